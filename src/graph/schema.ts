@@ -1,0 +1,215 @@
+/**
+ * The NoticeGraph contract (schemaVersion 1.0.0), the single source of the graph's TypeScript types
+ * and of the published JSON Schema (`gongwen schema`). See DESIGN.md, "The NoticeGraph contract".
+ */
+import { z } from 'zod';
+
+/** Version of the NoticeGraph contract; a breaking change bumps the major. */
+export const SCHEMA_VERSION = '1.0.0';
+
+/** A half-open range of UTF-16 offsets, `end` exclusive. */
+export const SpanSchema = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((s) => s.end >= s.start, { message: 'span end before start' });
+export type Span = z.infer<typeof SpanSchema>;
+
+/** A box on a page, in PDF user-space units. */
+export const BoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Fields every node carries. */
+const base = {
+  id: z.string().min(1),
+  /** Offsets into the repaired text. */
+  span: SpanSchema.optional(),
+  /** Offsets into the raw (decoded) input. */
+  rawSpan: SpanSchema.optional(),
+  page: z.number().int().positive().optional(),
+  box: BoxSchema.optional(),
+};
+
+export const NoticeNodeSchema = z.object({ ...base, type: z.literal('notice'), title: z.string() });
+
+export const PlanNodeSchema = z.object({
+  ...base,
+  type: z.literal('plan'),
+  title: z.string(),
+  year: z.number().int().nullable(),
+  topic: z.string().nullable(),
+  /** The plan's title line(s), a leaf of the text. */
+  headingSpan: SpanSchema.optional(),
+});
+
+export const SectionNodeSchema = z.object({
+  ...base,
+  type: z.literal('section'),
+  path: z.string(),
+  marker: z.string(),
+  level: z.number().int().positive(),
+  title: z.string(),
+  /** The heading line itself (marker and title), a leaf of the text. */
+  headingSpan: SpanSchema.optional(),
+});
+
+export const TaskNodeSchema = z.object({
+  ...base,
+  type: z.literal('task'),
+  path: z.string(),
+  number: z.string().nullable(),
+  title: z.string(),
+  text: z.string(),
+  keywords: z.array(z.string()).optional(),
+});
+
+export const ParagraphNodeSchema = z.object({ ...base, type: z.literal('paragraph'), text: z.string() });
+export const ResidueNodeSchema = z.object({ ...base, type: z.literal('residue'), text: z.string() });
+/** A role line (牵头单位:…) is a leaf of its own; its units hang off the task by role edges. */
+export const RoleLineNodeSchema = z.object({ ...base, type: z.literal('roleLine'), text: z.string() });
+
+export const UNIT_KINDS = ['agency', 'district-government', 'company', 'collective', 'other'] as const;
+export const UnitNodeSchema = z.object({
+  ...base,
+  type: z.literal('unit'),
+  name: z.string(),
+  canonical: z.string().nullable(),
+  kind: z.enum(UNIT_KINDS),
+});
+
+export const DEADLINE_KINDS = ['by', 'on', 'year', 'period', 'recurring', 'relative'] as const;
+export const PERIODS = ['day', 'week', 'month', 'quarter', 'half-year', 'year', 'unspecified'] as const;
+export const DeadlineNodeSchema = z.object({
+  ...base,
+  type: z.literal('deadline'),
+  text: z.string(),
+  date: isoDate.nullable(),
+  kind: z.enum(DEADLINE_KINDS),
+  period: z.enum(PERIODS).optional(),
+  anchor: z.string().optional(),
+  offset: z.string().optional(),
+});
+
+export const COMPARATORS = [
+  '<=',
+  '>=',
+  '<',
+  '>',
+  '=',
+  'approx',
+  'reduce_by',
+  'increase_by',
+  'range',
+  'meets_class',
+  'not_in_last',
+] as const;
+export const TargetValueSchema = z.union([z.number(), z.string(), z.tuple([z.number(), z.number()])]);
+export const TargetNodeSchema = z.object({
+  ...base,
+  type: z.literal('target'),
+  text: z.string(),
+  indicator: z.string(),
+  comparator: z.enum(COMPARATORS),
+  value: TargetValueSchema,
+  unit: z.string().nullable(),
+  baseline: z.number().int().optional(),
+  kind: z.enum(['target', 'threshold']),
+});
+
+export const ReferenceNodeSchema = z.object({
+  ...base,
+  type: z.literal('reference'),
+  title: z.string(),
+  docNumber: z.string().optional(),
+});
+
+export const NodeSchema = z.discriminatedUnion('type', [
+  NoticeNodeSchema,
+  PlanNodeSchema,
+  SectionNodeSchema,
+  TaskNodeSchema,
+  ParagraphNodeSchema,
+  ResidueNodeSchema,
+  RoleLineNodeSchema,
+  UnitNodeSchema,
+  DeadlineNodeSchema,
+  TargetNodeSchema,
+  ReferenceNodeSchema,
+]);
+
+export const ROLES = ['lead', 'cooperating', 'responsible'] as const;
+export const EDGE_TYPES = ['contains', ...ROLES, 'due', 'target', 'cites'] as const;
+export const EdgeSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  type: z.enum(EDGE_TYPES),
+  span: SpanSchema.optional(),
+  inherited: z.literal(true).optional(),
+  note: z.string().optional(),
+});
+
+export const RepairSchema = z.object({
+  ruleId: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  raw: z.string(),
+  fixed: z.string(),
+});
+
+export const DiagnosticSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+});
+
+export const FORMATS = ['txt', 'pdf', 'md', 'html', 'docx'] as const;
+export const SourceInfoSchema = z.object({
+  path: z.string().optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  format: z.enum(FORMATS),
+  encoding: z.string(),
+  pages: z.number().int().nonnegative().optional(),
+});
+
+export const DocumentInfoSchema = z.object({
+  title: z.string(),
+  issuers: z.array(z.string()),
+  docNumber: z.string().optional(),
+  date: isoDate.optional(),
+  publishDate: isoDate.optional(),
+  recipients: z.array(z.string()),
+  year: z.number().int().optional(),
+});
+
+/** The whole converted notice. */
+export const NoticeGraphSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  source: SourceInfoSchema,
+  document: DocumentInfoSchema,
+  nodes: z.array(NodeSchema),
+  edges: z.array(EdgeSchema),
+  repairs: z.array(RepairSchema),
+  diagnostics: z.array(DiagnosticSchema),
+});
+
+export type NoticeGraph = z.infer<typeof NoticeGraphSchema>;
+export type GraphNode = z.infer<typeof NodeSchema>;
+export type Edge = z.infer<typeof EdgeSchema>;
+export type Repair = z.infer<typeof RepairSchema>;
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+export type SourceInfo = z.infer<typeof SourceInfoSchema>;
+export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
+export type TaskNode = z.infer<typeof TaskNodeSchema>;
+export type SectionNode = z.infer<typeof SectionNodeSchema>;
+export type UnitNode = z.infer<typeof UnitNodeSchema>;
+export type DeadlineNode = z.infer<typeof DeadlineNodeSchema>;
+export type TargetNode = z.infer<typeof TargetNodeSchema>;
+export type ReferenceNode = z.infer<typeof ReferenceNodeSchema>;
+export type Role = (typeof ROLES)[number];
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** The JSON Schema of the NoticeGraph, as printed by `gongwen schema`. */
+export function noticeGraphJsonSchema(): unknown {
+  return z.toJSONSchema(NoticeGraphSchema, { target: 'draft-2020-12' });
+}
