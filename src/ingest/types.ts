@@ -1,0 +1,37 @@
+/**
+ * The output of the ingest stage: the decoded text of one input file and what was learned about its bytes.
+ * See DESIGN.md, the "ingest" row of the pipeline.
+ */
+import type { FORMATS } from '../graph/schema.js';
+
+/** An input format the graph contract knows (`source.format`); shared with the NoticeGraph schema. */
+export type SourceFormat = (typeof FORMATS)[number];
+
+/** What `detectFormat` can say about a file's bytes: a source format, or bytes that are not readable text. */
+export type DetectedFormat = SourceFormat | 'binary';
+
+/**
+ * How the text was decoded: `utf-8-bom` means a UTF-8 byte-order mark was present (and stripped from `raw`);
+ * `utf-16` marks a JavaScript string handed in directly, which needed no decoding.
+ */
+export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-16';
+
+/** The line endings seen in the text: one kind, several (`mixed`), or no line break at all (`none`). */
+export type LineEndings = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+
+/**
+ * One decoded input. `raw` is the text exactly as decoded (only a byte-order mark is dropped): CRLF and control
+ * characters stay, so the repair stage can record its normalisations and the input can be rebuilt exactly.
+ */
+export interface Source {
+  /** The decoded text; offsets into it are the "raw offsets" of the repair stage. */
+  raw: string;
+  /** The format found from the content (Markdown also needs a .md/.markdown name). */
+  format: SourceFormat;
+  /** The encoding the bytes were decoded from. */
+  encoding: SourceEncoding;
+  /** Number of pages, for paged inputs (PDF). */
+  pages?: number;
+  /** The line endings seen in `raw`. */
+  lineEndings?: LineEndings;
+}
