@@ -1,0 +1,270 @@
+/**
+ * The unit list after a role label ("市资源规划局、市生态环境局依职责分别牵头"), as mentions: units with their notes,
+ * per-unit roles ("市发展改革委(牵头)") and the inheritance bracket ("[以下…均为责任单位,不再列出]").
+ * Works on compacted text (see units-text.ts) and reports offsets in the original.
+ */
+import type { Role } from '../graph/schema.js';
+import type { RoleGrammar, RolePhrase } from './roles-grammar.js';
+import {
+  CLOSE_BRACKETS,
+  OPEN_BRACKETS,
+  splitConjoined,
+  splitOutsideBrackets,
+  type UnitSpan,
+} from './units.js';
+import type { Gazetteer } from './units-gazetteer.js';
+import { originalSpan, type CompactText } from './units-text.js';
+
+/** A unit of a role mention; `note` is the manner phrase written after its group (依职责分别牵头 …). */
+export interface UnitMention extends UnitSpan {
+  note?: string;
+}
+
+/** A rule that makes units hold a role for every later task ("以下…均为责任单位,不再列出"). */
+export interface InheritRule {
+  role: Role;
+  units: UnitSpan[];
+}
+
+/** One role given to a list of units, with the range of the label (or verb) and list in the text. */
+export interface RoleMention {
+  role: Role;
+  /** The label or verb as the grammar writes it: 牵头单位, 责任单位, 牵头, 参与, 负责 … */
+  label: string;
+  start: number;
+  end: number;
+  units: UnitMention[];
+  /** The distinct notes of the units, joined by "；". */
+  note?: string;
+  inheritRule?: InheritRule;
+}
+
+/** Punctuation dropped at the end of a unit list. */
+const TRAILING_PUNCTUATION = '。.;；,，、:：';
+/** Separators between groups of a list; a note ends a group ("A、B按职责分工推进,C负责落实"). */
+const GROUP_SEPARATORS = ',，;；';
+/** The separator between the units of a group. */
+const ITEM_SEPARATOR = '、';
+/** Ends the first clause of an inheritance bracket ("…均为责任单位,不再列出"). */
+const CLAUSE_SEPARATORS = ',，;；。';
+/** Joins the notes of one mention. */
+const NOTE_JOINER = '；';
+
+interface BodyUnit extends UnitMention {
+  override?: RolePhrase;
+}
+
+/** The longest phrase (of a list sorted longest first) ending at `end` and starting at or after `start`. */
+export function phraseBefore<T extends string | RolePhrase>(
+  list: readonly T[],
+  t: string,
+  start: number,
+  end: number,
+): T | undefined {
+  return list.find((p) => {
+    const s = typeof p === 'string' ? p : p.text;
+    return s.length <= end - start && t.startsWith(s, end - s.length);
+  });
+}
+
+/** The longest phrase (of a list sorted longest first) starting at `start` and ending at or before `end`. */
+export function phraseAfter<T extends string | RolePhrase>(
+  list: readonly T[],
+  t: string,
+  start: number,
+  end: number,
+): T | undefined {
+  return list.find((p) => {
+    const s = typeof p === 'string' ? p : p.text;
+    return s.length <= end - start && t.startsWith(s, start);
+  });
+}
+
+function matchingOpen(t: string, start: number, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= start; i--) {
+    if (CLOSE_BRACKETS.includes(t[i] as string)) depth++;
+    else if (OPEN_BRACKETS.includes(t[i] as string) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Splits `c.text[start, end)` at 、 (and at 和/及 between known units), strips a trailing 等, maps to the original. */
+export function unitSpans(
+  c: CompactText,
+  start: number,
+  end: number,
+  gaz: Gazetteer,
+  g: RoleGrammar,
+): UnitSpan[] {
+  const spans: UnitSpan[] = [];
+  for (const item of splitOutsideBrackets(c.text.slice(start, end), ITEM_SEPARATOR)) {
+    const s = start + item.start;
+    let e = start + item.end;
+    e -= phraseBefore(g.listTails, c.text, s, e)?.length ?? 0;
+    const name = c.text.slice(s, e);
+    for (const part of splitConjoined(name, gaz)) {
+      if (part.end > part.start)
+        spans.push({
+          name: name.slice(part.start, part.end),
+          ...originalSpan(c, s + part.start, s + part.end),
+        });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Reads an inheritance phrase in `c.text[start, end)` (a bracket's content): "以下A、B均为责任单位,不再列出" or
+ * "以下均需A落实,不再列出". Undefined when the content is no such phrase.
+ */
+export function parseInheritance(
+  c: CompactText,
+  start: number,
+  end: number,
+  gaz: Gazetteer,
+  g: RoleGrammar,
+): InheritRule | undefined {
+  const t = c.text;
+  let clauseEnd = start;
+  while (clauseEnd < end && !CLAUSE_SEPARATORS.includes(t[clauseEnd] as string)) clauseEnd++;
+  const leadIn = phraseAfter(g.inheritance.leadIns, t, start, clauseEnd);
+  if (leadIn !== undefined) {
+    const verb = phraseBefore(g.verbs, t, start + leadIn.length, clauseEnd);
+    if (verb === undefined) return undefined;
+    const units = unitSpans(c, start + leadIn.length, clauseEnd - verb.text.length, gaz, g);
+    return units.length > 0 ? { role: verb.role, units } : undefined;
+  }
+  const opening = phraseAfter(g.inheritance.starts, t, start, clauseEnd);
+  if (opening === undefined) return undefined;
+  for (let i = start + opening.length; i < clauseEnd; i++) {
+    const connector = phraseAfter(g.inheritance.connectors, t, i, clauseEnd);
+    if (connector === undefined) continue;
+    const after = i + connector.length;
+    const role = (phraseAfter(g.labels, t, after, clauseEnd) ?? phraseAfter(g.verbs, t, after, clauseEnd))
+      ?.role;
+    const units = unitSpans(c, start + opening.length, i, gaz, g);
+    return role !== undefined && units.length > 0 ? { role, units } : undefined;
+  }
+  return undefined;
+}
+
+/** Parses the unit list `c.text[start, end)` that follows a role label, as mentions of `label`'s role. */
+export function parseUnitBody(
+  c: CompactText,
+  label: RolePhrase,
+  labelStart: number,
+  start: number,
+  end: number,
+  gaz: Gazetteer,
+  g: RoleGrammar,
+): RoleMention[] {
+  const t = c.text;
+  let stop = end;
+  while (stop > start && TRAILING_PUNCTUATION.includes(t[stop - 1] as string)) stop--;
+  const units: BodyUnit[] = [];
+  let inheritRule: InheritRule | undefined;
+  for (const group of splitOutsideBrackets(t.slice(start, stop), GROUP_SEPARATORS)) {
+    const groupFirst = units.length;
+    for (const item of splitOutsideBrackets(
+      t.slice(start + group.start, start + group.end),
+      ITEM_SEPARATOR,
+    )) {
+      const s = start + group.start + item.start;
+      let e = start + group.start + item.end;
+      let override: RolePhrase | undefined;
+      const open = e > s && CLOSE_BRACKETS.includes(t[e - 1] as string) ? matchingOpen(t, s, e - 1) : -1;
+      if (open > s) {
+        const rule = parseInheritance(c, open + 1, e - 1, gaz, g);
+        override = g.verbs.find((v) => v.text === t.slice(open + 1, e - 1));
+        if (rule !== undefined) inheritRule = rule;
+        if (rule !== undefined || override !== undefined) e = open;
+      }
+      const note = phraseBefore(g.notes, t, s, e);
+      e -= note?.length ?? 0;
+      for (const span of unitSpans(c, s, e, gaz, g)) units.push(override ? { ...span, override } : span);
+      if (note === undefined) continue;
+      for (let k = groupFirst; k < units.length; k++) (units[k] as BodyUnit).note ??= note;
+    }
+  }
+  return toMentions(c, label, labelStart, stop, units, inheritRule);
+}
+
+function toMentions(
+  c: CompactText,
+  label: RolePhrase,
+  labelStart: number,
+  stop: number,
+  units: BodyUnit[],
+  inheritRule: InheritRule | undefined,
+): RoleMention[] {
+  const span = originalSpan(c, labelStart, stop);
+  const main = units.filter((u) => u.override === undefined);
+  const mentions: RoleMention[] = [];
+  if (main.length > 0 || inheritRule !== undefined || main.length === units.length)
+    mentions.push(mention(label, span, main, inheritRule));
+  for (const verb of new Set(units.flatMap((u) => (u.override ? [u.override] : [])))) {
+    const own = units.filter((u) => u.override === verb);
+    const ownSpan = { start: (own[0] as BodyUnit).start, end: (own[own.length - 1] as BodyUnit).end };
+    mentions.push(mention(verb, ownSpan, own, undefined));
+  }
+  return mentions;
+}
+
+/** Builds a mention from units (dropping their internal fields) and joins their notes. */
+export function mention(
+  phrase: RolePhrase,
+  span: { start: number; end: number },
+  units: UnitMention[],
+  inheritRule: InheritRule | undefined,
+): RoleMention {
+  const clean = units.map(({ name, start, end, note }) =>
+    note ? { name, start, end, note } : { name, start, end },
+  );
+  const notes = [...new Set(clean.flatMap((u) => (u.note ? [u.note] : [])))];
+  return {
+    role: phrase.role,
+    label: phrase.text,
+    ...span,
+    units: clean,
+    ...(notes.length > 0 ? { note: notes.join(NOTE_JOINER) } : {}),
+    ...(inheritRule ? { inheritRule } : {}),
+  };
+}
+
+/** Whether a role label followed by : or ： starts at `at` in `t`; returns the label's phrase and length. */
+export function labelAt(
+  t: string,
+  at: number,
+  g: RoleGrammar,
+): { phrase: RolePhrase; length: number } | undefined {
+  g.labelPattern.lastIndex = at;
+  const match = g.labelPattern.exec(t);
+  if (match === null || match.index !== at) return undefined;
+  const phrase = phraseAfter(g.labels, t, at, at + match[0].length) as RolePhrase;
+  return { phrase, length: match[0].length };
+}
+
+/**
+ * Parses `c.text[start, end)`, which starts with a role label, into mentions: one per label, as several role lines
+ * may run together ("…依职责分别牵头责任单位:…").
+ */
+export function parseLabelledLists(
+  c: CompactText,
+  start: number,
+  end: number,
+  gaz: Gazetteer,
+  g: RoleGrammar,
+): RoleMention[] {
+  const labels: { at: number; phrase: RolePhrase; length: number }[] = [];
+  g.labelPattern.lastIndex = start;
+  for (let m = g.labelPattern.exec(c.text); m !== null && m.index < end; m = g.labelPattern.exec(c.text)) {
+    const found = labelAt(c.text, m.index, g) as { phrase: RolePhrase; length: number };
+    labels.push({ at: m.index, ...found });
+    g.labelPattern.lastIndex = m.index + found.length;
+  }
+  if (labels[0]?.at !== start) return [];
+  return labels.flatMap((label, k) =>
+    parseUnitBody(c, label.phrase, label.at, label.at + label.length, labels[k + 1]?.at ?? end, gaz, g),
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The role grammar (grammars/roles.json): role-line labels, inline verbs, manner notes and the inheritance phrase,
+ * validated and prepared for matching (longest phrase first).
+ */
+import { z } from 'zod';
+import { loadGrammar } from '../grammars.js';
+import { ROLES, type Role } from '../graph/schema.js';
+
+/** The role grammar file, relative to grammars/. */
+export const ROLES_FILE = 'roles.json';
+
+const Phrase = z.string().min(1);
+const RolePhraseSchema = z.object({ text: Phrase, role: z.enum(ROLES) }).strict();
+
+const MentionSpecSchema = z
+  .object({
+    role: z.enum(ROLES),
+    units: z.array(z.string()),
+    note: z.string().optional(),
+    inherit: z
+      .object({ role: z.enum(ROLES), units: z.array(z.string()) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const RolesFileSchema = z
+  .object({
+    about: z.record(z.string(), z.string()).optional(),
+    labels: z.array(RolePhraseSchema).min(1),
+    verbs: z.array(RolePhraseSchema),
+    manners: z.array(Phrase),
+    notes: z.array(Phrase),
+    listTails: z.array(Phrase),
+    leadIns: z.array(Phrase),
+    inheritance: z
+      .object({
+        starts: z.array(Phrase),
+        connectors: z.array(Phrase),
+        leadIns: z.array(Phrase),
+        ends: z.array(Phrase),
+      })
+      .strict(),
+    firstListedLeads: z.object({ phrases: z.array(Phrase), carryOver: z.array(Phrase) }).strict(),
+    specs: z
+      .object({
+        lines: z.array(z.object({ line: z.string(), mentions: z.array(MentionSpecSchema) }).strict()),
+        inline: z.array(z.object({ text: z.string(), mentions: z.array(MentionSpecSchema) }).strict()),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** An expected mention in a spec of grammars/roles.json. */
+export type MentionSpec = z.infer<typeof MentionSpecSchema>;
+
+/** A phrase that names a role (a label such as 牵头单位, or a verb such as 牵头). */
+export interface RolePhrase {
+  text: string;
+  role: Role;
+}
+
+/** The role grammar, phrase lists sorted longest first. */
+export interface RoleGrammar {
+  labels: RolePhrase[];
+  /** Matches a label followed by : or ： (global; run it on compacted text). */
+  labelPattern: RegExp;
+  verbs: RolePhrase[];
+  manners: string[];
+  notes: string[];
+  listTails: string[];
+  leadIns: string[];
+  inheritance: { starts: string[]; connectors: string[]; leadIns: string[]; ends: string[] };
+  firstListedLeads: { phrases: string[]; carryOver: string[] };
+  specs: z.infer<typeof RolesFileSchema>['specs'];
+}
+
+const byLength = (a: string, b: string): number => b.length - a.length;
+const phrasesByLength = (a: RolePhrase, b: RolePhrase): number => b.text.length - a.text.length;
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let prepared: RoleGrammar | undefined;
+
+/** Loads and prepares grammars/roles.json (cached). Its specs are checked by the role parser on first use. */
+export function loadRoleGrammar(): RoleGrammar {
+  if (prepared !== undefined) return prepared;
+  const file = loadGrammar(ROLES_FILE, RolesFileSchema);
+  const labels = [...file.labels].sort(phrasesByLength);
+  const sorted = (list: string[]): string[] => [...list].sort(byLength);
+  prepared = {
+    labels,
+    labelPattern: new RegExp(`(?:${labels.map((l) => escapeRegExp(l.text)).join('|')})[:：]`, 'g'),
+    verbs: [...file.verbs].sort(phrasesByLength),
+    manners: sorted(file.manners),
+    notes: sorted(file.notes),
+    listTails: sorted(file.listTails),
+    leadIns: sorted(file.leadIns),
+    inheritance: {
+      starts: sorted(file.inheritance.starts),
+      connectors: sorted(file.inheritance.connectors),
+      leadIns: sorted(file.inheritance.leadIns),
+      ends: sorted(file.inheritance.ends),
+    },
+    firstListedLeads: file.firstListedLeads,
+    specs: file.specs,
+  };
+  return prepared;
+}
