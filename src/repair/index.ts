@@ -1,13 +1,20 @@
 /**
- * Repair stage: raw text → repaired text + edits (DESIGN.md, "repair"). Never edits in place.
- * PLACEHOLDER interface kept stable for the pipeline; the rule engine lands with the OCR repair issue.
+ * Repair stage: raw text → repaired text + edits (DESIGN.md, "repair"). Rules (grammars/repair/rules.yaml) propose
+ * replacements; one fixer applies them, so nothing is edited in place and the raw text can always be rebuilt.
  */
 import type { Diagnostic, Repair } from '../graph/schema.js';
+import { applyProposals, type Proposal } from './fixer.js';
+import { loadRepairGrammar } from './grammar.js';
+
+export { unrepair, applyProposals, type Proposal } from './fixer.js';
+export { loadRepairGrammar } from './grammar.js';
 
 /** Options of the repair stage. */
 export interface RepairOptions {
   /** Extra known unit names, used for gazetteer-aware joins. */
   knownUnits?: Iterable<string>;
+  /** Only run the rules with these ids (all when absent). */
+  rules?: readonly string[];
 }
 
 /** Result of repairing one raw text. */
@@ -22,7 +29,19 @@ export interface RepairResult {
   toRaw(offset: number): number;
 }
 
-/** Repairs OCR damage in `raw`. */
-export function repair(raw: string, _options: RepairOptions = {}): RepairResult {
-  return { text: raw, edits: [], diagnostics: [], toRaw: (o) => o };
+/** Repairs OCR damage in `raw`. Earlier rules of the grammar win over later ones where proposals overlap. */
+export function repair(raw: string, options: RepairOptions = {}): RepairResult {
+  const grammar = loadRepairGrammar();
+  const ctx = { lexicon: grammar.lexicon, knownUnits: new Set(options.knownUnits ?? []) };
+  const proposals: Proposal[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of grammar.rules) {
+    if (options.rules && !options.rules.includes(rule.id)) continue;
+    const out = rule.run(raw, ctx);
+    for (const p of out.proposals) proposals.push(p);
+    for (const d of out.diagnostics) diagnostics.push(d);
+  }
+  const fixed = applyProposals(raw, proposals);
+  const all = [...diagnostics, ...fixed.diagnostics].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  return { text: fixed.text, edits: fixed.edits, diagnostics: all, toRaw: fixed.toRaw };
 }

@@ -1,0 +1,51 @@
+"""Wraps a clean text into page lines and renders each page to a PNG with ImageMagick (see ../ocr-fixtures.sh).
+
+usage: render.py SOURCE OUT_PREFIX [MAX_LINES]
+Writes OUT_PREFIX.clean.txt (the rendered lines, exactly as drawn) and OUT_PREFIX-pN.png, one per page.
+"""
+import subprocess
+import sys
+
+WRAP = 30          # characters per rendered line
+LINES_PER_PAGE = 20
+FONT = 'Noto-Serif-CJK-SC'
+POINTSIZE = 30
+LINE_HEIGHT = 52
+PAGE = '1240x1240'
+MARGIN_X, MARGIN_Y = 80, 90
+BLUR = '0x0.6'  # a light blur, as a scanner gives
+
+
+def wrap(paragraphs):
+    lines = []
+    for para in paragraphs:
+        para = para.strip()
+        while len(para) > WRAP:
+            lines.append(para[:WRAP])
+            para = para[WRAP:]
+        if para:
+            lines.append(para)
+    return lines
+
+
+def render(lines, png):
+    cmd = ['convert', '-size', PAGE, 'xc:white', '-font', FONT, '-pointsize', str(POINTSIZE), '-fill', 'black']
+    for i, line in enumerate(lines):
+        # -annotate reads % as an escape: double it.
+        cmd += ['-annotate', f'+{MARGIN_X}+{MARGIN_Y + i * LINE_HEIGHT}', line.replace('%', '%%')]
+    cmd += ['-blur', BLUR, png]
+    subprocess.run(cmd, check=True)
+
+
+def main():
+    source, prefix = sys.argv[1], sys.argv[2]
+    max_lines = int(sys.argv[3]) if len(sys.argv) > 3 else 2 * LINES_PER_PAGE
+    with open(source, encoding='utf-8') as f:
+        lines = wrap(f.read().split('\n'))[:max_lines]
+    with open(prefix + '.clean.txt', 'w', encoding='utf-8') as f:
+        f.write('\n'.join(lines) + '\n')
+    for p in range(0, len(lines), LINES_PER_PAGE):
+        render(lines[p:p + LINES_PER_PAGE], f'{prefix}-p{p // LINES_PER_PAGE + 1}.png')
+
+
+main()

@@ -1,0 +1,109 @@
+/**
+ * Built-in rules that join text split by OCR: a paragraph break inside a clause, a title tail wrapped onto its
+ * own paragraph, and a space or break inside a known unit name (gazetteer join). Line breaks are never inserted.
+ */
+import { HAN, OPENING, is } from './chars.js';
+import type { Diagnostic } from '../graph/schema.js';
+import type { Proposal } from './fixer.js';
+import type { RuleContext, RuleOutput } from './types.js';
+
+/** Line breaks with blank lines between them: a paragraph break (blanks before it are added in code). */
+const PARAGRAPH_BREAK = /\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+/g;
+/** Blanks that may precede a paragraph break. */
+const TRAILING_BLANK = /[ \t\r\u3000]/;
+/** Longest unit name a gazetteer join looks at. */
+export const MAX_UNIT_LENGTH = 24;
+/** Any whitespace run between two visible characters. */
+const WHITESPACE_RUN = /\s+/g;
+/** Punctuation that continues a clause: a paragraph ending with it goes on in the next one. */
+const CLAUSE_CONTINUES = /[,，、]/;
+/** Punctuation that ends a sentence or clause. */
+const CLAUSE_ENDS = /[。；;：:！!？?”"’'）)〕】》」』\]]/;
+/** Internal punctuation that shows a paragraph is running text, not a heading or title. */
+const RUNNING_TEXT = /[，,]/;
+/** Paragraphs starting with a heading marker. */
+const HEADING_START = /^[(（]?(?:[一二三四五六七八九十]+|\d+)[)）、.．]/;
+/** A paragraph this long with internal commas and no final punctuation was cut by a page or column break. */
+export const MIN_CUT_PARAGRAPH = 30;
+/** Characters around a break that a unit name may span. */
+const UNIT_CHAR = /[\u3400-\u9fff()（）]/;
+
+/** The paragraph (line content without indentation) that ends at `end`. */
+function paragraphBefore(raw: string, end: number): string {
+  const start = raw.lastIndexOf('\n', end - 1) + 1;
+  return raw.slice(start, end).trim();
+}
+
+/** The paragraph that starts at `start`. */
+function paragraphAfter(raw: string, start: number): string {
+  const end = raw.indexOf('\n', start);
+  return raw.slice(start, end < 0 ? raw.length : end).trim();
+}
+
+/** Joins paragraph breaks that sit inside a clause or cut a title; reports the doubtful ones. */
+export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
+  const proposals: Proposal[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const m of raw.matchAll(PARAGRAPH_BREAK)) {
+    let start = m.index;
+    while (start > 0 && is(TRAILING_BLANK, raw[start - 1])) start--;
+    const end = start + m[0].length;
+    const l = raw[start - 1];
+    const r = raw[end];
+    if (l === undefined || r === undefined || !(is(HAN, r) || is(OPENING, r))) continue;
+    const before = paragraphBefore(raw, start);
+    const after = paragraphAfter(raw, end);
+    if (HEADING_START.test(after) || ctx.lexicon.roleLabels.some((label) => after.startsWith(label)))
+      continue;
+    const join = { start, end, text: '', ruleId };
+    if (is(CLAUSE_CONTINUES, l)) {
+      proposals.push(join);
+    } else if (is(CLAUSE_ENDS, l) || !is(HAN, l)) {
+      continue;
+    } else if (ctx.lexicon.titleTails.includes(after) && !RUNNING_TEXT.test(before)) {
+      proposals.push(join);
+    } else if (
+      ctx.lexicon.roleLabels.some((label) => before.startsWith(label)) ||
+      !RUNNING_TEXT.test(before)
+    ) {
+      continue;
+    } else if (before.length >= MIN_CUT_PARAGRAPH) {
+      proposals.push(join);
+    } else {
+      diagnostics.push({
+        code: 'line-break-suspect',
+        severity: 'info',
+        message: 'paragraph ends without punctuation; it may continue in the next one',
+        start,
+        end,
+      });
+    }
+  }
+  return { proposals, diagnostics };
+}
+
+/** Proposes removing whitespace inside a name whose joined form is a known unit ("市城建 局", "新\n\n  密市政府"). */
+export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
+  const proposals: Proposal[] = [];
+  if (ctx.knownUnits.size === 0) return { proposals, diagnostics: [] };
+  for (const m of raw.matchAll(WHITESPACE_RUN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!is(HAN, raw[start - 1]) || !is(HAN, raw[end])) continue;
+    let a = start;
+    while (a > 0 && start - a < MAX_UNIT_LENGTH && is(UNIT_CHAR, raw[a - 1])) a--;
+    let b = end;
+    while (b < raw.length && b - end < MAX_UNIT_LENGTH && is(UNIT_CHAR, raw[b])) b++;
+    if (joinsUnit(raw.slice(a, start), raw.slice(end, b), ctx.knownUnits)) {
+      proposals.push({ start, end, text: '', ruleId });
+    }
+  }
+  return { proposals, diagnostics: [] };
+}
+
+/** True when a suffix of `left` and a prefix of `right`, one of them whole, join into a known unit. */
+function joinsUnit(left: string, right: string, known: ReadonlySet<string>): boolean {
+  for (let k = right.length; k > 0; k--) if (known.has(left + right.slice(0, k))) return true;
+  for (let k = 1; k < left.length; k++) if (known.has(left.slice(k) + right)) return true;
+  return false;
+}

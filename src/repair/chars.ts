@@ -1,0 +1,31 @@
+/** Character classes shared by the repair rules (UTF-16 code units; Han in the BMP and its surrogates). */
+
+/** Han ideographs (BMP blocks, CJK compatibility ideographs, and surrogate halves of the supplementary ones). */
+export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f]|[\udc00-\udfff]/;
+
+/** Full-width (CJK) punctuation, brackets and quotes. */
+export const FULL_PUNCT =
+  /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2022\u2236]/;
+
+/** ASCII punctuation that also serves Chinese text (the seed writes , ; : ( ) half-width). */
+export const ASCII_PUNCT = /[()[\],;:?!%"'.]/;
+
+/** ASCII punctuation that may sit right after Chinese text and be followed by a spurious space. */
+export const ASCII_TRAILING = /[,;:?!)\]%]/;
+
+/** Opening brackets and quotes, both widths. */
+export const OPENING = /[([（〔【《〈「『“‘]/;
+
+/** Closing brackets and quotes, both widths. */
+export const CLOSING = /[)\]）〕】》〉」』”’]/;
+
+/** ASCII and full-width digits. */
+export const DIGIT = /[0-9０-９]/;
+
+/** Horizontal whitespace (not line breaks). */
+export const BLANK = /[ \t\u3000\u00a0]/;
+
+/** True when `ch` (one UTF-16 unit, possibly undefined) matches `cls`. */
+export function is(cls: RegExp, ch: string | undefined): boolean {
+  return ch !== undefined && cls.test(ch);
+}

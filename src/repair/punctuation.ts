@@ -1,0 +1,67 @@
+/**
+ * Built-in rule: a lone ASCII double quote in a paragraph of Chinese text is a mis-read ” (after an open “), 。 (at
+ * the paragraph end) or comma (between two clauses); the comma takes the width the document mostly uses.
+ */
+import { HAN, is } from './chars.js';
+import type { Diagnostic } from '../graph/schema.js';
+import type { Proposal } from './fixer.js';
+import type { RuleContext, RuleOutput } from './types.js';
+
+const FULL_STOP = '。';
+const FULL_COMMA = '，';
+const OPEN_QUOTE = '“';
+const CLOSE_QUOTE = '”';
+const HALF_COMMA = ',';
+
+/** The comma width the text mostly uses. */
+export function dominantComma(raw: string): string {
+  let full = 0;
+  let half = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === FULL_COMMA) full++;
+    else if (raw[i] === HALF_COMMA && is(HAN, raw[i - 1])) half++;
+  }
+  return half > full ? HALF_COMMA : FULL_COMMA;
+}
+
+/** Proposes ” (closing an open “), 。 or a comma for each paragraph's only ASCII double quote, when it sits after Chinese text. */
+export function strayQuote(raw: string, ruleId: string, _ctx: RuleContext): RuleOutput {
+  const proposals: Proposal[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const quotes: number[] = [];
+  const lines: number[] = [];
+  let line = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\n') line++;
+    else if (raw[i] === '"') {
+      quotes.push(i);
+      lines.push(line);
+    }
+  }
+  let comma: string | undefined;
+  quotes.forEach((at, k) => {
+    const alone = lines[k - 1] !== lines[k] && lines[k + 1] !== lines[k];
+    if (!alone || !is(HAN, raw[at - 1])) return;
+    let lineEnd = raw.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = raw.length;
+    const lineStart = raw.lastIndexOf('\n', at) + 1;
+    const head = raw.slice(lineStart, at);
+    if (head.lastIndexOf(OPEN_QUOTE) > head.lastIndexOf(CLOSE_QUOTE)) {
+      proposals.push({ start: at, end: at + 1, text: CLOSE_QUOTE, ruleId });
+    } else if (raw.slice(at + 1, lineEnd).trim() === '') {
+      proposals.push({ start: at, end: at + 1, text: FULL_STOP, ruleId });
+    } else if (is(HAN, raw[at + 1])) {
+      comma ??= dominantComma(raw);
+      proposals.push({ start: at, end: at + 1, text: comma, ruleId });
+    } else {
+      diagnostics.push({
+        code: 'stray-quote',
+        severity: 'info',
+        message: 'unpaired " in Chinese text',
+        start: at,
+        end: at + 1,
+      });
+    }
+  });
+  return { proposals, diagnostics };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { repair } from '../../src/repair/index.js';
+
+/** Linear time: 8× the input may take at most 16× the time (a ratio, not an absolute bound). */
+const MAX_RATIO = 16;
+/** Floor for timings, so that timer noise on tiny inputs does not count. */
+const MIN_MS = 5;
+const BASE = 60_000;
+
+/** Time of repairing `text`, best of a few runs. */
+function timeOf(text: string): number {
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    repair(text, { knownUnits: ['市城建局'] });
+    best = Math.min(best, performance.now() - t0);
+  }
+  return Math.max(best, MIN_MS);
+}
+
+const shapes: Record<string, (n: number) => string> = {
+  'one long line of Chinese with spaces': (n) => '市城建 局,PM25 '.repeat(n / 10),
+  'spaces only': (n) => ' '.repeat(n),
+  'blank lines only': (n) => '\n \n'.repeat(n / 3),
+  'quotes on one line': (n) => '中"'.repeat(n / 2),
+  'heading-like paragraphs': (n) => '\n(二)甲\n伍)乙\n'.repeat(n / 12),
+  'digits and letters': (n) => '2O1l0O'.repeat(n / 6),
+  brackets: (n) => '办〔2020J〈一〈'.repeat(n / 10),
+  'primes and parens': (n) => "  (五'''''".repeat(n / 10),
+};
+
+describe('repair runs in linear time', () => {
+  for (const [name, make] of Object.entries(shapes)) {
+    it(name, () => {
+      timeOf(make(2 * BASE)); // warm up the JIT before measuring
+      const small = timeOf(make(BASE));
+      const large = timeOf(make(8 * BASE));
+      expect(large / small).toBeLessThanOrEqual(MAX_RATIO);
+    });
+  }
+
+  it('handles a 1 MB line', () => {
+    const line = '郑州 市2020年大气污染防治攻坚战,PM】。 '.repeat(40_000);
+    expect(repair(line).text.length).toBeLessThan(line.length);
+  });
+});
