@@ -1,0 +1,102 @@
+/**
+ * Numbers as written in notices: ASCII and full-width digits, decimals, and Chinese numerals
+ * (一…九十九, 百, 千, 万, 亿, 两, 〇/零, and digit-by-digit years such as 二〇二〇).
+ */
+
+/** Values of the Chinese digit characters. */
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** Multipliers below 万 (they combine within one 万-group). */
+const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Multipliers that close a group. */
+const LARGE_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** Regex source for one number: ASCII/full-width digits with an optional decimal part, or Chinese numerals. */
+export const NUMBER_SOURCE = '[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百千]+';
+
+/**
+ * Replaces full-width digits, the full-width point, percent, colon, brackets and tilde by their ASCII forms.
+ * Every replacement is one UTF-16 unit for one, so offsets into the result are offsets into the input.
+ */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[０-９．％：（）～－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Parses a string of ASCII or full-width digits with an optional decimal part; null when it is not one. */
+export function parseArabicNumber(s: string): number | null {
+  const t = toHalfWidth(s);
+  return /^[0-9]+(?:\.[0-9]+)?$/.test(t) ? Number(t) : null;
+}
+
+/** Parses a run of Chinese digits read one by one (二〇二〇 → 2020); null when another character occurs. */
+function parseDigitByDigit(s: string): number | null {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = CHINESE_DIGITS[s[i] as string];
+    if (d === undefined) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Parses a Chinese numeral: 十二 → 12, 九十九 → 99, 一百零五 → 105, 两千 → 2000, 三万五千 → 35000,
+ * 二〇二〇 → 2020, 零 → 0. A bare multiplier (千, 万) is not a number. Returns null for anything malformed.
+ */
+export function parseChineseNumber(s: string): number | null {
+  if (s.length === 0) return null;
+  if (!/[〇零一二两三四五六七八九十]/.test(s)) return null;
+  if (s.length > 1 && !/[十百千万亿]/.test(s)) return s[0] === '零' ? null : parseDigitByDigit(s);
+  let yi = 0;
+  let wan = 0;
+  let group = 0;
+  let digit: number | null = null;
+  let lastSmall = Infinity;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    const d = CHINESE_DIGITS[c];
+    if (d !== undefined) {
+      if (digit !== null && digit !== 0 && d !== 0) return null;
+      digit = d;
+      continue;
+    }
+    const small = SMALL_UNITS[c];
+    if (small !== undefined) {
+      if (small >= lastSmall || (digit === null && small !== 10)) return null;
+      group += (digit ?? 1) * small;
+      lastSmall = small;
+      digit = null;
+      continue;
+    }
+    const large = LARGE_UNITS[c];
+    const section = group + (digit ?? 0);
+    if (large === undefined || section === 0) return null;
+    if (large === 1e8) {
+      yi = (yi + wan + section) * large;
+      wan = 0;
+    } else wan = section * large;
+    group = 0;
+    digit = null;
+    lastSmall = Infinity;
+  }
+  return yi + wan + group + (digit ?? 0);
+}
+
+/** Parses any number this module knows (Arabic, full-width or Chinese); null when `s` is none. */
+export function parseNumber(s: string): number | null {
+  return parseArabicNumber(s) ?? parseChineseNumber(s);
+}

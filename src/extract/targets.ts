@@ -1,0 +1,259 @@
+/**
+ * Numeric target extraction (DESIGN.md, `target` nodes): "不高于97微克/立方米", "比2018年降低7%以上",
+ * "50万千瓦左右", "不低于1:8", "建成100个", "退出后20位", "达到III类", and size thresholds inside rules
+ * ("2000吨/日及以下"). Vocabulary and examples are data in grammars/targets.yaml.
+ */
+import { GrammarError } from '../grammars.js';
+import type { COMPARATORS } from '../graph/schema.js';
+import { parseNumber, toHalfWidth } from './numbers.js';
+import { compileTargets, TARGETS_FILE, type CompiledTargets } from './target-grammar.js';
+
+/** How a target's value is compared (DESIGN.md). */
+export type Comparator = (typeof COMPARATORS)[number];
+/** A number, a label such as "1:8" / "III" / "国四", or a [lo, hi] range. */
+export type TargetValue = number | string | [number, number];
+
+/** One numeric target or threshold found in a text; offsets are UTF-16 indices into it, end exclusive. */
+export interface TargetHit {
+  start: number;
+  end: number;
+  text: string;
+  /** The noun phrase before the value (best effort). */
+  indicator: string;
+  comparator: Comparator;
+  value: TargetValue;
+  unit: string | null;
+  /** The baseline year of a change ("比2018年"). */
+  baseline?: number;
+  /** "threshold" for a size limit that picks what a rule applies to; "target" otherwise. */
+  kind: 'target' | 'threshold';
+}
+
+const ROMAN: Readonly<Record<string, string>> = { Ⅰ: 'I', Ⅱ: 'II', Ⅲ: 'III', Ⅳ: 'IV', Ⅴ: 'V' };
+const ROMAN_BY_NUMBER = ['', 'I', 'II', 'III', 'IV', 'V'];
+
+/** "Ⅲ" / "三" / "III" → "III". */
+function romanClass(s: string): string {
+  const n = parseNumber(s);
+  return ROMAN[s] ?? (n === null ? s : (ROMAN_BY_NUMBER[n] ?? s));
+}
+
+const isCjk = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fff]/.test(c);
+
+/** Extraction state over one text: the text, its half-width copy and the clause punctuation. */
+interface Scan {
+  c: CompiledTargets;
+  text: string;
+  norm: string;
+  ends: Set<string>;
+}
+
+/** Start of the clause that contains `at` (looking back at most `max` characters). */
+function clauseStart(s: Scan, at: number, max = 30): number {
+  let i = at;
+  while (i > 0 && at - i < max && !s.ends.has(s.norm[i - 1] as string)) i--;
+  return i;
+}
+
+/** The baseline year bound before `at` in the same sentence (比2018年 / 较2013年 / 与2015年相比). */
+function baselineBefore(s: Scan, at: number): number | undefined {
+  let from = at;
+  while (from > 0 && at - from < 40 && !'。;；\n'.includes(s.norm[from - 1] as string)) from--;
+  const re = s.c.baseline;
+  re.lastIndex = from;
+  let year: number | undefined;
+  for (let m = re.exec(s.norm); m !== null && m.index < at; m = re.exec(s.norm))
+    year = Number(m.groups?.year);
+  return year;
+}
+
+/** Leading time words and trailing baseline phrases or adverbs that are not part of an indicator. */
+const INDICATOR_NOISE =
+  /^(?:(?:19|20)[0-9]{2}年|力争|确保|全面|到|至|[,，、])+|(?:(?:比|较|与|同)(?:19|20)[0-9]{2}年(?:相比)?|分别|稳定|累计|平均|力争|实现)+$/g;
+
+function makeHit(
+  s: Scan,
+  start: number,
+  end: number,
+  fields: Omit<TargetHit, 'start' | 'end' | 'text' | 'indicator'>,
+  indicator = s.text.slice(clauseStart(s, start), start).replace(INDICATOR_NOISE, '').trim(),
+): TargetHit {
+  return { start, end, text: s.text.slice(start, end), indicator, ...fields };
+}
+
+/** Phase one: forms with their own pattern (ratios, classes, emission stages, ranks, word numerals). */
+function specialForms(s: Scan): TargetHit[] {
+  const { c, norm } = s;
+  const hits: TargetHit[] = [];
+  const each = (re: RegExp, f: (m: RegExpExecArray) => TargetHit | undefined) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+      const hit = f(m);
+      if (hit) hits.push(hit);
+    }
+  };
+  const end = (m: RegExpExecArray) => m.index + m[0].length;
+  const nounAfter = (i: number) => isCjk(norm[i]);
+  each(c.ratio, (m) => {
+    const cmp = c.g.prefixes[m.groups?.pre ?? ''] ?? '=';
+    const value = `${m.groups?.a}:${m.groups?.b}`;
+    return makeHit(s, m.index, end(m), { comparator: cmp, value, unit: null, kind: 'target' });
+  });
+  each(c.klass, (m) => {
+    const value = romanClass(m.groups?.cls ?? '');
+    return makeHit(s, m.index, end(m), { comparator: 'meets_class', value, unit: '类', kind: 'target' });
+  });
+  each(c.stage, (m) => {
+    const cmp = c.g.suffixes[m.groups?.sfx ?? ''] ?? '=';
+    const kind = nounAfter(end(m)) ? 'threshold' : 'target';
+    return makeHit(s, m.index, end(m), { comparator: cmp, value: m.groups?.stage ?? '', unit: null, kind });
+  });
+  each(c.rank, (m) => {
+    const value = parseNumber(m.groups?.num ?? '');
+    if (value === null) return undefined;
+    const start = clauseStart(s, m.index, 60);
+    return makeHit(s, start, end(m), {
+      comparator: 'not_in_last',
+      value,
+      unit: m.groups?.unit ?? null,
+      kind: 'target',
+    });
+  });
+  each(c.word, (m) => {
+    const w = c.g.words.find((x) => x.word === m[0]);
+    if (w === undefined) return undefined;
+    const fields = { comparator: w.comparator, value: w.value, unit: w.unit, kind: 'target' as const };
+    const baseline =
+      w.comparator === 'increase_by' || w.comparator === 'reduce_by' ? baselineBefore(s, m.index) : undefined;
+    return makeHit(s, m.index, end(m), baseline === undefined ? fields : { ...fields, baseline });
+  });
+  return hits;
+}
+
+/** Whether the text just before `at` ends with one of `words`. */
+function endsWithAny(norm: string, at: number, words: string[]): boolean {
+  return words.some((w) => norm.startsWith(w, at - w.length));
+}
+
+/** A hit of phase two with the suffix word it was read from. */
+type Found = TargetHit & { sfx?: string };
+
+/** The comparator of a quantity match, or undefined when it is no target. */
+function comparatorOf(s: Scan, m: RegExpExecArray, numStart: number, continued: Found | undefined) {
+  const { g } = s.c;
+  const { chg, pre, num2, unit, sfx } = m.groups ?? {};
+  if (chg !== undefined) return g.changes[chg];
+  if (continued?.comparator === 'reduce_by' || continued?.comparator === 'increase_by')
+    return continued.comparator;
+  if (num2 !== undefined) return unit !== undefined ? 'range' : undefined;
+  if (sfx !== undefined) return g.suffixes[sfx] === 'range' ? undefined : g.suffixes[sfx];
+  if (pre !== undefined) return g.prefixes[pre];
+  if (continued !== undefined) return continued.comparator;
+  if (unit === undefined) return undefined;
+  const after = s.norm[m.index + m[0].length];
+  const atClauseEnd = (after === undefined || s.ends.has(after)) && isCjk(s.norm[numStart - 1]);
+  return endsWithAny(s.norm, numStart, g.countVerbs) || atClauseEnd ? '=' : undefined;
+}
+
+/** Phase two: number + unit + comparator words, skipping what phase one claimed. */
+function quantities(s: Scan, claimed: TargetHit[]): Found[] {
+  const { c, norm } = s;
+  const { g } = c;
+  const notUnits = new Set(g.notUnits);
+  const hits: Found[] = [];
+  let k = 0;
+  let prev: Found | undefined;
+  const re = c.quantity;
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (k < claimed.length && (claimed[k] as TargetHit).end <= start) k++;
+    if (k < claimed.length && (claimed[k] as TargetHit).start < end) continue;
+    const { chg, pre, num, num2, unit, sfx } = m.groups ?? {};
+    const numStart = m.indices?.groups?.num?.[0] ?? start;
+    const value = parseNumber(num ?? '');
+    const value2 = num2 === undefined ? null : parseNumber(num2);
+    if (value === null || (num2 !== undefined && value2 === null)) continue;
+    if (/[A-Za-z0-9.第]/.test(norm[numStart - 1] ?? '') || (unit !== undefined && notUnits.has(unit)))
+      continue;
+    const listed = chg === undefined && pre === undefined && prev?.end === start - 1;
+    const continued = listed && g.listSeparators.includes(norm[start - 1] as string) ? prev : undefined;
+    const comparator = comparatorOf(s, m, numStart, continued);
+    if (comparator === undefined || (unit === undefined && sfx === undefined && isCjk(norm[end]))) continue;
+    const u = unit ?? continued?.unit ?? null;
+    if (u === null && comparator === '=') continue;
+    const after = norm[end];
+    const committed = pre !== undefined && g.targetPrefixes.includes(pre);
+    const bounded = comparator === '<=' || comparator === '>=' || comparator === '<' || comparator === '>';
+    const sized = u !== '%' && u !== '个百分点' && (isCjk(after) || after === '的');
+    const threshold = !committed && (comparator === 'range' || (bounded && sized));
+    const fields: Omit<TargetHit, 'start' | 'end' | 'text' | 'indicator'> = {
+      comparator,
+      value: comparator === 'range' ? [value, value2 as number] : value,
+      unit: u,
+      kind: threshold ? 'threshold' : 'target',
+    };
+    if (comparator === 'reduce_by' || comparator === 'increase_by') {
+      const baseline = continued ? continued.baseline : baselineBefore(s, start);
+      if (baseline !== undefined) fields.baseline = baseline;
+    }
+    prev = { ...makeHit(s, start, end, fields, continued?.indicator), sfx };
+    hits.push(prev);
+  }
+  return hits;
+}
+
+/** A bare 以下 next to 及以上 for the same value and unit is read strictly (and the other way round). */
+function applyComplements(g: CompiledTargets['g'], hits: Found[]): void {
+  const key = (sfx: string, h: Found) => JSON.stringify([sfx, h.value, h.unit]);
+  const present = new Set(hits.flatMap((h) => (h.sfx === undefined ? [] : [key(h.sfx, h)])));
+  for (const hit of hits) {
+    const rule = hit.sfx === undefined ? undefined : g.complements[hit.sfx];
+    if (rule !== undefined && present.has(key(rule.with, hit))) hit.comparator = rule.comparator;
+  }
+}
+
+function extractWith(c: CompiledTargets, text: string): TargetHit[] {
+  const s: Scan = { c, text, norm: toHalfWidth(text), ends: new Set(c.g.clauseEnds) };
+  const special = specialForms(s).sort((a, b) => a.start - b.start || b.end - a.end);
+  const claimed: TargetHit[] = [];
+  for (const hit of special)
+    if (claimed.length === 0 || (claimed.at(-1) as TargetHit).end <= hit.start) claimed.push(hit);
+  const found = quantities(s, claimed);
+  applyComplements(c.g, found);
+  const plain = found.map(({ sfx: _sfx, ...hit }) => hit);
+  return [...claimed, ...plain].sort((a, b) => a.start - b.start);
+}
+
+/** Runs the grammar's specs and rejects; throws GrammarError on a mismatch. */
+function checkSpecs(c: CompiledTargets): void {
+  const key = (h: Pick<TargetHit, 'comparator' | 'value' | 'unit' | 'kind' | 'baseline'>) =>
+    JSON.stringify([h.comparator, h.value, h.unit, h.kind, h.baseline ?? null]);
+  for (const spec of c.g.specs) {
+    const got = extractWith(c, spec.text).map(key);
+    const want = spec.hits.map(key);
+    if (got.join() !== want.join())
+      throw new GrammarError(TARGETS_FILE, `"${spec.text}" gave ${got.join(' ')}`);
+  }
+  for (const text of c.g.rejects) {
+    const got = extractWith(c, text);
+    if (got.length > 0)
+      throw new GrammarError(TARGETS_FILE, `reject "${text}" gave ${got.map(key).join(' ')}`);
+  }
+}
+
+let compiled: CompiledTargets | undefined;
+
+/**
+ * Finds the numeric targets and thresholds in `text`, in text order. Values given in a list after one
+ * comparator ("分别不低于90%、95%") become one hit each.
+ */
+export function extractTargets(text: string): TargetHit[] {
+  if (compiled === undefined) {
+    const c = compileTargets();
+    checkSpecs(c);
+    compiled = c;
+  }
+  return extractWith(compiled, text);
+}
