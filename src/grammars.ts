@@ -2,10 +2,11 @@
  * Loading of the data files in grammars/ (YAML or JSON), validated by zod, cached per process.
  * Every grammar module calls `loadGrammar` and then checks its own examples; a failure throws `GrammarError`.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import type { z } from 'zod';
 
 /** The package root: this module sits in src/ (or dist/), one level below it. */
@@ -28,6 +29,41 @@ export class GrammarError extends Error {
 const cache = new Map<string, unknown>();
 
 /**
+ * YAML grammars parsed at build time (`npm run build` writes it; see grammars-compile.ts): parsing YAML costs
+ * tens of milliseconds a file, JSON a fraction of one. An entry is used only when the hash of the file's
+ * text still matches, so an edited grammar is never read stale.
+ */
+export const COMPILED_GRAMMARS = join(PACKAGE_ROOT, 'dist', 'grammars.cache.json');
+
+/** The compiled grammars, keyed by path relative to grammars/. */
+export type CompiledGrammars = Record<string, { sha1: string; data: unknown }>;
+
+let compiled: CompiledGrammars | null = null;
+
+function compiledGrammars(): CompiledGrammars {
+  if (compiled) return compiled;
+  try {
+    compiled = JSON.parse(readFileSync(COMPILED_GRAMMARS, 'utf8')) as CompiledGrammars;
+  } catch {
+    compiled = {};
+  }
+  return compiled;
+}
+
+/** Hash of a grammar file's text, as recorded in the compiled grammars. */
+export const grammarHash = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+/** Parses the text of a grammar file (JSON or YAML), using the compiled form when it is current. */
+export function parseGrammarText(path: string, text: string): unknown {
+  if (path.endsWith('.json')) return JSON.parse(text);
+  const hit = compiledGrammars()[relative(GRAMMARS_DIR, path)];
+  if (hit && hit.sha1 === grammarHash(text)) return hit.data;
+  // Loaded only here: most runs read every grammar from the compiled JSON.
+  const yaml = createRequire(import.meta.url)('yaml') as { parse(text: string): unknown };
+  return yaml.parse(text);
+}
+
+/**
  * Reads and validates a grammar file. `file` is relative to grammars/ (or absolute, for a user's own file
  * such as `--units FILE`). Results are cached by absolute path and schema.
  */
@@ -43,9 +79,12 @@ export function loadGrammar<T>(file: string, schema: z.ZodType<T>): T {
   }
   let data: unknown;
   try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    data = parseGrammarText(path, text);
   } catch (err) {
-    throw new GrammarError(path, `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+    throw new GrammarError(
+      path,
+      `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+    );
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

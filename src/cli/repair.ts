@@ -1,0 +1,36 @@
+/** `gongwen repair`: the repaired text, or with --diff the list of edits. */
+import { ingest, readInput } from '../ingest/index.js';
+import { loadGazetteer } from '../extract/units.js';
+import { repair } from '../repair/index.js';
+import { formatDiagnostic, lineCol } from './report.js';
+
+/** Runs the command; resolves to the exit status. */
+export async function runRepair(
+  input: string,
+  diff: boolean,
+  readStdin: () => Promise<Uint8Array>,
+): Promise<number> {
+  let raw: string;
+  try {
+    const bytes = input === '-' ? await readStdin() : await readInput(input);
+    raw = ingest(bytes, { path: input }).raw;
+  } catch (err) {
+    process.stderr.write(
+      `${input}:1:1 error ${(err as Error).message} ${(err as { code?: string }).code ?? 'read-failed'}\n`,
+    );
+    return 1;
+  }
+  const result = repair(raw, { knownUnits: loadGazetteer().names() });
+  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(input, raw, d) + '\n');
+  if (!diff) {
+    process.stdout.write(result.text);
+    return 0;
+  }
+  for (const e of result.edits) {
+    const { line, col } = lineCol(raw, e.start);
+    process.stdout.write(
+      `${input}:${line}:${col} ${e.ruleId} ${JSON.stringify(e.raw)} → ${JSON.stringify(e.fixed)}\n`,
+    );
+  }
+  return 0;
+}

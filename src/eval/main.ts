@@ -1,0 +1,69 @@
+/**
+ * `npm run eval`: accuracy against corpus/gold/ — precision, recall and F1 per kind of fact on the seed,
+ * repair precision/recall on its gold OCR repairs, and character error rate before/after repair on corpus/ocr.
+ * Prints a table; with `--json`, the full scores (misses and false positives included) as JSON.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGazetteer } from '../extract/units.js';
+import { PACKAGE_ROOT } from '../grammars.js';
+import { convertSync } from '../index.js';
+import { repair } from '../repair/index.js';
+import { cer, scoreRepairs, type GoldRepair } from './repair.js';
+import { table, type Score } from './score.js';
+import { scoreSeed, type Gold } from './seed.js';
+
+const CORPUS = join(PACKAGE_ROOT, 'corpus');
+const SEED = join(CORPUS, 'zhengzhou-2020-notice.txt');
+const GOLD = join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json');
+const OCR = join(CORPUS, 'ocr');
+
+function main(): void {
+  const bytes = readFileSync(SEED);
+  const gold = JSON.parse(readFileSync(GOLD, 'utf8')) as Gold & { ocrRepairs: GoldRepair[] };
+  const graph = convertSync(bytes, { path: 'corpus/zhengzhou-2020-notice.txt' });
+  const scores: Score[] = scoreSeed(graph, gold);
+  const raw = bytes.toString('utf8');
+  const knownUnits = loadGazetteer().names();
+  const rep = scoreRepairs(raw, repair(raw, { knownUnits }).text, graph.repairs, gold.ocrRepairs);
+  const repairRow: Score = {
+    kind: 'repairs',
+    gold: gold.ocrRepairs.length,
+    found: graph.repairs.length,
+    tp: rep.tp,
+    precision: rep.precision,
+    recall: rep.recall,
+    f1:
+      rep.precision + rep.recall === 0 ? 0 : (2 * rep.precision * rep.recall) / (rep.precision + rep.recall),
+    missed: rep.missed.slice(0, 8).map((m) => `${m.raw} → ${m.fixed}`),
+    spurious: rep.spurious.slice(0, 8).map((e) => `${e.raw} → ${e.fixed} (${e.ruleId})`),
+  };
+  scores.push(repairRow);
+  const pairs = readdirSync(OCR)
+    .filter((f) => f.endsWith('.ocr.txt'))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -'.ocr.txt'.length);
+      const clean = readFileSync(join(OCR, `${name}.clean.txt`), 'utf8');
+      const noisy = readFileSync(join(OCR, f), 'utf8');
+      return { name, before: cer(clean, noisy), after: cer(clean, repair(noisy, { knownUnits }).text) };
+    });
+  if (process.argv.includes('--json')) {
+    process.stdout.write(JSON.stringify({ scores, ocr: pairs }, null, 2) + '\n');
+    return;
+  }
+  process.stdout.write(`Seed (corpus/zhengzhou-2020-notice.txt) against corpus/gold:\n${table(scores)}\n\n`);
+  process.stdout.write('OCR pairs (corpus/ocr), character error rate:\n');
+  for (const p of pairs)
+    process.stdout.write(
+      `  ${p.name.padEnd(20)} before ${p.before.toFixed(4)}  after ${p.after.toFixed(4)}\n`,
+    );
+  if (process.argv.includes('--verbose'))
+    for (const s of scores)
+      if (s.missed.length || s.spurious.length)
+        process.stdout.write(
+          `\n${s.kind}\n  missed:   ${s.missed.join(' ; ')}\n  spurious: ${s.spurious.join(' ; ')}\n`,
+        );
+}
+
+main();

@@ -1,0 +1,230 @@
+/**
+ * The body of one plan: headings 一、 and (一) become sections, items 1. and (1) become tasks, role lines
+ * attach to the item above them, and unnumbered paragraphs with their own units become tasks `[n]`.
+ */
+import { structureGrammar, type MarkerMatch } from './grammar.js';
+import type { Line } from './lines.js';
+import {
+  emptyFacts,
+  type BodyNode,
+  type LeafNode,
+  type SectionTreeNode,
+  type TaskTreeNode,
+  type TextSpan,
+} from './tree.js';
+
+/** What the body parser needs to know about role lines, from the extract stage's grammar. */
+export interface RoleProbe {
+  /** The line is a role line (牵头单位:…). */
+  isRoleLine(text: string): boolean;
+  /** The paragraph names units inline ("(X牵头,Y参与)"). */
+  hasInlineRoles(text: string): boolean;
+}
+
+/** A diagnostic of the parser, in repaired-text offsets. */
+export interface ParseDiagnostic extends TextSpan {
+  code: string;
+  severity: 'warning' | 'info';
+  message: string;
+}
+
+type Holder = { children: BodyNode[] };
+
+/** Builds the sections and tasks of one plan from its lines. */
+export class BodyParser {
+  readonly children: BodyNode[] = [];
+  private l1: SectionTreeNode | null = null;
+  private l2: SectionTreeNode | null = null;
+  private item: TaskTreeNode | null = null;
+  private sub: TaskTreeNode | null = null;
+  private roleSeen = false;
+  private pending: Line[] = [];
+  private readonly used = new Map<string, number>();
+  private readonly unnumbered = new Map<string, number>();
+
+  constructor(
+    private readonly roles: RoleProbe,
+    private readonly diagnostics: ParseDiagnostic[],
+  ) {}
+
+  /** Feeds one line. */
+  add(line: Line): void {
+    const marker = structureGrammar().marker(line.text);
+    if (this.roles.isRoleLine(line.text)) return this.roleLine(line);
+    if (!marker) return this.paragraph(line);
+    if (marker.kind === 'level1' || marker.kind === 'level2') return this.heading(line, marker);
+    this.flush();
+    const parentItem = marker.kind === 'subitem' && this.item ? this.item : null;
+    const holder: Holder = parentItem ?? this.container();
+    const base = parentItem ? parentItem.path : this.sectionPath();
+    const task = this.task(line, base, marker.normalized, line.text.slice(marker.length));
+    holder.children.push(task);
+    if (marker.kind === 'item') {
+      this.item = task;
+      this.sub = null;
+    } else if (parentItem) this.sub = task;
+    else this.item = task;
+    this.roleSeen = false;
+  }
+
+  /** Ends the plan: pending paragraphs become leaves. */
+  finish(): BodyNode[] {
+    this.flush();
+    return this.children;
+  }
+
+  private heading(line: Line, marker: MarkerMatch): void {
+    this.flush();
+    this.item = this.sub = null;
+    const level = marker.kind === 'level1' ? 1 : 2;
+    const parent: Holder = level === 2 && this.l1 ? this.l1 : this;
+    const parentPath = level === 2 && this.l1 ? this.l1.path : '';
+    const rest = line.text.slice(marker.length);
+    const titleLen = headingTitleLength(rest);
+    const ends = structureGrammar().raw.titleEnds + HEADING_BREAKS;
+    const withEnd = titleLen < rest.length && ends.includes(rest[titleLen] ?? '') ? titleLen + 1 : titleLen;
+    const headEnd = line.start + marker.length + withEnd;
+    const section: SectionTreeNode = {
+      type: 'section',
+      path: this.unique(join(parentPath, marker.normalized)),
+      marker: marker.normalized,
+      level,
+      title: rest.slice(0, titleLen).trim(),
+      headingSpan: { start: line.start, end: headEnd },
+      span: { start: line.start, end: line.end },
+      children: [],
+      facts: emptyFacts(),
+    };
+    parent.children.push(section);
+    if (level === 1) {
+      this.l1 = section;
+      this.l2 = null;
+    } else this.l2 = section;
+    const body = rest.slice(withEnd);
+    const lead = body.length - body.trimStart().length;
+    if (body.trim()) {
+      if (!structureGrammar().raw.titleEnds.includes(rest[titleLen] ?? ''))
+        this.diagnostics.push({
+          code: 'heading-glued',
+          severity: 'info',
+          message: `标题与正文相连，已在"${section.title}"后拆分 (heading glued to its body; split after its title)`,
+          start: headEnd,
+          end: line.end,
+        });
+      this.paragraph({ ...line, start: headEnd + lead, text: body.trim() });
+    }
+  }
+
+  private roleLine(line: Line): void {
+    const leaf: LeafNode = { type: 'roleLine', span: { start: line.start, end: line.end }, text: line.text };
+    if (this.pending.length > 0) {
+      const last = this.pending.splice(0);
+      const task = this.unnumberedTask(last);
+      this.container().children.push(task);
+      this.sub = null;
+      this.item = task;
+    }
+    const task = this.sub ?? this.item;
+    if (task) {
+      task.children.push(leaf);
+      this.roleSeen = true;
+    } else {
+      this.container().children.push(leaf);
+    }
+    this.extend(leaf.span);
+  }
+
+  private paragraph(line: Line): void {
+    const task = this.sub ?? this.item;
+    if (task && !this.roleSeen && task.span) {
+      task.span.end = line.end;
+      task.text += '\n' + line.text;
+    } else this.pending.push(line);
+    this.extend({ start: line.start, end: line.end });
+  }
+
+  private flush(): void {
+    for (const line of this.pending.splice(0)) {
+      const node: BodyNode = this.roles.hasInlineRoles(line.text)
+        ? this.unnumberedTask([line])
+        : { type: 'paragraph', span: { start: line.start, end: line.end }, text: line.text };
+      this.container().children.push(node);
+    }
+  }
+
+  private unnumberedTask(lines: Line[]): TaskTreeNode {
+    const base = this.sectionPath();
+    const n = (this.unnumbered.get(base) ?? 0) + 1;
+    this.unnumbered.set(base, n);
+    const first = lines[0]!;
+    const task = this.task(first, base, `[${n}]`, lines.map((l) => l.text).join('\n'), null);
+    task.span = { start: first.start, end: lines[lines.length - 1]!.end };
+    return task;
+  }
+
+  private task(
+    line: Line,
+    base: string,
+    marker: string,
+    text: string,
+    num: string | null = marker,
+  ): TaskTreeNode {
+    const end = firstSentenceEnd(text);
+    return {
+      type: 'task',
+      path: this.unique(join(base, marker)),
+      number: num,
+      title: text.slice(0, end).trim(),
+      text: text.trim(),
+      span: { start: line.start, end: line.end },
+      children: [],
+      facts: emptyFacts(),
+    };
+  }
+
+  private container(): Holder {
+    return this.l2 ?? this.l1 ?? this;
+  }
+
+  private sectionPath(): string {
+    return (this.l2 ?? this.l1)?.path ?? '';
+  }
+
+  private extend(span: TextSpan): void {
+    for (const s of [this.l1, this.l2]) if (s && span.end > s.span.end) s.span.end = span.end;
+  }
+
+  private unique(path: string): string {
+    const n = (this.used.get(path) ?? 0) + 1;
+    this.used.set(path, n);
+    return n === 1 ? path : `${path}~${n}`;
+  }
+}
+
+/** A comma that ends a heading cut short by `headingTitleLength` stays with the heading. */
+const HEADING_BREAKS = ',，';
+
+const join = (base: string, marker: string): string => (base ? `${base}/${marker}` : marker);
+
+/** Length of the title phrase: up to the first 。 (exclusive). */
+function firstSentenceEnd(text: string): number {
+  const ends = structureGrammar().raw.titleEnds;
+  for (let i = 0; i < text.length; i++) if (ends.includes(text[i]!)) return i;
+  return text.length;
+}
+
+/**
+ * Length of a heading's title in `rest` (the line after its marker). Up to the first sentence end; a title
+ * longer than `maxHeadingTitle` has swallowed its body: cut where the title's first two characters recur (OCR joined
+ * "完成重点行业企业用地调查" and "完成初步调查…"), else at the first comma, else keep the whole line.
+ */
+export function headingTitleLength(rest: string): number {
+  const g = structureGrammar().raw;
+  const end = firstSentenceEnd(rest);
+  if (end <= g.maxHeadingTitle) return end;
+  const head = rest.slice(0, 2);
+  const again = rest.indexOf(head, 4);
+  if (head.length === 2 && again > 0 && again <= g.maxHeadingTitle) return again;
+  const comma = rest.search(/[,，]/);
+  return comma > 0 && comma <= g.maxHeadingTitle ? comma : end;
+}

@@ -1,0 +1,125 @@
+/**
+ * The parser's grammar: grammars/structure.yaml compiled into matchers. Heading markers, cover labels and
+ * plan-title words live in that file; this module only turns them into functions and checks the examples.
+ */
+import { z } from 'zod';
+import { GrammarError, loadGrammar } from '../grammars.js';
+
+const StructureSchema = z.object({
+  numerals: z.object({ digits: z.record(z.string(), z.number().int()), ten: z.string().length(1) }),
+  openBrackets: z.string().min(1),
+  closeBrackets: z.string().min(1),
+  level1Separators: z.string().min(1),
+  itemSeparators: z.string().min(1),
+  markerNoise: z.string(),
+  titleEnds: z.string().min(1),
+  maxHeadingTitle: z.number().int().positive(),
+  cover: z.object({
+    titleSuffixes: z.array(z.string().min(1)),
+    titleHead: z.string().min(1),
+    labels: z.record(z.string(), z.enum(['publishDate', 'date', 'docNumber', 'issuers', 'title'])),
+    issueVerbs: z.array(z.string().min(1)),
+    attachmentLabel: z.string().min(1),
+    closingNotes: z.array(z.string().min(1)),
+  }),
+  planTitleSuffixes: z.array(z.string().min(1)),
+  topics: z.array(z.object({ topic: z.string().min(1), words: z.array(z.string().min(1)) })),
+  goalSectionWords: z.array(z.string().min(1)),
+  specs: z.object({
+    level1: z.array(z.string()),
+    level2: z.array(z.string()),
+    item: z.array(z.string()),
+    subitem: z.array(z.string()),
+    none: z.array(z.string()),
+  }),
+});
+
+/** The kinds of numbered marker a line can start with. */
+export type MarkerKind = 'level1' | 'level2' | 'item' | 'subitem';
+
+/** A marker found at the start of a line. */
+export interface MarkerMatch {
+  kind: MarkerKind;
+  /** The number as a value (一 → 1, 12 → 12). */
+  value: number;
+  /** The marker normalised for paths: `三`, `(一)`, `1`, `(1)`. */
+  normalized: string;
+  /** Length of the marker in the line, separator included. */
+  length: number;
+}
+
+/** The compiled structure grammar. */
+export interface StructureGrammar {
+  raw: z.infer<typeof StructureSchema>;
+  /** The marker a line starts with, if any. */
+  marker(line: string): MarkerMatch | null;
+  /** Value of a Chinese numeral of up to 99, or null. */
+  chineseNumber(s: string): number | null;
+  /** Regex character class body with the characters of `chars` escaped. */
+  cls(chars: string): string;
+}
+
+const esc = (s: string): string => s.replace(/[\\\]^\-[]/g, '\\$&');
+
+let compiled: StructureGrammar | null = null;
+
+/** Loads grammars/structure.yaml once and checks its examples. */
+export function structureGrammar(): StructureGrammar {
+  if (compiled) return compiled;
+  const raw = loadGrammar('structure.yaml', StructureSchema);
+  const digits = raw.numerals.digits;
+  const numChars = esc(Object.keys(digits).join('') + raw.numerals.ten);
+  const open = esc(raw.openBrackets);
+  const close = esc(raw.closeBrackets);
+  const noise = raw.markerNoise ? `[${esc(raw.markerNoise)}]?` : '';
+  const level1 = new RegExp(`^([${numChars}]{1,3})[${esc(raw.level1Separators)}]`);
+  const level2 = new RegExp(`^[${open}]\\s?([${numChars}]{1,3})\\s?${noise}[${close}]`);
+  const item = new RegExp(`^(\\d{1,3})[${esc(raw.itemSeparators)}]`);
+  const subitem = new RegExp(`^[${open}]\\s?(\\d{1,3})\\s?${noise}[${close}]`);
+
+  const chineseNumber = (s: string): number | null => {
+    const ten = raw.numerals.ten;
+    const i = s.indexOf(ten);
+    if (i < 0) return s.length === 1 && digits[s] !== undefined ? digits[s] : null;
+    if (s.indexOf(ten, i + 1) >= 0) return null;
+    const hi = i === 0 ? 1 : s.length >= 2 && i === 1 ? (digits[s[0] ?? ''] ?? null) : null;
+    const loStr = s.slice(i + 1);
+    const lo = loStr === '' ? 0 : loStr.length === 1 ? (digits[loStr] ?? null) : null;
+    if (hi === null || lo === null || hi === 0) return null;
+    return hi * 10 + lo;
+  };
+
+  const marker = (line: string): MarkerMatch | null => {
+    let m = level2.exec(line);
+    if (m) {
+      const v = chineseNumber(m[1] ?? '');
+      if (v !== null) return { kind: 'level2', value: v, normalized: `(${m[1]})`, length: m[0].length };
+    }
+    m = subitem.exec(line);
+    if (m)
+      return { kind: 'subitem', value: Number(m[1]), normalized: `(${Number(m[1])})`, length: m[0].length };
+    m = level1.exec(line);
+    if (m) {
+      const v = chineseNumber(m[1] ?? '');
+      if (v !== null) return { kind: 'level1', value: v, normalized: m[1] ?? '', length: m[0].length };
+    }
+    m = item.exec(line);
+    if (m)
+      return { kind: 'item', value: Number(m[1]), normalized: String(Number(m[1])), length: m[0].length };
+    return null;
+  };
+
+  compiled = { raw, marker, chineseNumber, cls: esc };
+  for (const kind of ['level1', 'level2', 'item', 'subitem'] as const) {
+    for (const ex of raw.specs[kind]) {
+      if (marker(ex)?.kind !== kind)
+        throw new GrammarError('structure.yaml', `example "${ex}" is not a ${kind} marker`);
+    }
+  }
+  for (const ex of raw.specs.none) {
+    const got = marker(ex);
+    if (got)
+      throw new GrammarError('structure.yaml', `example "${ex}" must not be a marker (read as ${got.kind})`);
+  }
+  return compiled;
+}

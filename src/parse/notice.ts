@@ -1,0 +1,148 @@
+/**
+ * Parses a repaired notice into a NoticeTree: the cover notice, then each plan it issues (found by the
+ * titles the cover names), each parsed by the BodyParser. A notice that issues no plan has one plan: its body.
+ */
+import { BodyParser, type ParseDiagnostic, type RoleProbe } from './body.js';
+import { isSignatureLine, parseCover, parseDate, squash } from './cover.js';
+import { structureGrammar } from './grammar.js';
+import { splitLines, type Line } from './lines.js';
+import { emptyFacts, type LeafNode, type NoticeTree, type PlanTreeNode } from './tree.js';
+
+/** Result of parsing: the tree and the parser's diagnostics. */
+export interface ParseResult {
+  tree: NoticeTree;
+  diagnostics: ParseDiagnostic[];
+}
+
+const YEAR = /(\d{4})\s?年/;
+const SIGNATURE_NAME_MAX = 24;
+const NAME_PUNCT = /[。，,;；:：、]/;
+
+/** Parses the repaired `text` of one notice. */
+export function parseNotice(text: string, roles: RoleProbe): ParseResult {
+  const lines = splitLines(text);
+  const cover = parseCover(lines);
+  const document = cover.document;
+  const diagnostics: ParseDiagnostic[] = [];
+  const tail = signatureStart(lines, cover.headEnd);
+  for (let k = tail; k < lines.length && !document.date; k++)
+    document.date = parseDate(lines[k]!.text) ?? undefined;
+  if (!document.date) delete document.date;
+  if (document.date && !document.year) document.year = Number(document.date.slice(0, 4));
+
+  const found = cover.letterEnd === null ? [] : planStarts(lines, cover.afterLetter, tail, cover.issued);
+  const ranges: PlanRange[] = found.map((s, n) => ({ ...s, to: found[n + 1]?.at ?? tail }));
+  const own = { at: cover.headEnd, titleLines: 0, title: document.title };
+  if (ranges.length === 0) ranges.push({ ...own, to: tail });
+  else if (cover.letterHasHeadings) ranges.unshift({ ...own, to: cover.letterEnd ?? cover.headEnd });
+  const covered = new Set<number>();
+  for (const r of ranges) for (let k = r.at; k < r.to; k++) covered.add(k);
+  const plans: PlanTreeNode[] = [];
+  for (const r of ranges) {
+    const parser = new BodyParser(roles, diagnostics);
+    for (let k = r.at + r.titleLines; k < r.to; k++) parser.add(lines[k]!);
+    const head = lines.slice(r.at, r.at + r.titleLines);
+    const first = lines[r.at];
+    const last = lines[r.to - 1];
+    const year = YEAR.exec(r.title);
+    plans.push({
+      type: 'plan',
+      id: '',
+      title: r.title,
+      year: year ? Number(year[1]) : (document.year ?? null),
+      topic: topicOf(r.title),
+      ...(head.length > 0 ? { headingSpan: { start: head[0]!.start, end: head[head.length - 1]!.end } } : {}),
+      span: {
+        start: first?.start ?? text.length,
+        end: last && r.to > r.at ? last.end : (first?.start ?? text.length),
+      },
+      children: parser.finish(),
+      facts: emptyFacts(),
+    });
+  }
+  assignPlanIds(plans);
+  const coverLines = lines.filter((_, k) => !covered.has(k));
+  const children: LeafNode[] = coverLines.map((l) => ({
+    type: 'paragraph',
+    span: { start: l.start, end: l.end },
+    text: l.text,
+  }));
+  const notice = {
+    type: 'notice' as const,
+    title: document.title,
+    span: { start: lines[0]?.start ?? 0, end: lines[lines.length - 1]?.end ?? 0 },
+    children,
+    facts: emptyFacts(),
+  };
+  return { tree: { type: 'root', document, notice, plans }, diagnostics };
+}
+
+interface PlanStart {
+  at: number;
+  titleLines: number;
+  title: string;
+}
+
+interface PlanRange extends PlanStart {
+  to: number;
+}
+
+/** Where each issued plan starts: a line (or two) whose text is the title the cover names. */
+function planStarts(lines: Line[], from: number, to: number, issued: string[]): PlanStart[] {
+  const found: PlanStart[] = [];
+  const wanted = new Set(issued.map(bare));
+  for (let k = from; k < to && wanted.size > 0; k++) {
+    for (const n of [1, 2]) {
+      if (k + n > to) break;
+      const joined = squash(
+        lines
+          .slice(k, k + n)
+          .map((l) => l.text)
+          .join(''),
+      );
+      if (wanted.has(bare(joined))) {
+        wanted.delete(bare(joined));
+        found.push({ at: k, titleLines: n, title: joined });
+        k += n - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** A title compared without quotes and brackets. */
+const bare = (s: string): string => squash(s).replace(/[《》〈〉“”"'‘’]/g, '');
+
+/** First line of the signature block at the end (issuers, date, print line, closing notes). */
+function signatureStart(lines: Line[], from: number): number {
+  let k = lines.length;
+  let sawSignature = false;
+  while (k > from) {
+    const t = lines[k - 1]!.text;
+    if (isSignatureLine(t)) sawSignature = true;
+    else if (!(
+      sawSignature &&
+      t.length <= SIGNATURE_NAME_MAX &&
+      !NAME_PUNCT.test(t) &&
+      !structureGrammar().marker(t)
+    ))
+      break;
+    k--;
+  }
+  return sawSignature ? k : lines.length;
+}
+
+function topicOf(title: string): string | null {
+  for (const t of structureGrammar().raw.topics) if (t.words.some((w) => title.includes(w))) return t.topic;
+  return null;
+}
+
+/** Ids: the topic when known and unique in the document, else p1, p2, … in order. */
+function assignPlanIds(plans: PlanTreeNode[]): void {
+  const count = new Map<string, number>();
+  for (const p of plans) if (p.topic) count.set(p.topic, (count.get(p.topic) ?? 0) + 1);
+  plans.forEach((p, n) => {
+    p.id = p.topic && count.get(p.topic) === 1 ? p.topic : `p${n + 1}`;
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The pipeline, listed once: a unified processor whose parser runs repair and parse, whose transformer
+ * runs extract, and whose compiler builds the NoticeGraph. A VFile carries the raw input and the stages' data.
+ */
+import { createHash } from 'node:crypto';
+import { unified, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import { extractFacts } from './extract/index.js';
+import { findInlineRoles, isRoleLine } from './extract/roles.js';
+import { loadGazetteer, type Gazetteer } from './extract/units.js';
+import { buildGraph } from './graph/build.js';
+import { NoticeGraphSchema, type Diagnostic, type NoticeGraph } from './graph/schema.js';
+import type { Source } from './ingest/types.js';
+import { parseNotice } from './parse/notice.js';
+import type { NoticeTree } from './parse/tree.js';
+import { repair, type RepairResult } from './repair/index.js';
+
+/** Options of a conversion. */
+export interface ConvertOptions {
+  /** The input's path, recorded in `source.path` and used in messages. */
+  path?: string;
+  /** Extra unit gazetteers (same format as grammars/units), e.g. a clerk's own city. */
+  units?: string[];
+  /** Tag each task with key terms (loads the jieba dictionary: about a second, once per process). */
+  keywords?: boolean;
+}
+
+interface StageData {
+  repair: RepairResult;
+  diagnostics: Diagnostic[];
+  gazetteer: Gazetteer;
+  options: ConvertOptions;
+}
+
+const data = (file: VFile): StageData => file.data as unknown as StageData;
+
+const processors = new Map<string, Processor>();
+
+/** The unified processor for a set of gazetteer files (cached: building it loads the grammars). */
+function processorFor(options: ConvertOptions): Processor {
+  const key = JSON.stringify(options.units ?? []);
+  const hit = processors.get(key);
+  if (hit) return hit;
+  const gazetteer = loadGazetteer(options.units ?? []);
+  const knownUnits = gazetteer.names();
+  const hasInlineRoles = (text: string): boolean => findInlineRoles(text, gazetteer).length > 0;
+  const processor = unified()
+    .use(function parse(this: Processor) {
+      this.parser = (doc: string, file: VFile) => {
+        const repaired = repair(doc, { knownUnits });
+        const { tree, diagnostics } = parseNotice(repaired.text, { isRoleLine, hasInlineRoles });
+        Object.assign(file.data, {
+          repair: repaired,
+          gazetteer,
+          diagnostics: [
+            ...repaired.diagnostics,
+            ...diagnostics.map(({ code, severity, message, start, end }) => ({
+              code,
+              severity,
+              message,
+              start: repaired.toRaw(start),
+              end: repaired.toRaw(end),
+            })),
+          ],
+        });
+        return tree as never;
+      };
+    })
+    .use(function extract() {
+      return (tree: unknown, file: VFile) => {
+        const d = data(file);
+        extractFacts(tree as NoticeTree, d.repair.text, d.gazetteer, {
+          keywords: d.options.keywords ?? false,
+        });
+      };
+    })
+    .use(function compile(this: Processor) {
+      this.compiler = (tree: unknown, file: VFile) => {
+        const d = data(file);
+        return buildGraph({
+          tree: tree as NoticeTree,
+          source: (file.data as { sourceInfo: NoticeGraph['source'] }).sourceInfo,
+          repairs: d.repair.edits,
+          diagnostics: d.diagnostics,
+          toRaw: d.repair.toRaw,
+          resolveUnit: (name, date) => d.gazetteer.lookup(name, date),
+        }) as never;
+      };
+    });
+  processors.set(key, processor as unknown as Processor);
+  return processor as unknown as Processor;
+}
+
+/** Converts a decoded source into a validated NoticeGraph. `bytes` are the input as read (for the hash). */
+export function convertSource(
+  source: Source,
+  bytes: Uint8Array | null,
+  options: ConvertOptions = {},
+): NoticeGraph {
+  const sha256 = createHash('sha256')
+    .update(bytes ?? Buffer.from(source.raw, 'utf8'))
+    .digest('hex');
+  const sourceInfo: NoticeGraph['source'] = {
+    ...(options.path ? { path: options.path } : {}),
+    sha256,
+    format: source.format,
+    encoding: source.encoding,
+    ...(source.pages !== undefined ? { pages: source.pages } : {}),
+  };
+  const file = new VFile({ value: source.raw, path: options.path, data: { sourceInfo, options } });
+  const processor = processorFor(options);
+  const tree = processor.parse(file);
+  const graph = processor.stringify(processor.runSync(tree, file), file) as unknown as NoticeGraph;
+  return validateGraph(graph);
+}
+
+/** Checks a graph against the zod schema; throws with the first problem's path when it does not conform. */
+export function validateGraph(graph: NoticeGraph): NoticeGraph {
+  const result = NoticeGraphSchema.safeParse(graph);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new Error(
+    `internal error: the graph does not match its schema at ${issue?.path.join('.')}: ${issue?.message}`,
+  );
+}

@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NoticeGraphSchema } from '../src/graph/schema.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const BIN = join(ROOT, 'dist/cli/main.js');
+const SEED = join(ROOT, 'corpus/zhengzhou-2020-notice.txt');
+
+const run = (args: string[], input?: Buffer) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 << 20 });
+
+beforeAll(() => {
+  // The CLI is tested as the real binary, built by `npm test` (or `npm run build`) before vitest runs.
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run 'npm run build' first`);
+});
+
+describe('gongwen CLI', () => {
+  it('prints help and version', () => {
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('gongwen convert <file|dir|->');
+    expect(help.stdout).toContain('--format');
+    const version = run(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it.each([
+    [['convert']],
+    [['frobnicate', 'x']],
+    [['convert', SEED, '--format', 'xml']],
+    [['convert', SEED, '--bogus']],
+    [['schema', '--diff']],
+  ])('exits 2 on a usage error: %j', (args) => {
+    const r = run(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/gongwen: .+\nTry 'gongwen --help'/);
+  });
+
+  it('converts one file to exactly one NoticeGraph on stdout', () => {
+    const r = run(['convert', SEED]);
+    expect(r.status).toBe(0);
+    const graph = NoticeGraphSchema.parse(JSON.parse(r.stdout));
+    expect(graph.source.format).toBe('txt');
+    expect(graph.nodes.filter((n) => n.type === 'plan')).toHaveLength(3);
+  });
+
+  it('reads stdin and writes JSON Lines', () => {
+    const r = run(['convert', '-', '--format', 'jsonl'], readFileSync(SEED));
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).document.date).toBe('2020-04-16');
+  });
+
+  it('converts a folder, goes on past a bad file and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-cli-'));
+    mkdirSync(join(dir, 'in/sub'), { recursive: true });
+    copyFileSync(SEED, join(dir, 'in/seed.txt'));
+    copyFileSync(join(ROOT, 'corpus/gov/006.txt'), join(dir, 'in/sub/006.txt'));
+    writeFileSync(join(dir, 'in/empty.txt'), '');
+    writeFileSync(join(dir, 'in/binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    const r = run(['convert', join(dir, 'in'), '-o', join(dir, 'out')]);
+    expect(r.status).toBe(1);
+    expect(existsSync(join(dir, 'out/seed.txt.json'))).toBe(true);
+    expect(existsSync(join(dir, 'out/sub/006.txt.json'))).toBe(true);
+    expect(existsSync(join(dir, 'out/empty.txt.json'))).toBe(false);
+    expect(r.stderr).toMatch(/empty\.txt:1:1 error .+ empty-input/);
+    expect(r.stderr).toMatch(/converted 2, failed 2/);
+  });
+
+  it('prints diagnostics as file:line:col severity message code', () => {
+    const r = run(['convert', SEED, '--verbose']);
+    expect(r.stderr.split('\n').filter(Boolean)[0]).toMatch(/^\S+:\d+:\d+ (error|warning|info) .+ [a-z-]+$/);
+  });
+
+  it('prints the JSON Schema', () => {
+    const r = run(['schema']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).properties.schemaVersion).toBeDefined();
+  });
+
+  it('repairs a file and lists the edits with --diff', () => {
+    const r = run(['repair', SEED, '--diff']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/:\d+:\d+ \S+ "PM】。" → "PM10"/);
+  });
+});

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { convertSync, type NoticeGraph } from '../src/index.js';
+import { checkInvariants } from './helpers/invariants.js';
+
+const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url));
+const GOV = ['001', '003', '004', '006', '007', '012', '013', '015', '037', '055'];
+
+const nodesOf = (g: NoticeGraph, type: string) => g.nodes.filter((n) => n.type === type);
+const byId = (g: NoticeGraph, id: string) => g.nodes.find((n) => n.id === id);
+
+describe('the seed notice', () => {
+  const bytes = read('corpus/zhengzhou-2020-notice.txt');
+  const graph = convertSync(bytes, { path: 'seed.txt' });
+
+  it('reads the cover notice', () => {
+    expect(graph.document).toMatchObject({
+      title: '关于印发郑州市2020年大气、水、土壤污染防治攻坚战实施方案的通知',
+      issuers: ['中共郑州市委办公厅', '郑州市人民政府办公厅'],
+      date: '2020-04-16',
+      publishDate: '2020-04-20',
+      year: 2020,
+    });
+    expect(graph.document.recipients).toContain('市委各部委');
+  });
+
+  it('finds the three plans, one with its title split over two lines', () => {
+    const plans = nodesOf(graph, 'plan');
+    expect(plans.map((p) => p.id)).toEqual(['air', 'water', 'soil']);
+    expect(byId(graph, 'soil')).toMatchObject({
+      title: '郑州市2020年土壤污染防治攻坚战实施方案',
+      year: 2020,
+    });
+  });
+
+  it('has 51 sections and the traps right', () => {
+    expect(nodesOf(graph, 'section')).toHaveLength(51);
+    // a heading glued to its body
+    expect(byId(graph, 'soil/三/(一)')).toMatchObject({ title: '完成重点行业企业用地调查' });
+    expect(byId(graph, 'soil/三/(一)/[1]')).toMatchObject({ type: 'task', number: null });
+    // (五') is (五)
+    expect(byId(graph, 'soil/三/(五)')).toMatchObject({ title: '启动地下水污染治理' });
+    // "4.10月底前" is item 4
+    expect(byId(graph, 'soil/三/(二)/4')).toMatchObject({ number: '4' });
+    // items run on across sections in the air plan
+    expect(byId(graph, 'air/四/(一)/15')).toMatchObject({ title: '加大落后产能淘汰力度' });
+    expect(byId(graph, 'air/四/(一)/17/(2)')).toMatchObject({ number: '(2)' });
+  });
+
+  it('keeps the lossless invariants', () => {
+    checkInvariants(graph, bytes.toString('utf8'));
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(convertSync(bytes, { path: 'seed.txt' }))).toBe(JSON.stringify(graph));
+  });
+});
+
+describe('the State Council notices', () => {
+  // Sections are the notice's 一、 and (一) headings; counts pinned from the published texts.
+  const sections: Record<string, number> = {
+    '001': 14,
+    '003': 27,
+    '004': 42,
+    '006': 4,
+    '012': 16,
+    '037': 30,
+  };
+  it.each(GOV)('%s converts into a schema-valid, lossless graph', (id) => {
+    const bytes = read(`corpus/gov/${id}.txt`);
+    const graph = convertSync(bytes, { path: `${id}.txt` });
+    checkInvariants(graph, bytes.toString('utf8'));
+    expect(graph.document.issuers.length).toBeGreaterThan(0);
+    expect(graph.document.docNumber).toMatch(/〔20\d\d〕\d+号$/);
+    if (sections[id] !== undefined) expect(nodesOf(graph, 'section')).toHaveLength(sections[id]!);
+  });
+
+  it('003 issues one plan, found by the title the cover names', () => {
+    const graph = convertSync(read('corpus/gov/003.txt'));
+    expect(nodesOf(graph, 'plan').map((p) => (p.type === 'plan' ? p.title : ''))).toEqual([
+      '国家职业教育改革实施方案',
+    ]);
+  });
+});
+
+describe('notices without numbered items', () => {
+  it('a plain letter still gives a document with its paragraphs', () => {
+    const text =
+      '关于做好春节期间安全工作的通知\n各区政府:\n请切实做好春节期间安全生产工作。\n务必落实值班制度。\n市政府办公厅\n2021年1月20日\n';
+    const graph = convertSync(text);
+    expect(graph.document).toMatchObject({ title: '关于做好春节期间安全工作的通知', date: '2021-01-20' });
+    const paras = nodesOf(graph, 'paragraph').map((p) => (p.type === 'paragraph' ? p.text : ''));
+    expect(paras).toContain('请切实做好春节期间安全生产工作。');
+    expect(nodesOf(graph, 'task')).toHaveLength(0);
+    checkInvariants(graph, text);
+  });
+
+  it('a text with no cover at all is one plan of paragraphs', () => {
+    const text = '这是一段没有标题的文字。\n\n第二段。';
+    const graph = convertSync(text);
+    expect(nodesOf(graph, 'plan')).toHaveLength(1);
+    checkInvariants(graph, text);
+  });
+});
