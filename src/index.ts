@@ -2,7 +2,7 @@
  * gongwen as a library: `convert(input, options)` turns a notice (bytes or text) into a validated NoticeGraph.
  * The zod schemas and the types derived from them are exported too.
  */
-import { ingest } from './ingest/index.js';
+import { ingest, ingestAsync } from './ingest/index.js';
 import { convertSource, type ConvertOptions } from './pipeline.js';
 import type { NoticeGraph } from './graph/schema.js';
 

@@ -9,7 +9,7 @@ import { extractFacts } from './extract/index.js';
 import { findInlineRoles, isRoleLine } from './extract/roles.js';
 import { loadGazetteer, type Gazetteer } from './extract/units.js';
 import { buildGraph } from './graph/build.js';
-import { NoticeGraphSchema, type Diagnostic, type NoticeGraph } from './graph/schema.js';
+import { NoticeGraphSchema, type Diagnostic, type DocumentInfo, type NoticeGraph } from './graph/schema.js';
 import type { Source } from './ingest/types.js';
 import { parseNotice } from './parse/notice.js';
 import type { NoticeTree } from './parse/tree.js';
@@ -26,6 +26,7 @@ export interface ConvertOptions {
 }
 
 interface StageData {
+  source: Source;
   repair: RepairResult;
   diagnostics: Diagnostic[];
   gazetteer: Gazetteer;
@@ -49,6 +50,7 @@ function processorFor(options: ConvertOptions): Processor {
       this.parser = (doc: string, file: VFile) => {
         const repaired = repair(doc, { knownUnits });
         const { tree, diagnostics } = parseNotice(repaired.text, { isRoleLine, hasInlineRoles });
+        fillDocument(tree.document, data(file).source.meta);
         Object.assign(file.data, {
           repair: repaired,
           gazetteer,
@@ -83,6 +85,7 @@ function processorFor(options: ConvertOptions): Processor {
           repairs: d.repair.edits,
           diagnostics: d.diagnostics,
           toRaw: d.repair.toRaw,
+          layout: d.source.layout ?? [],
           resolveUnit: (name, date) => d.gazetteer.lookup(name, date),
         }) as never;
       };
@@ -107,11 +110,22 @@ export function convertSource(
     encoding: source.encoding,
     ...(source.pages !== undefined ? { pages: source.pages } : {}),
   };
-  const file = new VFile({ value: source.raw, path: options.path, data: { sourceInfo, options } });
+  const file = new VFile({ value: source.raw, path: options.path, data: { sourceInfo, options, source } });
   const processor = processorFor(options);
   const tree = processor.parse(file);
   const graph = processor.stringify(processor.runSync(tree, file), file) as unknown as NoticeGraph;
   return validateGraph(graph);
+}
+
+/** Document fields the container states fill what the parser did not find in the text. */
+function fillDocument(doc: DocumentInfo, meta: Partial<DocumentInfo> | undefined): void {
+  if (!meta) return;
+  const target = doc as Record<string, unknown>;
+  for (const [key, value] of Object.entries(meta)) {
+    const have = target[key];
+    if (value !== undefined && (have === undefined || have === '' || (Array.isArray(have) && have.length === 0)))
+      target[key] = value;
+  }
 }
 
 /** Checks a graph against the zod schema; throws with the first problem's path when it does not conform. */

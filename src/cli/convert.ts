@@ -2,7 +2,7 @@
 import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { NoticeGraph } from '../graph/schema.js';
-import { ingest, readInput } from '../ingest/index.js';
+import { ingestAsync, readInput } from '../ingest/index.js';
 import { convertSource, type ConvertOptions } from '../pipeline.js';
 import { formatDiagnostic } from './report.js';
 
@@ -74,7 +74,7 @@ async function convertOne(
 ): Promise<{ graph: NoticeGraph | null; error?: string }> {
   try {
     const bytes = readStdin ? await readStdin() : await readInput(path);
-    const source = ingest(bytes, { path });
+    const source = await ingestAsync(bytes, { path });
     const graph = convertSource(source, bytes, { ...options, path });
     for (const d of graph.diagnostics) {
       if (d.severity === 'info' && !cmd.verbose) continue;

@@ -5,6 +5,7 @@
 import type { BodyNode, Facts, LeafNode, NoticeTree, TextSpan } from '../parse/tree.js';
 import type { Diagnostic, DocumentInfo, Edge, GraphNode, NoticeGraph, Repair, SourceInfo } from './schema.js';
 import { SCHEMA_VERSION } from './schema.js';
+import type { SourceLine } from '../ingest/types.js';
 
 /** How a unit name resolves in the gazetteer. */
 export interface UnitResolver {
@@ -25,6 +26,8 @@ export interface GraphInput {
   diagnostics: Diagnostic[];
   /** Maps a repaired-text offset to the raw input. */
   toRaw(offset: number): number;
+  /** Lines of a paged input (raw offsets → page and box), sorted by start; empty for plain text. */
+  layout: SourceLine[];
   resolveUnit: UnitResolver;
 }
 
@@ -167,8 +170,26 @@ class GraphBuilder {
     this.edges.push({ from, to, type: 'contains' });
   }
 
-  private spans(span: TextSpan): { span: TextSpan; rawSpan: TextSpan } {
+  private spans(span: TextSpan): { span: TextSpan; rawSpan: TextSpan; page?: number; box?: SourceLine['box'] } {
     const { toRaw } = this.input;
-    return { span: { ...span }, rawSpan: { start: toRaw(span.start), end: toRaw(span.end) } };
+    const rawSpan = { start: toRaw(span.start), end: toRaw(span.end) };
+    const line = lineAt(this.input.layout, rawSpan.start);
+    return { span: { ...span }, rawSpan, ...(line ? { page: line.page, ...(line.box ? { box: line.box } : {}) } : {}) };
   }
+}
+
+/** The layout line holding raw offset `at` (or the last one starting before it), by binary search. */
+function lineAt(layout: SourceLine[], at: number): SourceLine | undefined {
+  let lo = 0;
+  let hi = layout.length - 1;
+  let found: SourceLine | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const line = layout[mid]!;
+    if (line.start <= at) {
+      found = line;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

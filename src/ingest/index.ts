@@ -9,7 +9,7 @@ export { IngestError, type IngestErrorCode } from './errors.js';
 export { detectFormat } from './format.js';
 export { DEFAULT_MAX_BYTES, readInput, type ReadInputOptions } from './read.js';
 export { decodeText } from './text.js';
-export type { DetectedFormat, LineEndings, Source, SourceEncoding, SourceFormat } from './types.js';
+export type { DetectedFormat, LineEndings, Source, SourceEncoding, SourceFormat, SourceLine } from './types.js';
 
 /** Options of `ingest`. */
 export interface IngestOptions {
@@ -26,4 +26,12 @@ export function ingest(input: Uint8Array | string, options: IngestOptions = {}):
   if (typeof input !== 'string') return decodeText(input, options.path);
   assertNotBlank(input, options.path);
   return { raw: input, format: 'txt', encoding: 'utf-16', lineEndings: detectLineEndings(input) };
+}
+
+/**
+ * The asynchronous form of `ingest`, for every format: paged and container formats (PDF, …) need it.
+ * Text formats give the same result as `ingest`.
+ */
+export async function ingestAsync(input: Uint8Array | string, options: IngestOptions = {}): Promise<Source> {
+  return ingest(input, options);
 }

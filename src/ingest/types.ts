@@ -2,7 +2,7 @@
  * The output of the ingest stage: the decoded text of one input file and what was learned about its bytes.
  * See DESIGN.md, the "ingest" row of the pipeline.
  */
-import type { FORMATS } from '../graph/schema.js';
+import type { DocumentInfo, FORMATS } from '../graph/schema.js';
 
 /** An input format the graph contract knows (`source.format`); shared with the NoticeGraph schema. */
 export type SourceFormat = (typeof FORMATS)[number];
@@ -34,4 +34,17 @@ export interface Source {
   pages?: number;
   /** The line endings seen in `raw`. */
   lineEndings?: LineEndings;
+  /** For paged inputs: where each line of `raw` stood, sorted by `start`. Gives graph nodes their `page` and `box`. */
+  layout?: SourceLine[];
+  /** Document fields the container states itself (an HTML page's 发文机关/成文日期/发文字号 table); they fill
+   * what the parser does not find in the text. */
+  meta?: Partial<DocumentInfo>;
+}
+
+/** One line of a paged input: raw offsets (end exclusive), its 1-based page and its box on the page. */
+export interface SourceLine {
+  start: number;
+  end: number;
+  page: number;
+  box?: { x: number; y: number; w: number; h: number };
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that some tests and fixture scripts use, when they are missing:
+# tesseract (chi_sim) and ImageMagick with Noto CJK fonts (OCR fixtures), poppler-utils (pdftotext, pdftoppm:
+# PDF fixtures and the bench), chromium (the HTML diff report test). Tests that need one of them skip with a
+# message when it is absent, so this script is a convenience for CI and fresh machines, not a requirement.
+# Usage: scripts/system-deps.sh            (everything)
+#        scripts/system-deps.sh PKG…       (only these Debian packages)
+set -euo pipefail
+ALL=(tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk imagemagick poppler-utils chromium qpdf)
+want=("$@")
+[ ${#want[@]} -gt 0 ] || want=("${ALL[@]}")
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+  echo "system-deps: missing ${missing[*]}; install them with apt-get (tests that need them will be skipped)" >&2
+  exit 0
+fi
+echo "system-deps: installing ${missing[*]}" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
