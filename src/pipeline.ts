@@ -86,7 +86,7 @@ function processorFor(options: ConvertOptions): Processor {
           diagnostics: d.diagnostics,
           toRaw: d.repair.toRaw,
           layout: d.source.layout ?? [],
-          resolveUnit: (name, date) => d.gazetteer.lookup(name, date),
+          resolveUnit: (name, date) => d.gazetteer.lookup(name, date, regionOf((tree as NoticeTree).document)),
         }) as never;
       };
     });
@@ -116,6 +116,9 @@ export function convertSource(
   const graph = processor.stringify(processor.runSync(tree, file), file) as unknown as NoticeGraph;
   return validateGraph(graph);
 }
+
+/** What a document says of where it is from, for the gazetteer's scopes: issuers, title, 发文字号. */
+const regionOf = (doc: DocumentInfo): string => [...doc.issuers, doc.title, doc.docNumber ?? ''].join(' ');
 
 /** Document fields the container states fill what the parser did not find in the text. */
 function fillDocument(doc: DocumentInfo, meta: Partial<DocumentInfo> | undefined): void {

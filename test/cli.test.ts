@@ -76,6 +76,23 @@ describe('gongwen CLI', () => {
     expect(r.stderr.split('\n').filter(Boolean)[0]).toMatch(/^\S+:\d+:\d+ (error|warning|info) .+ [a-z-]+$/);
   });
 
+  it('takes a clerk’s own unit gazetteer with --units', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-units-'));
+    const notice = join(dir, 'luoyang.txt');
+    writeFileSync(
+      notice,
+      '洛阳市人民政府办公厅\n关于印发洛阳市2021年蓝天行动方案的通知\n各县区政府:\n现印发给你们。\n\n一、重点工作\n1.治理扬尘。10月底前完成。\n牵头单位:市生态环境局\n',
+    );
+    const gazetteer = join(dir, 'luoyang.yaml');
+    writeFileSync(gazetteer, 'scope: [洛阳]\nunits:\n  - { name: 洛阳市生态环境局, kind: agency, aliases: [市生态环境局] }\n');
+    const unitOf = (args: string[]) => {
+      const graph = JSON.parse(run(['convert', notice, ...args]).stdout);
+      return graph.nodes.find((n: { id: string }) => n.id === 'unit:市生态环境局');
+    };
+    expect(unitOf([])).toMatchObject({ canonical: null, kind: 'agency' });
+    expect(unitOf(['--units', gazetteer])).toMatchObject({ canonical: '洛阳市生态环境局', kind: 'agency' });
+  });
+
   it('prints the JSON Schema', () => {
     const r = run(['schema']);
     expect(r.status).toBe(0);

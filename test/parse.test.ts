@@ -75,6 +75,15 @@ describe('the State Council notices', () => {
     if (sections[id] !== undefined) expect(nodesOf(graph, 'section')).toHaveLength(sections[id]!);
   });
 
+  it('037: a numbered sentence with its own units is a section whose task holds the whole sentence', () => {
+    const graph = convertSync(read('corpus/gov/037.txt'));
+    const task = byId(graph, 'p1/一/[1]');
+    expect(task).toMatchObject({ type: 'task', number: null });
+    expect(task?.type === 'task' && task.text).toMatch(/^对深化商事制度改革.+（市场监管总局负责）$/);
+    const lead = graph.edges.filter((e) => e.from === 'p1/一/[1]' && e.type === 'responsible').map((e) => e.to);
+    expect(lead).toEqual(['unit:市场监管总局']);
+  });
+
   it('003 issues one plan, found by the title the cover names', () => {
     const graph = convertSync(read('corpus/gov/003.txt'));
     expect(nodesOf(graph, 'plan').map((p) => (p.type === 'plan' ? p.title : ''))).toEqual([

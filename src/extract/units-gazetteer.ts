@@ -42,6 +42,12 @@ const LookupSpecSchema = z
 export const GazetteerFileSchema = z
   .object({
     note: z.string().optional(),
+    /**
+     * Where the file's names apply: a document must name one of these words in its issuers, title or 发文字号
+     * ("郑州") for an abbreviation such as 市生态环境局 to resolve to this file's entry; a name that itself holds
+     * one of them (郑州供电公司) applies anywhere. No scope: everywhere (national bodies).
+     */
+    scope: z.array(z.string().min(1)).optional(),
     specs: z.array(LookupSpecSchema).default([]),
     units: z.array(UnitEntrySchema),
   })
@@ -79,8 +85,12 @@ export interface UnitLookup {
 
 /** Lookup of unit names as written in notices. */
 export interface Gazetteer {
-  /** The canonical name in force at `date` (YYYY-MM-DD; renamings followed) and the kind; a guess when unknown. */
-  lookup(name: string, date?: string): UnitLookup;
+  /**
+   * The canonical name in force at `date` (YYYY-MM-DD; renamings followed) and the kind; a guess when unknown.
+   * `region` is what the document says of itself (issuers, title, 发文字号): entries of a scoped file apply only
+   * when it names their scope, so another city's 市生态环境局 is not taken for Zhengzhou's. Without it, all apply.
+   */
+  lookup(name: string, date?: string, region?: string): UnitLookup;
   /** Whether the name (spaces and bracket width ignored) is a name or alias of some entry. */
   has(name: string): boolean;
   /** Every name and alias, as written in the gazetteer files. */
@@ -123,8 +133,14 @@ function inForce(entry: UnitEntry, date: string): boolean {
   );
 }
 
-function buildGazetteer(files: { file: string; units: UnitEntry[] }[]): Gazetteer {
+function buildGazetteer(files: { file: string; units: UnitEntry[]; scope?: string[] }[]): Gazetteer {
   const index = new Map<string, UnitEntry[]>();
+  const scopes = new Map<UnitEntry, string[]>();
+  for (const { units, scope } of files) if (scope) for (const entry of units) scopes.set(entry, scope);
+  const applies = (entry: UnitEntry, name: string, region?: string): boolean => {
+    const scope = scopes.get(entry);
+    return !scope || !region || scope.some((w) => region.includes(w) || name.includes(w));
+  };
   const byName = new Map<string, UnitEntry>();
   const written: string[] = [];
   for (const { units } of files) {
@@ -166,9 +182,9 @@ function buildGazetteer(files: { file: string; units: UnitEntry[] }[]): Gazettee
   };
 
   return {
-    lookup(name, date) {
-      const candidates = index.get(unitKey(name));
-      if (candidates === undefined) return { canonical: null, kind: guessKind(name) };
+    lookup(name, date, region) {
+      const candidates = index.get(unitKey(name))?.filter((e) => applies(e, name, region));
+      if (candidates === undefined || candidates.length === 0) return { canonical: null, kind: guessKind(name) };
       const entry = follow(pick(candidates, date), date);
       return { canonical: entry.name, kind: entry.kind, entry };
     },

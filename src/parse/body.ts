@@ -80,16 +80,14 @@ export class BodyParser {
     const parent: Holder = level === 2 && this.l1 ? this.l1 : this;
     const parentPath = level === 2 && this.l1 ? this.l1.path : '';
     const rest = line.text.slice(marker.length);
-    const titleLen = headingTitleLength(rest);
-    const ends = structureGrammar().raw.titleEnds + HEADING_BREAKS;
-    const withEnd = titleLen < rest.length && ends.includes(rest[titleLen] ?? '') ? titleLen + 1 : titleLen;
-    const headEnd = line.start + marker.length + withEnd;
+    const { title, head, glued } = splitHeading(rest);
+    const headEnd = line.start + marker.length + head;
     const section: SectionTreeNode = {
       type: 'section',
       path: this.unique(join(parentPath, marker.normalized)),
       marker: marker.normalized,
       level,
-      title: rest.slice(0, titleLen).trim(),
+      title,
       headingSpan: { start: line.start, end: headEnd },
       span: { start: line.start, end: line.end },
       children: [],
@@ -100,19 +98,18 @@ export class BodyParser {
       this.l1 = section;
       this.l2 = null;
     } else this.l2 = section;
-    const body = rest.slice(withEnd);
+    const body = rest.slice(head);
     const lead = body.length - body.trimStart().length;
-    if (body.trim()) {
-      if (!structureGrammar().raw.titleEnds.includes(rest[titleLen] ?? ''))
-        this.diagnostics.push({
-          code: 'heading-glued',
-          severity: 'info',
-          message: `标题与正文相连，已在"${section.title}"后拆分 (heading glued to its body; split after its title)`,
-          start: headEnd,
-          end: line.end,
-        });
-      this.paragraph({ ...line, start: headEnd + lead, text: body.trim() });
-    }
+    if (!body.trim()) return;
+    if (glued)
+      this.diagnostics.push({
+        code: 'heading-glued',
+        severity: 'info',
+        message: `标题与正文相连，已在"${title}"后拆分 (heading glued to its body; split after its title)`,
+        start: headEnd,
+        end: line.end,
+      });
+    this.paragraph({ ...line, start: headEnd + lead, text: body.trim() });
   }
 
   private roleLine(line: Line): void {
@@ -201,9 +198,6 @@ export class BodyParser {
   }
 }
 
-/** A comma that ends a heading cut short by `headingTitleLength` stays with the heading. */
-const HEADING_BREAKS = ',，';
-
 const join = (base: string, marker: string): string => (base ? `${base}/${marker}` : marker);
 
 /** Length of the title phrase: up to the first 。 (exclusive). */
@@ -213,18 +207,34 @@ function firstSentenceEnd(text: string): number {
   return text.length;
 }
 
+/** How a heading line splits: its title, how much of the line after the marker is the heading. */
+export interface HeadingSplit {
+  title: string;
+  /** Characters of the line after the marker that belong to the heading leaf (title and its end mark). */
+  head: number;
+  /** The body followed the title with no sentence end between them (OCR lost a line break). */
+  glued: boolean;
+}
+
 /**
- * Length of a heading's title in `rest` (the line after its marker). Up to the first sentence end; a title
- * longer than `maxHeadingTitle` has swallowed its body: cut where the title's first two characters recur (OCR joined
- * "完成重点行业企业用地调查" and "完成初步调查…"), else at the first comma, else keep the whole line.
+ * Splits the line after a heading marker into title and body. The title runs to the first sentence end. A
+ * title longer than `maxHeadingTitle` has swallowed its body: cut where the title's first two characters recur
+ * (OCR joined "完成重点行业企业用地调查" and "完成初步调查…"), else at a comma within the limit. When neither
+ * works the line is one long sentence under a number (一、对…的地区，优先…。): the heading is the marker
+ * alone, the title its first clause, and the whole sentence is body.
  */
-export function headingTitleLength(rest: string): number {
+export function splitHeading(rest: string): HeadingSplit {
   const g = structureGrammar().raw;
   const end = firstSentenceEnd(rest);
-  if (end <= g.maxHeadingTitle) return end;
-  const head = rest.slice(0, 2);
-  const again = rest.indexOf(head, 4);
-  if (head.length === 2 && again > 0 && again <= g.maxHeadingTitle) return again;
+  const withMark = (n: number): number => (n < rest.length ? n + 1 : n);
+  if (end <= g.maxHeadingTitle) return { title: rest.slice(0, end).trim(), head: withMark(end), glued: false };
+  const lead = rest.slice(0, 2);
+  const again = rest.indexOf(lead, 4);
+  if (lead.length === 2 && again > 0 && again <= g.maxHeadingTitle)
+    return { title: rest.slice(0, again).trim(), head: again, glued: true };
   const comma = rest.search(/[,，]/);
-  return comma > 0 && comma <= g.maxHeadingTitle ? comma : end;
+  if (comma > 0 && comma <= g.maxHeadingTitle)
+    return { title: rest.slice(0, comma).trim(), head: withMark(comma), glued: true };
+  const clause = comma > 0 ? Math.min(comma, end) : end;
+  return { title: rest.slice(0, clause).trim(), head: 0, glued: false };
 }
