@@ -57,6 +57,8 @@ function body(children: BodyNode[], holder: Facts, goals: Facts, governing: Role
   for (const child of children) {
     if (child.type === 'section') {
       const isGoal = structureGrammar().raw.goalSectionWords.some((word) => child.title.includes(word));
+      // A heading that is a whole commitment ("一、10月底前完成散煤治理。") holds facts of its section.
+      addSpanFacts(child.facts, child.headingSpan, w, isGoal ? goals : child.facts);
       const own = child.children.filter((c): c is LeafNode => c.type === 'roleLine');
       for (const line of own) addRoleLine(child.facts, line, w);
       const inheritedHere = child.facts.roles.map((r) => ({ ...r, inherited: true as const }));

@@ -88,8 +88,7 @@ export function parseCover(lines: Line[]): Cover {
     ).slice(prefix.length);
     const issuerText =
       prefix || (from > i && isNameLine(lines[from - 1]?.text ?? '') ? lines[from - 1]!.text : '');
-    if (issuerText && doc.issuers.length === 0)
-      doc.issuers = issuerText.split(/[\s\u3000、]+/).filter(Boolean);
+    if (issuerText && doc.issuers.length === 0) doc.issuers = splitNames(issuerText);
     if (!prefix && issuerText) titleLines.unshift(from - 1);
     i = to + 1;
   }
@@ -109,8 +108,9 @@ export function parseCover(lines: Line[]): Cover {
     }
     if (!RECIPIENT_CONT.test(t)) break;
   }
-  // The letter: up to the signature's date; the 《》 it issues and its attachments.
+  // The letter: up to the signature's date; the 《》 it issues (a title may wrap) and its attachments.
   const issued: string[] = [];
+  let letter = '';
   let letterEnd: number | null = null;
   let afterLetter = i;
   let letterHasHeadings = false;
@@ -120,23 +120,22 @@ export function parseCover(lines: Line[]): Cover {
     if (date && t.length <= SIGNATURE_DATE_MAX) {
       doc.date ??= date;
       letterEnd = k;
-      while (
-        letterEnd > i &&
-        isNameLine(lines[letterEnd - 1]!.text) &&
-        lines[letterEnd - 1]!.text.length <= SIGNATURE_DATE_MAX
-      )
-        letterEnd--;
+      while (letterEnd > i && isSignatureName(lines[letterEnd - 1]!.text)) letterEnd--;
+      if (doc.issuers.length === 0)
+        doc.issuers = lines.slice(letterEnd, k).flatMap((l) => splitNames(l.text));
       afterLetter = k + 1;
       while (lines[afterLetter] && isClosingNote(lines[afterLetter]!.text)) afterLetter++;
       break;
     }
     const kind = structureGrammar().marker(t)?.kind;
     if (kind === 'level1' || kind === 'level2') letterHasHeadings = true;
-    if (g.issueVerbs.some((v) => t.includes(v)))
-      for (const m of t.matchAll(QUOTED)) issued.push(squash(m[1] ?? ''));
+    letter += t;
     const att = attachment(t);
     if (att) issued.push(att);
   }
+  for (const sentence of letter.split(SENTENCE_END))
+    if (g.issueVerbs.some((v) => sentence.includes(v)))
+      for (const m of sentence.matchAll(QUOTED)) issued.push(squash(m[1] ?? ''));
   const year = YEAR.exec(doc.date ?? '') ?? YEAR.exec(doc.title);
   if (doc.date) doc.year = Number(doc.date.slice(0, 4));
   else if (year) doc.year = Number(year[1]);
@@ -156,7 +155,7 @@ function setField(doc: DocumentInfo, field: string, value: string): void {
     const d = parseDate(value);
     if (d) doc[field] = d;
   } else if (field === 'docNumber') doc.docNumber = squash(value);
-  else if (field === 'issuers') doc.issuers = value.split(/[\s\u3000、]+/).filter(Boolean);
+  else if (field === 'issuers') doc.issuers = splitNames(value);
   else if (field === 'title') doc.title = squash(value);
 }
 
@@ -176,6 +175,13 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
   }
   return null;
 }
+
+const SENTENCE_END = /[。；;]/;
+
+const splitNames = (t: string): string[] => t.split(/[\s\u3000、]+/).filter(Boolean);
+
+/** A line of the signature block above its date: an issuer's name. */
+const isSignatureName = (t: string): boolean => isNameLine(t) && t.length <= SIGNATURE_DATE_MAX;
 
 const isNameLine = (t: string): boolean => t.length <= 60 && !SENTENCE_PUNCT.test(t) && !DATE.test(t);
 
