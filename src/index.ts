@@ -20,10 +20,11 @@ export async function convert(
   input: Uint8Array | string,
   options: ConvertOptions = {},
 ): Promise<NoticeGraph> {
-  return convertSync(input, options);
+  const source = await ingestAsync(input, { path: options.path });
+  return convertSource(source, typeof input === 'string' ? null : input, options);
 }
 
-/** The synchronous form of `convert`, for text formats. */
+/** The synchronous form of `convert`, for text formats only (PDF and other paged formats need `convert`). */
 export function convertSync(input: Uint8Array | string, options: ConvertOptions = {}): NoticeGraph {
   const source = ingest(input, { path: options.path });
   return convertSource(source, typeof input === 'string' ? null : input, options);
