@@ -86,7 +86,8 @@ function processorFor(options: ConvertOptions): Processor {
           diagnostics: d.diagnostics,
           toRaw: d.repair.toRaw,
           layout: d.source.layout ?? [],
-          resolveUnit: (name, date) => d.gazetteer.lookup(name, date, regionOf((tree as NoticeTree).document)),
+          resolveUnit: (name, date) =>
+            d.gazetteer.lookup(name, date, regionOf((tree as NoticeTree).document)),
         }) as never;
       };
     });
@@ -126,7 +127,10 @@ function fillDocument(doc: DocumentInfo, meta: Partial<DocumentInfo> | undefined
   const target = doc as Record<string, unknown>;
   for (const [key, value] of Object.entries(meta)) {
     const have = target[key];
-    if (value !== undefined && (have === undefined || have === '' || (Array.isArray(have) && have.length === 0)))
+    if (
+      value !== undefined &&
+      (have === undefined || have === '' || (Array.isArray(have) && have.length === 0))
+    )
       target[key] = value;
   }
 }

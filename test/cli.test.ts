@@ -84,7 +84,10 @@ describe('gongwen CLI', () => {
       '洛阳市人民政府办公厅\n关于印发洛阳市2021年蓝天行动方案的通知\n各县区政府:\n现印发给你们。\n\n一、重点工作\n1.治理扬尘。10月底前完成。\n牵头单位:市生态环境局\n',
     );
     const gazetteer = join(dir, 'luoyang.yaml');
-    writeFileSync(gazetteer, 'scope: [洛阳]\nunits:\n  - { name: 洛阳市生态环境局, kind: agency, aliases: [市生态环境局] }\n');
+    writeFileSync(
+      gazetteer,
+      'scope: [洛阳]\nunits:\n  - { name: 洛阳市生态环境局, kind: agency, aliases: [市生态环境局] }\n',
+    );
     const unitOf = (args: string[]) => {
       const graph = JSON.parse(run(['convert', notice, ...args]).stdout);
       return graph.nodes.find((n: { id: string }) => n.id === 'unit:市生态环境局');

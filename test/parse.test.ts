@@ -80,7 +80,9 @@ describe('the State Council notices', () => {
     const task = byId(graph, 'p1/一/[1]');
     expect(task).toMatchObject({ type: 'task', number: null });
     expect(task?.type === 'task' && task.text).toMatch(/^对深化商事制度改革.+（市场监管总局负责）$/);
-    const lead = graph.edges.filter((e) => e.from === 'p1/一/[1]' && e.type === 'responsible').map((e) => e.to);
+    const lead = graph.edges
+      .filter((e) => e.from === 'p1/一/[1]' && e.type === 'responsible')
+      .map((e) => e.to);
     expect(lead).toEqual(['unit:市场监管总局']);
   });
 

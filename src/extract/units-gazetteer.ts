@@ -184,7 +184,8 @@ function buildGazetteer(files: { file: string; units: UnitEntry[]; scope?: strin
   return {
     lookup(name, date, region) {
       const candidates = index.get(unitKey(name))?.filter((e) => applies(e, name, region));
-      if (candidates === undefined || candidates.length === 0) return { canonical: null, kind: guessKind(name) };
+      if (candidates === undefined || candidates.length === 0)
+        return { canonical: null, kind: guessKind(name) };
       const entry = follow(pick(candidates, date), date);
       return { canonical: entry.name, kind: entry.kind, entry };
     },

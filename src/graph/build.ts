@@ -170,11 +170,20 @@ class GraphBuilder {
     this.edges.push({ from, to, type: 'contains' });
   }
 
-  private spans(span: TextSpan): { span: TextSpan; rawSpan: TextSpan; page?: number; box?: SourceLine['box'] } {
+  private spans(span: TextSpan): {
+    span: TextSpan;
+    rawSpan: TextSpan;
+    page?: number;
+    box?: SourceLine['box'];
+  } {
     const { toRaw } = this.input;
     const rawSpan = { start: toRaw(span.start), end: toRaw(span.end) };
     const line = lineAt(this.input.layout, rawSpan.start);
-    return { span: { ...span }, rawSpan, ...(line ? { page: line.page, ...(line.box ? { box: line.box } : {}) } : {}) };
+    return {
+      span: { ...span },
+      rawSpan,
+      ...(line ? { page: line.page, ...(line.box ? { box: line.box } : {}) } : {}),
+    };
   }
 }
 

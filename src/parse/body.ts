@@ -227,7 +227,8 @@ export function splitHeading(rest: string): HeadingSplit {
   const g = structureGrammar().raw;
   const end = firstSentenceEnd(rest);
   const withMark = (n: number): number => (n < rest.length ? n + 1 : n);
-  if (end <= g.maxHeadingTitle) return { title: rest.slice(0, end).trim(), head: withMark(end), glued: false };
+  if (end <= g.maxHeadingTitle)
+    return { title: rest.slice(0, end).trim(), head: withMark(end), glued: false };
   const lead = rest.slice(0, 2);
   const again = rest.indexOf(lead, 4);
   if (lead.length === 2 && again > 0 && again <= g.maxHeadingTitle)

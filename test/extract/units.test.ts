@@ -191,13 +191,19 @@ describe('performance', () => {
 describe('gazetteer scopes', () => {
   const gaz = loadGazetteer();
   it('resolves a Zhengzhou abbreviation in a Zhengzhou notice and not in another city’s', () => {
-    expect(gaz.lookup('市生态环境局', '2020-04-16', '郑州市人民政府办公厅').canonical).toBe('郑州市生态环境局');
+    expect(gaz.lookup('市生态环境局', '2020-04-16', '郑州市人民政府办公厅').canonical).toBe(
+      '郑州市生态环境局',
+    );
     const other = gaz.lookup('市生态环境局', '2020-04-16', '洛阳市人民政府办公厅');
     expect(other).toMatchObject({ canonical: null, kind: 'agency' });
   });
   it('applies a name that holds its scope anywhere, and national bodies everywhere', () => {
-    expect(gaz.lookup('郑州供电公司', '2020-04-16', '国务院').canonical).toBe('国网河南省电力公司郑州供电公司');
-    expect(gaz.lookup('国家发展改革委', '2020-04-16', '洛阳市人民政府').canonical).toBe('国家发展和改革委员会');
+    expect(gaz.lookup('郑州供电公司', '2020-04-16', '国务院').canonical).toBe(
+      '国网河南省电力公司郑州供电公司',
+    );
+    expect(gaz.lookup('国家发展改革委', '2020-04-16', '洛阳市人民政府').canonical).toBe(
+      '国家发展和改革委员会',
+    );
   });
   it('applies Henan bodies in any Henan city', () => {
     expect(gaz.lookup('省攻坚办', '2020-04-16', '洛阳市人民政府').canonical).not.toBeNull();
