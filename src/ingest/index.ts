@@ -9,7 +9,14 @@ export { IngestError, type IngestErrorCode } from './errors.js';
 export { detectFormat } from './format.js';
 export { DEFAULT_MAX_BYTES, readInput, type ReadInputOptions } from './read.js';
 export { decodeText } from './text.js';
-export type { DetectedFormat, LineEndings, Source, SourceEncoding, SourceFormat, SourceLine } from './types.js';
+export type {
+  DetectedFormat,
+  LineEndings,
+  Source,
+  SourceEncoding,
+  SourceFormat,
+  SourceLine,
+} from './types.js';
 
 /** Options of `ingest`. */
 export interface IngestOptions {
