@@ -6,7 +6,7 @@
 # Usage: scripts/system-deps.sh            (everything)
 #        scripts/system-deps.sh PKG…       (only these Debian packages)
 set -euo pipefail
-ALL=(tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk imagemagick poppler-utils chromium qpdf)
+ALL=(tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk imagemagick poppler-utils chromium qpdf librsvg2-bin)
 want=("$@")
 [ ${#want[@]} -gt 0 ] || want=("${ALL[@]}")
 missing=()

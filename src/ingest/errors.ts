@@ -4,7 +4,26 @@
 
 /** Why an input was refused. */
 export type IngestErrorCode =
-  'empty-input' | 'binary-input' | 'unknown-encoding' | 'unsupported-format' | 'too-large' | 'unreadable';
+  | 'empty-input'
+  | 'binary-input'
+  | 'unknown-encoding'
+  | 'unsupported-format'
+  | 'too-large'
+  | 'unreadable'
+  /** A PDF with no text layer: pass `--ocr` (option `ocr`). */
+  | 'needs-ocr'
+  /** A PDF that needs a password to open. */
+  | 'encrypted-pdf'
+  /** A PDF whose structure cannot be read (damaged or cut short). */
+  | 'corrupt-pdf'
+  /** A PDF with more pages than the limit (`--max-pages`). */
+  | 'too-many-pages'
+  /** Reading the input took longer than the time limit. */
+  | 'timeout'
+  /** A program that this input needs (tesseract, pdftoppm, LibreOffice) is not installed. */
+  | 'missing-tool'
+  /** An external program ran but failed on this input. */
+  | 'tool-failed';
 
 /** An input that the ingest stage cannot turn into text; `code` is stable, `message` is for people. */
 export class IngestError extends Error {

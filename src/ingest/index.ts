@@ -1,14 +1,23 @@
 /**
  * The ingest stage: input bytes (or text) → `Source`. See DESIGN.md, the "ingest" row of the pipeline.
+ * `ingest` reads text formats; `ingestAsync` reads every format (PDF, Word, HTML, Markdown, text).
  */
+import { decodeBytes } from './decode.js';
+import { ingestDocx, ingestLegacyWord, isOleDocument } from './docx.js';
+import { isMarkdownPath, sniffFormat } from './format.js';
+import { ingestHtml } from './html.js';
 import { detectLineEndings } from './lines.js';
+import { markdownToText } from './markdown.js';
+import { ingestPdf, type PdfOptions } from './pdf/index.js';
 import { assertNotBlank, decodeText } from './text.js';
 import type { Source } from './types.js';
 
 export { IngestError, type IngestErrorCode } from './errors.js';
 export { detectFormat } from './format.js';
+export { DEFAULT_MAX_PAGES, type OcrProgress } from './pdf/index.js';
 export { DEFAULT_MAX_BYTES, readInput, type ReadInputOptions } from './read.js';
 export { decodeText } from './text.js';
+export { DEFAULT_TIMEOUT_MS } from './timeout.js';
 export type {
   DetectedFormat,
   LineEndings,
@@ -18,8 +27,8 @@ export type {
   SourceLine,
 } from './types.js';
 
-/** Options of `ingest`. */
-export interface IngestOptions {
+/** Options of `ingest` and `ingestAsync` (the PDF ones only matter to `ingestAsync`). */
+export interface IngestOptions extends PdfOptions {
   /** Where the input came from: named in messages, and a .md/.markdown name marks Markdown. */
   path?: string;
 }
@@ -36,9 +45,27 @@ export function ingest(input: Uint8Array | string, options: IngestOptions = {}):
 }
 
 /**
- * The asynchronous form of `ingest`, for every format: paged and container formats (PDF, …) need it.
- * Text formats give the same result as `ingest`.
+ * Reads any supported input into a `Source`; the format comes from the content (a .md/.markdown name marks
+ * Markdown, whose text is indistinguishable from plain text): PDF (text layer, or OCR with `ocr`), .docx,
+ * .doc/.wps (through LibreOffice), HTML, Markdown (as plain lines), plain text (as `ingest`).
+ * Throws `IngestError` with a code for each way an input can be refused.
  */
 export async function ingestAsync(input: Uint8Array | string, options: IngestOptions = {}): Promise<Source> {
-  return ingest(input, options);
+  if (typeof input === 'string') return ingest(input, options);
+  const { path } = options;
+  if (isOleDocument(input)) return ingestLegacyWord(input, path);
+  switch (sniffFormat(input)?.format) {
+    case 'pdf':
+      return ingestPdf(input, path, options);
+    case 'docx':
+      return ingestDocx(input, path);
+    case 'html':
+      return ingestHtml(input, path);
+    default:
+      break;
+  }
+  if (!isMarkdownPath(path)) return decodeText(input, path);
+  const { text, encoding } = decodeBytes(input, path);
+  assertNotBlank(text, path);
+  return { raw: markdownToText(text), format: 'md', encoding, lineEndings: 'lf' };
 }

@@ -12,9 +12,11 @@ export type DetectedFormat = SourceFormat | 'binary';
 
 /**
  * How the text was decoded: `utf-8-bom` means a UTF-8 byte-order mark was present (and stripped from `raw`);
- * `utf-16` marks a JavaScript string handed in directly, which needed no decoding.
+ * `utf-16` marks a JavaScript string handed in directly, which needed no decoding; `pdf-text` is a PDF's text
+ * layer (its fonts' Unicode maps), `ocr` text recognised by tesseract at ingest.
  */
-export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-16';
+export type SourceEncoding =
+  'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-16' | 'pdf-text' | 'ocr';
 
 /** The line endings seen in the text: one kind, several (`mixed`), or no line break at all (`none`). */
 export type LineEndings = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';

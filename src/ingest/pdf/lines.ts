@@ -1,0 +1,161 @@
+/**
+ * Text runs → lines in reading order. Runs on one baseline (within half the font size) that touch or nearly
+ * touch form a fragment; a vertical strip that no fragment crosses in the middle of the page, with full lines
+ * ending at it on the left and starting at it on the right, is a gutter: the page is then read column by
+ * column (text across the gutter, such as a title, separates bands that are read left column first).
+ */
+import { CJK, SPACE_BETWEEN_CJK } from './cjk.js';
+import type { ColumnSide, PageText, PdfLine, TextRun } from './types.js';
+
+/** Runs on one line are the same baseline to within this share of the font size. */
+const BASELINE_TOLERANCE = 0.5;
+/** A horizontal gap wider than this many font sizes splits a line into fragments (a column gutter). */
+const FRAGMENT_GAP = 1.5;
+/** A gap between runs wider than this share of the font size is a word space. */
+const WORD_GAP = 0.2;
+/** The gutter lies within this middle band of the page width. */
+const GUTTER_BAND = [0.3, 0.7] as const;
+/** At most this share of fragments may cross a gutter (titles, running headers). */
+const GUTTER_CROSSING = 0.12;
+/** Each column holds at least this share of the fragments, and this share of a column's lines reach the gutter. */
+const COLUMN_SHARE = 0.25;
+const COLUMN_ALIGNED = 0.5;
+
+interface Fragment extends PdfLine {
+  runs: TextRun[];
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
+};
+
+/** Joins the runs of one fragment (sorted by x), with a space at word gaps that are not between CJK glyphs. */
+function fragmentText(runs: TextRun[], ocr: boolean): string {
+  let text = '';
+  let end = -Infinity;
+  for (const r of runs) {
+    const gap = r.x - end;
+    const a = text.slice(-1);
+    const b = r.text.slice(0, 1);
+    if (text !== '' && gap > WORD_GAP * r.size && a.trim() && b.trim() && !(CJK.test(a) && CJK.test(b)))
+      text += ' ';
+    text += r.text;
+    end = Math.max(end, r.x + r.w);
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  return ocr ? text.replace(SPACE_BETWEEN_CJK, '') : text;
+}
+
+function makeFragment(page: number, runs: TextRun[], ocr: boolean): Fragment {
+  const x0 = Math.min(...runs.map((r) => r.x));
+  const x1 = Math.max(...runs.map((r) => r.x + r.w));
+  return {
+    page,
+    runs,
+    text: fragmentText(runs, ocr),
+    x0,
+    x1,
+    y: median(runs.map((r) => r.y)),
+    size: median(runs.map((r) => r.size)),
+    side: 'full',
+  };
+}
+
+/** Groups runs into baselines, then each baseline into fragments split at gaps wider than `FRAGMENT_GAP`. */
+function fragments(page: PageText): Fragment[] {
+  const runs = page.runs
+    .filter((r) => r.text.trim() !== '' && r.size > 0)
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: TextRun[][] = [];
+  for (const r of runs) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row[0]!.y - r.y) <= BASELINE_TOLERANCE * Math.min(row[0]!.size, r.size)) row.push(r);
+    else rows.push([r]);
+  }
+  const out: Fragment[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    let cur: TextRun[] = [];
+    let end = -Infinity;
+    for (const r of row) {
+      if (cur.length > 0 && r.x - end > FRAGMENT_GAP * r.size) {
+        out.push(makeFragment(page.page, cur, page.ocr));
+        cur = [];
+      }
+      cur.push(r);
+      end = Math.max(end, r.x + r.w);
+    }
+    if (cur.length > 0) out.push(makeFragment(page.page, cur, page.ocr));
+  }
+  return out.filter((f) => f.text !== '');
+}
+
+/** The x of a gutter between two columns of text, if the page has one. */
+export function findGutter(frags: Fragment[], width: number): number | null {
+  if (frags.length < 8) return null;
+  const size = median(frags.map((f) => f.size));
+  const minWidth = Math.max(8, size);
+  const lo = Math.floor(width * GUTTER_BAND[0]);
+  const hi = Math.ceil(width * GUTTER_BAND[1]);
+  const cover = new Array<number>(hi - lo).fill(0);
+  for (const f of frags)
+    for (let x = Math.max(lo, Math.floor(f.x0)); x < Math.min(hi, Math.ceil(f.x1)); x++) cover[x - lo]!++;
+  const allowed = Math.floor(GUTTER_CROSSING * frags.length);
+  let best: [number, number] | null = null;
+  for (let x = 0, start = -1; x <= cover.length; x++) {
+    if (x < cover.length && cover[x]! <= allowed) {
+      if (start < 0) start = x;
+    } else if (start >= 0) {
+      if (x - start >= minWidth && (!best || x - start > best[1] - best[0])) best = [start + lo, x + lo];
+      start = -1;
+    }
+  }
+  if (!best) return null;
+  const [gl, gr] = best;
+  const left = frags.filter((f) => f.x1 <= gl);
+  const right = frags.filter((f) => f.x0 >= gr);
+  if (left.length < COLUMN_SHARE * frags.length || right.length < COLUMN_SHARE * frags.length) return null;
+  // Both columns are text blocks: left lines run up to the gutter, right lines start just after it.
+  const leftEdge = Math.max(...left.map((f) => f.x1));
+  const rightEdge = Math.min(...right.map((f) => f.x0));
+  const reach = left.filter((f) => f.x1 >= leftEdge - 2 * size).length / left.length;
+  const start = right.filter((f) => f.x0 <= rightEdge + 3 * size).length / right.length;
+  return reach >= COLUMN_ALIGNED && start >= COLUMN_ALIGNED ? (gl + gr) / 2 : null;
+}
+
+/** Merges the fragments of one baseline back into a line (a page with no columns). */
+function mergeRows(frags: Fragment[], ocr: boolean): Fragment[] {
+  const out: Fragment[] = [];
+  for (const f of [...frags].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
+    const prev = out[out.length - 1];
+    if (prev && Math.abs(prev.y - f.y) <= BASELINE_TOLERANCE * Math.min(prev.size, f.size))
+      out[out.length - 1] = makeFragment(f.page, [...prev.runs, ...f.runs], ocr);
+    else out.push(f);
+  }
+  return out;
+}
+
+/** The lines of a page in reading order. */
+export function pageLines(page: PageText): PdfLine[] {
+  const frags = fragments(page);
+  const gutter = findGutter(frags, page.width);
+  if (gutter === null) return mergeRows(frags, page.ocr).map(({ runs: _runs, ...line }) => line);
+  const side = (f: PdfLine): ColumnSide => (f.x1 <= gutter ? 'left' : f.x0 >= gutter ? 'right' : 'full');
+  const byY = (a: PdfLine, b: PdfLine) => a.y - b.y || a.x0 - b.x0;
+  const lines = frags.map(({ runs: _runs, ...f }) => ({ ...f, side: side(f) }));
+  const spans = lines.filter((l) => l.side === 'full').sort(byY);
+  const out: PdfLine[] = [];
+  let top = -Infinity;
+  for (const bound of [...spans, null]) {
+    const bottom = bound ? bound.y : Infinity;
+    const band = lines.filter((l) => l.side !== 'full' && l.y > top && l.y <= bottom);
+    out.push(
+      ...band.filter((l) => l.side === 'left').sort(byY),
+      ...band.filter((l) => l.side === 'right').sort(byY),
+    );
+    if (bound) out.push(bound);
+    top = bottom;
+  }
+  return out;
+}

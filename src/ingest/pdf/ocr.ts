@@ -1,0 +1,93 @@
+/**
+ * OCR of PDF pages that have no text layer: each page is rendered by pdftoppm (poppler-utils) and read by the
+ * system tesseract (chi_sim) into word boxes (TSV), which become text runs like those of a text layer, so the
+ * same line, column and paragraph logic applies.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeInput, IngestError } from '../errors.js';
+import { OCR_INSTALL, runTool, type Tool } from '../tools.js';
+import type { PageText, TextRun } from './types.js';
+
+/** Resolution of the rendered pages: tesseract reads 12 pt Chinese well from 300 dpi. */
+const DPI = 300;
+const POINTS_PER_INCH = 72;
+const LANGUAGE = 'chi_sim';
+/** Time limit of one tool run on one page. */
+const PAGE_TIMEOUT_MS = 180_000;
+/** The levels of a line row and of a word row in tesseract's TSV. */
+const LINE_LEVEL = 4;
+const WORD_LEVEL = 5;
+
+const PDFTOPPM: Tool = { command: 'pdftoppm', install: OCR_INSTALL };
+const TESSERACT: Tool = { command: 'tesseract', install: OCR_INSTALL };
+
+/** Progress of an OCR pass: page `page` of the `pages` to OCR is starting. */
+export type OcrProgress = (done: { page: number; index: number; total: number }) => void;
+
+/**
+ * Word rows of tesseract's TSV → runs in points. Every word of a line gets the line's baseline and height
+ * (from the line's own row), so that the words of one line stay on one baseline whatever their glyphs.
+ */
+function wordsToRuns(tsv: string): TextRun[] {
+  const scale = POINTS_PER_INCH / DPI;
+  const lines = new Map<string, { bottom: number; height: number }>();
+  const runs: TextRun[] = [];
+  for (const row of tsv.split('\n').slice(1)) {
+    const cols = row.split('\t');
+    if (cols.length < 12) continue;
+    const [level, , block, par, line] = cols.slice(0, 5);
+    const [left, top, width, height] = cols.slice(6, 10).map(Number) as [number, number, number, number];
+    const id = `${block}/${par}/${line}`;
+    if (Number(level) === LINE_LEVEL) lines.set(id, { bottom: top + height, height });
+    const text = cols.slice(11).join('\t').trim();
+    const at = lines.get(id);
+    if (Number(level) !== WORD_LEVEL || text === '' || !at) continue;
+    runs.push({ text, x: left * scale, y: at.bottom * scale, w: width * scale, size: at.height * scale });
+  }
+  return runs;
+}
+
+async function checkLanguage(path: string | undefined): Promise<void> {
+  const langs = await runTool(TESSERACT, ['--list-langs'], path, PAGE_TIMEOUT_MS);
+  if (!langs.split(/\s+/).includes(LANGUAGE))
+    throw new IngestError(
+      'missing-tool',
+      `${describeInput(path)}: tesseract has no Chinese (${LANGUAGE}) model; install it (apt-get install tesseract-ocr-chi-sim) and try again`,
+      path,
+    );
+}
+
+/** OCRs the given pages of the PDF (numbers and sizes in points), calling `onProgress` before each. */
+export async function ocrPages(
+  bytes: Uint8Array,
+  pages: { page: number; width: number; height: number }[],
+  path: string | undefined,
+  onProgress?: OcrProgress,
+): Promise<PageText[]> {
+  await checkLanguage(path);
+  const dir = await mkdtemp(join(tmpdir(), 'gongwen-ocr-'));
+  try {
+    const pdf = join(dir, 'in.pdf');
+    await writeFile(pdf, bytes);
+    const out: PageText[] = [];
+    for (const [index, p] of pages.entries()) {
+      onProgress?.({ page: p.page, index: index + 1, total: pages.length });
+      const prefix = join(dir, `p${p.page}`);
+      const n = String(p.page);
+      const args = ['-r', String(DPI), '-gray', '-singlefile', '-f', n, '-l', n, pdf, prefix];
+      await runTool(PDFTOPPM, args, path, PAGE_TIMEOUT_MS);
+      const tsv = await runTool(
+        TESSERACT,
+        [`${prefix}.pgm`, '-', '-l', LANGUAGE, 'tsv'],
+        path,
+        PAGE_TIMEOUT_MS,
+      );
+      out.push({ ...p, runs: wordsToRuns(tsv), ocr: true });
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

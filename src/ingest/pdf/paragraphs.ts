@@ -1,0 +1,121 @@
+/**
+ * Lines in reading order → paragraphs → the raw text of the Source, one paragraph a line with a blank line
+ * between paragraphs, and the layout (page and box of every piece of every line).
+ * A paragraph starts at an indented (or centred, or flush-right) line, at a change of font size, after a
+ * vertical gap, at a heading marker (一、 (一) 1.) or role label (牵头单位…) after a line that ends a sentence,
+ * and after a line that ends a sentence well short of the right margin (or fills little of it).
+ */
+import { isRoleLine } from '../../extract/roles.js';
+import { structureGrammar } from '../../parse/grammar.js';
+import type { SourceLine } from '../types.js';
+import { joinSeparator } from './cjk.js';
+import type { PdfLine } from './types.js';
+
+/** Indented: starts more than this many font sizes right of the column's left edge. */
+const INDENT = 0.8;
+/** A line ends "well short" of the margin when it stops this many font sizes before the right edge. */
+const SHORT = 2;
+/** A line is a paragraph's last beyond doubt when it fills less than this share of the column. */
+const CLEARLY_SHORT = 0.7;
+/** Font sizes differing by more than this share belong to different paragraphs. */
+const SIZE_CHANGE = 0.2;
+/** A gap between baselines over this many times the usual line pitch separates paragraphs. */
+const GAP = 1.6;
+/** Characters that end a sentence or clause (closing quotes and brackets after them are skipped). */
+const SENTENCE_END = /[。！？；：!?;:](?:[”’」』）)\]】]*)$/;
+
+/** A column of one page: its left and right edges. */
+interface Edges {
+  left: number;
+  right: number;
+}
+
+/** The edge most lines share: the smallest (or largest) value that at least two values lie close to. */
+function robustEdge(values: number[], tolerance: number, side: 'min' | 'max'): number {
+  const s = [...values].sort((a, b) => (side === 'min' ? a - b : b - a));
+  const near = (a: number, b: number) => Math.abs(a - b) <= tolerance;
+  return s.find((v, i) => s.slice(i + 1).some((w) => near(v, w))) ?? s[0]!;
+}
+
+function columnEdges(lines: PdfLine[]): Map<string, Edges> {
+  const groups = new Map<string, PdfLine[]>();
+  for (const l of lines) {
+    const k = `${l.page}:${l.side}`;
+    groups.set(k, [...(groups.get(k) ?? []), l]);
+  }
+  const edges = new Map<string, Edges>();
+  for (const [k, ls] of groups) {
+    const size = ls[0]!.size;
+    edges.set(k, {
+      left: robustEdge(
+        ls.map((l) => l.x0),
+        size / 2,
+        'min',
+      ),
+      right: robustEdge(
+        ls.map((l) => l.x1),
+        size,
+        'max',
+      ),
+    });
+  }
+  // A page whose lines all start indented (a page of one-line paragraphs) takes the usual edge of its side.
+  for (const side of ['full', 'left', 'right']) {
+    const own = [...edges].filter(([k]) => k.endsWith(`:${side}`)).map(([, e]) => e.left);
+    const usual = own.sort((a, b) => a - b)[Math.floor(own.length / 2)];
+    if (usual === undefined) continue;
+    for (const [k, e] of edges) if (k.endsWith(`:${side}`) && e.left > usual + lines[0]!.size) e.left = usual;
+  }
+  return edges;
+}
+
+function linePitch(lines: PdfLine[]): number {
+  const d: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (a.page === b.page && a.side === b.side && b.y > a.y) d.push(b.y - a.y);
+  }
+  d.sort((a, b) => a - b);
+  return d[Math.floor(d.length / 2)] ?? Infinity;
+}
+
+function startsBlock(text: string): boolean {
+  return structureGrammar().marker(text) !== null || isRoleLine(text);
+}
+
+/** Whether `line` opens a new paragraph after `prev`. */
+function breaksBefore(prev: PdfLine, line: PdfLine, edges: Map<string, Edges>, pitch: number): boolean {
+  const here = edges.get(`${line.page}:${line.side}`)!;
+  const there = edges.get(`${prev.page}:${prev.side}`)!;
+  if (Math.abs(line.size - prev.size) > SIZE_CHANGE * Math.max(line.size, prev.size)) return true;
+  if (line.x0 > here.left + INDENT * line.size) return true;
+  if (prev.page === line.page && prev.side === line.side && line.y - prev.y > GAP * pitch) return true;
+  const room = there.right - prev.x1;
+  const ends = SENTENCE_END.test(prev.text);
+  if (ends && room > SHORT * prev.size) return true;
+  if (prev.x1 - there.left < CLEARLY_SHORT * (there.right - there.left)) return true;
+  return ends && startsBlock(line.text);
+}
+
+/** The Source text and layout of the lines. */
+export function paragraphText(lines: PdfLine[]): { raw: string; layout: SourceLine[] } {
+  const edges = columnEdges(lines);
+  const pitch = linePitch(lines);
+  let raw = '';
+  const layout: SourceLine[] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (prev) raw += breaksBefore(prev, line, edges, pitch) ? '\n\n' : joinSeparator(prev.text, line.text);
+    const start = raw.length;
+    raw += line.text;
+    const box = { x: line.x0, y: line.y - line.size, w: line.x1 - line.x0, h: line.size };
+    layout.push({ start, end: raw.length, page: line.page, box: roundBox(box) });
+  });
+  return { raw: raw + '\n', layout };
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+function roundBox(b: NonNullable<SourceLine['box']>): NonNullable<SourceLine['box']> {
+  return { x: round(b.x), y: round(b.y), w: round(b.w), h: round(b.h) };
+}

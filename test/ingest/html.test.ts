@@ -1,0 +1,49 @@
+/**
+ * HTML ingest over corpus/gov/: each saved page converts to the same sections and tasks as its plain-text
+ * body, and the site's metadata table fills the document fields.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { NoticeGraph } from '../../src/graph/schema.js';
+import { detectFormat, ingestAsync } from '../../src/ingest/index.js';
+import { convertBytes, CORPUS } from './pdf-helpers.js';
+
+const GOV = ['001', '003', '004', '006', '007', '012', '013', '015', '037', '055'];
+const ids = (g: NoticeGraph, type: string): string[] =>
+  g.nodes.filter((n) => n.type === type).map((n) => n.id);
+const read = (name: string): Uint8Array => new Uint8Array(readFileSync(join(CORPUS, 'gov', name)));
+
+describe('HTML pages saved from gov.cn', () => {
+  it.each(GOV)('%s.html gives the sections and tasks of its .txt', async (n) => {
+    const html = await convertBytes(read(`${n}.html`), `${n}.html`);
+    const text = await convertBytes(read(`${n}.txt`), `${n}.txt`);
+    expect(html.source.format).toBe('html');
+    expect(ids(html, 'section')).toEqual(ids(text, 'section'));
+    expect(ids(html, 'task')).toEqual(ids(text, 'task'));
+  });
+
+  it('reads the metadata table into meta and the document fields', async () => {
+    const source = await ingestAsync(read('001.html'), { path: '001.html' });
+    expect(source.meta).toEqual({
+      issuers: ['国务院'],
+      date: '2019-01-27',
+      title: '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见',
+      docNumber: '国发〔2019〕5号',
+      publishDate: '2019-02-15',
+    });
+    expect(source.raw).not.toMatch(/索\s*引\s*号|发文机关|<|window\.print/);
+    const graph = await convertBytes(read('001.html'), '001.html');
+    expect(graph.document.docNumber).toBe('国发〔2019〕5号');
+  });
+
+  it('drops scripts, styles and navigation, and is detected from content', async () => {
+    const page = `<!DOCTYPE html><html><head><style>p{}</style><script>var x = "一、假";</script></head><body>
+      <nav>首页 | 政策</nav><div id="content"><p>关于开展检查的通知</p><p>一、总体要求</p><p>各单位要认真落实。</p></div>
+      <footer>版权所有</footer></body></html>`;
+    const bytes = new TextEncoder().encode(page);
+    expect(detectFormat(bytes, 'page.txt')).toBe('html');
+    const { raw } = await ingestAsync(bytes, { path: 'page.txt' });
+    expect(raw).toBe('关于开展检查的通知\n一、总体要求\n各单位要认真落实。\n');
+  });
+});

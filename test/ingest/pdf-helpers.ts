@@ -1,0 +1,48 @@
+/** Shared helpers of the PDF ingest tests: fixture paths, conversion through ingestAsync, seed scoring. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scoreSeed, type Gold } from '../../src/eval/seed.js';
+import type { NoticeGraph } from '../../src/graph/schema.js';
+import { ingestAsync, type IngestOptions } from '../../src/ingest/index.js';
+import { convertSource } from '../../src/pipeline.js';
+
+export const PDF_DIR = join(import.meta.dirname, '..', '..', 'corpus', 'pdf');
+export const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
+
+/** The bytes of a fixture in corpus/pdf/. */
+export const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(PDF_DIR, name)));
+
+/** Converts bytes through the async ingest and the pipeline. */
+export async function convertBytes(
+  bytes: Uint8Array,
+  path: string,
+  options: IngestOptions = {},
+): Promise<NoticeGraph> {
+  const source = await ingestAsync(bytes, { ...options, path });
+  return convertSource(source, bytes, { path });
+}
+
+/** F1 of tasks and of units (all roles pooled) against the seed's gold. */
+export function seedF1(graph: NoticeGraph): { tasks: number; units: number } {
+  const gold = JSON.parse(
+    readFileSync(join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json'), 'utf8'),
+  ) as Gold;
+  const scores = scoreSeed(graph, gold);
+  const tasks = scores.find((s) => s.kind === 'tasks')!.f1;
+  const units = scores.filter((s) => s.kind.startsWith('units:'));
+  const tp = units.reduce((n, s) => n + s.tp, 0);
+  const g = units.reduce((n, s) => n + s.gold, 0);
+  const f = units.reduce((n, s) => n + s.found, 0);
+  return { tasks, units: (2 * tp) / (g + f) };
+}
+
+/** Whether a command is on PATH. */
+export function hasCommand(command: string, args = ['--version']): boolean {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
