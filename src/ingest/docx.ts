@@ -7,22 +7,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { startsWith } from './bom.js';
 import { describeInput, IngestError } from './errors.js';
 import { assertNotBlank } from './text.js';
 import { findCommand, runTool } from './tools.js';
 import type { Source } from './types.js';
 
-/** The signature of an OLE compound file (Word 97–2003 .doc, WPS .wps). */
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const LIBREOFFICE = ['libreoffice', 'soffice'];
 const LIBREOFFICE_INSTALL = 'apt-get install libreoffice-writer';
 const CONVERT_TIMEOUT_MS = 180_000;
-
-/** Whether the bytes are an OLE compound file (a .doc or .wps document, among others). */
-export function isOleDocument(bytes: Uint8Array): boolean {
-  return startsWith(bytes, OLE_SIGNATURE);
-}
 
 /** Reads a .docx into a Source (format 'docx', encoding 'utf-8': the XML inside is UTF-8). */
 export async function ingestDocx(bytes: Uint8Array, path?: string): Promise<Source> {

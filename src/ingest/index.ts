@@ -3,18 +3,17 @@
  * `ingest` reads text formats; `ingestAsync` reads every format (PDF, Word, HTML, Markdown, text).
  */
 import { decodeBytes } from './decode.js';
-import { ingestDocx, ingestLegacyWord, isOleDocument } from './docx.js';
+import { isOleDocument } from './ole.js';
 import { isMarkdownPath, sniffFormat } from './format.js';
-import { ingestHtml } from './html.js';
 import { detectLineEndings } from './lines.js';
-import { markdownToText } from './markdown.js';
-import { ingestPdf, type PdfOptions } from './pdf/index.js';
+import type { PdfOptions } from './pdf/index.js';
 import { assertNotBlank, decodeText } from './text.js';
 import type { Source } from './types.js';
 
 export { IngestError, type IngestErrorCode } from './errors.js';
 export { detectFormat } from './format.js';
-export { DEFAULT_MAX_PAGES, type OcrProgress } from './pdf/index.js';
+export { DEFAULT_MAX_PAGES } from './pdf/limits.js';
+export type { OcrProgress } from './pdf/index.js';
 export { DEFAULT_MAX_BYTES, readInput, type ReadInputOptions } from './read.js';
 export { decodeText } from './text.js';
 export { DEFAULT_TIMEOUT_MS } from './timeout.js';
@@ -53,19 +52,21 @@ export function ingest(input: Uint8Array | string, options: IngestOptions = {}):
 export async function ingestAsync(input: Uint8Array | string, options: IngestOptions = {}): Promise<Source> {
   if (typeof input === 'string') return ingest(input, options);
   const { path } = options;
-  if (isOleDocument(input)) return ingestLegacyWord(input, path);
+  // Each reader is loaded when its format arrives: pdfjs, mammoth and rehype cost hundreds of milliseconds.
+  if (isOleDocument(input)) return (await import('./docx.js')).ingestLegacyWord(input, path);
   switch (sniffFormat(input)?.format) {
     case 'pdf':
-      return ingestPdf(input, path, options);
+      return (await import('./pdf/index.js')).ingestPdf(input, path, options);
     case 'docx':
-      return ingestDocx(input, path);
+      return (await import('./docx.js')).ingestDocx(input, path);
     case 'html':
-      return ingestHtml(input, path);
+      return (await import('./html.js')).ingestHtml(input, path);
     default:
       break;
   }
   if (!isMarkdownPath(path)) return decodeText(input, path);
   const { text, encoding } = decodeBytes(input, path);
   assertNotBlank(text, path);
+  const { markdownToText } = await import('./markdown.js');
   return { raw: markdownToText(text), format: 'md', encoding, lineEndings: 'lf' };
 }

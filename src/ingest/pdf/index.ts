@@ -12,7 +12,7 @@ import { ocrPages, type OcrProgress } from './ocr.js';
 import { paragraphText } from './paragraphs.js';
 import type { PageText } from './types.js';
 
-export { DEFAULT_MAX_PAGES } from './load.js';
+export { DEFAULT_MAX_PAGES } from './limits.js';
 export type { OcrProgress } from './ocr.js';
 
 /** Options of PDF ingest. */

@@ -10,9 +10,7 @@ import { describeInput, IngestError } from '../errors.js';
 import { DEFAULT_MAX_BYTES } from '../read.js';
 import { DEFAULT_TIMEOUT_MS, withTimeout } from '../timeout.js';
 import type { PageText, TextRun } from './types.js';
-
-/** The default page limit of a PDF. */
-export const DEFAULT_MAX_PAGES = 500;
+import { DEFAULT_MAX_PAGES } from './limits.js';
 
 /** Limits on one PDF. */
 export interface PdfLimits {
