@@ -11,6 +11,7 @@ export { IngestError } from './ingest/index.js';
 export { GrammarError } from './grammars.js';
 export { repair, type RepairResult } from './repair/index.js';
 export { validateGraph, type ConvertOptions } from './pipeline.js';
+export { diff, PlanDiffSchema, type PlanDiff } from './diff/index.js';
 
 /**
  * Converts one notice. `input` is the file's bytes (encoding and format detected from the content) or a

@@ -1,0 +1,63 @@
+/** `gongwen diff <old> <new>`: the PlanDiff of two notices (or NoticeGraph JSON files) as JSON, Markdown or HTML. */
+import { writeFileSync } from 'node:fs';
+import { readInput } from '../ingest/index.js';
+import { NoticeGraphSchema, type NoticeGraph } from '../graph/schema.js';
+import { convert } from '../index.js';
+import { diff } from '../diff/index.js';
+
+/** The output formats of `gongwen diff`. */
+export const DIFF_FORMATS = ['json', 'md', 'html'] as const;
+
+/** What `gongwen diff` was asked to do. */
+export interface DiffCommand {
+  old: string;
+  new: string;
+  format: (typeof DIFF_FORMATS)[number];
+  output?: string;
+  units: string[];
+}
+
+/** Whether the bytes are JSON (a NoticeGraph), judged by the first character after any BOM and whitespace. */
+function looksLikeJson(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return head.startsWith('{');
+}
+
+/** Reads one side: a NoticeGraph JSON file (validated) or a notice in any format `convert` reads. */
+export async function readSide(path: string, units: string[]): Promise<NoticeGraph> {
+  const bytes = await readInput(path);
+  if (!looksLikeJson(bytes)) return convert(bytes, { path, ...(units.length ? { units } : {}) });
+  const parsed = NoticeGraphSchema.safeParse(JSON.parse(new TextDecoder('utf-8').decode(bytes)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`not a NoticeGraph: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** Runs the command; resolves to the exit status. */
+export async function runDiff(cmd: DiffCommand): Promise<number> {
+  const sides: NoticeGraph[] = [];
+  for (const path of [cmd.old, cmd.new]) {
+    try {
+      sides.push(await readSide(path, cmd.units));
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'read-failed';
+      process.stderr.write(`${path}:1:1 error ${(err as Error).message} ${code}\n`);
+      return 1;
+    }
+  }
+  const [oldGraph, newGraph] = sides as [NoticeGraph, NoticeGraph];
+  const result = diff(oldGraph, newGraph, { units: cmd.units });
+  let text: string;
+  if (cmd.format === 'md') text = (await import('../render/diff-markdown.js')).renderDiffMarkdown(result);
+  else if (cmd.format === 'html')
+    text = (await import('../render/diff-html.js')).renderDiffHtml(result, oldGraph, newGraph);
+  else text = JSON.stringify(result, null, 2) + '\n';
+  if (cmd.output !== undefined) writeFileSync(cmd.output, text);
+  else process.stdout.write(text);
+  return 0;
+}

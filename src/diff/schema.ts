@@ -1,0 +1,138 @@
+/**
+ * The PlanDiff contract (DESIGN.md, "The PlanDiff contract"): the zod schema is the single source of the diff's
+ * TypeScript types and of the JSON Schema printed by `gongwen schema --diff`.
+ */
+import { z } from 'zod';
+import {
+  COMPARATORS,
+  DocumentInfoSchema,
+  ROLES,
+  SourceInfoSchema,
+  TargetValueSchema,
+} from '../graph/schema.js';
+
+/** Version of the PlanDiff contract (1.x: additions only within the major). */
+export const DIFF_SCHEMA_VERSION = '1.0.0';
+
+/** The kinds of change, in the order of DESIGN.md's table (and of the summary). */
+export const CHANGE_KINDS = [
+  'target_changed',
+  'target_added',
+  'target_removed',
+  'deadline_changed',
+  'deadline_added',
+  'deadline_removed',
+  'unit_added',
+  'unit_removed',
+  'unit_role_changed',
+  'unit_renamed',
+  'task_added',
+  'task_removed',
+  'task_moved',
+  'task_split',
+  'task_merged',
+  'wording_changed',
+] as const;
+/** One kind of change. */
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** A target's comparable part. */
+export const TargetFactSchema = z.object({
+  comparator: z.enum(COMPARATORS),
+  value: TargetValueSchema,
+  unit: z.string().nullable(),
+  baseline: z.number().int().optional(),
+});
+/** See `TargetFactSchema`. */
+export type TargetFact = z.infer<typeof TargetFactSchema>;
+
+/** One piece of a word-level diff: kept, deleted (old side only) or inserted (new side only) text. */
+export const WordOpSchema = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
+/** See `WordOpSchema`. */
+export type WordOp = z.infer<typeof WordOpSchema>;
+
+const common = {
+  plan: z.string(),
+  oldPath: z.string().optional(),
+  newPath: z.string().optional(),
+  confidence: z.number().min(0).max(1),
+};
+const role = z.enum(ROLES);
+
+/** One substantive change, discriminated on `kind`. */
+export const ChangeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...common,
+    kind: z.literal('target_changed'),
+    indicator: z.string(),
+    old: TargetFactSchema,
+    new: TargetFactSchema,
+    direction: z.enum(['tightened', 'loosened', 'changed']),
+  }),
+  z.object({ ...common, kind: z.literal('target_added'), indicator: z.string(), target: TargetFactSchema }),
+  z.object({ ...common, kind: z.literal('target_removed'), indicator: z.string(), target: TargetFactSchema }),
+  z.object({
+    ...common,
+    kind: z.literal('deadline_changed'),
+    old: z.string(),
+    new: z.string(),
+    direction: z.enum(['earlier', 'later']),
+  }),
+  z.object({ ...common, kind: z.literal('deadline_added'), deadline: z.string() }),
+  z.object({ ...common, kind: z.literal('deadline_removed'), deadline: z.string() }),
+  z.object({ ...common, kind: z.literal('unit_added'), role, unit: z.string() }),
+  z.object({ ...common, kind: z.literal('unit_removed'), role, unit: z.string() }),
+  z.object({
+    ...common,
+    kind: z.literal('unit_role_changed'),
+    unit: z.string(),
+    oldRole: role,
+    newRole: role,
+  }),
+  z.object({
+    ...common,
+    kind: z.literal('unit_renamed'),
+    oldName: z.string(),
+    newName: z.string(),
+    paths: z.array(z.string()),
+  }),
+  z.object({ ...common, kind: z.literal('task_added') }),
+  z.object({ ...common, kind: z.literal('task_removed') }),
+  z.object({ ...common, kind: z.literal('task_moved') }),
+  z.object({ ...common, kind: z.literal('task_split'), newPaths: z.array(z.string()).min(2) }),
+  z.object({ ...common, kind: z.literal('task_merged'), oldPaths: z.array(z.string()).min(2) }),
+  z.object({ ...common, kind: z.literal('wording_changed'), diff: z.array(WordOpSchema) }),
+]);
+/** See `ChangeSchema`. */
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** A task present on both sides. */
+export const MatchSchema = z.object({
+  plan: z.string(),
+  oldPath: z.string(),
+  newPath: z.string(),
+  score: z.number().min(0).max(1),
+});
+/** See `MatchSchema`. */
+export type Match = z.infer<typeof MatchSchema>;
+
+const SideSchema = z.object({ source: SourceInfoSchema, document: DocumentInfoSchema });
+
+/** The diff of two NoticeGraphs. */
+export const PlanDiffSchema = z.object({
+  schemaVersion: z.string().regex(/^1\.\d+\.\d+$/),
+  old: SideSchema,
+  new: SideSchema,
+  /** Plans aligned across the sides (old id → new id); plans on one side only appear as tasks added/removed. */
+  plans: z.array(z.object({ old: z.string(), new: z.string(), score: z.number().min(0).max(1) })),
+  matches: z.array(MatchSchema),
+  changes: z.array(ChangeSchema),
+  summary: z.partialRecord(z.enum(CHANGE_KINDS), z.number().int().nonnegative()),
+});
+/** See `PlanDiffSchema`. */
+export type PlanDiff = z.infer<typeof PlanDiffSchema>;
+
+/** The JSON Schema of the PlanDiff, as printed by `gongwen schema --diff`. */
+export function planDiffJsonSchema(): unknown {
+  return z.toJSONSchema(PlanDiffSchema, { target: 'draft-2020-12' });
+}

@@ -1,0 +1,160 @@
+/**
+ * One side of a diff: a NoticeGraph indexed for comparison. Every plan, section and task is a "holder" of
+ * facts (targets, deadlines, units by role) with its text in comparable form.
+ */
+import type { DeadlineNode, GraphNode, NoticeGraph, Role, TargetNode, UnitNode } from '../graph/schema.js';
+import { ROLES } from '../graph/schema.js';
+import { bigrams, maskParts, normalizeText, stripItemNumber } from './text.js';
+import { entityKey } from './units.js';
+
+/** A unit as one holder names it in one role. */
+export interface UnitMention {
+  role: Role;
+  unit: UnitNode;
+}
+
+/** A plan, section or task with its facts. */
+export interface Holder {
+  id: string;
+  kind: 'plan' | 'section' | 'task';
+  plan: string;
+  /** The path in the plan ('' for the plan itself). */
+  path: string;
+  /** The path of the section or task it sits in ('' for the plan; null for the plan itself). */
+  container: string | null;
+  /** The raw text: a task's text, a section's title, a plan's title. */
+  text: string;
+  /** The normalised text (no item number, the plan's year as a placeholder). */
+  norm: string;
+  /** The texts of its targets and deadlines and the names of its units, normalised: masked out of `norm` when
+   * wording is compared, since their changes are reported as such. */
+  parts: string[];
+  /** `norm` with its own `parts` masked out. */
+  masked: string;
+  grams: Set<string>;
+  targets: TargetNode[];
+  deadlines: DeadlineNode[];
+  units: UnitMention[];
+  /** Position in the document. */
+  order: number;
+  /** The plan's year (else the document's), against which its deadlines are read. */
+  year: number | null;
+  /** The id of the innermost section it lies in (null for none). */
+  section: string | null;
+  /** Its units' entity keys (old side: renamed entities under their new key) and its targets' facts. */
+  unitKeys: Set<string>;
+  targetKeys: Set<string>;
+}
+
+/** A plan of one side. */
+export interface SidePlan {
+  id: string;
+  title: string;
+  topic: string | null;
+  year: number | null;
+  self: Holder;
+  sections: Holder[];
+  tasks: Holder[];
+}
+
+/** A graph indexed for the diff. */
+export interface Side {
+  graph: NoticeGraph;
+  /** The document's date (YYYY-MM-DD), for gazetteer lookups. */
+  date: string | undefined;
+  plans: SidePlan[];
+}
+
+const ROLE_SET = new Set<string>(ROLES);
+
+function planOf(id: string, path: string): string {
+  return path === '' ? id : id.slice(0, id.length - path.length - 1);
+}
+
+/**
+ * Indexes a graph for the diff. `translate` maps unit entity keys (the old side's renamed entities to their
+ * new keys, see ./units.ts).
+ */
+export function buildSide(graph: NoticeGraph, translate: (key: string) => string = (k) => k): Side {
+  const byId = new Map<string, GraphNode>(graph.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, { type: string; to: GraphNode }[]>();
+  for (const e of graph.edges) {
+    const to = byId.get(e.to);
+    if (!to || e.type === 'contains' || e.type === 'cites') continue;
+    const list = out.get(e.from) ?? [];
+    list.push({ type: e.type, to });
+    out.set(e.from, list);
+  }
+  const plans = new Map<string, SidePlan>();
+  const docYear = graph.document.year ?? null;
+  const holder = (
+    node: GraphNode,
+    kind: Holder['kind'],
+    plan: string,
+    path: string,
+    text: string,
+    order: number,
+  ) => {
+    const edges = out.get(node.id) ?? [];
+    const targets = edges.flatMap((e) => (e.to.type === 'target' ? [e.to] : []));
+    const deadlines = edges.flatMap((e) => (e.to.type === 'deadline' ? [e.to] : []));
+    const units = edges.flatMap((e) =>
+      e.to.type === 'unit' && ROLE_SET.has(e.type) ? [{ role: e.type as Role, unit: e.to }] : [],
+    );
+    const year = (node.type === 'plan' ? node.year : plans.get(plan)?.year) ?? docYear;
+    const norm = stripItemNumber(normalizeText(text, year));
+    const parts = [
+      ...targets.map((t) => t.text),
+      ...deadlines.map((d) => d.text),
+      ...units.map((u) => u.unit.name),
+    ].map((p) => normalizeText(p, year));
+    const masked = maskParts(norm, parts);
+    const cut = path.lastIndexOf('/');
+    const enclosing = (plans.get(plan)?.sections ?? []).filter((x) => path.startsWith(`${x.path}/`));
+    const section = enclosing.reduce<Holder | null>(
+      (best, x) => (!best || x.path.length > best.path.length ? x : best),
+      null,
+    );
+    const h: Holder = {
+      id: node.id,
+      kind,
+      plan,
+      path,
+      container: kind === 'plan' ? null : cut < 0 ? '' : path.slice(0, cut),
+      text,
+      norm,
+      parts,
+      masked,
+      grams: bigrams(masked),
+      targets,
+      deadlines,
+      units,
+      order,
+      year,
+      section: section?.id ?? null,
+      unitKeys: new Set(units.map((m) => translate(entityKey(m.unit)))),
+      targetKeys: new Set(targets.map((t) => `${t.comparator} ${JSON.stringify(t.value)} ${t.unit}`)),
+    };
+    return h;
+  };
+  graph.nodes.forEach((node, order) => {
+    if (node.type === 'plan') {
+      const self = holder(node, 'plan', node.id, '', node.title, order);
+      plans.set(node.id, {
+        id: node.id,
+        title: node.title,
+        topic: node.topic,
+        year: self.year,
+        sections: [],
+        tasks: [],
+        self,
+      });
+    } else if (node.type === 'section' || node.type === 'task') {
+      const plan = plans.get(planOf(node.id, node.path));
+      if (!plan) return;
+      if (node.type === 'task') plan.tasks.push(holder(node, 'task', plan.id, node.path, node.text, order));
+      else plan.sections.push(holder(node, 'section', plan.id, node.path, node.title, order));
+    }
+  });
+  return { graph, date: graph.document.date, plans: [...plans.values()] };
+}

@@ -1,0 +1,106 @@
+/**
+ * Word-level diff of two task texts and the test of whether a wording change is substantive: OCR noise (a
+ * stray character here and there) and punctuation are not; a phrase added, dropped or replaced is.
+ */
+import type { WordOp } from './schema.js';
+
+/** A letter or digit run, a placeholder, or any other single character. */
+const TOKEN = /[A-Za-z0-9.%]+|〈[^〉]*〉|[\s\S]/gu;
+const CONTENT = /[\p{L}\p{N}]/gu;
+
+/** Splits a text into diff tokens: Latin/digit runs and placeholders stay whole, Chinese goes by character. */
+export const tokenize = (text: string): string[] => text.match(TOKEN) ?? [];
+
+/** The word-level diff of two token lists (longest common subsequence), adjacent ops of a kind merged. */
+export function diffTokens(a: readonly string[], b: readonly string[]): WordOp[] {
+  // trim the common head and tail: most edits are local
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
+  const x = a.slice(head, a.length - tail);
+  const y = b.slice(head, b.length - tail);
+  const n = x.length;
+  const m = y.length;
+  const lcs = new Uint32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i * (m + 1) + j] =
+        x[i] === y[j]
+          ? (lcs[(i + 1) * (m + 1) + j + 1] as number) + 1
+          : Math.max(lcs[(i + 1) * (m + 1) + j] as number, lcs[i * (m + 1) + j + 1] as number);
+  const ops: WordOp[] = [];
+  const push = (op: WordOp['op'], text: string) => {
+    const last = ops[ops.length - 1];
+    if (last && last.op === op) last.text += text;
+    else ops.push({ op, text });
+  };
+  if (head > 0) push('equal', a.slice(0, head).join(''));
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      push('equal', x[i] as string);
+      i++;
+      j++;
+    } else if (
+      i < n &&
+      (j === m || (lcs[(i + 1) * (m + 1) + j] as number) >= (lcs[i * (m + 1) + j + 1] as number))
+    ) {
+      push('delete', x[i] as string);
+      i++;
+    } else {
+      push('insert', y[j] as string);
+      j++;
+    }
+  }
+  if (tail > 0) push('equal', a.slice(a.length - tail).join(''));
+  return ops;
+}
+
+/** The word-level diff of two texts. */
+export const diffWords = (a: string, b: string): WordOp[] => diffTokens(tokenize(a), tokenize(b));
+
+const contentLength = (text: string): number => text.match(CONTENT)?.length ?? 0;
+
+/**
+ * Whether a diff changes the content: some hunk (a run of deletions and insertions; runs separated by a single
+ * kept character count as one, the kept character on both sides) spans at least `MIN_HUNK` letters or digits on
+ * one side, or the changes add up to `MIN_TOTAL`. Punctuation, spacing and isolated one-character misreadings do not count.
+ */
+export function isSubstantive(ops: readonly WordOp[]): boolean {
+  let total = 0;
+  let del = 0;
+  let ins = 0;
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k] as WordOp;
+    if (op.op === 'equal') {
+      const kept = contentLength(op.text);
+      if (kept <= 1 && (del > 0 || ins > 0) && k < ops.length - 1) {
+        // a single kept character inside a hunk belongs to both sides of it ("加强" → "强化")
+        del += kept;
+        ins += kept;
+      } else {
+        del = 0;
+        ins = 0;
+      }
+      continue;
+    }
+    const n = contentLength(op.text);
+    total += n;
+    if (op.op === 'delete') del += n;
+    else ins += n;
+    if (del >= MIN_HUNK || ins >= MIN_HUNK) return true;
+  }
+  return total >= MIN_TOTAL;
+}
+
+/** See `isSubstantive`. */
+export const MIN_HUNK = 2;
+/** See `isSubstantive`. */
+export const MIN_TOTAL = 4;

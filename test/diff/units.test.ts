@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { assignMax } from '../../src/diff/assign.js';
+import { targetDirection } from '../../src/diff/grammar.js';
+import { bigrams, containment, dice, normalizeText, stripItemNumber } from '../../src/diff/text.js';
+import { diffWords, isSubstantive } from '../../src/diff/wording.js';
+
+describe('assignMax', () => {
+  it.each([
+    {
+      score: [
+        [0.9, 0.1],
+        [0.8, 0.7],
+      ],
+      want: [
+        [0, 0],
+        [1, 1],
+      ],
+    },
+    // greedy would take 0.9 and leave 0.1; the optimum is 0.8 + 0.85
+    {
+      score: [
+        [0.9, 0.8],
+        [0.85, 0.1],
+      ],
+      want: [
+        [0, 1],
+        [1, 0],
+      ],
+    },
+    { score: [[0.9], [0.95], [0.2]], want: [[1, 0]] },
+    { score: [[0.3, 0.9, 0.1]], want: [[0, 1]] },
+    {
+      score: [
+        [0.2, 0.1],
+        [0.1, 0.2],
+      ],
+      want: [],
+    },
+    { score: [], want: [] },
+  ])('pairs $score', ({ score, want }) => {
+    expect(assignMax(score, 0.4)).toEqual(want);
+  });
+});
+
+describe('text normalisation', () => {
+  it('ignores spaces, width and the plan year', () => {
+    expect(normalizeText('2020年底前，ＰＭ2.5 浓度', 2020)).toBe(normalizeText('2021年底前,PM2.5浓度', 2021));
+    expect(normalizeText('在2019年完成', 2020)).toBe(normalizeText('在2020年完成', 2021));
+    expect(stripItemNumber('(3)锅炉烟气')).toBe('锅炉烟气');
+    expect(stripItemNumber('12.加强监管')).toBe('加强监管');
+  });
+  it('measures overlap on bigrams', () => {
+    const a = bigrams('加强工业企业智能监控');
+    expect(dice(a, a)).toBe(1);
+    expect(containment(bigrams('智能监控'), a)).toBe(1);
+    expect(dice(a, bigrams('严格控制货车流量'))).toBeLessThan(0.2);
+  });
+});
+
+describe('wording', () => {
+  it.each([
+    ['推动规模以上企业开展审核', '引导规模以上企业开展审核', true],
+    ['加强监管工作', '强化监管工作', true],
+    ['严格限制高硫高灰煤开采', '严格限制高硫高灰煤开釆', false],
+    ['完善线下回收网点,实现', '完善线下回收网点，实现', false],
+    ['开展排查整治', '开展排查整治工作', true],
+  ])('%s → %s substantive: %s', (a, b, want) => {
+    expect(isSubstantive(diffWords(normalizeText(a), normalizeText(b)))).toBe(want);
+  });
+  it('diffs by word and keeps every character', () => {
+    const ops = diffWords('推进PM2.5治理', '推进PM10治理');
+    expect(ops).toEqual([
+      { op: 'equal', text: '推进' },
+      { op: 'delete', text: 'PM2.5' },
+      { op: 'insert', text: 'PM10' },
+      { op: 'equal', text: '治理' },
+    ]);
+  });
+});
+
+describe('target direction (grammars/diff.yaml)', () => {
+  const t = (comparator: string, value: number | string, unit: string | null = '%') =>
+    ({ comparator, value, unit }) as Parameters<typeof targetDirection>[1];
+  it.each([
+    ['PM2.5年均浓度', t('<=', 56, '微克/立方米'), t('<=', 50, '微克/立方米'), 'tightened'],
+    ['煤炭消费量', t('reduce_by', 7), t('reduce_by', 10), 'tightened'],
+    ['达标率', t('>=', 90), t('>=', 95), 'tightened'],
+    ['利用率', t('>=', 90), t('>=', 85), 'loosened'],
+    ['建成绿色矿山', t('=', 13, '个'), t('=', 15, '个'), 'tightened'],
+    ['断面水质', t('meets_class', 'III', '类'), t('meets_class', 'II', '类'), 'tightened'],
+    ['全市', t('>=', 50), t('=', 70), 'changed'],
+    ['全市', t('>=', 50), t('>=', 50, '个'), 'changed'],
+  ])('%s %j → %j: %s', (indicator, a, b, want) => {
+    expect(targetDirection(indicator, a, b)).toBe(want);
+  });
+});
