@@ -32,7 +32,7 @@ describe('gongwen CLI', () => {
     [['frobnicate', 'x']],
     [['convert', SEED, '--format', 'xml']],
     [['convert', SEED, '--bogus']],
-    [['schema', '--diff']],
+    [['schema', 'extra']],
   ])('exits 2 on a usage error: %j', (args) => {
     const r = run(args);
     expect(r.status).toBe(2);
