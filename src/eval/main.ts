@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGazetteer } from '../extract/units.js';
 import { PACKAGE_ROOT } from '../grammars.js';
-import { convertSync } from '../index.js';
+import { evalDiffFixtures } from '../diff/eval.js';
+import { convert, convertSync } from '../index.js';
 import { repair } from '../repair/index.js';
 import { cer, scoreRepairs, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
@@ -18,7 +19,10 @@ const SEED = join(CORPUS, 'zhengzhou-2020-notice.txt');
 const GOLD = join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json');
 const OCR = join(CORPUS, 'ocr');
 
-function main(): void {
+/** The seed rendered to PDF (corpus/pdf): scored on tasks and units like the text. */
+const SEED_PDFS = ['seed-export.pdf', 'seed-scan.pdf'];
+
+async function main(): Promise<void> {
   const bytes = readFileSync(SEED);
   const gold = JSON.parse(readFileSync(GOLD, 'utf8')) as Gold & { ocrRepairs: GoldRepair[] };
   const graph = convertSync(bytes, { path: 'corpus/zhengzhou-2020-notice.txt' });
@@ -48,8 +52,18 @@ function main(): void {
       const noisy = readFileSync(join(OCR, f), 'utf8');
       return { name, before: cer(clean, noisy), after: cer(clean, repair(noisy, { knownUnits }).text) };
     });
+  const pdfs: { file: string; scores: Score[] }[] = [];
+  for (const file of SEED_PDFS) {
+    const path = join(CORPUS, 'pdf', file);
+    const g = await convert(readFileSync(path), { path: `corpus/pdf/${file}` });
+    pdfs.push({
+      file,
+      scores: scoreSeed(g, gold).filter((s) => s.kind === 'tasks' || s.kind.startsWith('units:')),
+    });
+  }
+  const diffs = evalDiffFixtures();
   if (process.argv.includes('--json')) {
-    process.stdout.write(JSON.stringify({ scores, ocr: pairs }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ scores, ocr: pairs, pdfs, diffs }, null, 2) + '\n');
     return;
   }
   process.stdout.write(`Seed (corpus/zhengzhou-2020-notice.txt) against corpus/gold:\n${table(scores)}\n\n`);
@@ -57,6 +71,12 @@ function main(): void {
   for (const p of pairs)
     process.stdout.write(
       `  ${p.name.padEnd(20)} before ${p.before.toFixed(4)}  after ${p.after.toFixed(4)}\n`,
+    );
+  for (const p of pdfs) process.stdout.write(`\nThe seed as corpus/pdf/${p.file}:\n${table(p.scores)}\n`);
+  process.stdout.write('\nDiff fixtures (corpus/diff), reported changes against the known edits:\n');
+  for (const d of diffs)
+    process.stdout.write(
+      `  ${d.pair.padEnd(24)} precision ${d.precision.toFixed(3)}  recall ${d.recall.toFixed(3)}\n`,
     );
   if (process.argv.includes('--verbose'))
     for (const s of scores)
@@ -66,4 +86,7 @@ function main(): void {
         );
 }
 
-main();
+main().catch((err: unknown) => {
+  process.stderr.write(`eval: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
