@@ -86,7 +86,8 @@ export function loadGrammar<T>(file: string, schema: z.ZodType<T>): T {
       `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
     );
   }
-  const parsed = schema.safeParse(data);
+  // Each grammar is validated once per process: zod's compiled fast path would cost more to build than it saves.
+  const parsed = schema.safeParse(data, { jitless: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new GrammarError(path, `invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);

@@ -71,6 +71,24 @@ describe('gongwen CLI', () => {
     expect(r.stderr).toMatch(/converted 2, failed 2/);
   });
 
+  it('converts a folder of PDFs and HTML, reporting the bad PDFs and keeping the good ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-pdfs-'));
+    mkdirSync(join(dir, 'in'));
+    for (const f of ['seed-export.pdf', 'two-column.pdf', 'encrypted.pdf', 'truncated.pdf'])
+      copyFileSync(join(ROOT, 'corpus/pdf', f), join(dir, 'in', f));
+    copyFileSync(join(ROOT, 'corpus/gov/006.html'), join(dir, 'in/006.html'));
+    const r = run(['convert', join(dir, 'in'), '-o', join(dir, 'out')]);
+    expect(r.status).toBe(1);
+    for (const f of ['seed-export.pdf', 'two-column.pdf', '006.html'])
+      expect(existsSync(join(dir, 'out', `${f}.json`)), f).toBe(true);
+    expect(existsSync(join(dir, 'out/encrypted.pdf.json'))).toBe(false);
+    expect(r.stderr).toMatch(/encrypted\.pdf:1:1 error .+ encrypted-pdf/);
+    expect(r.stderr).toMatch(/truncated\.pdf:1:1 error .+ corrupt-pdf/);
+    const graph = JSON.parse(readFileSync(join(dir, 'out/seed-export.pdf.json'), 'utf8'));
+    expect(graph.source.format).toBe('pdf');
+    expect(graph.nodes.find((n: { id: string }) => n.id === 'air/三/(一)/1').page).toBe(2);
+  });
+
   it('prints diagnostics as file:line:col severity message code', () => {
     const r = run(['convert', SEED, '--verbose']);
     expect(r.stderr.split('\n').filter(Boolean)[0]).toMatch(/^\S+:\d+:\d+ (error|warning|info) .+ [a-z-]+$/);

@@ -1,118 +1,175 @@
-/** `gongwen convert`: one file, a folder (mirrored under the output folder) or stdin. */
-import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
-import type { NoticeGraph } from '../graph/schema.js';
-import { ingestAsync, readInput } from '../ingest/index.js';
-import { convertSource, type ConvertOptions } from '../pipeline.js';
+/**
+ * `gongwen convert`: one file or stdin here; a folder goes to ./batch.ts (parallel, in worker threads) and
+ * JSON Lines on stdin to ./batch-jsonl.ts. The pipeline is imported lazily, so a batch's main thread, which
+ * only walks, schedules and writes the summary, never loads the grammars.
+ */
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Diagnostic, NoticeGraph } from '../graph/schema.js';
+import type { ConvertOptions } from '../pipeline.js';
+import type { DocumentFormat } from '../render/formats.js';
 import { formatDiagnostic } from './report.js';
 
 /** Options of the convert command, parsed from argv. */
 export interface ConvertCommand {
   input: string;
   output?: string;
-  format: 'json' | 'jsonl';
+  /** json, jsonl, or a rendered output (../render: task table, calendar, Markdown). */
+  format: 'json' | 'jsonl' | DocumentFormat;
+  /** `--unit NAME`: one unit's tasks (csv, xlsx, ics). */
+  unit?: string;
+  /** `jsonl`: stdin holds JSON Lines `{"path", "text"|"base64"}`, one notice each. */
+  inputFormat?: 'jsonl';
   units: string[];
   keywords: boolean;
   quiet: boolean;
   verbose: boolean;
+  /** Worker threads of a batch (default: the machine's available parallelism). */
+  jobs?: number;
+  /** In a batch, skip inputs whose sha256 matches the existing output's `source.sha256`. */
+  skipExisting?: boolean;
+  /** `--ocr`, `--max-pages N`, `--max-size MB`: passed to ingest (maxBytes also bounds the file read). */
+  ingest?: { ocr?: boolean; maxPages?: number; maxBytes?: number };
 }
 
 /** Where output goes when a folder is converted without -o. */
 export const DEFAULT_OUT = 'out';
 
-/** Extensions a folder walk picks up (content decides the format; these only select files). */
-const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+/** Exit status of a run where some input failed. */
+export const EXIT_FAILED = 1;
 
-interface Outcome {
-  path: string;
-  ok: boolean;
+/** The outcome of converting one input: the graph, or the failure's reason; `lines` are for stderr. */
+export interface Converted {
+  graph: NoticeGraph | null;
+  /** Diagnostics (or the error) formatted as `file:line:col severity message code`. */
+  lines: string[];
+  /** Why the input failed, when it did. */
   reason?: string;
 }
 
 /** Runs the command; resolves to the exit status. */
 export async function runConvert(cmd: ConvertCommand, readStdin: () => Promise<Uint8Array>): Promise<number> {
-  const options: ConvertOptions = { units: cmd.units, keywords: cmd.keywords };
-  if (cmd.input === '-') {
-    const { graph } = await convertOne('-', options, cmd, readStdin);
-    if (!graph) return 1;
-    await emit([graph], cmd, null);
-    return 0;
-  }
+  if (cmd.inputFormat === 'jsonl') return (await import('./batch-jsonl.js')).runJsonl(cmd);
+  if (cmd.input === '-') return single('-', cmd, readStdin, null);
   const info = await stat(cmd.input).catch(() => null);
   if (!info) {
     process.stderr.write(`gongwen: ${cmd.input}: no such file or folder\n`);
-    return 1;
+    return EXIT_FAILED;
   }
-  if (!info.isDirectory()) {
-    const { graph } = await convertOne(cmd.input, options, cmd);
-    if (!graph) return 1;
-    await emit([graph], cmd, cmd.output ? join(cmd.output, basename(cmd.input) + '.json') : null);
-    return 0;
-  }
-  const outDir = cmd.output ?? DEFAULT_OUT;
-  const outcomes: Outcome[] = [];
-  for await (const file of walk(cmd.input)) {
-    const { graph, error } = await convertOne(file, options, cmd);
-    outcomes.push({ path: file, ok: graph !== null, ...(error ? { reason: error } : {}) });
-    if (graph) await emit([graph], cmd, join(outDir, relative(cmd.input, file) + '.json'));
-  }
-  const failed = outcomes.filter((o) => !o.ok);
-  if (!cmd.quiet) {
-    process.stderr.write(
-      `gongwen: converted ${outcomes.length - failed.length}, failed ${failed.length} → ${outDir}\n`,
-    );
-    for (const f of failed) process.stderr.write(`  failed: ${f.path}: ${f.reason}\n`);
-  }
-  return failed.length > 0 ? 1 : 0;
+  if (info.isDirectory()) return (await import('./batch.js')).runBatch(cmd);
+  const target = cmd.output ? join(cmd.output, basename(cmd.input) + '.json') : null;
+  const { readInput } = await import('../ingest/index.js');
+  return single(cmd.input, cmd, () => readInput(cmd.input, { maxBytes: cmd.ingest?.maxBytes }), target);
 }
 
-async function convertOne(
+/** One input: its graph on stdout (or in `target`), its diagnostics on stderr. */
+async function single(
   path: string,
-  options: ConvertOptions,
   cmd: ConvertCommand,
-  readStdin?: () => Promise<Uint8Array>,
-): Promise<{ graph: NoticeGraph | null; error?: string }> {
+  read: () => Promise<Uint8Array>,
+  target: string | null,
+): Promise<number> {
+  const { graph, lines } = await convertInput(path, cmd, read);
+  for (const line of lines) process.stderr.write(line + '\n');
+  if (!graph) return EXIT_FAILED;
+  await emit([graph], cmd, target);
+  return 0;
+}
+
+/** The library options a command asks for. */
+function optionsOf(cmd: ConvertCommand, path: string | undefined): ConvertOptions {
+  return { units: cmd.units, keywords: cmd.keywords, ...(path !== undefined ? { path } : {}) };
+}
+
+/** Whether a diagnostic is printed: info only with --verbose, only errors with --quiet. */
+function shown(d: Diagnostic, cmd: ConvertCommand): boolean {
+  if (d.severity === 'info' && !cmd.verbose) return false;
+  return !(cmd.quiet && d.severity !== 'error');
+}
+
+/** The stderr line of an input that failed, in the diagnostics' format. */
+export function errorLine(label: string, message: string, code: string): string {
+  return `${label}:1:1 error ${message} ${code}`;
+}
+
+/**
+ * Reads and converts one input. Never throws: a failure comes back as `graph: null` with its reason and
+ * its error line. Nothing is printed here, so a worker thread can run it and the caller prints in order.
+ * `path` names the input in messages; `sourcePath` is recorded in `source.path` (default: `path`).
+ */
+export async function convertInput(
+  path: string,
+  cmd: ConvertCommand,
+  read: () => Promise<Uint8Array>,
+  sourcePath: string | undefined = path,
+): Promise<Converted> {
   try {
-    const bytes = readStdin ? await readStdin() : await readInput(path);
-    const source = await ingestAsync(bytes, { path });
-    const graph = convertSource(source, bytes, { ...options, path });
-    for (const d of graph.diagnostics) {
-      if (d.severity === 'info' && !cmd.verbose) continue;
-      if (cmd.quiet && d.severity !== 'error') continue;
-      process.stderr.write(formatDiagnostic(path, source.raw, d) + '\n');
-    }
-    return { graph };
+    const bytes = await read();
+    const [{ ingestAsync }, { convertSource }] = await Promise.all([
+      import('../ingest/index.js'),
+      import('../pipeline.js'),
+    ]);
+    const source = await ingestAsync(bytes, {
+      path: sourcePath,
+      ...cmd.ingest,
+      onProgress: (p) => {
+        if (!cmd.quiet) process.stderr.write(`${path}: OCR page ${p.page} (${p.index}/${p.total})\n`);
+      },
+    });
+    const graph = convertSource(source, bytes, optionsOf(cmd, sourcePath));
+    const lines = graph.diagnostics
+      .filter((d) => shown(d, cmd))
+      .map((d) => formatDiagnostic(path, source.raw, d));
+    return { graph, lines };
   } catch (err) {
-    const error = (err as Error).message;
-    process.stderr.write(
-      `${path}:1:1 error ${error} ${(err as { code?: string }).code ?? 'convert-failed'}\n`,
-    );
-    return { graph: null, error };
+    const reason = (err as Error).message;
+    const code = (err as { code?: string }).code ?? 'convert-failed';
+    return { graph: null, lines: [errorLine(path, reason, code)], reason };
   }
 }
 
-/** Writes graphs to stdout, or atomically (temporary file + rename) to `target`. */
-async function emit(graphs: NoticeGraph[], cmd: ConvertCommand, target: string | null): Promise<void> {
-  const text =
-    graphs.map((g) => (cmd.format === 'jsonl' ? JSON.stringify(g) : JSON.stringify(g, null, 2))).join('\n') +
-    '\n';
+/** The temporary file `emit` writes before renaming it onto `target` (removed by a batch interrupted). */
+export function tempPathFor(target: string): string {
+  return `${target}.${process.pid}.tmp`;
+}
+
+/**
+ * Writes graphs to stdout, or atomically (temporary file + rename) to `target`. A rendered format writes each
+ * graph as ../render makes it, into `target` with its own extension instead of `.json`, its notes on stderr.
+ */
+export async function emit(graphs: NoticeGraph[], cmd: ConvertCommand, target: string | null): Promise<void> {
+  let text: string | Buffer;
+  if (cmd.format === 'json' || cmd.format === 'jsonl') {
+    text =
+      graphs
+        .map((g) => (cmd.format === 'jsonl' ? JSON.stringify(g) : JSON.stringify(g, null, 2)))
+        .join('\n') + '\n';
+  } else {
+    const { renderForConvert, FORMAT_EXTENSIONS } = await import('../render/convert-output.js');
+    // One graph per call here: the callers write one document per input.
+    const rendered = await renderForConvert(graphs[0]!, { ...cmd, format: cmd.format as DocumentFormat });
+    for (const note of rendered.notes) if (!cmd.quiet) process.stderr.write(note + '\n');
+    text = rendered.content;
+    if (target !== null) target = target.replace(/\.json$/, FORMAT_EXTENSIONS[cmd.format as DocumentFormat]);
+  }
   if (target === null) {
     process.stdout.write(text);
     return;
   }
-  await mkdir(dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, target);
+  await writeAtomically(target, text);
 }
 
-/** Files of a folder, depth first in name order (deterministic), hidden entries skipped. */
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path);
-    else if (e.isFile() && INPUT_EXTENSIONS.has(path.slice(path.lastIndexOf('.')).toLowerCase())) yield path;
+/** Folders known to exist: a batch writes many files into each, and one mkdir per file costs. */
+const madeFolders = new Set<string>();
+
+/** Writes `content` to a temporary file beside `target`, then renames it onto `target`. */
+async function writeAtomically(target: string, content: string | Buffer): Promise<void> {
+  const folder = dirname(target);
+  if (!madeFolders.has(folder)) {
+    await mkdir(folder, { recursive: true });
+    madeFolders.add(folder);
   }
+  const tmp = tempPathFor(target);
+  await writeFile(tmp, content);
+  await rename(tmp, target);
 }

@@ -24,9 +24,10 @@ export interface CommandSpec {
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'convert',
-    usage: 'gongwen convert <file|dir|-> [-o DIR] [--format json|jsonl] [--units FILE]… [--keywords]',
+    usage:
+      'gongwen convert <file|dir|-> [-o DIR] [--format json|jsonl|csv|xlsx|ics|md] [--unit NAME] [--units FILE]… [--keywords] [--jobs N] [--skip-existing] [--input jsonl]',
     description:
-      'Convert notices (text in UTF-8, UTF-16 or GBK; Markdown) into NoticeGraph JSON. One file and no -o: the graph on stdout. A folder: one JSON per file under -o DIR (default out/), mirroring the folder.',
+      'Convert notices (text in UTF-8, UTF-16 or GBK; Markdown) into NoticeGraph JSON. One file and no -o: the graph on stdout. A folder: one JSON per file under -o DIR (default out/), mirroring the folder, converted in parallel with a progress bar. --input jsonl -: JSON Lines in, one graph a line out.',
   },
   {
     name: 'repair',
@@ -35,9 +36,21 @@ export const COMMANDS: CommandSpec[] = [
       'Print the OCR-repaired text of a notice; with --diff, list each edit (place, rule, before → after).',
   },
   {
+    name: 'units',
+    usage: 'gongwen units <file|-> [--format table|json|md|csv] [--unit NAME] [--units FILE]…',
+    description:
+      'Per unit (canonical name), the tasks it leads (牵头), supports (配合) and answers for (责任), with deadlines: an aligned table by default. --unit NAME keeps one unit (its name, an abbreviation or an alias).',
+  },
+  {
+    name: 'diff',
+    usage: 'gongwen diff <old> <new> [--format json|md|html] [-o FILE] [--units FILE]…',
+    description:
+      'Compare two versions of a plan (each a notice in any input format, or a NoticeGraph JSON): tasks matched across renumbering, moves, splits and merges; targets, deadlines, units and wording that changed. JSON (the PlanDiff), Markdown, or a single-file HTML report with filters.',
+  },
+  {
     name: 'schema',
-    usage: 'gongwen schema',
-    description: 'Print the JSON Schema of the NoticeGraph.',
+    usage: 'gongwen schema [--diff]',
+    description: 'Print the JSON Schema of the NoticeGraph; with --diff, that of the PlanDiff.',
   },
 ];
 
@@ -48,15 +61,16 @@ export const OPTIONS: OptionSpec[] = [
     short: 'o',
     type: 'string',
     arg: 'DIR',
-    description: 'write JSON files into DIR',
-    commands: ['convert'],
+    description: 'write JSON files into DIR; diff: write the report into the file DIR',
+    commands: ['convert', 'diff'],
   },
   {
     name: 'format',
     type: 'string',
-    arg: 'json|jsonl',
-    description: 'json: one pretty document per file (default); jsonl: one graph per line',
-    commands: ['convert'],
+    arg: 'FORMAT',
+    description:
+      'convert: json (default), jsonl (one graph a line), csv or xlsx (task-division table; xlsx needs -o or a redirected stdout), ics (deadlines calendar), md (clean Markdown); units: table (default), json, md, csv; diff: json (default), md, html',
+    commands: ['convert', 'units', 'diff'],
   },
   {
     name: 'units',
@@ -64,7 +78,14 @@ export const OPTIONS: OptionSpec[] = [
     multiple: true,
     arg: 'FILE',
     description: 'extra unit gazetteer (YAML, the format of grammars/units); repeatable',
-    commands: ['convert'],
+    commands: ['convert', 'units', 'diff'],
+  },
+  {
+    name: 'unit',
+    type: 'string',
+    arg: 'NAME',
+    description: "one unit's tasks only (name, abbreviation or alias); convert: with csv, xlsx, ics",
+    commands: ['convert', 'units'],
   },
   {
     name: 'keywords',
@@ -73,10 +94,52 @@ export const OPTIONS: OptionSpec[] = [
     commands: ['convert'],
   },
   {
+    name: 'ocr',
+    type: 'boolean',
+    description: 'OCR PDF pages that have no text layer (tesseract with chi_sim, and pdftoppm)',
+    commands: ['convert'],
+  },
+  {
+    name: 'max-pages',
+    type: 'string',
+    arg: 'N',
+    description: 'refuse PDFs with more than N pages (default 500)',
+    commands: ['convert'],
+  },
+  {
+    name: 'max-size',
+    type: 'string',
+    arg: 'MB',
+    description: 'refuse input files larger than MB megabytes (default 50)',
+    commands: ['convert'],
+  },
+  {
+    name: 'jobs',
+    short: 'j',
+    type: 'string',
+    arg: 'N',
+    description: 'worker threads for a folder or --input jsonl (default: the number of cores)',
+    commands: ['convert'],
+  },
+  {
+    name: 'skip-existing',
+    type: 'boolean',
+    description: 'in a folder, skip inputs whose output already records the same sha256',
+    commands: ['convert'],
+  },
+  {
+    name: 'input',
+    type: 'string',
+    arg: 'jsonl',
+    description: 'jsonl: read {"path","text"|"base64"} lines on stdin (input -), one graph a line out',
+    commands: ['convert'],
+  },
+  {
     name: 'diff',
     type: 'boolean',
-    description: 'list the edits instead of the repaired text',
-    commands: ['repair'],
+    description:
+      'repair: list the edits instead of the repaired text; schema: print the PlanDiff JSON Schema',
+    commands: ['repair', 'schema'],
   },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'no summary or info diagnostics on stderr' },
   { name: 'verbose', type: 'boolean', description: 'also print info diagnostics' },
