@@ -3,14 +3,22 @@
  * Every grammar module calls `loadGrammar` and then checks its own examples; a failure throws `GrammarError`.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { z } from 'zod';
 
-/** The package root: this module sits in src/ (or dist/), one level below it. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The package root: where package.json and grammars/ are. */
+export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** The nearest folder at or above `from` holding package.json and grammars/ (this module may be bundled). */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'grammars'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
 
 /** The grammars/ folder of the package. */
 export const GRAMMARS_DIR = join(PACKAGE_ROOT, 'grammars');

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bundle/main.js');
 const SEED = join(ROOT, 'corpus/zhengzhou-2020-notice.txt');
 const GOV = ['006', '055'].map((n) => join(ROOT, `corpus/gov/${n}.txt`));
 const SIGINT_EXIT = 130;

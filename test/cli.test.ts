@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NoticeGraphSchema } from '../src/graph/schema.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bundle/main.js');
 const SEED = join(ROOT, 'corpus/zhengzhou-2020-notice.txt');
 
 const run = (args: string[], input?: Buffer) =>

@@ -1,6 +1,6 @@
 /**
  * Diff speed: CPU time (user + system, start-up included) of `gongwen diff` on two seed-sized notices, the seed
- * and its 2021 version, as a planner runs it: one fresh `node dist/cli/main.js diff old new` process per run.
+ * and its 2021 version, as a planner runs it: one fresh `node dist/bundle/main.js diff old new` process per run.
  * The goal (issue 5) is under 1.5 s. Run alone: `node dist/bench/diff.js`.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { median } from './measure.js';
 /** The goal, in seconds of CPU. */
 export const DIFF_CPU_GOAL_S = 1.5;
 const RUNS = 5;
-const CLI = join(PACKAGE_ROOT, 'dist/cli/main.js');
+const CLI = join(PACKAGE_ROOT, 'dist/bundle/main.js');
 const OLD = join(PACKAGE_ROOT, 'corpus/zhengzhou-2020-notice.txt');
 const NEW = join(PACKAGE_ROOT, 'corpus/diff/zhengzhou-2021-notice.txt');
 

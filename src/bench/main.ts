@@ -13,7 +13,7 @@ import { baseline, corpusFiles, median, runNode, timeRuns } from './measure.js';
 const BENCH_DIR = join(PACKAGE_ROOT, '.bench');
 const CORPUS_DIR = join(BENCH_DIR, 'corpus');
 const OUT_DIR = join(BENCH_DIR, 'out');
-const CLI = join(PACKAGE_ROOT, 'dist/cli/main.js');
+const CLI = join(PACKAGE_ROOT, 'dist/bundle/main.js');
 const SEED_NOTICE = join(PACKAGE_ROOT, 'corpus/zhengzhou-2020-notice.txt');
 
 /** Notices in the corpus, and the random seed that makes them (GONGWEN_BENCH_SEED overrides it). */

@@ -2,7 +2,7 @@
  * `gongwen convert DIR -o OUT`: a folder converted in parallel by a pool of worker threads. Files are streamed
  * from the walk through a bounded window; results are printed and counted in input order, so stderr and the
  * summary do not depend on scheduling; each output is written atomically by its worker. One bad file fails
- * alone. On SIGINT no new file starts, the workers end and their temporary files are removed.
+ * alone. On SIGINT no new file starts, the files being converted finish, and no temporary file is left.
  */
 import { readdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

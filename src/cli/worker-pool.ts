@@ -59,12 +59,23 @@ class WorkerPool implements TaskRunner {
     if (!this.closed) this.closedReason = reason;
     this.closed = true;
     for (const { task, resolve } of this.queue.splice(0)) resolve(failed(task, reason));
-    await Promise.all(
-      this.slots.map(async (slot) => {
-        if (slot.job) this.finish(slot, failed(slot.job.task, reason));
-        await slot.worker.terminate();
-      }),
-    );
+    // A task already running finishes first (or fails by its time limit): a worker stopped in the middle of
+    // writing its output could still create the temporary file after the batch has cleaned up.
+    await Promise.all(this.slots.map((slot) => this.settled(slot)));
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  /** Resolves when the slot has no task running. */
+  private settled(slot: Slot): Promise<void> {
+    const job = slot.job;
+    if (!job) return Promise.resolve();
+    return new Promise((done) => {
+      const resolve = job.resolve;
+      job.resolve = (result) => {
+        resolve(result);
+        done();
+      };
+    });
   }
 
   private spawn(): Slot {
@@ -76,16 +87,15 @@ class WorkerPool implements TaskRunner {
       this.dispatch();
     });
     worker.on('error', (err) => this.replace(slot, `worker crashed: ${err.message}`));
-    worker.on('exit', (code) => {
-      if (!this.closed) this.replace(slot, `worker exited with code ${code}`);
-    });
+    worker.on('exit', (code) => this.replace(slot, `worker exited with code ${code}`));
     return slot;
   }
 
   /** Fails the slot's task, ends its worker and puts a fresh one in its place. */
   private replace(slot: Slot, reason: string): void {
-    if (this.closed || !this.slots.includes(slot)) return;
+    if (!this.slots.includes(slot)) return;
     if (slot.job) this.finish(slot, failed(slot.job.task, reason));
+    if (this.closed) return;
     if (++this.crashes > CRASHES_PER_WORKER * this.slots.length) {
       void this.close(reason);
       return;

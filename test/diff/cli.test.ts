@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PlanDiffSchema } from '../../src/diff/index.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bundle/main.js');
 const OLD = 'corpus/gov/007.txt';
 const NEW = 'corpus/diff/gov-007-revised.txt';
 

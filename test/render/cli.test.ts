@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/grammars.js';
 import { SEED_PATH } from './seed.js';
 
-const BIN = join(PACKAGE_ROOT, 'dist/cli/main.js');
+const BIN = join(PACKAGE_ROOT, 'dist/bundle/main.js');
 
 const run = (args: string[], input?: Buffer) =>
   spawnSync(process.execPath, [BIN, ...args], {
