@@ -37,18 +37,22 @@ const data = (file: VFile): StageData => file.data as unknown as StageData;
 
 const processors = new Map<string, Processor>();
 
+/** How much of a notice's start names where it is from (issuers, title, 发文字号), for the gazetteer's scopes. */
+export const REGION_HEAD = 600;
+
 /** The unified processor for a set of gazetteer files (cached: building it loads the grammars). */
 function processorFor(options: ConvertOptions): Processor {
   const key = JSON.stringify(options.units ?? []);
   const hit = processors.get(key);
   if (hit) return hit;
   const gazetteer = loadGazetteer(options.units ?? []);
-  const knownUnits = gazetteer.names();
   const hasInlineRoles = (text: string): boolean => findInlineRoles(text, gazetteer).length > 0;
   const processor = unified()
     .use(function parse(this: Processor) {
       this.parser = (doc: string, file: VFile) => {
-        const repaired = repair(doc, { knownUnits });
+        // Known units for joins and name fixes: those of the places the notice's head names (its issuers and
+        // title), so that another city's 市水务局 is never "fixed" into a Zhengzhou unit.
+        const repaired = repair(doc, { knownUnits: gazetteer.names(doc.slice(0, REGION_HEAD)) });
         const { tree, diagnostics } = parseNotice(repaired.text, { isRoleLine, hasInlineRoles });
         fillDocument(tree.document, data(file).source.meta);
         Object.assign(file.data, {

@@ -113,3 +113,14 @@ describe('notices without numbered items', () => {
     checkInvariants(graph, text);
   });
 });
+
+describe('another city', () => {
+  it('keeps a unit the gazetteer does not know, even one character off a Zhengzhou unit', () => {
+    const text =
+      '洛阳市人民政府办公厅\n关于印发洛阳市2021年水污染防治工作方案的通知\n各县区政府:\n现印发给你们。\n\n一、重点任务\n1.整治排污口。\n牵头单位:市水务局\n配合单位:市城管局\n';
+    const graph = convertSync(text);
+    const units = graph.nodes.flatMap((n) => (n.type === 'unit' ? [n.name] : []));
+    expect(units).toEqual(['市水务局', '市城管局']);
+    expect(graph.repairs).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 /** `gongwen repair`: the repaired text, or with --diff the list of edits. */
 import { ingest, readInput } from '../ingest/index.js';
 import { loadGazetteer } from '../extract/units.js';
+import { REGION_HEAD } from '../pipeline.js';
 import { repair } from '../repair/index.js';
 import { formatDiagnostic, lineCol } from './report.js';
 
@@ -20,7 +21,7 @@ export async function runRepair(
     );
     return 1;
   }
-  const result = repair(raw, { knownUnits: loadGazetteer().names() });
+  const result = repair(raw, { knownUnits: loadGazetteer().names(raw.slice(0, REGION_HEAD)) });
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(input, raw, d) + '\n');
   if (!diff) {
     process.stdout.write(result.text);

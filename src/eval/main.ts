@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGazetteer } from '../extract/units.js';
 import { PACKAGE_ROOT } from '../grammars.js';
+import { REGION_HEAD } from '../pipeline.js';
 import { evalDiffFixtures } from '../diff/eval.js';
 import { convert, convertSync } from '../index.js';
 import { repair } from '../repair/index.js';
@@ -28,8 +29,14 @@ async function main(): Promise<void> {
   const graph = convertSync(bytes, { path: 'corpus/zhengzhou-2020-notice.txt' });
   const scores: Score[] = scoreSeed(graph, gold);
   const raw = bytes.toString('utf8');
-  const knownUnits = loadGazetteer().names();
-  const rep = scoreRepairs(raw, repair(raw, { knownUnits }).text, graph.repairs, gold.ocrRepairs);
+  const units = loadGazetteer();
+  const knownUnits = (text: string) => units.names(text.slice(0, REGION_HEAD));
+  const rep = scoreRepairs(
+    raw,
+    repair(raw, { knownUnits: knownUnits(raw) }).text,
+    graph.repairs,
+    gold.ocrRepairs,
+  );
   const repairRow: Score = {
     kind: 'repairs',
     gold: gold.ocrRepairs.length,
@@ -50,7 +57,11 @@ async function main(): Promise<void> {
       const name = f.slice(0, -'.ocr.txt'.length);
       const clean = readFileSync(join(OCR, `${name}.clean.txt`), 'utf8');
       const noisy = readFileSync(join(OCR, f), 'utf8');
-      return { name, before: cer(clean, noisy), after: cer(clean, repair(noisy, { knownUnits }).text) };
+      return {
+        name,
+        before: cer(clean, noisy),
+        after: cer(clean, repair(noisy, { knownUnits: knownUnits(noisy) }).text),
+      };
     });
   const pdfs: { file: string; scores: Score[] }[] = [];
   for (const file of SEED_PDFS) {

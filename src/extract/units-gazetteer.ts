@@ -94,7 +94,11 @@ export interface Gazetteer {
   /** Whether the name (spaces and bracket width ignored) is a name or alias of some entry. */
   has(name: string): boolean;
   /** Every name and alias, as written in the gazetteer files. */
-  names(): string[];
+  /**
+   * Every name and alias, as written in the gazetteer files; with `region` (a notice's head: issuers, title),
+   * only those whose file's scope the region names, or that hold a scope word themselves.
+   */
+  names(region?: string): string[];
 }
 
 /** The kind a name suggests by its prefix or suffix (各… collective, …公司 company, …政府 district, …局 agency). */
@@ -143,6 +147,7 @@ function buildGazetteer(files: { file: string; units: UnitEntry[]; scope?: strin
   };
   const byName = new Map<string, UnitEntry>();
   const written: string[] = [];
+  const writtenBy: [string, UnitEntry][] = [];
   for (const { units } of files) {
     for (const entry of units) {
       if (!byName.has(entry.name)) byName.set(entry.name, entry);
@@ -152,6 +157,7 @@ function buildGazetteer(files: { file: string; units: UnitEntry[]; scope?: strin
         if (list === undefined) index.set(key, [entry]);
         else if (!list.includes(entry)) list.push(entry);
         written.push(form);
+        writtenBy.push([form, entry]);
       }
     }
   }
@@ -164,6 +170,20 @@ function buildGazetteer(files: { file: string; units: UnitEntry[]; scope?: strin
     }
   }
   const distinct = [...new Set(written)];
+  const byScopes = new Map<string, string[]>();
+  const namesFor = (region: string): string[] => {
+    const scopeKey = [...new Set(scopes.values())]
+      .map((scope) => (scope.some((w) => region.includes(w)) ? '1' : '0'))
+      .join('');
+    let names = byScopes.get(scopeKey);
+    if (!names) {
+      names = [
+        ...new Set(writtenBy.filter(([form, entry]) => applies(entry, form, region)).map(([form]) => form)),
+      ];
+      byScopes.set(scopeKey, names);
+    }
+    return names;
+  };
 
   const pick = (candidates: UnitEntry[], date?: string): UnitEntry => {
     const preferred =
@@ -190,7 +210,7 @@ function buildGazetteer(files: { file: string; units: UnitEntry[]; scope?: strin
       return { canonical: entry.name, kind: entry.kind, entry };
     },
     has: (name) => index.has(unitKey(name)),
-    names: () => distinct,
+    names: (region) => (region === undefined ? distinct : namesFor(region)),
   };
 }
 

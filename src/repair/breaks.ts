@@ -5,6 +5,7 @@
 import { HAN, OPENING, is } from './chars.js';
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
+import { startsWithRoleLabel } from './roles.js';
 import type { RuleContext, RuleOutput } from './types.js';
 
 /** Line breaks with blank lines between them: a paragraph break (blanks before it are added in code). */
@@ -53,8 +54,7 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
     if (l === undefined || r === undefined || !(is(HAN, r) || is(OPENING, r))) continue;
     const before = paragraphBefore(raw, start);
     const after = paragraphAfter(raw, end);
-    if (HEADING_START.test(after) || ctx.lexicon.roleLabels.some((label) => after.startsWith(label)))
-      continue;
+    if (HEADING_START.test(after) || startsWithRoleLabel(after, ctx.lexicon)) continue;
     const join = { start, end, text: '', ruleId };
     if (is(CLAUSE_CONTINUES, l)) {
       proposals.push(join);

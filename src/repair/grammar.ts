@@ -7,7 +7,9 @@ import { GrammarError, loadGrammar } from '../grammars.js';
 import { applyProposals, type Proposal } from './fixer.js';
 import { gazetteerJoin, paragraphJoin } from './breaks.js';
 import { headingSequence } from './headings.js';
+import { unitName } from './names.js';
 import { strayQuote } from './punctuation.js';
+import { roleLabel } from './roles.js';
 import { spuriousSpace } from './spaces.js';
 import type { BuiltinRule, Lexicon, RuleContext, RuleOutput } from './types.js';
 
@@ -21,6 +23,8 @@ export const BUILTINS: Record<string, BuiltinRule> = {
   'gazetteer-join': gazetteerJoin,
   'stray-quote': strayQuote,
   'heading-sequence': headingSequence,
+  'role-label': roleLabel,
+  'unit-name': unitName,
 };
 
 const SpecSchema = z.object({ from: z.string(), to: z.string() });
@@ -52,6 +56,7 @@ const LexiconSchema = z.object({
   orgSuffixes: z.array(z.string()).min(1),
   titleTails: z.array(z.string()),
   roleLabels: z.array(z.string()),
+  otherLabels: z.array(z.string()).default([]),
 });
 const GrammarSchema = z.object({ lexicon: LexiconSchema, rules: z.array(RuleSchema).min(1) });
 

@@ -1,7 +1,10 @@
 /**
  * Built-in rule: sequence-aware heading repair. Paragraph-initial markers form sequences — 一、 二、 …, (一) (二) …,
- * 1. 2. … — so a damaged marker between (二) and (四) is (三), and a jump in a sequence is reported (`heading-gap`).
- * Arabic items may restart at 1 under each (X) heading or run on across headings; both are accepted.
+ * 1. 2. …, (1) (2) … — so a damaged marker between (二) and (四) is (三), a damaged marker whose next intact sibling
+ * is (2) and that has no sibling before it in its run is (1), and a jump in a sequence is reported (`heading-gap`).
+ * Arabic items may restart at 1 under each (X) heading or run on across headings; both are accepted. A damaged
+ * bracketed marker ("(J)", "(也 )", "(七" with its closer lost) may be (X) or (n): only the sequence decides, and
+ * when it does not, a `heading-damaged` diagnostic is reported instead of an edit.
  */
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
@@ -11,31 +14,47 @@ import type { RuleContext, RuleOutput } from './types.js';
 const NUMERALS = '一二三四五六七八九十';
 /** Diagnostic code for a number missing from a heading sequence. */
 export const GAP_CODE = 'heading-gap';
+/** Diagnostic code for a damaged marker that the sequence does not determine. */
+export const DAMAGED_CODE = 'heading-damaged';
 
 /** A paragraph start: indentation, then text. */
 const PARAGRAPH_START = /(?:^|\n)[ \t\u3000]*(?=\S)/g;
 /** Top level: 一、 */
 const CN = /^([一二三四五六七八九十]{1,3})、/;
-/** Second level: (一) in either width, primes tolerated (a separate rule drops them). */
-const PAREN_CN = /^([(（])([一二三四五六七八九十]{1,3})['’‘`′]?([)）])/;
+/** Second level: (一) in either width, OCR spaces and primes tolerated (a separate rule drops the primes). */
+const PAREN_CN = /^([(（]) ?([一二三四五六七八九十]{1,3})['’‘`′]? ?([)）])/;
 /** Items: 1. (the number ends at the first non-digit: "4.10月底前" is item 4). */
-const ARABIC = /^(\d{1,3})[.．、]/;
-/** A mangled (X): an optional opener, one Han character, a closer, then heading text ("伍)" for "(三)"). */
-const DAMAGED_PAREN = /^[(（〈C[【〔]?[\u4e00-\u9fff][)）\]】〕](?=[\u4e00-\u9fff])/;
+const ARABIC = /^(\d{1,3}) ?[.．、]/;
+/** Sub-items: (1) in either width, OCR spaces tolerated. */
+const PAREN_ARABIC = /^([(（]) ?(\d{1,2}) ?([)）])/;
+/**
+ * A mangled (X) or (n): an opener and one or two characters, or one Han character alone, then a closer and heading
+ * text ("伍)", "(J) ", "(也 )").
+ */
+const DAMAGED_PAREN =
+  /^(?:[(（〈C[【〔] ?[^\s()（）[\]【】〔〕〈〉0-9]{1,2}|[\u4e00-\u9fff]) ?[)）\]】〕](?= ?[\u4e00-\u9fff])/;
+/** A marker whose closer was read into its number ("(七禁止…" for "(1)禁止…"); only when the paragraph never closes. */
+const UNCLOSED_PAREN = /^[(（] ?[^\s()（）[\]【】〔〕〈〉0-9](?=[\u4e00-\u9fff])/;
+/** Closing brackets that would make an UNCLOSED_PAREN paragraph ordinary text. */
+const CLOSER = /[)）]/;
 /** A mangled item number: digits with l/I/O/o read for 1 and 0 ("l.", "1O."). */
 const DAMAGED_ARABIC = /^([0-9lIOo]{1,3})[.．](?=[\u4e00-\u9fff])/;
 
-type Family = 'cn' | 'paren' | 'arabic';
+type Family = 'cn' | 'paren' | 'arabic' | 'sub';
+/** Nesting depth of each family: a marker ends the runs of the deeper families. */
+const LEVEL: Record<Family, number> = { cn: 0, paren: 1, arabic: 2, sub: 3 };
+const FAMILIES = Object.keys(LEVEL) as Family[];
 
 interface Marker {
-  family: Family;
+  /** The family of a valid marker; the families a damaged one may belong to. */
+  families: Family[];
   /** The number; NaN for a damaged marker. */
   value: number;
   start: number;
   end: number;
   /** For damaged markers: the value the shape itself suggests, if any. */
   hint?: number;
-  /** Brackets of a (X) marker, to copy into repairs. */
+  /** Brackets of a (X) or (n) marker, to copy into repairs. */
   open?: string;
   close?: string;
 }
@@ -58,60 +77,84 @@ export function chineseNumeral(n: number): string {
 
 /** Reads the marker (valid or damaged) at a paragraph start. */
 function readMarker(raw: string, at: number): Marker | undefined {
-  const head = raw.slice(at, at + 8);
+  const head = raw.slice(at, at + 10);
   let m = CN.exec(head);
-  if (m) return { family: 'cn', value: chineseNumber(m[1]!), start: at, end: at + m[0].length };
-  m = PAREN_CN.exec(head);
-  if (m) {
-    const value = chineseNumber(m[2]!);
-    return { family: 'paren', value, start: at, end: at + m[0].length, open: m[1], close: m[3] };
+  if (m) return { families: ['cn'], value: chineseNumber(m[1]!), start: at, end: at + m[0].length };
+  for (const [family, re, value] of [
+    ['paren', PAREN_CN, chineseNumber],
+    ['sub', PAREN_ARABIC, Number],
+  ] as const) {
+    m = re.exec(head);
+    if (m) {
+      const end = at + m[0].length;
+      return { families: [family], value: value(m[2]!), start: at, end, open: m[1], close: m[3] };
+    }
   }
   m = ARABIC.exec(head);
-  if (m) return { family: 'arabic', value: Number(m[1]), start: at, end: at + m[0].length };
+  if (m) return { families: ['arabic'], value: Number(m[1]), start: at, end: at + m[0].length };
   m = DAMAGED_PAREN.exec(head);
-  if (m) return { family: 'paren', value: NaN, start: at, end: at + m[0].length };
+  if (!m) {
+    const unclosed = UNCLOSED_PAREN.exec(head);
+    if (unclosed && !CLOSER.test(paragraphAt(raw, at))) m = unclosed;
+  }
+  if (m) return { families: ['sub', 'paren'], value: NaN, start: at, end: at + m[0].length };
   m = DAMAGED_ARABIC.exec(head);
   if (m) {
     const hint = Number(m[1]!.replace(/[lI]/g, '1').replace(/[Oo]/g, '0'));
-    return { family: 'arabic', value: NaN, start: at, end: at + m[1]!.length, hint };
+    return { families: ['arabic'], value: NaN, start: at, end: at + m[1]!.length, hint };
   }
   return undefined;
+}
+
+/** The rest of the line that starts at `at`. */
+function paragraphAt(raw: string, at: number): string {
+  const end = raw.indexOf('\n', at);
+  return raw.slice(at, end < 0 ? raw.length : end);
 }
 
 /** Proposes numbers for damaged markers that their neighbours determine; reports gaps. */
 export function headingSequence(raw: string, ruleId: string, _ctx: RuleContext): RuleOutput {
   const markers: Marker[] = [];
   for (const m of raw.matchAll(PARAGRAPH_START)) {
-    const at = m.index + m[0].length;
-    const marker = readMarker(raw, at);
+    const marker = readMarker(raw, m.index + m[0].length);
     if (marker) markers.push(marker);
   }
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
-  let parenStyle = { open: '(', close: ')' };
-  const last: Record<Family, number> = { cn: 0, paren: 0, arabic: 0 };
+  const last: Record<Family, number> = { cn: 0, paren: 0, arabic: 0, sub: 0 };
+  const siblings = nextSiblings(markers);
   markers.forEach((marker, k) => {
-    const { family } = marker;
-    if (marker.open !== undefined && marker.close !== undefined)
-      parenStyle = { open: marker.open, close: marker.close };
     if (Number.isNaN(marker.value)) {
-      const next = nextValue(markers, k, family);
-      const candidates = family === 'arabic' ? [last[family] + 1, 1] : [last[family] + 1];
-      const expected = candidates.find(
-        (n) =>
-          (marker.hint === undefined || marker.hint === n) &&
-          (next === n + 1 || (next === undefined && marker.hint === n)),
-      );
-      if (expected !== undefined) {
-        const text =
-          family === 'paren'
-            ? `${parenStyle.open}${chineseNumeral(expected)}${parenStyle.close}`
-            : String(expected);
+      const fits = marker.families.flatMap((family) => {
+        const next = siblings[k]![family];
+        const candidates = family === 'arabic' ? [last[family] + 1, 1] : [last[family] + 1];
+        const n = candidates.find(
+          (c) =>
+            (marker.hint === undefined || marker.hint === c) &&
+            (next?.value === c + 1 || (next === undefined && marker.hint === c)),
+        );
+        return n === undefined ? [] : [{ family, n, next }];
+      });
+      const fit = fits[0];
+      if (fits.length === 1 && fit) {
+        const { family, n, next } = fit;
+        const [open, close] = [next?.open ?? '(', next?.close ?? ')'];
+        const number = family === 'paren' ? chineseNumeral(n) : String(n);
+        const text = family === 'arabic' ? number : `${open}${number}${close}`;
         proposals.push({ start: marker.start, end: marker.end, text, ruleId });
-        last[family] = expected;
+        enter(last, family, n);
+      } else if (marker.families.length > 1) {
+        diagnostics.push({
+          code: DAMAGED_CODE,
+          severity: 'info',
+          message: 'damaged heading marker: its sequence does not say which number it is',
+          start: marker.start,
+          end: marker.end,
+        });
       }
       return;
     }
+    const family = marker.families[0]!;
     const prev = last[family];
     if (marker.value > prev + 1 && !(family === 'arabic' && marker.value === 1)) {
       diagnostics.push({
@@ -122,21 +165,40 @@ export function headingSequence(raw: string, ruleId: string, _ctx: RuleContext):
         end: marker.end,
       });
     }
-    last[family] = marker.value;
-    if (family === 'cn') {
-      last.paren = 0;
-      if (marker.value === 1) last.arabic = 0;
-    }
+    enter(last, family, marker.value);
   });
   return { proposals, diagnostics };
 }
 
-/** The value of the next valid marker of `family` before the sequence is reset by a higher level. */
-function nextValue(markers: readonly Marker[], k: number, family: Family): number | undefined {
-  for (let j = k + 1; j < markers.length; j++) {
-    const m = markers[j]!;
-    if (m.family === 'cn' && family !== 'cn') return undefined;
-    if (m.family === family && !Number.isNaN(m.value)) return m.value;
+/** Records marker `value` of `family`: deeper runs end (arabic items run on across (X) unless 一、 restarts them). */
+function enter(last: Record<Family, number>, family: Family, value: number): void {
+  last[family] = value;
+  last.sub = family === 'sub' ? value : 0;
+  if (family === 'cn') {
+    last.paren = 0;
+    if (value === 1) last.arabic = 0;
   }
-  return undefined;
+}
+
+/**
+ * For each marker, the next valid marker of each family before that family's run is ended by a higher level (for
+ * items: by 一、). One backward pass, so the rule stays linear.
+ */
+function nextSiblings(markers: readonly Marker[]): Partial<Record<Family, Marker>>[] {
+  const out: Partial<Record<Family, Marker>>[] = new Array(markers.length);
+  let ahead: Partial<Record<Family, Marker>> = {};
+  for (let k = markers.length - 1; k >= 0; k--) {
+    out[k] = ahead;
+    const m = markers[k]!;
+    if (Number.isNaN(m.value)) continue;
+    const g = m.families[0]!;
+    ahead = { ...ahead, [g]: m };
+    for (const f of FAMILIES) if (f !== g && LEVEL[g] <= stopLevel(f)) delete ahead[f];
+  }
+  return out;
+}
+
+/** The level of markers that end a run of `family`: any higher one, except that items run on across (X). */
+function stopLevel(family: Family): number {
+  return family === 'arabic' ? LEVEL.cn : LEVEL[family] - 1;
 }

@@ -10,12 +10,14 @@ export interface Lexicon {
   titleTails: string[];
   /** Labels that start a role line (牵头单位 …): such a line is never a continuation. */
   roleLabels: string[];
+  /** Labels of other kinds (主管单位 …): a token that is one of them is never read as a damaged role label. */
+  otherLabels: string[];
 }
 
 /** What a rule sees besides the raw text. */
 export interface RuleContext {
   lexicon: Lexicon;
-  /** Known unit names (gazetteer joins). */
+  /** Known unit names (gazetteer joins and unit name repair). */
   knownUnits: ReadonlySet<string>;
 }
 

@@ -210,3 +210,13 @@ describe('gazetteer scopes', () => {
     expect(gaz.lookup('省攻坚办', '2020-04-16', '武汉市人民政府').canonical).toBeNull();
   });
 });
+
+describe('gazetteer names by region', () => {
+  const gaz = loadGazetteer();
+  it('gives a notice only the units of the places its head names', () => {
+    expect(gaz.names('郑州市人民政府办公厅 关于印发…')).toContain('市生态环境局');
+    expect(gaz.names('洛阳市人民政府办公厅 关于印发…')).not.toContain('市生态环境局');
+    expect(gaz.names('洛阳市人民政府办公厅')).toContain('郑州供电公司');
+    expect(gaz.names('洛阳市人民政府办公厅')).toContain('国家发展改革委');
+  });
+});

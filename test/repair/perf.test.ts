@@ -27,6 +27,9 @@ const shapes: Record<string, (n: number) => string> = {
   'digits and letters': (n) => '2O1l0O'.repeat(n / 6),
   brackets: (n) => '办〔2020J〈一〈'.repeat(n / 10),
   'primes and parens': (n) => "  (五'''''".repeat(n / 10),
+  'damaged sub-items': (n) => '\n(J) 甲\n(七乙\n(2) 丙\n'.repeat(n / 20),
+  'role lines with unknown names': (n) => '\n率头单位 :荣阳市、市城 建局、市城键局\n'.repeat(n / 25),
+  'one long role line': (n) => '责任单位:' + '荣阳市、'.repeat(n / 4),
 };
 
 describe('repair runs in linear time', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAP_CODE, chineseNumber, chineseNumeral } from '../../src/repair/headings.js';
+import { DAMAGED_CODE, GAP_CODE, chineseNumber, chineseNumeral } from '../../src/repair/headings.js';
 import { repair } from '../../src/repair/index.js';
 
 const cases: [string, string][] = [
@@ -15,6 +15,12 @@ const cases: [string, string][] = [
   ['  (二)甲\n  伍)乙\n  (四)丙', '  (二)甲\n  (三)乙\n  (四)丙'],
   ['  (二)甲\n  （三）乙', '  (二)甲\n  （三）乙'],
   ['一\r\n二', '一\n二'],
+  ['  17.甲\n  (J) 乙\n  (2) 丙\n  (3) 丁', '  17.甲\n  (1)乙\n  (2)丙\n  (3)丁'],
+  ['  26.甲\n  (也 ) 乙\n  (2) 丙', '  26.甲\n  (1)乙\n  (2)丙'],
+  ['  28.甲\n  (七禁止焚烧秸秆。\n  (2)丙', '  28.甲\n  (1)禁止焚烧秸秆。\n  (2)丙'],
+  ['  (3)甲\n  (l)乙\n  (5)丙', '  (3)甲\n  (4)乙\n  (5)丙'],
+  ['  1 .加快土壤环境监测', '  1.加快土壤环境监测'],
+  ['计划 (2018一 2020年 )', '计划(2018—2020年)'],
 ];
 
 describe('repair, table', () => {
@@ -38,6 +44,76 @@ describe('heading sequences', () => {
   it('converts numerals', () => {
     expect([1, 10, 12, 20, 35].map(chineseNumeral)).toEqual(['一', '十', '十二', '二十', '三十五']);
     expect(['一', '十', '十二', '二十', '三十五'].map(chineseNumber)).toEqual([1, 10, 12, 20, 35]);
+  });
+});
+
+describe('damaged sub-item markers', () => {
+  it('stay, with a diagnostic, when the sequence does not tell', () => {
+    for (const text of [
+      '  1.甲\n  (J)乙\n  2.丙',
+      '  (J)乙\n  (三)丙',
+      '  1.甲\n  (1)乙\n  (J)丙\n  (2)丁',
+    ]) {
+      const result = repair(text);
+      expect(result.edits.filter((e) => e.ruleId === 'heading-sequence')).toEqual([]);
+      expect(result.diagnostics.map((d) => d.code)).toContain(DAMAGED_CODE);
+    }
+  });
+
+  it('leave a legal enumeration and a closed parenthesis alone', () => {
+    for (const text of ['第五条\n(甲)出卖人\n(乙)买受人', '  1.甲\n  (七月起施行)。\n  (2)丙'])
+      expect(repair(text).text).toBe(text);
+  });
+});
+
+describe('role labels', () => {
+  const units = ['市生态环境局', '市交通局'];
+
+  it('repairs a label with one mis-read character before a unit list', () => {
+    expect(repair('  率头单位 :市生态环境局', { knownUnits: units }).text).toBe('  牵头单位:市生态环境局');
+    expect(repair('达头单位：市交通局', { knownUnits: units }).text).toBe('牵头单位：市交通局');
+  });
+
+  it('keeps labels of other kinds, ambiguous tokens and lists without units', () => {
+    for (const text of [
+      '主管单位:市生态环境局',
+      '主管部门:市交通局',
+      '举办单位:市交通局',
+      '率头单位:请于月底前报送',
+    ])
+      expect(repair(text, { knownUnits: units }).text).toBe(text);
+  });
+});
+
+describe('unit names in role lines', () => {
+  const units = ['荥阳市', '中牟县政府', '各开发区管委会', '市城建局', '市市场监管局', '新密市', '新郑市'];
+
+  it('repairs a name one edit from exactly one known unit', () => {
+    const raw = '  责任单位:荣阳市、中件县政府、各开发区管会\n';
+    expect(repair(raw, { knownUnits: units }).text).toBe('  责任单位:荥阳市、中牟县政府、各开发区管委会\n');
+  });
+
+  it('repairs a known tail of a longer name only inside the known part', () => {
+    const raw = '责任单位:贾鲁河沿线各开发区管会';
+    expect(repair(raw, { knownUnits: units }).text).toBe('责任单位:贾鲁河沿线各开发区管委会');
+    expect(repair('责任单位:二七区市场监管局', { knownUnits: units }).edits).toEqual([]);
+  });
+
+  it('leaves names outside role lines, repeated names, abbreviations and ambiguous names', () => {
+    const keep = [
+      '在荣阳市开展',
+      '责任单位:市场监管局',
+      '牵头单位:市城管局\n牵头单位:市城管局\n牵头单位:市城管局',
+      '责任单位:荥阳市政',
+    ];
+    for (const text of keep) expect(repair(text, { knownUnits: units }).edits).toEqual([]);
+    const result = repair('责任单位:新x市', { knownUnits: units });
+    expect(result.edits).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toContain('unit-name-suspect');
+  });
+
+  it('never edits inside a number', () => {
+    expect(repair('责任单位:郑州市第二中学', { knownUnits: ['郑州市第一中学'] }).edits).toEqual([]);
   });
 });
 
