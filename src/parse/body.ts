@@ -233,7 +233,7 @@ export function splitHeading(rest: string): HeadingSplit {
   const again = rest.indexOf(lead, 4);
   if (lead.length === 2 && again > 0 && again <= g.maxHeadingTitle)
     return { title: rest.slice(0, again).trim(), head: again, glued: true };
-  const comma = rest.search(/[,，]/);
+  const comma = rest.search(new RegExp(`[${g.titleCommas}]`));
   if (comma > 0 && comma <= g.maxHeadingTitle)
     return { title: rest.slice(0, comma).trim(), head: withMark(comma), glued: true };
   const clause = comma > 0 ? Math.min(comma, end) : end;

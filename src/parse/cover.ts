@@ -3,7 +3,7 @@
  * documents it issues. Works on the trimmed lines of the repaired text; all words come from the grammar.
  */
 import type { DocumentInfo } from '../graph/schema.js';
-import { structureGrammar } from './grammar.js';
+import { structureGrammar, type CoverPatterns } from './grammar.js';
 import type { Line } from './lines.js';
 
 /** What the cover parser finds. */
@@ -23,27 +23,20 @@ export interface Cover {
   titleLines: number[];
 }
 
-const DATE = /^(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/;
-const ISO_DATE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/;
-const DOC_NUMBER = /^[^\s,，。;；:：]{1,24}[〔[［(（]\s?\d{4}\s?[〕\]］)）]\s?第?\d{1,5}\s?号$/;
-const QUOTED = /《([^《》\n]{1,200})》/g;
-const YEAR = /(\d{4})\s?年/;
 const SIGNATURE_DATE_MAX = 20;
-const SENTENCE_PUNCT = /[。，,;；]/;
-const RECIPIENT_CONT = /[,，、]$/;
-const RECIPIENT_END = /[:：]$/;
 const SPACES = /[\s\u3000]+/g;
-const CN_DATE =
-  /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+
+/** The cover's compiled patterns (grammars/structure.yaml). */
+const P = (): CoverPatterns => structureGrammar().cover;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** An ISO date from "2020年4月16日", "二〇二〇年四月十六日" or "2020-04-16" at the start of `s`. */
 export function parseDate(s: string): string | null {
   const g = structureGrammar();
-  let m = DATE.exec(s) ?? ISO_DATE.exec(s);
+  let m = P().date.exec(s) ?? P().isoDate.exec(s);
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = CN_DATE.exec(s);
+  m = P().chineseDate.exec(s);
   if (!m) return null;
   const y = [...(m[1] ?? '')].map((c) => g.raw.numerals.digits[c] ?? 0).join('');
   const mo = g.chineseNumber(m[2] ?? '');
@@ -92,21 +85,21 @@ export function parseCover(lines: Line[]): Cover {
     if (!prefix && issuerText) titleLines.unshift(from - 1);
     i = to + 1;
   }
-  if (lines[i] && DOC_NUMBER.test(lines[i]!.text)) doc.docNumber = squash(lines[i++]!.text);
+  if (lines[i] && P().docNumber.test(lines[i]!.text)) doc.docNumber = squash(lines[i++]!.text);
   // 主送机关: lines ending with a comma, then one ending with a colon.
   for (let k = i; k < Math.min(lines.length, i + 4); k++) {
     const t = lines[k]!.text;
-    if (SENTENCE_PUNCT.test(t.replace(/[,，、]/g, '')) && !RECIPIENT_END.test(t)) break;
-    if (RECIPIENT_END.test(t)) {
+    if (P().clause.test(t.replace(/[,，、]/g, '')) && !P().listEnds.test(t)) break;
+    if (P().listEnds.test(t)) {
       const all = lines
         .slice(i, k + 1)
         .map((l) => l.text)
         .join('');
-      doc.recipients = squash(all.replace(RECIPIENT_END, '')).split(/[,，]/).filter(Boolean);
+      doc.recipients = squash(all.replace(P().listEnds, '')).split(/[,，]/).filter(Boolean);
       i = k + 1;
       break;
     }
-    if (!RECIPIENT_CONT.test(t)) break;
+    if (!P().listContinues.test(t)) break;
   }
   // The letter: up to the signature's date; the 《》 it issues (a title may wrap) and its attachments.
   const issued: string[] = [];
@@ -133,10 +126,10 @@ export function parseCover(lines: Line[]): Cover {
     const att = attachment(t);
     if (att) issued.push(att);
   }
-  for (const sentence of letter.split(SENTENCE_END))
+  for (const sentence of letter.split(P().sentenceEnd))
     if (g.issueVerbs.some((v) => sentence.includes(v)))
-      for (const m of sentence.matchAll(QUOTED)) issued.push(squash(m[1] ?? ''));
-  const year = YEAR.exec(doc.date ?? '') ?? YEAR.exec(doc.title);
+      for (const m of sentence.matchAll(P().quoted)) issued.push(squash(m[1] ?? ''));
+  const year = P().year.exec(doc.date ?? '') ?? P().year.exec(doc.title);
   if (doc.date) doc.year = Number(doc.date.slice(0, 4));
   else if (year) doc.year = Number(year[1]);
   return {
@@ -165,7 +158,7 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
   for (let k = from; k < Math.min(lines.length, from + 8); k++) {
     const t = lines[k]!.text;
     const at = t.indexOf(g.titleHead);
-    if (at < 0 || SENTENCE_PUNCT.test(t.slice(0, at))) continue;
+    if (at < 0 || P().clause.test(t.slice(0, at))) continue;
     let joined = '';
     for (let e = k; e < Math.min(lines.length, k + 3); e++) {
       joined += lines[e]!.text;
@@ -176,14 +169,12 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
   return null;
 }
 
-const SENTENCE_END = /[。；;]/;
-
 const splitNames = (t: string): string[] => t.split(/[\s\u3000、]+/).filter(Boolean);
 
 /** A line of the signature block above its date: an issuer's name. */
 const isSignatureName = (t: string): boolean => isNameLine(t) && t.length <= SIGNATURE_DATE_MAX;
 
-const isNameLine = (t: string): boolean => t.length <= 60 && !SENTENCE_PUNCT.test(t) && !DATE.test(t);
+const isNameLine = (t: string): boolean => t.length <= 60 && !P().clause.test(t) && !P().date.test(t);
 
 function isClosingNote(t: string): boolean {
   return structureGrammar().raw.cover.closingNotes.some((n) => t.includes(n)) && t.length <= 20;
@@ -196,12 +187,12 @@ function attachment(t: string): string | null {
     .slice(label.length)
     .replace(/^[\s:：]+/, '')
     .replace(/^\d+[.．、]/, '');
-  return rest && rest.length <= 60 && !SENTENCE_PUNCT.test(rest) ? squash(rest) : null;
+  return rest && rest.length <= 60 && !P().clause.test(rest) ? squash(rest) : null;
 }
 
 /** True when `t` could end a document: a signature date, a print line or a closing note. */
 export function isSignatureLine(t: string): boolean {
   if (isClosingNote(t)) return true;
   if (t.length > 40) return false;
-  return /\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(印发)?$/.test(t) || parseDate(t) !== null;
+  return P().printLine.test(t) || parseDate(t) !== null;
 }

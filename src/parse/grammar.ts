@@ -14,6 +14,7 @@ const StructureSchema = z.object({
   markerNoise: z.string(),
   titleEnds: z.string().min(1),
   maxHeadingTitle: z.number().int().positive(),
+  titleCommas: z.string().min(1),
   cover: z.object({
     titleSuffixes: z.array(z.string().min(1)),
     titleHead: z.string().min(1),
@@ -21,6 +22,23 @@ const StructureSchema = z.object({
     issueVerbs: z.array(z.string().min(1)),
     attachmentLabel: z.string().min(1),
     closingNotes: z.array(z.string().min(1)),
+    patterns: z.object({
+      date: z.string(),
+      isoDate: z.string(),
+      chineseDate: z.string(),
+      docNumber: z.string(),
+      quoted: z.string(),
+      year: z.string(),
+      printLine: z.string(),
+    }),
+    punctuation: z.object({
+      clause: z.string().min(1),
+      sentenceEnd: z.string().min(1),
+      listContinues: z.string().min(1),
+      listEnds: z.string().min(1),
+      name: z.string().min(1),
+    }),
+    patternSpecs: z.record(z.string(), z.array(z.string())),
   }),
   planTitleSuffixes: z.array(z.string().min(1)),
   topics: z.array(z.object({ topic: z.string().min(1), words: z.array(z.string().min(1)) })),
@@ -48,9 +66,29 @@ export interface MarkerMatch {
   length: number;
 }
 
+/** The cover notice's patterns, compiled. */
+export interface CoverPatterns {
+  date: RegExp;
+  isoDate: RegExp;
+  chineseDate: RegExp;
+  docNumber: RegExp;
+  /** Global: every 《title》. */
+  quoted: RegExp;
+  year: RegExp;
+  printLine: RegExp;
+  /** A clause mark anywhere in a line. */
+  clause: RegExp;
+  sentenceEnd: RegExp;
+  listContinues: RegExp;
+  listEnds: RegExp;
+  /** A mark no issuer's name holds. */
+  namePunct: RegExp;
+}
+
 /** The compiled structure grammar. */
 export interface StructureGrammar {
   raw: z.infer<typeof StructureSchema>;
+  cover: CoverPatterns;
   /** The marker a line starts with, if any. */
   marker(line: string): MarkerMatch | null;
   /** Value of a Chinese numeral of up to 99, or null. */
@@ -109,7 +147,33 @@ export function structureGrammar(): StructureGrammar {
     return null;
   };
 
-  compiled = { raw, marker, chineseNumber, cls: esc };
+  const p = raw.cover.patterns;
+  const punct = raw.cover.punctuation;
+  const cover: CoverPatterns = {
+    date: new RegExp(p.date),
+    isoDate: new RegExp(p.isoDate),
+    chineseDate: new RegExp(p.chineseDate),
+    docNumber: new RegExp(p.docNumber),
+    quoted: new RegExp(p.quoted, 'g'),
+    year: new RegExp(p.year),
+    printLine: new RegExp(p.printLine),
+    clause: new RegExp(`[${esc(punct.clause)}]`),
+    sentenceEnd: new RegExp(`[${esc(punct.sentenceEnd)}]`),
+    listContinues: new RegExp(`[${esc(punct.listContinues)}]$`),
+    listEnds: new RegExp(`[${esc(punct.listEnds)}]$`),
+    namePunct: new RegExp(`[${esc(punct.name)}]`),
+  };
+  for (const [name, examples] of Object.entries(raw.cover.patternSpecs)) {
+    const re = (cover as unknown as Record<string, RegExp | undefined>)[name];
+    if (!re) throw new GrammarError('structure.yaml', `patternSpecs names no pattern "${name}"`);
+    for (const ex of examples) {
+      re.lastIndex = 0;
+      if (!re.test(ex))
+        throw new GrammarError('structure.yaml', `example "${ex}" does not match pattern ${name}`);
+    }
+    re.lastIndex = 0;
+  }
+  compiled = { raw, cover, marker, chineseNumber, cls: esc };
   for (const kind of ['level1', 'level2', 'item', 'subitem'] as const) {
     for (const ex of raw.specs[kind]) {
       if (marker(ex)?.kind !== kind)

@@ -14,9 +14,7 @@ export interface ParseResult {
   diagnostics: ParseDiagnostic[];
 }
 
-const YEAR = /(\d{4})\s?年/;
 const SIGNATURE_NAME_MAX = 24;
-const NAME_PUNCT = /[。，,;；:：、]/;
 
 /** Parses the repaired `text` of one notice. */
 export function parseNotice(text: string, roles: RoleProbe): ParseResult {
@@ -44,7 +42,7 @@ export function parseNotice(text: string, roles: RoleProbe): ParseResult {
     const head = lines.slice(r.at, r.at + r.titleLines);
     const first = lines[r.at];
     const last = lines[r.to - 1];
-    const year = YEAR.exec(r.title);
+    const year = structureGrammar().cover.year.exec(r.title);
     plans.push({
       type: 'plan',
       id: '',
@@ -124,7 +122,7 @@ function signatureStart(lines: Line[], from: number): number {
     else if (!(
       sawSignature &&
       t.length <= SIGNATURE_NAME_MAX &&
-      !NAME_PUNCT.test(t) &&
+      !structureGrammar().cover.namePunct.test(t) &&
       !structureGrammar().marker(t)
     ))
       break;
