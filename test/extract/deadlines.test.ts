@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDeadlines } from '../../src/extract/deadlines.js';
 import { PACKAGE_ROOT } from '../../src/grammars.js';
-import { expectLinear } from './linear.js';
+import { expectLinear } from '../helpers/linear.js';
 import { score, seedRequirements, seedTasks, type SeedItem } from './seed.js';
 
 const year2020 = { year: 2020 };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractReferences } from '../../src/extract/references.js';
 import { PACKAGE_ROOT } from '../../src/grammars.js';
-import { expectLinear } from './linear.js';
+import { expectLinear } from '../helpers/linear.js';
 import { gold, normalise, seedLines } from './seed.js';
 
 const brief = (text: string) => extractReferences(text).map(({ title, docNumber }) => ({ title, docNumber }));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../src/extract/targets.js';
 import { PACKAGE_ROOT } from '../../src/grammars.js';
-import { expectLinear } from './linear.js';
+import { expectLinear } from '../helpers/linear.js';
 import { score, seedGoals, seedTasks, type SeedItem } from './seed.js';
 
 const brief = (text: string) =>

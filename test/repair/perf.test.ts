@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { repair } from '../../src/repair/index.js';
+import { expectLinear } from '../helpers/linear.js';
 
-/** Linear time: 8× the input may take at most 16× the time (a ratio, not an absolute bound). */
-const MAX_RATIO = 16;
-/** Floor for timings, so that timer noise on tiny inputs does not count. */
-const MIN_MS = 5;
+/** Size of the small input, in characters (the large one is 8 times it). */
 const BASE = 60_000;
-
-/** Time of repairing `text`, best of a few runs. */
-function timeOf(text: string): number {
-  let best = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const t0 = performance.now();
-    repair(text, { knownUnits: ['市城建局'] });
-    best = Math.min(best, performance.now() - t0);
-  }
-  return Math.max(best, MIN_MS);
-}
+const run = (text: string) => repair(text, { knownUnits: ['市城建局'] });
 
 const shapes: Record<string, (n: number) => string> = {
   'one long line of Chinese with spaces': (n) => '市城建 局,PM25 '.repeat(n / 10),
@@ -34,12 +22,7 @@ const shapes: Record<string, (n: number) => string> = {
 
 describe('repair runs in linear time', () => {
   for (const [name, make] of Object.entries(shapes)) {
-    it(name, () => {
-      timeOf(make(2 * BASE)); // warm up the JIT before measuring
-      const small = timeOf(make(BASE));
-      const large = timeOf(make(8 * BASE));
-      expect(large / small).toBeLessThanOrEqual(MAX_RATIO);
-    });
+    it(name, () => expectLinear(run, make, BASE));
   }
 
   it('handles a 1 MB line', () => {

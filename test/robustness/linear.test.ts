@@ -5,27 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertSync } from '../../src/index.js';
+import { expectLinear } from '../helpers/linear.js';
 
-/** 8× the input may take at most 16× the time. */
-const MAX_RATIO = 16;
-const GROWTH = 8;
-/** Size of the small input, in characters. */
+/** Size of the small input, in characters (the large one is 8 times it). */
 const BASE = 6_000;
-/** Floor for timings, so that timer noise on small inputs does not count. */
-const MIN_MS = 5;
 /** The single long line: several megabytes of UTF-8. */
 const LONG_LINE_CHARS = 1_200_000;
-
-/** Best time of converting `text` over a few runs. */
-function timeOf(text: string): number {
-  let best = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const t0 = performance.now();
-    convertSync(text);
-    best = Math.min(best, performance.now() - t0);
-  }
-  return Math.max(best, MIN_MS);
-}
 
 /** `unit` repeated to about n characters. */
 const fill = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length));
@@ -44,12 +29,7 @@ const shapes: Record<string, (n: number) => string> = {
 
 describe('conversion runs in time linear in the input', () => {
   for (const [name, make] of Object.entries(shapes)) {
-    it(name, () => {
-      timeOf(make(BASE)); // warm up the JIT before measuring
-      const small = timeOf(make(BASE));
-      const large = timeOf(make(GROWTH * BASE));
-      expect(large / small).toBeLessThanOrEqual(MAX_RATIO);
-    });
+    it(name, () => expectLinear((text) => convertSync(text), make, BASE));
   }
 
   it('converts one line of several megabytes', () => {
