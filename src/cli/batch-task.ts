@@ -62,10 +62,10 @@ async function runFile(path: string, target: string, cmd: ConvertCommand): Promi
   const bytes = data.length;
   if (cmd.skipExisting && (await existingSha(target)) === createHash('sha256').update(data).digest('hex'))
     return { status: 'skipped', bytes, lines: [] };
-  const { graph, lines, reason } = await convertInput(path, cmd, async () => data);
+  const { graph, lines, reason, raw } = await convertInput(path, cmd, async () => data);
   if (!graph) return { status: 'failed', bytes, lines, reason: reason ?? 'failed' };
   try {
-    await emit([graph], cmd, target);
+    await emit([graph], cmd, target, raw);
   } catch (err) {
     const message = `cannot write ${target}: ${(err as Error).message}`;
     return {

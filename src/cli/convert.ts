@@ -45,6 +45,8 @@ export interface Converted {
   lines: string[];
   /** Why the input failed, when it did. */
   reason?: string;
+  /** The decoded input, for outputs that point into it (来源: 第N行). */
+  raw?: string;
 }
 
 /** Runs the command; resolves to the exit status. */
@@ -69,10 +71,10 @@ async function single(
   read: () => Promise<Uint8Array>,
   target: string | null,
 ): Promise<number> {
-  const { graph, lines } = await convertInput(path, cmd, read);
+  const { graph, lines, raw } = await convertInput(path, cmd, read);
   for (const line of lines) process.stderr.write(line + '\n');
   if (!graph) return EXIT_FAILED;
-  await emit([graph], cmd, target);
+  await emit([graph], cmd, target, raw);
   return 0;
 }
 
@@ -120,7 +122,7 @@ export async function convertInput(
     const lines = graph.diagnostics
       .filter((d) => shown(d, cmd))
       .map((d) => formatDiagnostic(path, source.raw, d));
-    return { graph, lines };
+    return { graph, lines, raw: source.raw };
   } catch (err) {
     const reason = (err as Error).message;
     const code = (err as { code?: string }).code ?? 'convert-failed';
@@ -135,9 +137,15 @@ export function tempPathFor(target: string): string {
 
 /**
  * Writes graphs to stdout, or atomically (temporary file + rename) to `target`. A rendered format writes each
- * graph as ../render makes it, into `target` with its own extension instead of `.json`, its notes on stderr.
+ * graph as ../render makes it, into `target` with its own extension instead of `.json`, its notes on stderr;
+ * `raw` (the decoded input) lets it give line numbers.
  */
-export async function emit(graphs: NoticeGraph[], cmd: ConvertCommand, target: string | null): Promise<void> {
+export async function emit(
+  graphs: NoticeGraph[],
+  cmd: ConvertCommand,
+  target: string | null,
+  raw?: string,
+): Promise<void> {
   let text: string | Buffer;
   if (cmd.format === 'json' || cmd.format === 'jsonl') {
     text =
@@ -147,7 +155,11 @@ export async function emit(graphs: NoticeGraph[], cmd: ConvertCommand, target: s
   } else {
     const { renderForConvert, FORMAT_EXTENSIONS } = await import('../render/convert-output.js');
     // One graph per call here: the callers write one document per input.
-    const rendered = await renderForConvert(graphs[0]!, { ...cmd, format: cmd.format as DocumentFormat });
+    const rendered = await renderForConvert(
+      graphs[0]!,
+      { ...cmd, format: cmd.format as DocumentFormat },
+      raw,
+    );
     for (const note of rendered.notes) if (!cmd.quiet) process.stderr.write(note + '\n');
     text = rendered.content;
     if (target !== null) target = target.replace(/\.json$/, FORMAT_EXTENSIONS[cmd.format as DocumentFormat]);

@@ -1,12 +1,9 @@
 /**
  * What `gongwen convert --format csv|xlsx|ics|md` writes for one graph, with the two things the CLI adds to
- * the graph: the raw text of the input (read again, and used only when its hash is the graph's, so 来源 can
- * say 第N行) and the `--unit NAME` filter resolved through the gazetteer.
+ * the graph: the decoded input (so 来源 can say 第N行) and the `--unit NAME` filter resolved through the gazetteer.
  */
-import { createHash } from 'node:crypto';
 import { loadGazetteer } from '../extract/units.js';
 import type { NoticeGraph } from '../graph/schema.js';
-import { ingestAsync, readInput } from '../ingest/index.js';
 import { UNIT_FILTERED_FORMATS, type DocumentFormat } from './formats.js';
 import { renderDocument } from './index.js';
 import type { TaskOutputOptions } from './table.js';
@@ -35,16 +32,16 @@ export const FORMAT_EXTENSIONS: Record<DocumentFormat, string> = {
   md: '.md',
 };
 
-/** Renders one graph as the command asked. */
+/** Renders one graph as the command asked; `raw` is the decoded input the graph was made from, when known. */
 export async function renderForConvert(
   graph: NoticeGraph,
   request: ConvertRenderRequest,
+  raw?: string,
 ): Promise<ConvertRendered> {
   const label = graph.source.path ?? '-';
   const notes: string[] = [];
   const options: TaskOutputOptions = {};
-  const raw = await rawTextOf(graph);
-  if (raw !== undefined) options.raw = raw;
+  if (raw !== undefined && graph.source.pages === undefined) options.raw = raw;
   if (request.unit !== undefined && UNIT_FILTERED_FORMATS.includes(request.format)) {
     const matches = unitMatcher(request.unit, loadGazetteer(request.units), graph.document.date);
     options.unit = matches;
@@ -54,20 +51,4 @@ export async function renderForConvert(
   const { content, skipped } = await renderDocument(graph, request.format, options);
   for (const s of skipped) notes.push(`${label}: ${s.taskId}: skipped '${s.text}': ${s.reason}`);
   return { content, notes };
-}
-
-/**
- * The decoded input of a graph read from text (no pages), when `source.path` still holds the same bytes;
- * undefined otherwise (stdin, a moved or changed file), and 来源 then gives character offsets.
- */
-async function rawTextOf(graph: NoticeGraph): Promise<string | undefined> {
-  const path = graph.source.path;
-  if (path === undefined || path === '-' || graph.source.pages !== undefined) return undefined;
-  try {
-    const bytes = await readInput(path);
-    if (createHash('sha256').update(bytes).digest('hex') !== graph.source.sha256) return undefined;
-    return (await ingestAsync(bytes, { path })).raw;
-  } catch {
-    return undefined;
-  }
 }
