@@ -61,10 +61,7 @@ export function phraseBefore<T extends string | RolePhrase>(
   start: number,
   end: number,
 ): T | undefined {
-  return list.find((p) => {
-    const s = typeof p === 'string' ? p : p.text;
-    return s.length <= end - start && t.startsWith(s, end - s.length);
-  });
+  return phraseWithin(list, t, start, end, 'end');
 }
 
 /** The longest phrase (of a list sorted longest first) starting at `start` and ending at or before `end`. */
@@ -74,9 +71,20 @@ export function phraseAfter<T extends string | RolePhrase>(
   start: number,
   end: number,
 ): T | undefined {
+  return phraseWithin(list, t, start, end, 'start');
+}
+
+/** The first phrase of `list` that fits in t[start, end) and touches its `side`. */
+function phraseWithin<T extends string | RolePhrase>(
+  list: readonly T[],
+  t: string,
+  start: number,
+  end: number,
+  side: 'start' | 'end',
+): T | undefined {
   return list.find((p) => {
     const s = typeof p === 'string' ? p : p.text;
-    return s.length <= end - start && t.startsWith(s, start);
+    return s.length <= end - start && t.startsWith(s, side === 'start' ? start : end - s.length);
   });
 }
 
