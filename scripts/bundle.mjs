@@ -1,7 +1,11 @@
 // Build step: bundles the CLI (and its worker) with esbuild into dist/bundle/, so that a cold start loads a
 // few files instead of hundreds of modules. Heavy readers stay external and load only when their format
 // arrives (pdfjs, mammoth, exceljs) or when asked (nodejieba, a native addon).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry a content hash: clear the old ones, or the folder grows with every build.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli/main.ts', 'src/cli/worker.ts'],

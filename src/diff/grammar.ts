@@ -2,7 +2,7 @@
  * The diff grammar (grammars/diff.yaml): which way a target's change goes, per comparator and indicator.
  * Loading checks the grammar's examples.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPARATORS, TargetValueSchema } from '../graph/schema.js';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import type { TargetFact } from './schema.js';

@@ -2,7 +2,7 @@
  * The PlanDiff contract (DESIGN.md, "The PlanDiff contract"): the zod schema is the single source of the diff's
  * TypeScript types and of the JSON Schema printed by `gongwen schema --diff`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   COMPARATORS,
   DocumentInfoSchema,

@@ -3,7 +3,7 @@
  * paths equal an expected one's and every other field the expected one gives agrees (objects compared on the
  * fields given). Each expected change is matched at most once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Change } from './schema.js';
 
 /** An expected change: `kind` and `plan`, the paths, and any fields of the Change worth checking. */

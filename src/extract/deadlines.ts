@@ -2,7 +2,7 @@
  * Deadline extraction (DESIGN.md, `deadline` nodes): finds 10月底前, 2020年底, 上半年, 每季度, "投产后,半年内" …
  * in a text and normalises each to the last day of its window. The patterns are data in grammars/deadlines.yaml.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { DEADLINE_KINDS, PERIODS } from '../graph/schema.js';
 import { parseNumber, toHalfWidth } from './numbers.js';

@@ -2,7 +2,7 @@
  * Citation extraction (DESIGN.md, `reference` nodes): 《》 titles with the document number that follows them
  * in brackets ("《…》(郑办〔2018〕38号)"), and document numbers cited on their own. Data in grammars/references.yaml.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 
 /** One cited document; offsets are UTF-16 indices into the text, end exclusive. */

@@ -2,7 +2,7 @@
  * The role grammar (grammars/roles.json): role-line labels, inline verbs, manner notes and the inheritance phrase,
  * validated and prepared for matching (longest phrase first).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadGrammar } from '../grammars.js';
 import { ROLES, type Role } from '../graph/schema.js';
 

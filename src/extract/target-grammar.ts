@@ -2,7 +2,7 @@
  * The numeric target grammar (grammars/targets.yaml): its zod schema and the regular expressions built from
  * its vocabulary. src/extract/targets.ts runs them and checks the grammar's examples.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { COMPARATORS } from '../graph/schema.js';
 import { NUMBER_SOURCE } from './numbers.js';

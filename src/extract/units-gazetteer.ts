@@ -4,7 +4,7 @@
  * The shipped files are JSON because the YAML parser costs ~5 ms per KB, too slow for a cold start.
  */
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { UNIT_KINDS, type UnitKind } from '../graph/schema.js';
 import { unitKey } from './units-text.js';

@@ -2,7 +2,7 @@
  * The NoticeGraph contract (schemaVersion 1.0.0), the single source of the graph's TypeScript types
  * and of the published JSON Schema (`gongwen schema`). See DESIGN.md, "The NoticeGraph contract".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Version of the NoticeGraph contract; a breaking change bumps the major. */
 export const SCHEMA_VERSION = '1.0.0';

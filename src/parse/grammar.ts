@@ -2,7 +2,7 @@
  * The parser's grammar: grammars/structure.yaml compiled into matchers. Heading markers, cover labels and
  * plan-title words live in that file; this module only turns them into functions and checks the examples.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 
 const StructureSchema = z.object({

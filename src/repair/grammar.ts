@@ -2,7 +2,7 @@
  * The repair grammar (grammars/repair/rules.yaml): rules as data, validated by zod, compiled, and checked against
  * their own examples when loaded — a failing example throws a GrammarError naming the rule and the example.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { applyProposals, type Proposal } from './fixer.js';
 import { gazetteerJoin, paragraphJoin } from './breaks.js';

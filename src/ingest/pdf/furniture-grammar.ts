@@ -2,7 +2,7 @@
  * The page-furniture grammar (grammars/ingest.yaml): patterns of page numbers and of running-header words,
  * each checked against its own examples (and the `keep` lines, which must match none) when loaded.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GrammarError, GRAMMARS_DIR, loadGrammar } from '../../grammars.js';
 
 const FILE = 'ingest.yaml';
