@@ -1,10 +1,16 @@
 /**
  * Loading of the data files in grammars/ (YAML or JSON), validated by zod, cached per process.
  * Every grammar module calls `loadGrammar` and then checks its own examples; a failure throws `GrammarError`.
+ *
+ * The build (grammars-compile.ts) runs every registered grammar loader once, with its schema and its examples,
+ * and records each file's validated form with the hash of its text in dist/grammars.cache.json. At run time a
+ * file whose text still has that hash is taken from there as is: neither zod nor the examples run again, which
+ * saves most of a cold start's grammar cost. A file edited after the build, or a user's own file, is fully
+ * checked when loaded, as before.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { z } from 'zod';
@@ -35,16 +41,32 @@ export class GrammarError extends Error {
 }
 
 const cache = new Map<string, unknown>();
+/** Files taken from the build's checked cache in this process (their examples need not run again). */
+const checkedAtBuild = new Set<string>();
+
+/** Set by the build: every grammar is read from its file and fully checked, and its validated form kept. */
+let building = false;
+const validated = new Map<string, unknown>();
 
 /**
- * YAML grammars parsed at build time (`npm run build` writes it; see grammars-compile.ts): parsing YAML costs
- * tens of milliseconds a file, JSON a fraction of one. An entry is used only when the hash of the file's
- * text still matches, so an edited grammar is never read stale.
+ * Grammars parsed (and, when `checked`, validated with their examples) at build time: `npm run build` writes
+ * it, see grammars-compile.ts. Parsing YAML costs tens of milliseconds a file, JSON a fraction of one. An
+ * entry is used only when the hash of the file's text still matches, so an edited grammar is never read stale.
  */
 export const COMPILED_GRAMMARS = join(PACKAGE_ROOT, 'dist', 'grammars.cache.json');
 
+/**
+ * One compiled grammar file: the hash of its text and its data. With `checked`, the data is the schema's
+ * output and the build ran the file's examples against this very text.
+ */
+export interface CompiledGrammar {
+  sha1: string;
+  data: unknown;
+  checked?: true;
+}
+
 /** The compiled grammars, keyed by path relative to grammars/. */
-export type CompiledGrammars = Record<string, { sha1: string; data: unknown }>;
+export type CompiledGrammars = Record<string, CompiledGrammar>;
 
 let compiled: CompiledGrammars | null = null;
 
@@ -61,11 +83,25 @@ function compiledGrammars(): CompiledGrammars {
 /** Hash of a grammar file's text, as recorded in the compiled grammars. */
 export const grammarHash = (text: string): string => createHash('sha1').update(text).digest('hex');
 
+/**
+ * True when this module is the built code (under dist/): the build's checks hold for the code the build made,
+ * so source run directly (as by the tests) always runs the checks itself.
+ */
+const BUILT_CODE = fileURLToPath(import.meta.url).startsWith(join(PACKAGE_ROOT, 'dist') + sep);
+
+/** The compiled entry of the grammar file at `path` when it was made from `text`, else undefined. */
+function currentEntry(path: string, text: string): CompiledGrammar | undefined {
+  if (building) return undefined;
+  const hit = compiledGrammars()[relative(GRAMMARS_DIR, path)];
+  if (!hit || hit.sha1 !== grammarHash(text)) return undefined;
+  return hit.checked && !BUILT_CODE ? { sha1: hit.sha1, data: hit.data } : hit;
+}
+
 /** Parses the text of a grammar file (JSON or YAML), using the compiled form when it is current. */
 export function parseGrammarText(path: string, text: string): unknown {
   if (path.endsWith('.json')) return JSON.parse(text);
-  const hit = compiledGrammars()[relative(GRAMMARS_DIR, path)];
-  if (hit && hit.sha1 === grammarHash(text)) return hit.data;
+  const hit = currentEntry(path, text);
+  if (hit) return hit.data;
   // Loaded only here: most runs read every grammar from the compiled JSON.
   const yaml = createRequire(import.meta.url)('yaml') as { parse(text: string): unknown };
   return yaml.parse(text);
@@ -73,7 +109,8 @@ export function parseGrammarText(path: string, text: string): unknown {
 
 /**
  * Reads and validates a grammar file. `file` is relative to grammars/ (or absolute, for a user's own file
- * such as `--units FILE`). Results are cached by absolute path and schema.
+ * such as `--units FILE`). Results are cached by absolute path. A file the build checked, whose text is
+ * unchanged since, is taken from the build's cache without validating it again.
  */
 export function loadGrammar<T>(file: string, schema: z.ZodType<T>): T {
   const path = isAbsolute(file) ? file : join(GRAMMARS_DIR, file);
@@ -84,6 +121,12 @@ export function loadGrammar<T>(file: string, schema: z.ZodType<T>): T {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new GrammarError(path, `cannot read: ${(err as Error).message}`);
+  }
+  const built = currentEntry(path, text);
+  if (built?.checked) {
+    checkedAtBuild.add(path);
+    cache.set(path, built.data);
+    return built.data as T;
   }
   let data: unknown;
   try {
@@ -101,5 +144,40 @@ export function loadGrammar<T>(file: string, schema: z.ZodType<T>): T {
     throw new GrammarError(path, `invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
   cache.set(path, parsed.data);
+  if (building) validated.set(path, parsed.data);
   return parsed.data;
+}
+
+/**
+ * True when `file` (as given to `loadGrammar`, after it) was loaded from the build's cache, i.e. the build
+ * already ran its examples on this exact text: the grammar module may skip its example checks.
+ */
+export function examplesChecked(file: string): boolean {
+  return checkedAtBuild.has(isAbsolute(file) ? file : join(GRAMMARS_DIR, file));
+}
+
+/** Loaders of the package's grammars, registered by the modules that own them (see `registerGrammar`). */
+const loaders = new Map<string, () => unknown>();
+
+/**
+ * Registers the function that loads, compiles and checks one grammar of the package, so that the build can
+ * check them all (and cache them checked). Called once by each grammar module at its top level.
+ */
+export function registerGrammar(name: string, load: () => unknown): void {
+  loaders.set(name, load);
+}
+
+/**
+ * For the build: runs every registered loader with full checks (schemas and examples, no cache) and returns
+ * the validated data of each grammar file they read, keyed by absolute path. Throws the first GrammarError.
+ */
+export function checkAllGrammars(): Map<string, unknown> {
+  building = true;
+  cache.clear();
+  try {
+    for (const load of loaders.values()) load();
+    return new Map(validated);
+  } finally {
+    building = false;
+  }
 }

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { COMPARATORS, TargetValueSchema } from '../graph/schema.js';
-import { GrammarError, loadGrammar } from '../grammars.js';
+import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
 import type { TargetFact } from './schema.js';
 
 /** The grammar file, relative to grammars/. */
@@ -38,6 +38,15 @@ let checked: DiffGrammar | null = null;
 function grammar(): DiffGrammar {
   if (checked) return checked;
   const g = loadGrammar(DIFF_GRAMMAR_FILE, GrammarSchema);
+  if (!examplesChecked(DIFF_GRAMMAR_FILE)) checkSpecs(g);
+  checked = g;
+  return g;
+}
+
+registerGrammar(DIFF_GRAMMAR_FILE, grammar);
+
+/** Checks the grammar's specs: each pair of targets moves the way the spec says. */
+function checkSpecs(g: DiffGrammar): void {
   for (const spec of g.specs) {
     const old = { comparator: spec.old[0], value: spec.old[1], unit: null };
     const neu = { comparator: spec.new[0], value: spec.new[1], unit: null };
@@ -48,8 +57,6 @@ function grammar(): DiffGrammar {
         `spec ${spec.indicator} ${spec.old.join(' ')} → ${spec.new.join(' ')}: ${got}, expected ${spec.direction}`,
       );
   }
-  checked = g;
-  return g;
 }
 
 /** The rank of a class name such as "III" or "III类" (null when it is none of the grammar's classes). */

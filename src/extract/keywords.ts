@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { loadGrammar } from '../grammars.js';
+import { loadGrammar, registerGrammar } from '../grammars.js';
 
 const KeywordsSchema = z.object({
   terms: z.array(z.string().min(1)),
@@ -21,11 +21,15 @@ interface Jieba {
   tag(text: string): { word: string; tag: string }[];
 }
 
+/** The keyword grammar (it has no examples: jieba's output is not fixed). */
+const keywordGrammar = (): z.infer<typeof KeywordsSchema> => loadGrammar('keywords.yaml', KeywordsSchema);
+registerGrammar('keywords.yaml', keywordGrammar);
+
 let jieba: Jieba | null = null;
 
 function loadJieba(): Jieba {
   if (jieba) return jieba;
-  const grammar = loadGrammar('keywords.yaml', KeywordsSchema);
+  const grammar = keywordGrammar();
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-jieba-'));
   const dict = join(dir, 'user.dict.utf8');
   writeFileSync(dict, grammar.terms.map((t) => `${t} 100000 nz`).join('\n') + '\n');
@@ -37,7 +41,7 @@ function loadJieba(): Jieba {
 
 /** Key terms of `text`: the grammar's terms it mentions, then jieba's top TF-IDF nouns. */
 export function tagKeywords(text: string): string[] {
-  const grammar = loadGrammar('keywords.yaml', KeywordsSchema);
+  const grammar = keywordGrammar();
   const lib = loadJieba();
   const hits = grammar.terms.filter((t) => text.includes(t));
   const pos = new Map(lib.tag(text).map((t) => [t.word, t.tag]));

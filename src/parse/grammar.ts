@@ -3,7 +3,7 @@
  * plan-title words live in that file; this module only turns them into functions and checks the examples.
  */
 import * as z from 'zod';
-import { GrammarError, loadGrammar } from '../grammars.js';
+import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
 
 const StructureSchema = z.object({
   numerals: z.object({ digits: z.record(z.string(), z.number().int()), ten: z.string().length(1) }),
@@ -163,6 +163,13 @@ export function structureGrammar(): StructureGrammar {
     listEnds: new RegExp(`[${esc(punct.listEnds)}]$`),
     namePunct: new RegExp(`[${esc(punct.name)}]`),
   };
+  compiled = { raw, cover, marker, chineseNumber, cls: esc };
+  if (!examplesChecked('structure.yaml')) checkExamples(compiled);
+  return compiled;
+}
+
+/** Checks the examples of structure.yaml: each cover pattern's and each marker kind's. */
+function checkExamples({ raw, cover, marker }: StructureGrammar): void {
   for (const [name, examples] of Object.entries(raw.cover.patternSpecs)) {
     const re = (cover as unknown as Record<string, RegExp | undefined>)[name];
     if (!re) throw new GrammarError('structure.yaml', `patternSpecs names no pattern "${name}"`);
@@ -173,7 +180,6 @@ export function structureGrammar(): StructureGrammar {
     }
     re.lastIndex = 0;
   }
-  compiled = { raw, cover, marker, chineseNumber, cls: esc };
   for (const kind of ['level1', 'level2', 'item', 'subitem'] as const) {
     for (const ex of raw.specs[kind]) {
       if (marker(ex)?.kind !== kind)
@@ -185,5 +191,6 @@ export function structureGrammar(): StructureGrammar {
     if (got)
       throw new GrammarError('structure.yaml', `example "${ex}" must not be a marker (read as ${got.kind})`);
   }
-  return compiled;
 }
+
+registerGrammar('structure.yaml', structureGrammar);
