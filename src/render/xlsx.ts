@@ -1,11 +1,12 @@
 /**
  * The task-division table as an Excel workbook (exceljs): one sheet per plan, named by the plan's title,
- * with a bold frozen header row, fixed column widths and wrapped text.
+ * with a bold frozen header row, fixed column widths and wrapped text. The same graph gives the same bytes.
  */
 import ExcelJS from 'exceljs';
 import type { NoticeGraph } from '../graph/schema.js';
 import { TASK_COLUMNS, type TaskColumn } from './labels.js';
 import { taskRows, type TaskOutputOptions, type TaskRow } from './table.js';
+import { setZipTimes } from './zip-time.js';
 
 /** Excel's limit on the length of a sheet name. */
 export const SHEET_NAME_MAX = 31;
@@ -62,7 +63,8 @@ export async function renderTaskXlsx(graph: NoticeGraph, options: TaskOutputOpti
   if (byPlan.size === 0) byPlan.set('', { title: FALLBACK_SHEET, rows: [] });
   const taken = new Set<string>();
   for (const { title, rows } of byPlan.values()) addSheet(workbook, sheetName(title, taken), rows);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // The zip writer stamps each part with the time of writing; the notice's date makes the bytes repeatable.
+  return setZipTimes(Buffer.from(await workbook.xlsx.writeBuffer()), stamp);
 }
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, rows: TaskRow[]): void {

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TASK_COLUMNS, type TaskColumn } from '../../src/render/labels.js';
 import { taskRows } from '../../src/render/table.js';
 import { renderTaskXlsx, sheetName, SHEET_NAME_MAX } from '../../src/render/xlsx.js';
+import { dosDateTime, setZipTimes } from '../../src/render/zip-time.js';
 import { seedGraph, seedRaw } from './seed.js';
 
 describe('sheet names', () => {
@@ -67,5 +68,52 @@ describe('the task table as XLSX, read back with exceljs', () => {
         expect(got).toEqual(columns.map((c) => row.cells[c]));
       });
     });
+  });
+});
+
+/** A stored zip of one empty entry "a": local header at 0, central entry at 31, end record at 78. */
+function oneEntryZip(): Buffer {
+  const zip = Buffer.alloc(100);
+  zip.writeUInt32LE(0x04034b50, 0);
+  zip.writeUInt16LE(1, 26);
+  zip.write('a', 30);
+  zip.writeUInt32LE(0x02014b50, 31);
+  zip.writeUInt16LE(1, 31 + 28);
+  zip.writeUInt32LE(0, 31 + 42);
+  zip.write('a', 31 + 46);
+  zip.writeUInt32LE(0x06054b50, 78);
+  zip.writeUInt16LE(1, 78 + 8);
+  zip.writeUInt16LE(1, 78 + 10);
+  zip.writeUInt32LE(47, 78 + 12);
+  zip.writeUInt32LE(31, 78 + 16);
+  return zip;
+}
+
+describe('repeatable bytes', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives the same bytes for the same graph, whatever the clock says', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2024-03-05T10:11:12Z'));
+    const a = await renderTaskXlsx(seedGraph, { raw: seedRaw });
+    vi.setSystemTime(new Date('2026-11-28T23:59:58Z'));
+    const b = await renderTaskXlsx(seedGraph, { raw: seedRaw });
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('stamps every entry, central and local, with the given date', () => {
+    const zip = oneEntryZip();
+    const { time, date } = dosDateTime(new Date('2020-06-30T08:00:00Z'));
+    setZipTimes(zip, new Date('2020-06-30T08:00:00Z'));
+    expect([zip.readUInt16LE(10), zip.readUInt16LE(12)]).toEqual([time, date]);
+    expect([zip.readUInt16LE(31 + 12), zip.readUInt16LE(31 + 14)]).toEqual([time, date]);
+    expect(date).toBe(((2020 - 1980) << 9) | (6 << 5) | 30);
+    expect(time).toBe(8 << 11);
+  });
+
+  it('refuses bytes that are not a zip archive', () => {
+    expect(() => setZipTimes(Buffer.from('not a zip at all, just text'), new Date())).toThrow(/not a zip/);
   });
 });
