@@ -27,26 +27,27 @@ const KEY_CHANGES = new RegExp(`[\\s${FULL_WIDTH_BRACKETS}]`);
 
 /** Compacts `source[from, to)`: drops whitespace unless it separates two ASCII words ("PM 2.5" stays apart). */
 export function compactText(source: string, from = 0, to = source.length): CompactText {
-  WHITESPACE_RUN.lastIndex = from;
-  let run = WHITESPACE_RUN.exec(source);
-  if (run === null || run.index >= to) return { text: source.slice(from, to), map: null, from, end: to };
+  // Search the range alone: a search of `source` from `from` would read past `to`.
+  const range = source.slice(from, to);
+  WHITESPACE_RUN.lastIndex = 0;
+  let run = WHITESPACE_RUN.exec(range);
+  if (run === null) return { text: range, map: null, from, end: to };
   let text = '';
   const map: number[] = [];
-  let kept = from;
-  while (run !== null && run.index < to) {
-    text += source.slice(kept, run.index);
-    for (let i = kept; i < run.index; i++) map.push(i);
-    kept = Math.min(run.index + run[0].length, to);
+  let kept = 0;
+  for (; run !== null; run = WHITESPACE_RUN.exec(range)) {
+    text += range.slice(kept, run.index);
+    for (let i = kept; i < run.index; i++) map.push(from + i);
+    kept = run.index + run[0].length;
     const prev = text[text.length - 1];
-    const next = kept < to ? source[kept] : undefined;
+    const next = range[kept];
     if (prev !== undefined && next !== undefined && ASCII_WORD.test(prev) && ASCII_WORD.test(next)) {
       text += ' ';
-      map.push(run.index);
+      map.push(from + run.index);
     }
-    run = kept < to ? WHITESPACE_RUN.exec(source) : null;
   }
-  text += source.slice(kept, to);
-  for (let i = kept; i < to; i++) map.push(i);
+  text += range.slice(kept);
+  for (let i = kept; i < range.length; i++) map.push(from + i);
   return { text, map, from, end: to };
 }
 
