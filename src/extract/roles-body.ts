@@ -190,7 +190,6 @@ export function parseUnitBody(
   let stop = end;
   while (stop > start && TRAILING_PUNCTUATION.includes(t[stop - 1] as string)) stop--;
   const units: BodyUnit[] = [];
-  const spans: UnitSpan[] = [];
   let inheritRule: InheritRule | undefined;
   let groupFirst = 0;
   // One split at both separators: a group ends at a group separator, items end at 、 (depth counts the same).
@@ -207,9 +206,9 @@ export function parseUnitBody(
     }
     const note = phraseBefore(g.notes, t, s, e);
     e -= note?.length ?? 0;
-    spans.length = 0;
-    itemSpans(c, s, e, gaz, g, spans);
-    for (const span of spans) units.push(override ? { ...span, override } : span);
+    const itemFirst = units.length;
+    itemSpans(c, s, e, gaz, g, units);
+    if (override) for (let k = itemFirst; k < units.length; k++) (units[k] as BodyUnit).override = override;
     if (note !== undefined)
       for (let k = groupFirst; k < units.length; k++) (units[k] as BodyUnit).note ??= note;
     if (item.separator !== ITEM_SEPARATOR) groupFirst = units.length;
