@@ -45,6 +45,8 @@ const TRAILING_PUNCTUATION = '。.;；,，、:：';
 const GROUP_SEPARATORS = ',，;；';
 /** The separator between the units of a group. */
 const ITEM_SEPARATOR = '、';
+/** Both kinds of separators of a unit list. */
+const LIST_SEPARATORS = GROUP_SEPARATORS + ITEM_SEPARATOR;
 /** Ends the first clause of an inheritance bracket ("…均为责任单位,不再列出"). */
 const CLAUSE_SEPARATORS = ',，;；。';
 /** Joins the notes of one mention. */
@@ -82,10 +84,20 @@ function phraseWithin<T extends string | RolePhrase>(
   end: number,
   side: 'start' | 'end',
 ): T | undefined {
-  return list.find((p) => {
+  if (end <= start) return undefined;
+  // The boundary character rules out most phrases before a substring compare.
+  const edge = side === 'start' ? t.charCodeAt(start) : t.charCodeAt(end - 1);
+  for (const p of list) {
     const s = typeof p === 'string' ? p : p.text;
-    return s.length <= end - start && t.startsWith(s, side === 'start' ? start : end - s.length);
-  });
+    if (s.length > end - start) continue;
+    if (
+      side === 'start'
+        ? s.charCodeAt(0) === edge && t.startsWith(s, start)
+        : s.charCodeAt(s.length - 1) === edge && t.startsWith(s, end - s.length)
+    )
+      return p;
+  }
+  return undefined;
 }
 
 function matchingOpen(t: string, start: number, close: number): number {
@@ -106,20 +118,27 @@ export function unitSpans(
   g: RoleGrammar,
 ): UnitSpan[] {
   const spans: UnitSpan[] = [];
-  for (const item of splitOutsideBrackets(c.text.slice(start, end), ITEM_SEPARATOR)) {
-    const s = start + item.start;
-    let e = start + item.end;
-    e -= phraseBefore(g.listTails, c.text, s, e)?.length ?? 0;
-    const name = c.text.slice(s, e);
-    for (const part of splitConjoined(name, gaz)) {
-      if (part.end > part.start)
-        spans.push({
-          name: name.slice(part.start, part.end),
-          ...originalSpan(c, s + part.start, s + part.end),
-        });
-    }
-  }
+  for (const item of splitOutsideBrackets(c.text.slice(start, end), ITEM_SEPARATOR))
+    itemSpans(c, start + item.start, start + item.end, gaz, g, spans);
   return spans;
+}
+
+/** Adds the units of one list item `c.text[s, e)` (no 、 outside brackets) to `spans`: see `unitSpans`. */
+function itemSpans(
+  c: CompactText,
+  s: number,
+  e: number,
+  gaz: Gazetteer,
+  g: RoleGrammar,
+  spans: UnitSpan[],
+): void {
+  const end = e - (phraseBefore(g.listTails, c.text, s, e)?.length ?? 0);
+  const name = c.text.slice(s, end);
+  for (const part of splitConjoined(name, gaz)) {
+    if (part.end <= part.start) continue;
+    const span = originalSpan(c, s + part.start, s + part.end);
+    spans.push({ name: name.slice(part.start, part.end), start: span.start, end: span.end });
+  }
 }
 
 /**
@@ -172,28 +191,27 @@ export function parseUnitBody(
   while (stop > start && TRAILING_PUNCTUATION.includes(t[stop - 1] as string)) stop--;
   const units: BodyUnit[] = [];
   let inheritRule: InheritRule | undefined;
-  for (const group of splitOutsideBrackets(t.slice(start, stop), GROUP_SEPARATORS)) {
-    const groupFirst = units.length;
-    for (const item of splitOutsideBrackets(
-      t.slice(start + group.start, start + group.end),
-      ITEM_SEPARATOR,
-    )) {
-      const s = start + group.start + item.start;
-      let e = start + group.start + item.end;
-      let override: RolePhrase | undefined;
-      const open = e > s && CLOSE_BRACKETS.includes(t[e - 1] as string) ? matchingOpen(t, s, e - 1) : -1;
-      if (open > s) {
-        const rule = parseInheritance(c, open + 1, e - 1, gaz, g);
-        override = g.verbs.find((v) => v.text === t.slice(open + 1, e - 1));
-        if (rule !== undefined) inheritRule = rule;
-        if (rule !== undefined || override !== undefined) e = open;
-      }
-      const note = phraseBefore(g.notes, t, s, e);
-      e -= note?.length ?? 0;
-      for (const span of unitSpans(c, s, e, gaz, g)) units.push(override ? { ...span, override } : span);
-      if (note === undefined) continue;
-      for (let k = groupFirst; k < units.length; k++) (units[k] as BodyUnit).note ??= note;
+  let groupFirst = 0;
+  // One split at both separators: a group ends at a group separator, items end at 、 (depth counts the same).
+  for (const item of splitOutsideBrackets(t.slice(start, stop), LIST_SEPARATORS)) {
+    const s = start + item.start;
+    let e = start + item.end;
+    let override: RolePhrase | undefined;
+    const open = e > s && CLOSE_BRACKETS.includes(t[e - 1] as string) ? matchingOpen(t, s, e - 1) : -1;
+    if (open > s) {
+      const rule = parseInheritance(c, open + 1, e - 1, gaz, g);
+      override = g.verbs.find((v) => v.text === t.slice(open + 1, e - 1));
+      if (rule !== undefined) inheritRule = rule;
+      if (rule !== undefined || override !== undefined) e = open;
     }
+    const note = phraseBefore(g.notes, t, s, e);
+    e -= note?.length ?? 0;
+    const itemFirst = units.length;
+    itemSpans(c, s, e, gaz, g, units);
+    if (override) for (let k = itemFirst; k < units.length; k++) (units[k] as BodyUnit).override = override;
+    if (note !== undefined)
+      for (let k = groupFirst; k < units.length; k++) (units[k] as BodyUnit).note ??= note;
+    if (item.separator !== ITEM_SEPARATOR) groupFirst = units.length;
   }
   return toMentions(c, label, labelStart, stop, units, inheritRule);
 }
@@ -207,11 +225,13 @@ function toMentions(
   inheritRule: InheritRule | undefined,
 ): RoleMention[] {
   const span = originalSpan(c, labelStart, stop);
-  const main = units.filter((u) => u.override === undefined);
+  const verbs: RolePhrase[] = [];
+  for (const u of units) if (u.override && !verbs.includes(u.override)) verbs.push(u.override);
+  const main = verbs.length === 0 ? units : units.filter((u) => u.override === undefined);
   const mentions: RoleMention[] = [];
   if (main.length > 0 || inheritRule !== undefined || main.length === units.length)
     mentions.push(mention(label, span, main, inheritRule));
-  for (const verb of new Set(units.flatMap((u) => (u.override ? [u.override] : [])))) {
+  for (const verb of verbs) {
     const own = units.filter((u) => u.override === verb);
     const ownSpan = { start: (own[0] as BodyUnit).start, end: (own[own.length - 1] as BodyUnit).end };
     mentions.push(mention(verb, ownSpan, own, undefined));
@@ -226,18 +246,22 @@ export function mention(
   units: UnitMention[],
   inheritRule: InheritRule | undefined,
 ): RoleMention {
-  const clean = units.map(({ name, start, end, note }) =>
-    note ? { name, start, end, note } : { name, start, end },
-  );
-  const notes = [...new Set(clean.flatMap((u) => (u.note ? [u.note] : [])))];
-  return {
+  const clean: UnitMention[] = [];
+  const notes: string[] = [];
+  for (const { name, start, end, note } of units) {
+    clean.push(note ? { name, start, end, note } : { name, start, end });
+    if (note && !notes.includes(note)) notes.push(note);
+  }
+  const built: RoleMention = {
     role: phrase.role,
     label: phrase.text,
-    ...span,
+    start: span.start,
+    end: span.end,
     units: clean,
-    ...(notes.length > 0 ? { note: notes.join(NOTE_JOINER) } : {}),
-    ...(inheritRule ? { inheritRule } : {}),
   };
+  if (notes.length > 0) built.note = notes.join(NOTE_JOINER);
+  if (inheritRule) built.inheritRule = inheritRule;
+  return built;
 }
 
 /** Whether a role label followed by : or ： starts at `at` in `t`; returns the label's phrase and length. */
@@ -246,11 +270,15 @@ export function labelAt(
   at: number,
   g: RoleGrammar,
 ): { phrase: RolePhrase; length: number } | undefined {
-  g.labelPattern.lastIndex = at;
-  const match = g.labelPattern.exec(t);
-  if (match === null || match.index !== at) return undefined;
-  const phrase = phraseAfter(g.labels, t, at, at + match[0].length) as RolePhrase;
-  return { phrase, length: match[0].length };
+  g.labelPatternAt.lastIndex = at;
+  const match = g.labelPatternAt.exec(t);
+  if (match === null) return undefined;
+  return { phrase: labelPhrase(t, at, match[0].length, g), length: match[0].length };
+}
+
+/** The label of a label pattern's match `t[at, at + length)`. */
+function labelPhrase(t: string, at: number, length: number, g: RoleGrammar): RolePhrase {
+  return phraseAfter(g.labels, t, at, at + length) as RolePhrase;
 }
 
 /**
@@ -264,15 +292,19 @@ export function parseLabelledLists(
   gaz: Gazetteer,
   g: RoleGrammar,
 ): RoleMention[] {
+  const t = c.text;
   const labels: { at: number; phrase: RolePhrase; length: number }[] = [];
+  // the global pattern's leftmost match at an index is the one `labelAt` finds there
   g.labelPattern.lastIndex = start;
-  for (let m = g.labelPattern.exec(c.text); m !== null && m.index < end; m = g.labelPattern.exec(c.text)) {
-    const found = labelAt(c.text, m.index, g) as { phrase: RolePhrase; length: number };
-    labels.push({ at: m.index, ...found });
-    g.labelPattern.lastIndex = m.index + found.length;
+  for (let m = g.labelPattern.exec(t); m !== null && m.index < end; m = g.labelPattern.exec(t)) {
+    const length = m[0].length;
+    labels.push({ at: m.index, phrase: labelPhrase(t, m.index, length, g), length });
   }
   if (labels[0]?.at !== start) return [];
-  return labels.flatMap((label, k) =>
-    parseUnitBody(c, label.phrase, label.at, label.at + label.length, labels[k + 1]?.at ?? end, gaz, g),
-  );
+  const mentions: RoleMention[] = [];
+  labels.forEach((label, k) => {
+    const bodyEnd = labels[k + 1]?.at ?? end;
+    mentions.push(...parseUnitBody(c, label.phrase, label.at, label.at + label.length, bodyEnd, gaz, g));
+  });
+  return mentions;
 }

@@ -65,13 +65,29 @@ export interface RoleGrammar {
   labels: RolePhrase[];
   /** Matches a label followed by : or ： (global; run it on compacted text). */
   labelPattern: RegExp;
+  /** `labelPattern`, sticky: matches only at its `lastIndex`. */
+  labelPatternAt: RegExp;
+  /** The first characters of the labels (a role line starts with one). */
+  labelStarts: ReadonlySet<string>;
   verbs: RolePhrase[];
   manners: string[];
   notes: string[];
   listTails: string[];
   leadIns: string[];
-  inheritance: { starts: string[]; connectors: string[]; leadIns: string[]; ends: string[] };
+  inheritance: {
+    starts: string[];
+    connectors: string[];
+    leadIns: string[];
+    ends: string[];
+    /** `leadIns` and `starts`: the words that open an inheritance phrase. */
+    openers: string[];
+  };
   firstListedLeads: { phrases: string[]; carryOver: string[] };
+  /**
+   * Matches any verb or first-listed-leads phrase: text without one (and without a label) holds no inline role
+   * phrase and sets no convention.
+   */
+  inlineClue: RegExp;
   specs: z.infer<typeof RolesFileSchema>['specs'];
 }
 
@@ -87,9 +103,13 @@ export function loadRoleGrammar(): RoleGrammar {
   const file = loadGrammar(ROLES_FILE, RolesFileSchema);
   const labels = [...file.labels].sort(phrasesByLength);
   const sorted = (list: string[]): string[] => [...list].sort(byLength);
+  const labelSource = `(?:${labels.map((l) => escapeRegExp(l.text)).join('|')})[:：]`;
+  const clues = [...file.verbs.map((v) => v.text), ...file.firstListedLeads.phrases];
   prepared = {
     labels,
-    labelPattern: new RegExp(`(?:${labels.map((l) => escapeRegExp(l.text)).join('|')})[:：]`, 'g'),
+    labelPattern: new RegExp(labelSource, 'g'),
+    labelPatternAt: new RegExp(labelSource, 'y'),
+    labelStarts: new Set(labels.map((l) => l.text[0] as string)),
     verbs: [...file.verbs].sort(phrasesByLength),
     manners: sorted(file.manners),
     notes: sorted(file.notes),
@@ -100,8 +120,10 @@ export function loadRoleGrammar(): RoleGrammar {
       connectors: sorted(file.inheritance.connectors),
       leadIns: sorted(file.inheritance.leadIns),
       ends: sorted(file.inheritance.ends),
+      openers: [...file.inheritance.leadIns, ...file.inheritance.starts],
     },
     firstListedLeads: file.firstListedLeads,
+    inlineClue: new RegExp(clues.map(escapeRegExp).join('|')),
     specs: file.specs,
   };
   return prepared;

@@ -15,7 +15,7 @@ import {
 } from './roles-body.js';
 import { splitOutsideBrackets } from './units.js';
 import type { Gazetteer } from './units-gazetteer.js';
-import { originalSpan, type CompactText } from './units-text.js';
+import { compactText, originalSpan, type CompactText } from './units-text.js';
 
 /** Parentheses that may hold an inline role phrase (both widths). */
 const PAREN_OPEN = '(（';
@@ -26,13 +26,18 @@ const SENTENCE_SEPARATOR = '。';
 /** Separates the clauses of a sentence ("X牵头,Y参与"). */
 const CLAUSE_SEPARATORS = ',，;；';
 
+/** Any parenthesis (global: scanned with `exec`). */
+const PAREN = new RegExp(`[${PAREN_OPEN}${PAREN_CLOSE}]`, 'g');
+
 /** The outermost balanced parenthesis pairs of `t` (unbalanced ones are skipped), in text order. */
 function parenPairs(t: string): { open: number; close: number }[] {
   const pairs: { open: number; close: number }[] = [];
   const stack: number[] = [];
-  for (let i = 0; i < t.length; i++) {
-    if (PAREN_OPEN.includes(t[i] as string)) stack.push(i);
-    else if (PAREN_CLOSE.includes(t[i] as string) && stack.length > 0) {
+  PAREN.lastIndex = 0;
+  for (let m = PAREN.exec(t); m !== null; m = PAREN.exec(t)) {
+    const i = m.index;
+    if (PAREN_OPEN.includes(m[0])) stack.push(i);
+    else if (stack.length > 0) {
       const open = stack.pop() as number;
       while (pairs.length > 0 && (pairs[pairs.length - 1] as { open: number }).open > open) pairs.pop();
       pairs.push({ open, close: i });
@@ -110,8 +115,7 @@ function parenMentions(
         const rest = c.text.slice(s + phrase.length, end);
         convention = { phrase, carries: g.firstListedLeads.carryOver.some((w) => rest.includes(w)) };
       }
-      const opensRule =
-        phraseAfter([...g.inheritance.leadIns, ...g.inheritance.starts], c.text, s, e) !== undefined;
+      const opensRule = phraseAfter(g.inheritance.openers, c.text, s, e) !== undefined;
       const rule = opensRule ? parseInheritance(c, s, sEnd, gaz, g) : undefined;
       const last = mentions[mentions.length - 1];
       if (rule !== undefined && last !== undefined)
@@ -128,14 +132,20 @@ function parenMentions(
 }
 
 /**
- * Finds the role phrases inside the parentheses of `c` (offsets in the original text). A "列第一位者为牵头单位，下同"
- * convention holds for the later parentheses of the same text.
+ * Finds the role phrases inside the parentheses of `text` (offsets in `text`). A "列第一位者为牵头单位，下同"
+ * convention holds for the later parentheses of the same text. Parentheses are found before compaction (it
+ * keeps them all), and only their contents are compacted.
  */
-export function inlineMentions(c: CompactText, gaz: Gazetteer, g: RoleGrammar): RoleMention[] {
+export function inlineMentions(text: string, gaz: Gazetteer, g: RoleGrammar): RoleMention[] {
   let convention: Convention | undefined;
-  return parenPairs(c.text).flatMap((p) => {
-    const found = parenMentions(c, p.open + 1, p.close, gaz, g, convention);
+  const mentions: RoleMention[] = [];
+  for (const p of parenPairs(text)) {
+    const c = compactText(text, p.open + 1, p.close);
+    // No verb, first-listed phrase or label: no mention, and the convention stays as it is.
+    if (!g.inlineClue.test(c.text) && labelAt(c.text, 0, g) === undefined) continue;
+    const found = parenMentions(c, 0, c.text.length, gaz, g, convention);
     convention = found.convention;
-    return found.mentions;
-  });
+    mentions.push(...found.mentions);
+  }
+  return mentions;
 }

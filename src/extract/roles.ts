@@ -12,6 +12,9 @@ import { compactText } from './units-text.js';
 
 export type { InheritRule, RoleMention, UnitMention } from './roles-body.js';
 
+/** The first character that is no whitespace (compaction drops the whitespace before it). */
+const NON_SPACE = /\S/;
+
 let checked = false;
 
 /** The role grammar; the first call checks its specs against the shipped gazetteer. */
@@ -31,7 +34,10 @@ function grammar(): RoleGrammar {
 
 /** Whether the line starts with a role label followed by : or ： (OCR spaces allowed): "牵头单位:…". */
 export function isRoleLine(line: string): boolean {
-  return labelAt(compactText(line).text, 0, grammar()) !== undefined;
+  const g = grammar();
+  const first = line.search(NON_SPACE);
+  if (first < 0 || !g.labelStarts.has(line[first] as string)) return false;
+  return labelAt(compactText(line).text, 0, g) !== undefined;
 }
 
 /**
@@ -49,7 +55,7 @@ export function parseRoleLine(line: string, gaz: Gazetteer): RoleMention[] {
  * convention holds for the later parentheses of the same `text` (pass a plan's whole text to carry it across tasks).
  */
 export function findInlineRoles(text: string, gaz: Gazetteer): RoleMention[] {
-  return inlineMentions(compactText(text), gaz, grammar());
+  return inlineMentions(text, gaz, grammar());
 }
 
 /** A mention as its spec writes it (key order fixed, so that specs compare as JSON). */

@@ -39,18 +39,33 @@ export interface Chunk {
   separator: string;
 }
 
+/** A regular-expression character class of `chars` (each escaped). */
+const charClass = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, '\\$&')}]`;
+
+/** A conjunction with a character on each side: only such a name can be split at 和/及. */
+const INNER_CONJUNCTION = new RegExp(`[^]${charClass(UNIT_CONJUNCTIONS)}[^]`);
+
+/** The bracket-or-separator patterns of the separator strings seen so far (callers pass a few constants). */
+const splitPatterns = new Map<string, RegExp>();
+
 /** Splits `text` at any character of `separators` that lies outside brackets. Empty chunks are kept. */
 export function splitOutsideBrackets(text: string, separators: string): Chunk[] {
+  let pattern = splitPatterns.get(separators);
+  if (pattern === undefined) {
+    pattern = new RegExp(charClass(OPEN_BRACKETS + CLOSE_BRACKETS + separators), 'g');
+    splitPatterns.set(separators, pattern);
+  }
   const chunks: Chunk[] = [];
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const ch = m[0];
     if (OPEN_BRACKETS.includes(ch)) depth++;
     else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && separators.includes(ch)) {
-      chunks.push({ start, end: i, separator: ch });
-      start = i + 1;
+    else if (depth === 0) {
+      chunks.push({ start, end: m.index, separator: ch });
+      start = m.index + 1;
     }
   }
   chunks.push({ start, end: text.length, separator: '' });
@@ -62,7 +77,7 @@ export function splitOutsideBrackets(text: string, separators: string): Chunk[] 
  * "市粮食和储备局" → one). Returns ranges relative to `name`.
  */
 export function splitConjoined(name: string, gaz: Gazetteer): { start: number; end: number }[] {
-  if (gaz.has(name)) return [{ start: 0, end: name.length }];
+  if (!INNER_CONJUNCTION.test(name) || gaz.has(name)) return [{ start: 0, end: name.length }];
   for (let i = 1; i < name.length - 1; i++) {
     if (!UNIT_CONJUNCTIONS.includes(name[i] as string) || !gaz.has(name.slice(0, i))) continue;
     const rest = name.slice(i + 1);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/grammars.js';
 import { findInlineRoles, isRoleLine, parseRoleLine, type RoleMention } from '../../src/extract/roles.js';
 import { loadGazetteer } from '../../src/extract/units.js';
+import { expectLinear } from '../helpers/linear.js';
 
 const gaz = loadGazetteer();
 
@@ -288,5 +289,10 @@ describe('performance', () => {
     );
     isRoleLine(' '.repeat(100000) + '牵头单位:');
     expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
+  it('reads many parentheses in time linear in the text', () => {
+    const make = (n: number): string => '(一)(市工信局牵头)（二）'.repeat(Math.ceil(n / 15));
+    expectLinear((text) => findInlineRoles(text, gaz), make, 4000);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GrammarError, PACKAGE_ROOT } from '../../src/grammars.js';
 import { guessKind, loadGazetteer, splitUnitList } from '../../src/extract/units.js';
+import { compactText, originalSpan, unitKey } from '../../src/extract/units-text.js';
 
 const gaz = loadGazetteer();
 const gold = JSON.parse(
@@ -177,6 +178,36 @@ describe('splitUnitList', () => {
     expect(units.map((u) => u.name)).toEqual(names);
     for (const u of units) expect(text.slice(u.start, u.end).replace(/\s/g, '')).toBe(u.name);
   });
+});
+
+describe('compactText', () => {
+  // [source, from, to, compacted text, original offset of each of its characters]
+  it.each<[string, number, number, string, number[]]>([
+    ['市工信局', 0, 4, '市工信局', [0, 1, 2, 3]],
+    ['(市工信局)', 1, 5, '市工信局', [1, 2, 3, 4]],
+    ['市 市场监管局', 0, 7, '市市场监管局', [0, 2, 3, 4, 5, 6]],
+    [' 各开\u3000 发区 ', 0, 8, '各开发区', [1, 2, 5, 6]],
+    ['PM 2.5 浓度', 0, 9, 'PM 2.5浓度', [0, 1, 2, 3, 4, 5, 7, 8]],
+    ['(A  1 乙)', 1, 7, 'A 1乙', [1, 2, 4, 6]],
+    ['x 甲 乙 y', 2, 5, '甲乙', [2, 4]],
+  ])('%j [%i, %i) → %s', (source, from, to, text, offsets) => {
+    const c = compactText(source, from, to);
+    expect(c.text).toBe(text);
+    expect([...c.text].map((_, i) => originalSpan(c, i, i + 1).start)).toEqual(offsets);
+    expect(originalSpan(c, 0, c.text.length).end).toBe(
+      c.text.length > 0 ? (offsets.at(-1) as number) + 1 : to,
+    );
+    expect(originalSpan(c, c.text.length, c.text.length)).toEqual({ start: to, end: to });
+  });
+});
+
+describe('unitKey', () => {
+  it.each([
+    ['市工信局', '市工信局'],
+    ['县（市）区政府', '县(市)区政府'],
+    ['县 (市)区政府', '县(市)区政府'],
+    ['［市］ 工信局', '[市]工信局'],
+  ])('%s → %s', (name, key) => expect(unitKey(name)).toBe(key));
 });
 
 describe('performance', () => {
