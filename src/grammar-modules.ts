@@ -7,7 +7,7 @@ import './repair/grammar.js';
 import './extract/deadlines.js';
 import './extract/targets.js';
 import './extract/references.js';
-import './extract/roles-grammar.js';
+import './extract/roles.js';
 import './extract/units-gazetteer.js';
 import './extract/keywords.js';
 import './ingest/pdf/furniture-grammar.js';

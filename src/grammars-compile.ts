@@ -5,13 +5,14 @@
  * loader reads is cached parsed only. A grammar that fails its checks fails the build. Run by `npm run build`
  * after tsc.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import {
   checkAllGrammars,
   COMPILED_GRAMMARS,
+  grammarFiles,
   GRAMMARS_DIR,
   grammarHash,
   type CompiledGrammars,
@@ -19,19 +20,9 @@ import {
 // The modules that own a grammar register its loader when they load.
 import './grammar-modules.js';
 
-function grammarFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? grammarFiles(join(dir, e.name))
-      : /\.(ya?ml|json)$/.test(e.name)
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
-
 const checked = checkAllGrammars();
 const out: CompiledGrammars = {};
-for (const file of grammarFiles(GRAMMARS_DIR).sort()) {
+for (const file of grammarFiles().sort()) {
   const text = readFileSync(file, 'utf8');
   const name = relative(GRAMMARS_DIR, file);
   const sha1 = grammarHash(text);

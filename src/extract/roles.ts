@@ -3,7 +3,7 @@
  * role phrases in task text ("(市发展改革委牵头,市工信局参与)"). Labels, verbs and notes are data in
  * grammars/roles.json, whose specs are checked on first use.
  */
-import { GrammarError } from '../grammars.js';
+import { examplesChecked, GrammarError, registerGrammar } from '../grammars.js';
 import { labelAt, parseLabelledLists, type RoleMention } from './roles-body.js';
 import { loadRoleGrammar, ROLES_FILE, type MentionSpec, type RoleGrammar } from './roles-grammar.js';
 import { inlineMentions } from './roles-inline.js';
@@ -22,6 +22,7 @@ function grammar(): RoleGrammar {
   const g = loadRoleGrammar();
   if (!checked) {
     checked = true;
+    if (examplesChecked(ROLES_FILE)) return g;
     try {
       checkSpecs(g);
     } catch (err) {
@@ -31,6 +32,8 @@ function grammar(): RoleGrammar {
   }
   return g;
 }
+
+registerGrammar(ROLES_FILE, grammar);
 
 /** Whether the line starts with a role label followed by : or ： (OCR spaces allowed): "牵头单位:…". */
 export function isRoleLine(line: string): boolean {
