@@ -3,7 +3,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../grammars.js';
-import { noticeGraphJsonSchema } from '../graph/schema.js';
 import { BINARY_FORMATS, DOCUMENT_FORMATS, UNIT_FILTERED_FORMATS, isFormat } from '../render/formats.js';
 import { COMMANDS, OPTIONS, helpText } from './options.js';
 
@@ -62,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length > 0) return usage('schema takes no arguments');
     const schema = v.diff
       ? (await import('../diff/schema.js')).planDiffJsonSchema()
-      : noticeGraphJsonSchema();
+      : (await import('../graph/schema.js')).noticeGraphJsonSchema();
     process.stdout.write(JSON.stringify(schema, null, 2) + '\n');
     return 0;
   }
