@@ -6,12 +6,13 @@
  */
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
+import { paragraphStarts } from './paragraphs.js';
 import type { Lexicon, RuleContext, RuleOutput } from './types.js';
 
-/** A paragraph start: indentation, then text. */
-const PARAGRAPH_START = /(?:^|\n)[ \t\u3000]*(?=\S)/g;
 /** A label token: Han characters, optional blanks, a colon of either width. */
 const LABEL = /^([\u4e00-\u9fff]{2,6})[ \t\u3000]*[:：]/;
+/** True when `code` may start a label token (the Han range of `LABEL`). */
+const isLabelChar = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 /** Separators of a unit list (as in the extract stage), plus colons of a second label run into the line. */
 export const LIST_SEPARATORS = /[、,，;；:：]/;
 
@@ -51,11 +52,17 @@ export function startsWithRoleLabel(paragraph: string, lexicon: Lexicon): boolea
   return token !== null && labelFor(token[1]!, lexicon) !== undefined;
 }
 
-/** Every role line of `raw` (paragraphs starting with a role label, possibly damaged, and a colon). */
-export function roleLines(raw: string, lexicon: Lexicon): RoleLine[] {
+let last: { raw: string; lexicon: Lexicon; lines: readonly RoleLine[] } | undefined;
+
+/**
+ * Every role line of `raw` (paragraphs starting with a role label, possibly damaged, and a colon). Two rules read
+ * them, so the lines of the last text are kept.
+ */
+export function roleLines(raw: string, lexicon: Lexicon): readonly RoleLine[] {
+  if (last && last.raw === raw && last.lexicon === lexicon) return last.lines;
   const lines: RoleLine[] = [];
-  for (const m of raw.matchAll(PARAGRAPH_START)) {
-    const start = m.index + m[0].length;
+  for (const start of paragraphStarts(raw)) {
+    if (!isLabelChar(raw.charCodeAt(start))) continue;
     const label = LABEL.exec(raw.slice(start, start + 16));
     if (!label) continue;
     const written = label[1]!;
@@ -65,6 +72,7 @@ export function roleLines(raw: string, lexicon: Lexicon): RoleLine[] {
     const listEnd = end < 0 ? raw.length : end;
     lines.push({ start, written, label: role, listStart: start + label[0].length, listEnd });
   }
+  last = { raw, lexicon, lines };
   return lines;
 }
 
