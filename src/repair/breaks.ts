@@ -5,6 +5,7 @@
 import { HAN, OPENING, is } from './chars.js';
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
+import { perKnownSet } from './known.js';
 import { startsWithRoleLabel } from './roles.js';
 import type { RuleContext, RuleOutput } from './types.js';
 
@@ -14,8 +15,8 @@ const PARAGRAPH_BREAK = /\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+/g;
 const TRAILING_BLANK = /[ \t\r\u3000]/;
 /** Longest unit name a gazetteer join looks at. */
 export const MAX_UNIT_LENGTH = 24;
-/** Any whitespace run between two visible characters. */
-const WHITESPACE_RUN = /\s+/g;
+/** A whitespace run (group 1) between two Han characters. */
+const HAN_GAP = new RegExp(`(?:${HAN.source})(\\s+)(?=${HAN.source})`, 'g');
 /** Punctuation that continues a clause: a paragraph ending with it goes on in the next one. */
 const CLAUSE_CONTINUES = /[,，、]/;
 /** Punctuation that ends a sentence or clause. */
@@ -52,14 +53,15 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
     const l = raw[start - 1];
     const r = raw[end];
     if (l === undefined || r === undefined || !(is(HAN, r) || is(OPENING, r))) continue;
+    const continues = is(CLAUSE_CONTINUES, l);
+    // A break after the end of a clause, or after no Han text, stays (most breaks: decided before reading lines).
+    if (!continues && (is(CLAUSE_ENDS, l) || !is(HAN, l))) continue;
     const before = paragraphBefore(raw, start);
     const after = paragraphAfter(raw, end);
     if (HEADING_START.test(after) || startsWithRoleLabel(after, ctx.lexicon)) continue;
     const join = { start, end, text: '', ruleId };
-    if (is(CLAUSE_CONTINUES, l)) {
+    if (continues) {
       proposals.push(join);
-    } else if (is(CLAUSE_ENDS, l) || !is(HAN, l)) {
-      continue;
     } else if (ctx.lexicon.titleTails.includes(after) && !RUNNING_TEXT.test(before)) {
       proposals.push(join);
     } else if (
@@ -86,10 +88,14 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
 export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   if (ctx.knownUnits.size === 0) return { proposals, diagnostics: [] };
-  for (const m of raw.matchAll(WHITESPACE_RUN)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!is(HAN, raw[start - 1]) || !is(HAN, raw[end])) continue;
+  const pairs = unitPairs(ctx.knownUnits);
+  for (const m of raw.matchAll(HAN_GAP)) {
+    const start = m.index + 1;
+    const end = start + m[1]!.length;
+    // A known unit that spans the gap holds the two characters around it, side by side, unless one of them
+    // cannot be part of a name (then a whole known unit on the other side is enough).
+    const [l, r] = [raw[start - 1]!, raw[end]!];
+    if (is(UNIT_CHAR, l) && is(UNIT_CHAR, r) && !pairs.has(l + r)) continue;
     let a = start;
     while (a > 0 && start - a < MAX_UNIT_LENGTH && is(UNIT_CHAR, raw[a - 1])) a--;
     let b = end;
@@ -100,6 +106,13 @@ export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
   }
   return { proposals, diagnostics: [] };
 }
+
+/** Every two adjacent characters of a known unit. */
+const unitPairs = perKnownSet((known) => {
+  const pairs = new Set<string>();
+  for (const name of known) for (let i = 1; i < name.length; i++) pairs.add(name.slice(i - 1, i + 1));
+  return pairs;
+});
 
 /** True when a suffix of `left` and a prefix of `right`, one of them whole, join into a known unit. */
 function joinsUnit(left: string, right: string, known: ReadonlySet<string>): boolean {

@@ -12,7 +12,8 @@ export const MIN_ORG_NAME = 4;
 /** Shortest following token that can be a second name (shorter ones are split-off name ends: 管委 会). */
 export const MIN_NEXT_NAME = 3;
 
-const SPACE_RUN = / +/g;
+/** A run of spaces (group 1) between two visible characters. */
+const SPACE_RUN = /\S( +)(?=\S)/g;
 const TOKEN_CHAR = HAN;
 
 /** Length of the Han run ending at `end` (exclusive) going left. */
@@ -44,11 +45,10 @@ function attachedNumber(raw: string, end: number): boolean {
   return !(raw[i - 1] === ' ' && is(HAN, raw[i - 2]));
 }
 
-/** Decides whether the space run between `l` (at start-1) and `r` (at end) is spurious. */
+/** Decides whether the space run between two visible characters, `l` (at start-1) and `r` (at end), is spurious. */
 function spurious(raw: string, start: number, end: number, lexicon: Lexicon): boolean {
-  const l = raw[start - 1];
-  const r = raw[end];
-  if (l === undefined || r === undefined || /\s/.test(l) || /\s/.test(r)) return false;
+  const l = raw[start - 1]!;
+  const r = raw[end]!;
   const lHan = is(HAN, l);
   const rHan = is(HAN, r);
   if (lHan && rHan) return !separatesNames(raw, start, end, lexicon);
@@ -66,8 +66,8 @@ function spurious(raw: string, start: number, end: number, lexicon: Lexicon): bo
 export function spuriousSpace(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals = [];
   for (const m of raw.matchAll(SPACE_RUN)) {
-    const start = m.index;
-    const end = start + m[0].length;
+    const start = m.index + 1;
+    const end = start + m[1]!.length;
     if (spurious(raw, start, end, ctx.lexicon)) proposals.push({ start, end, text: '', ruleId });
   }
   return { proposals, diagnostics: [] };
