@@ -2,7 +2,7 @@
  * Built-in rules that join text split by OCR: a paragraph break inside a clause, a title tail wrapped onto its
  * own paragraph, and a space or break inside a known unit name (gazetteer join). Line breaks are never inserted.
  */
-import { HAN, OPENING, is } from './chars.js';
+import { HAN, OPENING, is, isHan } from './chars.js';
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
 import { perKnownSet } from './known.js';
@@ -12,23 +12,27 @@ import type { RuleContext, RuleOutput } from './types.js';
 /** Line breaks with blank lines between them: a paragraph break (blanks before it are added in code). */
 const PARAGRAPH_BREAK = /\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+/g;
 /** Blanks that may precede a paragraph break. */
-const TRAILING_BLANK = /[ \t\r\u3000]/;
+const TRAILING_BLANKS = ' \t\r\u3000';
 /** Longest unit name a gazetteer join looks at. */
 export const MAX_UNIT_LENGTH = 24;
 /** A whitespace run (group 1) between two Han characters. */
-const HAN_GAP = new RegExp(`(?:${HAN.source})(\\s+)(?=${HAN.source})`, 'g');
+const HAN_GAP = new RegExp(`${HAN.source}(\\s+)(?=${HAN.source})`, 'g');
 /** Punctuation that continues a clause: a paragraph ending with it goes on in the next one. */
-const CLAUSE_CONTINUES = /[,，、]/;
+const CLAUSE_CONTINUES = ',，、';
 /** Punctuation that ends a sentence or clause. */
-const CLAUSE_ENDS = /[。；;：:！!？?”"’'）)〕】》」』\]]/;
+const CLAUSE_ENDS = '。；;：:！!？?”"’\'）)〕】》」』]';
 /** Internal punctuation that shows a paragraph is running text, not a heading or title. */
 const RUNNING_TEXT = /[，,]/;
 /** Paragraphs starting with a heading marker. */
 const HEADING_START = /^[(（]?(?:[一二三四五六七八九十]+|\d+)[)）、.．]/;
 /** A paragraph this long with internal commas and no final punctuation was cut by a page or column break. */
 export const MIN_CUT_PARAGRAPH = 30;
-/** Characters around a break that a unit name may span. */
-const UNIT_CHAR = /[\u3400-\u9fff()（）]/;
+/** True for characters around a break that a unit name may span: Han (BMP) and brackets of either width. */
+function isUnitChar(code: number): boolean {
+  return (
+    (code >= 0x3400 && code <= 0x9fff) || code === 0x28 || code === 0x29 || code === 0xff08 || code === 0xff09
+  );
+}
 
 /** The paragraph (line content without indentation) that ends at `end`. */
 function paragraphBefore(raw: string, end: number): string {
@@ -48,14 +52,14 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
   const diagnostics: Diagnostic[] = [];
   for (const m of raw.matchAll(PARAGRAPH_BREAK)) {
     let start = m.index;
-    while (start > 0 && is(TRAILING_BLANK, raw[start - 1])) start--;
+    while (start > 0 && TRAILING_BLANKS.includes(raw[start - 1]!)) start--;
     const end = start + m[0].length;
-    const l = raw[start - 1];
-    const r = raw[end];
-    if (l === undefined || r === undefined || !(is(HAN, r) || is(OPENING, r))) continue;
-    const continues = is(CLAUSE_CONTINUES, l);
+    if (start === 0 || end >= raw.length) continue;
+    if (!(isHan(raw.charCodeAt(end)) || is(OPENING, raw[end]))) continue;
+    const l = raw[start - 1]!;
+    const continues = CLAUSE_CONTINUES.includes(l);
     // A break after the end of a clause, or after no Han text, stays (most breaks: decided before reading lines).
-    if (!continues && (is(CLAUSE_ENDS, l) || !is(HAN, l))) continue;
+    if (!continues && (CLAUSE_ENDS.includes(l) || !isHan(l.charCodeAt(0)))) continue;
     const before = paragraphBefore(raw, start);
     const after = paragraphAfter(raw, end);
     if (HEADING_START.test(after) || startsWithRoleLabel(after, ctx.lexicon)) continue;
@@ -94,12 +98,16 @@ export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
     const end = start + m[1]!.length;
     // A known unit that spans the gap holds the two characters around it, side by side, unless one of them
     // cannot be part of a name (then a whole known unit on the other side is enough).
-    const [l, r] = [raw[start - 1]!, raw[end]!];
-    if (is(UNIT_CHAR, l) && is(UNIT_CHAR, r) && !pairs.has(l + r)) continue;
+    if (
+      isUnitChar(raw.charCodeAt(start - 1)) &&
+      isUnitChar(raw.charCodeAt(end)) &&
+      !pairs.has(raw[start - 1]! + raw[end]!)
+    )
+      continue;
     let a = start;
-    while (a > 0 && start - a < MAX_UNIT_LENGTH && is(UNIT_CHAR, raw[a - 1])) a--;
+    while (a > 0 && start - a < MAX_UNIT_LENGTH && isUnitChar(raw.charCodeAt(a - 1))) a--;
     let b = end;
-    while (b < raw.length && b - end < MAX_UNIT_LENGTH && is(UNIT_CHAR, raw[b])) b++;
+    while (b < raw.length && b - end < MAX_UNIT_LENGTH && isUnitChar(raw.charCodeAt(b))) b++;
     if (joinsUnit(raw.slice(a, start), raw.slice(end, b), ctx.knownUnits)) {
       proposals.push({ start, end, text: '', ruleId });
     }

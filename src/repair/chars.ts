@@ -1,7 +1,10 @@
 /** Character classes shared by the repair rules (UTF-16 code units; Han in the BMP and its surrogates). */
 
-/** Han ideographs (BMP blocks, CJK compatibility ideographs, and surrogate halves of the supplementary ones). */
-export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f]|[\udc00-\udfff]/;
+/**
+ * Han ideographs (BMP blocks, CJK compatibility ideographs, and surrogate halves of the supplementary ones), one
+ * class of UTF-16 units (the low halves before the high ones, so that no two ends read as a surrogate pair).
+ */
+export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\udc00-\udfff\ud840-\ud87f\uf900-\ufaff]/;
 
 /** Full-width (CJK) punctuation, brackets and quotes. */
 export const FULL_PUNCT =

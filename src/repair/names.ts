@@ -5,10 +5,11 @@
  * is repaired when the edit lies inside it. Edits in numbers are never made; several candidates give a diagnostic.
  */
 import type { Diagnostic } from '../graph/schema.js';
+import { isWhitespace } from './chars.js';
 import { boundedDistance, editScript, signature, withinSignatures, type EditOp } from './distance.js';
 import type { Proposal } from './fixer.js';
 import { perKnownSet } from './known.js';
-import { LIST_SEPARATORS, roleLines } from './roles.js';
+import { isListSeparator, roleLines } from './roles.js';
 import type { RuleContext, RuleOutput } from './types.js';
 
 /** Shortest written name the rule looks at. */
@@ -26,7 +27,6 @@ const NUMBER_CHAR = /[0-9０-９一二三四五六七八九十百千万零〇两
 /** Ends of a list item that are not part of the name. */
 const TRAILING = ['。', '.'];
 /** Blanks inside a list item (OCR spaces and line breaks), which are not part of the name. */
-const WHITESPACE = /\s/;
 const WHITESPACE_ALL = /\s/g;
 
 /** A candidate repair: the known unit and the edits, in indices of the compressed written name. */
@@ -162,25 +162,35 @@ function listItems(raw: string, ctx: RuleContext): Item[] {
   const items: Item[] = [];
   for (const line of roleLines(raw, ctx.lexicon)) {
     let start = line.listStart;
-    const list = raw.slice(line.listStart, line.listEnd);
-    const blanks = WHITESPACE.test(list);
-    for (const chunk of list.split(LIST_SEPARATORS)) {
+    let blanks = false;
+    for (let i = line.listStart; i <= line.listEnd; i++) {
+      if (i < line.listEnd) {
+        const code = raw.charCodeAt(i);
+        if (!isListSeparator(code)) {
+          if (isWhitespace(code)) blanks = true;
+          continue;
+        }
+      }
+      const chunk = raw.slice(start, i);
       const name = blanks ? chunk.replace(WHITESPACE_ALL, '') : chunk;
-      items.push({
-        name: TRAILING.some((end) => name.endsWith(end)) ? name.slice(0, -1) : name,
-        start,
-        end: start + chunk.length,
-      });
-      start += chunk.length + 1;
+      items.push({ name: withoutTrailing(name), start, end: i });
+      start = i + 1;
+      blanks = false;
     }
   }
   return items;
 }
 
+/** `name` without a trailing full stop. */
+function withoutTrailing(name: string): string {
+  for (const end of TRAILING) if (name.endsWith(end)) return name.slice(0, -end.length);
+  return name;
+}
+
 /** The raw offset of each character of an item's name (and of a trailing full stop). */
 function offsets(raw: string, item: Item): number[] {
   const index: number[] = [];
-  for (let i = item.start; i < item.end; i++) if (!WHITESPACE.test(raw[i]!)) index.push(i);
+  for (let i = item.start; i < item.end; i++) if (!isWhitespace(raw.charCodeAt(i))) index.push(i);
   return index;
 }
 

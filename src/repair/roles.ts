@@ -14,7 +14,19 @@ const LABEL = /^([\u4e00-\u9fff]{2,6})[ \t\u3000]*[:：]/;
 /** True when `code` may start a label token (the Han range of `LABEL`). */
 const isLabelChar = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
 /** Separators of a unit list (as in the extract stage), plus colons of a second label run into the line. */
-export const LIST_SEPARATORS = /[、,，;；:：]/;
+const LIST_SEPARATOR_CHARS = '、,，;；:：';
+/** `LIST_SEPARATOR_CHARS` as a character class. */
+export const LIST_SEPARATORS = new RegExp(`[${LIST_SEPARATOR_CHARS}]`);
+/** 1 at the UTF-16 code of each list separator (a table: tested for every character of every list). */
+const SEPARATOR_TABLE = new Uint8Array(
+  Math.max(...[...LIST_SEPARATOR_CHARS].map((c) => c.charCodeAt(0))) + 1,
+);
+for (const c of LIST_SEPARATOR_CHARS) SEPARATOR_TABLE[c.charCodeAt(0)] = 1;
+
+/** True when the UTF-16 unit `code` separates the items of a unit list. */
+export function isListSeparator(code: number): boolean {
+  return SEPARATOR_TABLE[code] === 1;
+}
 
 /** A role line: its label as written, the label it stands for, and where its unit list starts and ends. */
 export interface RoleLine {

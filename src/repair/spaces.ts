@@ -4,7 +4,7 @@
  * spaces between Latin words, between Chinese and a following number, and between two complete organisation
  * names (the issuers on a cover line) stay.
  */
-import { ASCII_PUNCT, ASCII_TRAILING, CLOSING, DIGIT, FULL_PUNCT, HAN, OPENING, is } from './chars.js';
+import { ASCII_PUNCT, ASCII_TRAILING, CLOSING, DIGIT, FULL_PUNCT, HAN, OPENING, is, isHan } from './chars.js';
 import type { Lexicon, RuleContext, RuleOutput } from './types.js';
 
 /** Shortest organisation name whose trailing space may separate it from a second name. */
@@ -14,19 +14,18 @@ export const MIN_NEXT_NAME = 3;
 
 /** A run of spaces (group 1) between two visible characters. */
 const SPACE_RUN = /\S( +)(?=\S)/g;
-const TOKEN_CHAR = HAN;
 
 /** Length of the Han run ending at `end` (exclusive) going left. */
 function hanRunLeft(raw: string, end: number): number {
   let i = end;
-  while (i > 0 && is(TOKEN_CHAR, raw[i - 1])) i--;
+  while (i > 0 && isHan(raw.charCodeAt(i - 1))) i--;
   return end - i;
 }
 
 /** Length of the Han run starting at `start`. */
 function hanRunRight(raw: string, start: number): number {
   let i = start;
-  while (i < raw.length && is(TOKEN_CHAR, raw[i])) i++;
+  while (i < raw.length && isHan(raw.charCodeAt(i))) i++;
   return i - start;
 }
 
@@ -49,8 +48,8 @@ function attachedNumber(raw: string, end: number): boolean {
 function spurious(raw: string, start: number, end: number, lexicon: Lexicon): boolean {
   const l = raw[start - 1]!;
   const r = raw[end]!;
-  const lHan = is(HAN, l);
-  const rHan = is(HAN, r);
+  const lHan = isHan(raw.charCodeAt(start - 1));
+  const rHan = isHan(raw.charCodeAt(end));
   if (lHan && rHan) return !separatesNames(raw, start, end, lexicon);
   if (is(FULL_PUNCT, l) || is(FULL_PUNCT, r)) return true;
   if (lHan && is(ASCII_PUNCT, r)) return true;
