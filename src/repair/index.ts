@@ -37,13 +37,19 @@ const knownSets = new WeakMap<Iterable<string>, { names: string[]; set: Readonly
  * — and what the rules derive from it, see known.ts — is kept for that list and rebuilt only when its names changed.
  */
 function knownSet(units: Iterable<string>): ReadonlySet<string> {
-  const names = [...units];
   const hit = knownSets.get(units);
-  if (hit && hit.names.length === names.length && hit.names.every((name, k) => name === names[k]))
-    return hit.set;
+  if (hit && sameNames(hit.names, units)) return hit.set;
+  const names = [...units];
   const set = new Set(names);
   knownSets.set(units, { names, set });
   return set;
+}
+
+/** True when `units` lists exactly `names`, in order. */
+function sameNames(names: readonly string[], units: Iterable<string>): boolean {
+  let k = 0;
+  for (const name of units) if (names[k++] !== name) return false;
+  return k === names.length;
 }
 
 /** Repairs OCR damage in `raw`. Earlier rules of the grammar win over later ones where proposals overlap. */

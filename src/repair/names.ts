@@ -36,16 +36,23 @@ interface Fix {
 }
 
 /**
- * Characters at the start and at the end that a known head or tail agrees on with the part it repairs, by the side
- * where the part borders the free text of the name ('start' for a tail, 'end' for a head): two on that side, one on
- * the other, so that the edit lies inside the unit.
+ * A known head or tail agrees with the part of the name it repairs on the characters at both of its ends, so that
+ * the edit lies inside it: `CUT_CHARS` at the end that borders the free text of the name (the cut: the start of a
+ * tail, the end of a head) and `OUTER_CHARS` at the other, which is an end of the whole name.
  */
-const AGREE = { start: [2, 1], end: [1, 2] } as const;
+const CUT_CHARS = 2;
+const OUTER_CHARS = 1;
+/** The side of a part where the name's free text borders it: 'start' for a tail, 'end' for a head. */
+type Side = 'start' | 'end';
 
-/** The start and end characters of `s` that `AGREE[side]` compares. */
-function ends(s: string, side: keyof typeof AGREE): string {
-  const [a, b] = AGREE[side];
-  return s.slice(0, a) + s.slice(-b);
+/** The characters of `s` at the cut, for a part cut at `side`. */
+function cutEnd(s: string, side: Side): string {
+  return side === 'start' ? s.slice(0, CUT_CHARS) : s.slice(-CUT_CHARS);
+}
+
+/** The characters of `s` at its outer end, for a part cut at `side`. */
+function outerEnd(s: string, side: Side): string {
+  return side === 'start' ? s.slice(-OUTER_CHARS) : s.slice(0, OUTER_CHARS);
 }
 
 /** The known units prepared for the search, built once per set. */
@@ -54,8 +61,8 @@ interface UnitIndex {
   byLength: Map<number, { units: string[]; signatures: number[] }>;
   /** Units of `MIN_AFFIX_UNIT` characters or more, by length and then in set order: the order they are tried in. */
   affixUnits: string[];
-  /** Indices into `affixUnits` (ascending) by the ends of the unit, for each side. */
-  byEnds: Record<keyof typeof AGREE, Map<string, number[]>>;
+  /** For each side, indices into `affixUnits` (ascending) by the unit's outer end and then by its cut end. */
+  byEnds: Record<Side, Map<string, Map<string, number[]>>>;
 }
 
 /** Groups and indexes the known units. */
@@ -72,13 +79,16 @@ const unitIndex = perKnownSet((known): UnitIndex => {
     .filter((length) => length >= MIN_AFFIX_UNIT)
     .sort((a, b) => a - b)
     .flatMap((length) => byLength.get(length)!.units);
-  const byEnds = { start: new Map<string, number[]>(), end: new Map<string, number[]>() };
+  const byEnds: UnitIndex['byEnds'] = { start: new Map(), end: new Map() };
   affixUnits.forEach((unit, k) => {
     for (const side of ['start', 'end'] as const) {
-      const key = ends(unit, side);
-      const list = byEnds[side].get(key);
+      const outer = outerEnd(unit, side);
+      let byCut = byEnds[side].get(outer);
+      if (!byCut) byEnds[side].set(outer, (byCut = new Map()));
+      const cut = cutEnd(unit, side);
+      const list = byCut.get(cut);
       if (list) list.push(k);
-      else byEnds[side].set(key, [k]);
+      else byCut.set(cut, [k]);
     }
   });
   return { byLength, affixUnits, byEnds };
@@ -114,16 +124,20 @@ function candidates(name: string, index: UnitIndex): Fix[] {
     });
   }
   if (whole.length > 0) return whole;
-  const seen = new Set<string>();
   const parts: Fix[] = [];
+  // Only units sharing the ends that `inside` compares can be a tail or a head: the outer one is an end of the name
+  // for every split, the cut one changes with the split. Both lists follow the order units are tried in, and a
+  // unit is tried as the tail before as the head.
+  const tailsByCut = index.byEnds.start.get(outerEnd(name, 'start'));
+  const headsByCut = index.byEnds.end.get(outerEnd(name, 'end'));
+  if (!tailsByCut && !headsByCut) return parts;
   for (let w = MIN_AFFIX_UNIT - 1; w <= name.length - 2; w++) {
     const offset = name.length - w;
+    const tails = tailsByCut?.get(name.slice(offset, offset + CUT_CHARS)) ?? NONE;
+    const heads = headsByCut?.get(name.slice(w - CUT_CHARS, w)) ?? NONE;
+    if (tails.length === 0 && heads.length === 0) continue;
     const tail = name.slice(offset);
     const head = name.slice(0, w);
-    // Only units sharing the ends that `inside` compares can be the tail or the head; both lists follow the order
-    // units are tried in, and a unit is tried as the tail before as the head.
-    const tails = index.byEnds.start.get(ends(tail, 'start')) ?? NONE;
-    const heads = index.byEnds.end.get(ends(head, 'end')) ?? NONE;
     for (let i = 0, j = 0; i < tails.length || j < heads.length;) {
       if (j === heads.length || (i < tails.length && tails[i]! <= heads[j]!)) {
         const unit = index.affixUnits[tails[i++]!]!;
@@ -139,6 +153,7 @@ function candidates(name: string, index: UnitIndex): Fix[] {
       }
     }
   }
+  const seen = new Set<string>();
   return parts.filter((f) => !seen.has(f.unit) && seen.add(f.unit));
 }
 
@@ -146,8 +161,12 @@ function candidates(name: string, index: UnitIndex): Fix[] {
  * True when `part` is one edit from `unit` and that edit lies inside it, away from the free text it borders: the
  * two characters at that side (`side` 'start' for a tail, 'end' for a head) and the one at the other side agree.
  */
-function inside(part: string, unit: string, side: keyof typeof AGREE): boolean {
-  return ends(part, side) === ends(unit, side) && boundedDistance(part, unit, 1) === 1;
+function inside(part: string, unit: string, side: Side): boolean {
+  return (
+    cutEnd(part, side) === cutEnd(unit, side) &&
+    outerEnd(part, side) === outerEnd(unit, side) &&
+    boundedDistance(part, unit, 1) === 1
+  );
 }
 
 /** A list item of a role line: its name without blanks, and the raw range it was read from. */
