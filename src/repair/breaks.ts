@@ -2,25 +2,34 @@
  * Built-in rules that join text split by OCR: a paragraph break inside a clause, a title tail wrapped onto its
  * own paragraph, and a space or break inside a known unit name (gazetteer join). Line breaks are never inserted.
  */
-import { HAN, OPENING, is, isHan } from './chars.js';
+import { OPENING, is, isHan } from './chars.js';
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
 import { perKnownSet } from './known.js';
 import { startsWithRoleLabel } from './roles.js';
 import type { RuleContext, RuleOutput } from './types.js';
+import { whitespaceRuns } from './whitespace.js';
 
-/** Line breaks with blank lines between them: a paragraph break (blanks before it are added in code). */
-const PARAGRAPH_BREAK = /\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+/g;
-/** Blanks that may precede a paragraph break. */
-const TRAILING_BLANKS = ' \t\r\u3000';
+/** A line break. */
+const LINE_FEED = 0x0a;
+
+/** True for blanks that may precede a paragraph break: a space, a tab, a carriage return, an ideographic space. */
+function isTrailingBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x3000;
+}
+
+/**
+ * True for the characters of a paragraph break: line breaks with blank lines between them, from the first line break
+ * of a run of these characters to its end (blanks before the first are added in code).
+ */
+function isBreakChar(code: number): boolean {
+  return code === LINE_FEED || isTrailingBlank(code);
+}
+
 /** Longest unit name a gazetteer join looks at. */
 export const MAX_UNIT_LENGTH = 24;
-/** A whitespace run (group 1) between two Han characters. */
-const HAN_GAP = new RegExp(`${HAN.source}(\\s+)(?=${HAN.source})`, 'g');
 /** Punctuation that continues a clause: a paragraph ending with it goes on in the next one. */
 const CLAUSE_CONTINUES = ',，、';
-/** Punctuation that ends a sentence or clause. */
-const CLAUSE_ENDS = '。；;：:！!？?”"’\'）)〕】》」』]';
 /** Internal punctuation that shows a paragraph is running text, not a heading or title. */
 const RUNNING_TEXT = /[，,]/;
 /** Paragraphs starting with a heading marker. */
@@ -46,20 +55,45 @@ function paragraphAfter(raw: string, start: number): string {
   return raw.slice(start, end < 0 ? raw.length : end).trim();
 }
 
+/**
+ * The paragraph breaks of `raw` as [start, end) pairs, ascending: within each whitespace run, each stretch of
+ * break characters from its first line break to its end, when a second line break follows the first.
+ */
+export function paragraphBreaks(raw: string): number[] {
+  const breaks: number[] = [];
+  const runs = whitespaceRuns(raw);
+  for (let k = 0; k < runs.length; k += 2) {
+    const runEnd = runs[k + 1]!;
+    for (let at = runs[k]!; at < runEnd;) {
+      let end = at;
+      let first = -1;
+      let lines = 0;
+      for (; end < runEnd && isBreakChar(raw.charCodeAt(end)); end++) {
+        if (raw.charCodeAt(end) === LINE_FEED && lines++ === 0) first = end;
+      }
+      if (lines >= 2) breaks.push(first, end);
+      at = end + 1;
+    }
+  }
+  return breaks;
+}
+
 /** Joins paragraph breaks that sit inside a clause or cut a title; reports the doubtful ones. */
 export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const m of raw.matchAll(PARAGRAPH_BREAK)) {
-    let start = m.index;
-    while (start > 0 && TRAILING_BLANKS.includes(raw[start - 1]!)) start--;
-    const end = start + m[0].length;
+  const breaks = paragraphBreaks(raw);
+  for (let k = 0; k < breaks.length; k += 2) {
+    let start = breaks[k]!;
+    while (start > 0 && isTrailingBlank(raw.charCodeAt(start - 1))) start--;
+    const end = start + (breaks[k + 1]! - breaks[k]!);
     if (start === 0 || end >= raw.length) continue;
     if (!(isHan(raw.charCodeAt(end)) || is(OPENING, raw[end]))) continue;
-    const l = raw[start - 1]!;
-    const continues = CLAUSE_CONTINUES.includes(l);
-    // A break after the end of a clause, or after no Han text, stays (most breaks: decided before reading lines).
-    if (!continues && (CLAUSE_ENDS.includes(l) || !isHan(l.charCodeAt(0)))) continue;
+    const l = raw.charCodeAt(start - 1);
+    const continues = !isHan(l) && CLAUSE_CONTINUES.includes(raw[start - 1]!);
+    // A break stays unless the paragraph before it ends in Han text or in punctuation that continues the clause
+    // (most end with a full stop: decided before reading the paragraphs).
+    if (!continues && !isHan(l)) continue;
     const before = paragraphBefore(raw, start);
     const after = paragraphAfter(raw, end);
     if (HEADING_START.test(after) || startsWithRoleLabel(after, ctx.lexicon)) continue;
@@ -93,9 +127,11 @@ export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
   const proposals: Proposal[] = [];
   if (ctx.knownUnits.size === 0) return { proposals, diagnostics: [] };
   const pairs = unitPairs(ctx.knownUnits);
-  for (const m of raw.matchAll(HAN_GAP)) {
-    const start = m.index + 1;
-    const end = start + m[1]!.length;
+  const runs = whitespaceRuns(raw);
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const end = runs[k + 1]!;
+    if (!isHan(raw.charCodeAt(start - 1)) || !isHan(raw.charCodeAt(end))) continue;
     // A known unit that spans the gap holds the two characters around it, side by side, unless one of them
     // cannot be part of a name (then a whole known unit on the other side is enough).
     if (

@@ -6,14 +6,21 @@
  */
 import { ASCII_PUNCT, ASCII_TRAILING, CLOSING, DIGIT, FULL_PUNCT, HAN, OPENING, is, isHan } from './chars.js';
 import type { Lexicon, RuleContext, RuleOutput } from './types.js';
+import { whitespaceRuns } from './whitespace.js';
+
+/** The space a run of spurious spaces is made of (other blanks are never removed). */
+const SPACE = 0x20;
 
 /** Shortest organisation name whose trailing space may separate it from a second name. */
 export const MIN_ORG_NAME = 4;
 /** Shortest following token that can be a second name (shorter ones are split-off name ends: 管委 会). */
 export const MIN_NEXT_NAME = 3;
 
-/** A run of spaces (group 1) between two visible characters. */
-const SPACE_RUN = /\S( +)(?=\S)/g;
+/** True when the characters from `start` to `end` are all ASCII spaces. */
+function onlySpaces(raw: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (raw.charCodeAt(i) !== SPACE) return false;
+  return true;
+}
 
 /** Length of the Han run ending at `end` (exclusive) going left. */
 function hanRunLeft(raw: string, end: number): number {
@@ -64,9 +71,11 @@ function spurious(raw: string, start: number, end: number, lexicon: Lexicon): bo
 /** Proposes deleting every spurious space run. */
 export function spuriousSpace(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals = [];
-  for (const m of raw.matchAll(SPACE_RUN)) {
-    const start = m.index + 1;
-    const end = start + m[1]!.length;
+  const runs = whitespaceRuns(raw);
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const end = runs[k + 1]!;
+    if (start === 0 || end === raw.length || !onlySpaces(raw, start, end)) continue;
     if (spurious(raw, start, end, ctx.lexicon)) proposals.push({ start, end, text: '', ruleId });
   }
   return { proposals, diagnostics: [] };

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { paragraphBreaks } from '../../src/repair/breaks.js';
 import { HAN, isHan, isWhitespace } from '../../src/repair/chars.js';
 import { boundedDistance, signature, withinSignatures } from '../../src/repair/distance.js';
 import { repair } from '../../src/repair/index.js';
 import { paragraphStarts } from '../../src/repair/paragraphs.js';
+import { whitespaceRuns } from '../../src/repair/whitespace.js';
 
 /** Plain Levenshtein distance over UTF-16 units (the reference for the bounded one). */
 function distance(a: string, b: string): number {
@@ -46,6 +48,23 @@ describe('paragraph starts', () => {
         expect(paragraphStarts(raw)).toEqual(expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('whitespace runs and paragraph breaks', () => {
+  const alphabet = [...'甲 \u3000\t\r\n\u00a0\u2028\fx'];
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((cs) => cs.join(''));
+  const pairs = (re: RegExp, raw: string): number[] =>
+    [...raw.matchAll(re)].flatMap((m) => [m.index, m.index + m[0].length]);
+
+  it('are the matches of their regular expressions', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        expect(whitespaceRuns(raw)).toEqual(pairs(/\s+/g, raw));
+        expect(paragraphBreaks(raw)).toEqual(pairs(/\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+/g, raw));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
