@@ -81,16 +81,19 @@ export function chineseNumeral(n: number): string {
   return (tens === 1 ? '' : units[tens - 1]!) + '十' + (n % 10 === 0 ? '' : units[(n % 10) - 1]!);
 }
 
+/** Bracketed markers: (一) and (1), with their family and the value of their number. */
+const BRACKETED = [
+  ['paren', PAREN_CN, chineseNumber],
+  ['sub', PAREN_ARABIC, Number],
+] as const;
+
 /** Reads the marker (valid or damaged) at a paragraph start. */
 function readMarker(raw: string, at: number): Marker | undefined {
   const head = raw.slice(at, at + 10);
   if (!ANY_MARKER.test(head)) return undefined;
   let m = CN.exec(head);
   if (m) return { families: ['cn'], value: chineseNumber(m[1]!), start: at, end: at + m[0].length };
-  for (const [family, re, value] of [
-    ['paren', PAREN_CN, chineseNumber],
-    ['sub', PAREN_ARABIC, Number],
-  ] as const) {
+  for (const [family, re, value] of BRACKETED) {
     m = re.exec(head);
     if (m) {
       const end = at + m[0].length;
@@ -202,7 +205,7 @@ function nextSiblings(markers: readonly Marker[]): Map<number, Partial<Record<Fa
     }
     const g = m.families[0]!;
     ahead[g] = m;
-    for (const f of FAMILIES) if (f !== g && LEVEL[g] <= stopLevel(f)) ahead[f] = undefined;
+    for (const f of ENDED_BY[g]) ahead[f] = undefined;
   }
   return out;
 }
@@ -211,3 +214,8 @@ function nextSiblings(markers: readonly Marker[]): Map<number, Partial<Record<Fa
 function stopLevel(family: Family): number {
   return family === 'arabic' ? LEVEL.cn : LEVEL[family] - 1;
 }
+
+/** For each family, the other families whose runs a marker of it ends. */
+const ENDED_BY = Object.fromEntries(
+  FAMILIES.map((g) => [g, FAMILIES.filter((f) => f !== g && LEVEL[g] <= stopLevel(f))]),
+) as Record<Family, Family[]>;

@@ -1,11 +1,12 @@
 /**
  * Paragraph starts: the first visible character of the text and of each line, after its indentation (blanks,
  * tabs and ideographic spaces). The rules that read paragraph-initial markers and labels share them, so they are
- * found once per text.
+ * found once per text, from its whitespace runs.
  */
 import { isWhitespace } from './chars.js';
+import { whitespaceRuns } from './whitespace.js';
 
-const LINE_BREAK = '\n';
+const LINE_FEED = 0x0a;
 
 /** True for indentation before a paragraph's first character: a space, a tab or an ideographic space. */
 function isIndent(code: number): boolean {
@@ -15,17 +16,23 @@ function isIndent(code: number): boolean {
 let lastText: string | undefined;
 let lastStarts: readonly number[] = [];
 
-/** Offsets of the paragraph starts of `raw`, ascending (a line holding only blanks starts none). */
+/**
+ * Offsets of the paragraph starts of `raw`, ascending (a line holding only blanks starts none): the text's start
+ * when it is visible, and the end of each whitespace run whose last line break (or the text's start) is followed
+ * by indentation alone.
+ */
 export function paragraphStarts(raw: string): readonly number[] {
   if (raw === lastText) return lastStarts;
   const starts: number[] = [];
-  for (let line = 0; line < raw.length;) {
-    let at = line;
-    while (at < raw.length && isIndent(raw.charCodeAt(at))) at++;
-    if (at < raw.length && !isWhitespace(raw.charCodeAt(at))) starts.push(at);
-    const next = raw.indexOf(LINE_BREAK, at);
-    if (next < 0) break;
-    line = next + 1;
+  if (raw.length > 0 && !isWhitespace(raw.charCodeAt(0))) starts.push(0);
+  const runs = whitespaceRuns(raw);
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const end = runs[k + 1]!;
+    if (end === raw.length) continue;
+    let line = end;
+    while (line > start && isIndent(raw.charCodeAt(line - 1))) line--;
+    if (line === 0 || (line > start && raw.charCodeAt(line - 1) === LINE_FEED)) starts.push(end);
   }
   lastText = raw;
   lastStarts = starts;

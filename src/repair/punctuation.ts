@@ -2,7 +2,7 @@
  * Built-in rule: a lone ASCII double quote in a paragraph of Chinese text is a mis-read ” (after an open “), 。 (at
  * the paragraph end) or comma (between two clauses); the comma takes the width the document mostly uses.
  */
-import { HAN, is } from './chars.js';
+import { HAN, is, isHan } from './chars.js';
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
 import type { RuleContext, RuleOutput } from './types.js';
@@ -21,7 +21,7 @@ export function dominantComma(raw: string): string {
   let half = 0;
   for (let i = raw.indexOf(FULL_COMMA); i >= 0; i = raw.indexOf(FULL_COMMA, i + 1)) full++;
   for (let i = raw.indexOf(HALF_COMMA); i >= 0; i = raw.indexOf(HALF_COMMA, i + 1))
-    if (is(HAN, raw[i - 1])) half++;
+    if (isHan(raw.charCodeAt(i - 1))) half++;
   return half > full ? HALF_COMMA : FULL_COMMA;
 }
 

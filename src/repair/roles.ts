@@ -9,10 +9,26 @@ import type { Proposal } from './fixer.js';
 import { paragraphStarts } from './paragraphs.js';
 import type { Lexicon, RuleContext, RuleOutput } from './types.js';
 
+/** Colons that end a label token, both widths. */
+const COLON = 0x3a;
+const FULL_COLON = 0xff1a;
+const COLONS = String.fromCharCode(COLON, FULL_COLON);
 /** A label token: Han characters, optional blanks, a colon of either width. */
-const LABEL = /^([\u4e00-\u9fff]{2,6})[ \t\u3000]*[:：]/;
+const LABEL = new RegExp(`^([\\u4e00-\\u9fff]{2,6})[ \\t\\u3000]*[${COLONS}]`);
+/** How much of a paragraph's start is read for a label token. */
+const LABEL_WINDOW = 16;
 /** True when `code` may start a label token (the Han range of `LABEL`). */
 const isLabelChar = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+
+/** True when a colon lies in the label window of a paragraph starting at `start` (most paragraphs have none). */
+function colonAhead(raw: string, start: number): boolean {
+  const end = Math.min(raw.length, start + LABEL_WINDOW);
+  for (let i = start; i < end; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === COLON || code === FULL_COLON) return true;
+  }
+  return false;
+}
 /** Separators of a unit list (as in the extract stage), plus colons of a second label run into the line. */
 const LIST_SEPARATOR_CHARS = '、,，;；:：';
 /** `LIST_SEPARATOR_CHARS` as a character class. */
@@ -60,7 +76,7 @@ function hamming(a: string, b: string): number {
 /** True when `paragraph` starts with a role label, or with a label token (then a colon) that OCR damaged. */
 export function startsWithRoleLabel(paragraph: string, lexicon: Lexicon): boolean {
   if (lexicon.roleLabels.some((label) => paragraph.startsWith(label))) return true;
-  const token = LABEL.exec(paragraph.slice(0, 16));
+  const token = LABEL.exec(paragraph.slice(0, LABEL_WINDOW));
   return token !== null && labelFor(token[1]!, lexicon) !== undefined;
 }
 
@@ -74,8 +90,8 @@ export function roleLines(raw: string, lexicon: Lexicon): readonly RoleLine[] {
   if (last && last.raw === raw && last.lexicon === lexicon) return last.lines;
   const lines: RoleLine[] = [];
   for (const start of paragraphStarts(raw)) {
-    if (!isLabelChar(raw.charCodeAt(start))) continue;
-    const label = LABEL.exec(raw.slice(start, start + 16));
+    if (!isLabelChar(raw.charCodeAt(start)) || !colonAhead(raw, start)) continue;
+    const label = LABEL.exec(raw.slice(start, start + LABEL_WINDOW));
     if (!label) continue;
     const written = label[1]!;
     const role = labelFor(written, lexicon);
