@@ -59,9 +59,9 @@ function paragraphAfter(raw: string, start: number): string {
  * The paragraph breaks of `raw` as [start, end) pairs, ascending: within each whitespace run, each stretch of
  * break characters from its first line break to its end, when a second line break follows the first.
  */
-export function paragraphBreaks(raw: string): number[] {
+export function paragraphBreaks(raw: string, scope: object): number[] {
   const breaks: number[] = [];
-  const runs = whitespaceRuns(raw);
+  const runs = whitespaceRuns(raw, scope);
   for (let k = 0; k < runs.length; k += 2) {
     const runEnd = runs[k + 1]!;
     for (let at = runs[k]!; at < runEnd;) {
@@ -82,7 +82,7 @@ export function paragraphBreaks(raw: string): number[] {
 export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
-  const breaks = paragraphBreaks(raw);
+  const breaks = paragraphBreaks(raw, ctx);
   for (let k = 0; k < breaks.length; k += 2) {
     let start = breaks[k]!;
     while (start > 0 && isTrailingBlank(raw.charCodeAt(start - 1))) start--;
@@ -127,7 +127,7 @@ export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
   const proposals: Proposal[] = [];
   if (ctx.knownUnits.size === 0) return { proposals, diagnostics: [] };
   const pairs = unitPairs(ctx.knownUnits);
-  const runs = whitespaceRuns(raw);
+  const runs = whitespaceRuns(raw, ctx);
   for (let k = 0; k < runs.length; k += 2) {
     const start = runs[k]!;
     const end = runs[k + 1]!;

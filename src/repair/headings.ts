@@ -123,9 +123,9 @@ function paragraphAt(raw: string, at: number): string {
 }
 
 /** Proposes numbers for damaged markers that their neighbours determine; reports gaps. */
-export function headingSequence(raw: string, ruleId: string, _ctx: RuleContext): RuleOutput {
+export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const markers: Marker[] = [];
-  for (const start of paragraphStarts(raw)) {
+  for (const start of paragraphStarts(raw, ctx)) {
     const marker = readMarker(raw, start);
     if (marker) markers.push(marker);
   }

@@ -24,8 +24,8 @@ export const MAX_NAME = 40;
 export const MIN_REPEATED = 3;
 /** Characters of numbers: an edit touching one is never made (第一 vs 第二). */
 const NUMBER_CHAR = /[0-9０-９一二三四五六七八九十百千万零〇两]/;
-/** Ends of a list item that are not part of the name. */
-const TRAILING = ['。', '.'];
+/** Characters ending a list item that are not part of the name (full stops). */
+const TRAILING = '。.';
 /** Blanks inside a list item (OCR spaces and line breaks), which are not part of the name. */
 const WHITESPACE_ALL = /\s/g;
 
@@ -179,7 +179,7 @@ interface Item {
 /** The list items of every role line. */
 function listItems(raw: string, ctx: RuleContext): Item[] {
   const items: Item[] = [];
-  for (const line of roleLines(raw, ctx.lexicon)) {
+  for (const line of roleLines(raw, ctx)) {
     let start = line.listStart;
     let blanks = false;
     for (let i = line.listStart; i <= line.listEnd; i++) {
@@ -202,8 +202,7 @@ function listItems(raw: string, ctx: RuleContext): Item[] {
 
 /** `name` without a trailing full stop. */
 function withoutTrailing(name: string): string {
-  for (const end of TRAILING) if (name.endsWith(end)) return name.slice(0, -end.length);
-  return name;
+  return name !== '' && TRAILING.includes(name[name.length - 1]!) ? name.slice(0, -1) : name;
 }
 
 /** The raw offset of each character of an item's name (and of a trailing full stop). */

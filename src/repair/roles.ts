@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
+import { perText } from './memo.js';
 import { paragraphStarts } from './paragraphs.js';
 import type { Lexicon, RuleContext, RuleOutput } from './types.js';
 
@@ -80,29 +81,25 @@ export function startsWithRoleLabel(paragraph: string, lexicon: Lexicon): boolea
   return token !== null && labelFor(token[1]!, lexicon) !== undefined;
 }
 
-let last: { raw: string; lexicon: Lexicon; lines: readonly RoleLine[] } | undefined;
-
 /**
  * Every role line of `raw` (paragraphs starting with a role label, possibly damaged, and a colon). Two rules read
- * them, so the lines of the last text are kept.
+ * them: computed once per text and rule context.
  */
-export function roleLines(raw: string, lexicon: Lexicon): readonly RoleLine[] {
-  if (last && last.raw === raw && last.lexicon === lexicon) return last.lines;
+export const roleLines = perText((raw: string, ctx: RuleContext): readonly RoleLine[] => {
   const lines: RoleLine[] = [];
-  for (const start of paragraphStarts(raw)) {
+  for (const start of paragraphStarts(raw, ctx)) {
     if (!isLabelChar(raw.charCodeAt(start)) || !colonAhead(raw, start)) continue;
     const label = LABEL.exec(raw.slice(start, start + LABEL_WINDOW));
     if (!label) continue;
     const written = label[1]!;
-    const role = labelFor(written, lexicon);
+    const role = labelFor(written, ctx.lexicon);
     if (role === undefined) continue;
     const end = raw.indexOf('\n', start);
     const listEnd = end < 0 ? raw.length : end;
     lines.push({ start, written, label: role, listStart: start + label[0].length, listEnd });
   }
-  last = { raw, lexicon, lines };
   return lines;
-}
+});
 
 /** True when the list holds a known unit or a name with an organisation ending. */
 function listHoldsUnit(list: string, ctx: RuleContext): boolean {
@@ -116,7 +113,7 @@ function listHoldsUnit(list: string, ctx: RuleContext): boolean {
 export function roleLabel(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const line of roleLines(raw, ctx.lexicon)) {
+  for (const line of roleLines(raw, ctx)) {
     if (line.label === line.written) continue;
     const at = [...line.label].findIndex((ch, i) => ch !== line.written[i]);
     if (listHoldsUnit(raw.slice(line.listStart, line.listEnd), ctx)) {

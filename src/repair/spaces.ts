@@ -71,7 +71,7 @@ function spurious(raw: string, start: number, end: number, lexicon: Lexicon): bo
 /** Proposes deleting every spurious space run. */
 export function spuriousSpace(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals = [];
-  const runs = whitespaceRuns(raw);
+  const runs = whitespaceRuns(raw, ctx);
   for (let k = 0; k < runs.length; k += 2) {
     const start = runs[k]!;
     const end = runs[k + 1]!;

@@ -45,7 +45,7 @@ describe('paragraph starts', () => {
     fc.assert(
       fc.property(text, (raw) => {
         const expected = [...raw.matchAll(regex)].map((m) => m.index + m[0].length);
-        expect(paragraphStarts(raw)).toEqual(expected);
+        expect(paragraphStarts(raw, {})).toEqual(expected);
       }),
       { numRuns: 2000 },
     );
@@ -61,8 +61,8 @@ describe('whitespace runs and paragraph breaks', () => {
   it('are the matches of their regular expressions', () => {
     fc.assert(
       fc.property(text, (raw) => {
-        expect(whitespaceRuns(raw)).toEqual(pairs(/\s+/g, raw));
-        expect(paragraphBreaks(raw)).toEqual(pairs(/\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+/g, raw));
+        expect(whitespaceRuns(raw, {})).toEqual(pairs(/\s+/g, raw));
+        expect(paragraphBreaks(raw, {})).toEqual(pairs(/\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+/g, raw));
       }),
       { numRuns: 3000 },
     );
