@@ -33,7 +33,7 @@ function colonAhead(raw: string, start: number): boolean {
 /** Separators of a unit list (as in the extract stage), plus colons of a second label run into the line. */
 const LIST_SEPARATOR_CHARS = '、,，;；:：';
 /** `LIST_SEPARATOR_CHARS` as a character class. */
-export const LIST_SEPARATORS = new RegExp(`[${LIST_SEPARATOR_CHARS}]`);
+const LIST_SEPARATORS = new RegExp(`[${LIST_SEPARATOR_CHARS}]`);
 /** 1 at the UTF-16 code of each list separator (a table: tested for every character of every list). */
 const SEPARATOR_TABLE = new Uint8Array(
   Math.max(...[...LIST_SEPARATOR_CHARS].map((c) => c.charCodeAt(0))) + 1,
