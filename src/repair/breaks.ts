@@ -2,32 +2,46 @@
  * Built-in rules that join text split by OCR: a paragraph break inside a clause, a title tail wrapped onto its
  * own paragraph, and a space or break inside a known unit name (gazetteer join). Line breaks are never inserted.
  */
-import { HAN, OPENING, is } from './chars.js';
+import { OPENING, is, isHan } from './chars.js';
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
+import { perKnownSet } from './known.js';
 import { startsWithRoleLabel } from './roles.js';
 import type { RuleContext, RuleOutput } from './types.js';
+import { whitespaceRuns } from './whitespace.js';
 
-/** Line breaks with blank lines between them: a paragraph break (blanks before it are added in code). */
-const PARAGRAPH_BREAK = /\n[ \t\r\u3000]*(?:\n[ \t\r\u3000]*)+/g;
-/** Blanks that may precede a paragraph break. */
-const TRAILING_BLANK = /[ \t\r\u3000]/;
+/** A line break. */
+const LINE_FEED = 0x0a;
+
+/** True for blanks that may precede a paragraph break: a space, a tab, a carriage return, an ideographic space. */
+function isTrailingBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x3000;
+}
+
+/**
+ * True for the characters of a paragraph break: line breaks with blank lines between them, from the first line break
+ * of a run of these characters to its end (blanks before the first are added in code).
+ */
+function isBreakChar(code: number): boolean {
+  return code === LINE_FEED || isTrailingBlank(code);
+}
+
 /** Longest unit name a gazetteer join looks at. */
 export const MAX_UNIT_LENGTH = 24;
-/** Any whitespace run between two visible characters. */
-const WHITESPACE_RUN = /\s+/g;
 /** Punctuation that continues a clause: a paragraph ending with it goes on in the next one. */
-const CLAUSE_CONTINUES = /[,，、]/;
-/** Punctuation that ends a sentence or clause. */
-const CLAUSE_ENDS = /[。；;：:！!？?”"’'）)〕】》」』\]]/;
+const CLAUSE_CONTINUES = ',，、';
 /** Internal punctuation that shows a paragraph is running text, not a heading or title. */
 const RUNNING_TEXT = /[，,]/;
 /** Paragraphs starting with a heading marker. */
 const HEADING_START = /^[(（]?(?:[一二三四五六七八九十]+|\d+)[)）、.．]/;
 /** A paragraph this long with internal commas and no final punctuation was cut by a page or column break. */
 export const MIN_CUT_PARAGRAPH = 30;
-/** Characters around a break that a unit name may span. */
-const UNIT_CHAR = /[\u3400-\u9fff()（）]/;
+/** True for characters around a break that a unit name may span: Han (BMP) and brackets of either width. */
+function isUnitChar(code: number): boolean {
+  return (
+    (code >= 0x3400 && code <= 0x9fff) || code === 0x28 || code === 0x29 || code === 0xff08 || code === 0xff09
+  );
+}
 
 /** The paragraph (line content without indentation) that ends at `end`. */
 function paragraphBefore(raw: string, end: number): string {
@@ -41,25 +55,51 @@ function paragraphAfter(raw: string, start: number): string {
   return raw.slice(start, end < 0 ? raw.length : end).trim();
 }
 
+/**
+ * The paragraph breaks of `raw` as [start, end) pairs, ascending: within each whitespace run, each stretch of
+ * break characters from its first line break to its end, when a second line break follows the first.
+ */
+export function paragraphBreaks(raw: string, scope: object): number[] {
+  const breaks: number[] = [];
+  const runs = whitespaceRuns(raw, scope);
+  for (let k = 0; k < runs.length; k += 2) {
+    const runEnd = runs[k + 1]!;
+    for (let at = runs[k]!; at < runEnd;) {
+      let end = at;
+      let first = -1;
+      let lines = 0;
+      for (; end < runEnd && isBreakChar(raw.charCodeAt(end)); end++) {
+        if (raw.charCodeAt(end) === LINE_FEED && lines++ === 0) first = end;
+      }
+      if (lines >= 2) breaks.push(first, end);
+      at = end + 1;
+    }
+  }
+  return breaks;
+}
+
 /** Joins paragraph breaks that sit inside a clause or cut a title; reports the doubtful ones. */
 export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const m of raw.matchAll(PARAGRAPH_BREAK)) {
-    let start = m.index;
-    while (start > 0 && is(TRAILING_BLANK, raw[start - 1])) start--;
-    const end = start + m[0].length;
-    const l = raw[start - 1];
-    const r = raw[end];
-    if (l === undefined || r === undefined || !(is(HAN, r) || is(OPENING, r))) continue;
+  const breaks = paragraphBreaks(raw, ctx);
+  for (let k = 0; k < breaks.length; k += 2) {
+    let start = breaks[k]!;
+    while (start > 0 && isTrailingBlank(raw.charCodeAt(start - 1))) start--;
+    const end = start + (breaks[k + 1]! - breaks[k]!);
+    if (start === 0 || end >= raw.length) continue;
+    if (!(isHan(raw.charCodeAt(end)) || is(OPENING, raw[end]))) continue;
+    const l = raw.charCodeAt(start - 1);
+    const continues = !isHan(l) && CLAUSE_CONTINUES.includes(raw[start - 1]!);
+    // A break stays unless the paragraph before it ends in Han text or in punctuation that continues the clause
+    // (most end with a full stop: decided before reading the paragraphs).
+    if (!continues && !isHan(l)) continue;
     const before = paragraphBefore(raw, start);
     const after = paragraphAfter(raw, end);
     if (HEADING_START.test(after) || startsWithRoleLabel(after, ctx.lexicon)) continue;
     const join = { start, end, text: '', ruleId };
-    if (is(CLAUSE_CONTINUES, l)) {
+    if (continues) {
       proposals.push(join);
-    } else if (is(CLAUSE_ENDS, l) || !is(HAN, l)) {
-      continue;
     } else if (ctx.lexicon.titleTails.includes(after) && !RUNNING_TEXT.test(before)) {
       proposals.push(join);
     } else if (
@@ -86,20 +126,37 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
 export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   if (ctx.knownUnits.size === 0) return { proposals, diagnostics: [] };
-  for (const m of raw.matchAll(WHITESPACE_RUN)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!is(HAN, raw[start - 1]) || !is(HAN, raw[end])) continue;
+  const pairs = unitPairs(ctx.knownUnits);
+  const runs = whitespaceRuns(raw, ctx);
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const end = runs[k + 1]!;
+    if (!isHan(raw.charCodeAt(start - 1)) || !isHan(raw.charCodeAt(end))) continue;
+    // A known unit that spans the gap holds the two characters around it, side by side, unless one of them
+    // cannot be part of a name (then a whole known unit on the other side is enough).
+    if (
+      isUnitChar(raw.charCodeAt(start - 1)) &&
+      isUnitChar(raw.charCodeAt(end)) &&
+      !pairs.has(raw[start - 1]! + raw[end]!)
+    )
+      continue;
     let a = start;
-    while (a > 0 && start - a < MAX_UNIT_LENGTH && is(UNIT_CHAR, raw[a - 1])) a--;
+    while (a > 0 && start - a < MAX_UNIT_LENGTH && isUnitChar(raw.charCodeAt(a - 1))) a--;
     let b = end;
-    while (b < raw.length && b - end < MAX_UNIT_LENGTH && is(UNIT_CHAR, raw[b])) b++;
+    while (b < raw.length && b - end < MAX_UNIT_LENGTH && isUnitChar(raw.charCodeAt(b))) b++;
     if (joinsUnit(raw.slice(a, start), raw.slice(end, b), ctx.knownUnits)) {
       proposals.push({ start, end, text: '', ruleId });
     }
   }
   return { proposals, diagnostics: [] };
 }
+
+/** Every two adjacent characters of a known unit. */
+const unitPairs = perKnownSet((known) => {
+  const pairs = new Set<string>();
+  for (const name of known) for (let i = 1; i < name.length; i++) pairs.add(name.slice(i - 1, i + 1));
+  return pairs;
+});
 
 /** True when a suffix of `left` and a prefix of `right`, one of them whole, join into a known unit. */
 function joinsUnit(left: string, right: string, known: ReadonlySet<string>): boolean {

@@ -38,7 +38,8 @@ export interface FixResult {
 export function applyProposals(raw: string, proposals: readonly Proposal[]): FixResult {
   const diagnostics: Diagnostic[] = [];
   const accepted: Proposal[] = [];
-  const owner = new Int32Array(raw.length).fill(-1);
+  // The accepted range covering each character that one covers (a map: proposals cover few characters).
+  const owner = new Map<number, number>();
   const insertions = new Map<number, number>();
   for (const p of proposals) {
     if (p.start < 0 || p.end > raw.length || p.start > p.end) continue;
@@ -47,7 +48,7 @@ export function applyProposals(raw: string, proposals: readonly Proposal[]): Fix
     if (clash < 0) {
       const k = accepted.push(p) - 1;
       if (p.start === p.end) insertions.set(p.start, k);
-      else owner.fill(k, p.start, p.end);
+      else for (let i = p.start; i < p.end; i++) owner.set(i, k);
       continue;
     }
     const q = accepted[clash]!;
@@ -83,18 +84,23 @@ export function applyProposals(raw: string, proposals: readonly Proposal[]): Fix
 
 /**
  * Index of an accepted proposal that `p` conflicts with, or -1: ranges that share a character, an insertion
- * strictly inside a range, or two insertions at one position. `owner` marks the characters each range covers.
- * Cost: the length of `p`, so the fixer stays linear.
+ * strictly inside a range, or two insertions at one position. `owner` maps the characters each range covers to
+ * its index. Cost: the length of `p`, so the fixer stays linear.
  */
-function clashOf(p: Proposal, owner: Int32Array, insertions: ReadonlyMap<number, number>): number {
+function clashOf(
+  p: Proposal,
+  owner: ReadonlyMap<number, number>,
+  insertions: ReadonlyMap<number, number>,
+): number {
   if (p.start === p.end) {
     const at = insertions.get(p.start);
     if (at !== undefined) return at;
-    const before = owner[p.start - 1] ?? -1;
-    return before >= 0 && before === (owner[p.start] ?? -1) ? before : -1;
+    const before = owner.get(p.start - 1);
+    return before !== undefined && before === owner.get(p.start) ? before : -1;
   }
   for (let i = p.start; i < p.end; i++) {
-    if (owner[i]! >= 0) return owner[i]!;
+    const covered = owner.get(i);
+    if (covered !== undefined) return covered;
     const inside = i > p.start ? insertions.get(i) : undefined;
     if (inside !== undefined) return inside;
   }

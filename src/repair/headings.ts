@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
+import { paragraphStarts } from './paragraphs.js';
 import type { RuleContext, RuleOutput } from './types.js';
 
 /** Chinese numerals of heading markers, 1 to 10. */
@@ -17,8 +18,6 @@ export const GAP_CODE = 'heading-gap';
 /** Diagnostic code for a damaged marker that the sequence does not determine. */
 export const DAMAGED_CODE = 'heading-damaged';
 
-/** A paragraph start: indentation, then text. */
-const PARAGRAPH_START = /(?:^|\n)[ \t\u3000]*(?=\S)/g;
 /** Top level: 一、 */
 const CN = /^([一二三四五六七八九十]{1,3})、/;
 /** Second level: (一) in either width, OCR spaces and primes tolerated (a separate rule drops the primes). */
@@ -39,6 +38,13 @@ const UNCLOSED_PAREN = /^[(（] ?[^\s()（）[\]【】〔〕〈〉0-9](?=[\u4e00
 const CLOSER = /[)）]/;
 /** A mangled item number: digits with l/I/O/o read for 1 and 0 ("l.", "1O."). */
 const DAMAGED_ARABIC = /^([0-9lIOo]{1,3})[.．](?=[\u4e00-\u9fff])/;
+
+/** Any of the markers above (most paragraphs start with none: one test rules them out). */
+const ANY_MARKER = new RegExp(
+  [CN, PAREN_CN, ARABIC, PAREN_ARABIC, DAMAGED_PAREN, UNCLOSED_PAREN, DAMAGED_ARABIC]
+    .map((re) => `(?:${re.source})`)
+    .join('|'),
+);
 
 type Family = 'cn' | 'paren' | 'arabic' | 'sub';
 /** Nesting depth of each family: a marker ends the runs of the deeper families. */
@@ -75,15 +81,19 @@ export function chineseNumeral(n: number): string {
   return (tens === 1 ? '' : units[tens - 1]!) + '十' + (n % 10 === 0 ? '' : units[(n % 10) - 1]!);
 }
 
+/** Bracketed markers: (一) and (1), with their family and the value of their number. */
+const BRACKETED = [
+  ['paren', PAREN_CN, chineseNumber],
+  ['sub', PAREN_ARABIC, Number],
+] as const;
+
 /** Reads the marker (valid or damaged) at a paragraph start. */
 function readMarker(raw: string, at: number): Marker | undefined {
   const head = raw.slice(at, at + 10);
+  if (!ANY_MARKER.test(head)) return undefined;
   let m = CN.exec(head);
   if (m) return { families: ['cn'], value: chineseNumber(m[1]!), start: at, end: at + m[0].length };
-  for (const [family, re, value] of [
-    ['paren', PAREN_CN, chineseNumber],
-    ['sub', PAREN_ARABIC, Number],
-  ] as const) {
+  for (const [family, re, value] of BRACKETED) {
     m = re.exec(head);
     if (m) {
       const end = at + m[0].length;
@@ -113,10 +123,10 @@ function paragraphAt(raw: string, at: number): string {
 }
 
 /** Proposes numbers for damaged markers that their neighbours determine; reports gaps. */
-export function headingSequence(raw: string, ruleId: string, _ctx: RuleContext): RuleOutput {
+export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const markers: Marker[] = [];
-  for (const m of raw.matchAll(PARAGRAPH_START)) {
-    const marker = readMarker(raw, m.index + m[0].length);
+  for (const start of paragraphStarts(raw, ctx)) {
+    const marker = readMarker(raw, start);
     if (marker) markers.push(marker);
   }
   const proposals: Proposal[] = [];
@@ -126,7 +136,7 @@ export function headingSequence(raw: string, ruleId: string, _ctx: RuleContext):
   markers.forEach((marker, k) => {
     if (Number.isNaN(marker.value)) {
       const fits = marker.families.flatMap((family) => {
-        const next = siblings[k]![family];
+        const next = siblings.get(k)![family];
         const candidates = family === 'arabic' ? [last[family] + 1, 1] : [last[family] + 1];
         const n = candidates.find(
           (c) =>
@@ -181,19 +191,21 @@ function enter(last: Record<Family, number>, family: Family, value: number): voi
 }
 
 /**
- * For each marker, the next valid marker of each family before that family's run is ended by a higher level (for
- * items: by 一、). One backward pass, so the rule stays linear.
+ * For each damaged marker (by index), the next valid marker of each family before that family's run is ended by a
+ * higher level (for items: by 一、). One backward pass, so the rule stays linear.
  */
-function nextSiblings(markers: readonly Marker[]): Partial<Record<Family, Marker>>[] {
-  const out: Partial<Record<Family, Marker>>[] = new Array(markers.length);
-  let ahead: Partial<Record<Family, Marker>> = {};
+function nextSiblings(markers: readonly Marker[]): Map<number, Partial<Record<Family, Marker>>> {
+  const out = new Map<number, Partial<Record<Family, Marker>>>();
+  const ahead: Partial<Record<Family, Marker>> = {};
   for (let k = markers.length - 1; k >= 0; k--) {
-    out[k] = ahead;
     const m = markers[k]!;
-    if (Number.isNaN(m.value)) continue;
+    if (Number.isNaN(m.value)) {
+      out.set(k, { ...ahead });
+      continue;
+    }
     const g = m.families[0]!;
-    ahead = { ...ahead, [g]: m };
-    for (const f of FAMILIES) if (f !== g && LEVEL[g] <= stopLevel(f)) delete ahead[f];
+    ahead[g] = m;
+    for (const f of ENDED_BY[g]) ahead[f] = undefined;
   }
   return out;
 }
@@ -202,3 +214,8 @@ function nextSiblings(markers: readonly Marker[]): Partial<Record<Family, Marker
 function stopLevel(family: Family): number {
   return family === 'arabic' ? LEVEL.cn : LEVEL[family] - 1;
 }
+
+/** For each family, the other families whose runs a marker of it ends. */
+const ENDED_BY = Object.fromEntries(
+  FAMILIES.map((g) => [g, FAMILIES.filter((f) => f !== g && LEVEL[g] <= stopLevel(f))]),
+) as Record<Family, Family[]>;

@@ -29,10 +29,33 @@ export interface RepairResult {
   toRaw(offset: number): number;
 }
 
+/** The last set built for each list of known units given, with the names it was built from. */
+const knownSets = new WeakMap<Iterable<string>, { names: string[]; set: ReadonlySet<string> }>();
+
+/**
+ * The known units as a set. Callers pass the same list for every document of a region (the gazetteer's), so the set
+ * — and what the rules derive from it, see known.ts — is kept for that list and rebuilt only when its names changed.
+ */
+function knownSet(units: Iterable<string>): ReadonlySet<string> {
+  const hit = knownSets.get(units);
+  if (hit && sameNames(hit.names, units)) return hit.set;
+  const names = [...units];
+  const set = new Set(names);
+  knownSets.set(units, { names, set });
+  return set;
+}
+
+/** True when `units` lists exactly `names`, in order. */
+function sameNames(names: readonly string[], units: Iterable<string>): boolean {
+  let k = 0;
+  for (const name of units) if (names[k++] !== name) return false;
+  return k === names.length;
+}
+
 /** Repairs OCR damage in `raw`. Earlier rules of the grammar win over later ones where proposals overlap. */
 export function repair(raw: string, options: RepairOptions = {}): RepairResult {
   const grammar = loadRepairGrammar();
-  const ctx = { lexicon: grammar.lexicon, knownUnits: new Set(options.knownUnits ?? []) };
+  const ctx = { lexicon: grammar.lexicon, knownUnits: knownSet(options.knownUnits ?? []) };
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const rule of grammar.rules) {

@@ -5,9 +5,11 @@
  * is repaired when the edit lies inside it. Edits in numbers are never made; several candidates give a diagnostic.
  */
 import type { Diagnostic } from '../graph/schema.js';
-import { boundedDistance, editScript, type EditOp } from './distance.js';
+import { isWhitespace } from './chars.js';
+import { boundedDistance, editScript, signature, withinSignatures, type EditOp } from './distance.js';
 import type { Proposal } from './fixer.js';
-import { LIST_SEPARATORS, roleLines } from './roles.js';
+import { perKnownSet } from './known.js';
+import { isListSeparator, roleLines } from './roles.js';
 import type { RuleContext, RuleOutput } from './types.js';
 
 /** Shortest written name the rule looks at. */
@@ -22,8 +24,10 @@ export const MAX_NAME = 40;
 export const MIN_REPEATED = 3;
 /** Characters of numbers: an edit touching one is never made (第一 vs 第二). */
 const NUMBER_CHAR = /[0-9０-９一二三四五六七八九十百千万零〇两]/;
-/** Ends of a list item that are not part of the name. */
-const TRAILING = /[。.]$/;
+/** Characters ending a list item that are not part of the name (full stops). */
+const TRAILING = '。.';
+/** Blanks inside a list item (OCR spaces and line breaks), which are not part of the name. */
+const WHITESPACE_ALL = /\s/g;
 
 /** A candidate repair: the known unit and the edits, in indices of the compressed written name. */
 interface Fix {
@@ -31,21 +35,64 @@ interface Fix {
   ops: EditOp[];
 }
 
-/** Known units grouped by length, for the distance search. */
-function byLength(known: ReadonlySet<string>): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  for (const name of known) {
-    const group = groups.get(name.length);
-    if (group) group.push(name);
-    else groups.set(name.length, [name]);
-  }
-  return groups;
+/**
+ * A known head or tail agrees with the part of the name it repairs on the characters at both of its ends, so that
+ * the edit lies inside it: `CUT_CHARS` at the end that borders the free text of the name (the cut: the start of a
+ * tail, the end of a head) and `OUTER_CHARS` at the other, which is an end of the whole name.
+ */
+const CUT_CHARS = 2;
+const OUTER_CHARS = 1;
+/** The side of a part where the name's free text borders it: 'start' for a tail, 'end' for a head. */
+type Side = 'start' | 'end';
+
+/** The characters of `s` at the cut, for a part cut at `side`. */
+function cutEnd(s: string, side: Side): string {
+  return side === 'start' ? s.slice(0, CUT_CHARS) : s.slice(-CUT_CHARS);
 }
 
-/** Known units of length within `max` of `length`. */
-function* near(groups: Map<number, string[]>, length: number, max: number): Generator<string> {
-  for (let l = length - max; l <= length + max; l++) yield* groups.get(l) ?? [];
+/** The characters of `s` at its outer end, for a part cut at `side`. */
+function outerEnd(s: string, side: Side): string {
+  return side === 'start' ? s.slice(-OUTER_CHARS) : s.slice(0, OUTER_CHARS);
 }
+
+/** The known units prepared for the search, built once per set. */
+interface UnitIndex {
+  /** Units by length, each group in set order, with their signatures. */
+  byLength: Map<number, { units: string[]; signatures: number[] }>;
+  /** Units of `MIN_AFFIX_UNIT` characters or more, by length and then in set order: the order they are tried in. */
+  affixUnits: string[];
+  /** For each side, indices into `affixUnits` (ascending) by the unit's outer end and then by its cut end. */
+  byEnds: Record<Side, Map<string, Map<string, number[]>>>;
+}
+
+/** Groups and indexes the known units. */
+const unitIndex = perKnownSet((known): UnitIndex => {
+  const byLength = new Map<number, { units: string[]; signatures: number[] }>();
+  for (const name of known) {
+    const group = byLength.get(name.length);
+    if (group) {
+      group.units.push(name);
+      group.signatures.push(signature(name));
+    } else byLength.set(name.length, { units: [name], signatures: [signature(name)] });
+  }
+  const affixUnits = [...byLength.keys()]
+    .filter((length) => length >= MIN_AFFIX_UNIT)
+    .sort((a, b) => a - b)
+    .flatMap((length) => byLength.get(length)!.units);
+  const byEnds: UnitIndex['byEnds'] = { start: new Map(), end: new Map() };
+  affixUnits.forEach((unit, k) => {
+    for (const side of ['start', 'end'] as const) {
+      const outer = outerEnd(unit, side);
+      let byCut = byEnds[side].get(outer);
+      if (!byCut) byEnds[side].set(outer, (byCut = new Map()));
+      const cut = cutEnd(unit, side);
+      const list = byCut.get(cut);
+      if (list) list.push(k);
+      else byCut.set(cut, [k]);
+    }
+  });
+  return { byLength, affixUnits, byEnds };
+});
 
 /** True when no edit changes, removes or inserts a character of a number. */
 function outsideNumbers(written: string, ops: readonly EditOp[]): boolean {
@@ -60,28 +107,53 @@ function outsideNumbers(written: string, ops: readonly EditOp[]): boolean {
   );
 }
 
+/** No units. */
+const NONE: readonly number[] = [];
+
 /** The repairs of `name` the gazetteer allows: whole-name matches, else a known head or tail with an inner edit. */
-function candidates(name: string, groups: Map<number, string[]>): Fix[] {
+function candidates(name: string, index: UnitIndex): Fix[] {
   const max = name.length >= LONG_NAME ? 2 : 1;
   const whole: Fix[] = [];
-  for (const unit of near(groups, name.length, max))
-    if (boundedDistance(name, unit, max) <= max) whole.push({ unit, ops: editScript(name, unit) });
+  const bits = signature(name);
+  for (let length = name.length - max; length <= name.length + max; length++) {
+    const group = index.byLength.get(length);
+    if (!group) continue;
+    group.units.forEach((unit, k) => {
+      if (withinSignatures(bits, group.signatures[k]!, max) && boundedDistance(name, unit, max) <= max)
+        whole.push({ unit, ops: editScript(name, unit) });
+    });
+  }
   if (whole.length > 0) return whole;
-  const seen = new Set<string>();
   const parts: Fix[] = [];
+  // Only units sharing the ends that `inside` compares can be a tail or a head: the outer one is an end of the name
+  // for every split, the cut one changes with the split. Both lists follow the order units are tried in, and a
+  // unit is tried as the tail before as the head.
+  const tailsByCut = index.byEnds.start.get(outerEnd(name, 'start'));
+  const headsByCut = index.byEnds.end.get(outerEnd(name, 'end'));
+  if (!tailsByCut && !headsByCut) return parts;
   for (let w = MIN_AFFIX_UNIT - 1; w <= name.length - 2; w++) {
-    const tail = name.slice(name.length - w);
+    const offset = name.length - w;
+    const tails = tailsByCut?.get(name.slice(offset, offset + CUT_CHARS)) ?? NONE;
+    const heads = headsByCut?.get(name.slice(w - CUT_CHARS, w)) ?? NONE;
+    if (tails.length === 0 && heads.length === 0) continue;
+    const tail = name.slice(offset);
     const head = name.slice(0, w);
-    for (const unit of near(groups, w, 1)) {
-      if (unit.length < MIN_AFFIX_UNIT) continue;
-      if (inside(tail, unit, 'start')) {
-        const offset = name.length - w;
-        const ops = editScript(tail, unit).map((op) => ({ ...op, at: op.at + offset }));
-        parts.push({ unit: name.slice(0, offset) + unit, ops });
+    for (let i = 0, j = 0; i < tails.length || j < heads.length;) {
+      if (j === heads.length || (i < tails.length && tails[i]! <= heads[j]!)) {
+        const unit = index.affixUnits[tails[i++]!]!;
+        if (Math.abs(unit.length - w) <= 1 && inside(tail, unit, 'start')) {
+          const ops = editScript(tail, unit).map((op) => ({ ...op, at: op.at + offset }));
+          parts.push({ unit: name.slice(0, offset) + unit, ops });
+        }
+      } else {
+        const unit = index.affixUnits[heads[j++]!]!;
+        if (Math.abs(unit.length - w) <= 1 && inside(head, unit, 'end')) {
+          parts.push({ unit: unit + name.slice(w), ops: editScript(head, unit) });
+        }
       }
-      if (inside(head, unit, 'end')) parts.push({ unit: unit + name.slice(w), ops: editScript(head, unit) });
     }
   }
+  const seen = new Set<string>();
   return parts.filter((f) => !seen.has(f.unit) && seen.add(f.unit));
 }
 
@@ -89,39 +161,55 @@ function candidates(name: string, groups: Map<number, string[]>): Fix[] {
  * True when `part` is one edit from `unit` and that edit lies inside it, away from the free text it borders: the
  * two characters at that side (`side` 'start' for a tail, 'end' for a head) and the one at the other side agree.
  */
-function inside(part: string, unit: string, side: 'start' | 'end'): boolean {
-  const [a, b] = side === 'start' ? [2, 1] : [1, 2];
+function inside(part: string, unit: string, side: Side): boolean {
   return (
-    part.slice(0, a) === unit.slice(0, a) &&
-    part.slice(-b) === unit.slice(-b) &&
+    cutEnd(part, side) === cutEnd(unit, side) &&
+    outerEnd(part, side) === outerEnd(unit, side) &&
     boundedDistance(part, unit, 1) === 1
   );
 }
 
-/** A list item of a role line: its name without blanks and the raw offset of each of its characters. */
+/** A list item of a role line: its name without blanks, and the raw range it was read from. */
 interface Item {
   name: string;
-  index: number[];
+  start: number;
+  end: number;
 }
 
 /** The list items of every role line. */
 function listItems(raw: string, ctx: RuleContext): Item[] {
   const items: Item[] = [];
-  for (const line of roleLines(raw, ctx.lexicon)) {
-    let at = line.listStart;
-    for (const chunk of raw.slice(line.listStart, line.listEnd).split(LIST_SEPARATORS)) {
-      const index: number[] = [];
-      let name = '';
-      for (let i = 0; i < chunk.length; i++) {
-        if (/\s/.test(chunk[i]!)) continue;
-        index.push(at + i);
-        name += chunk[i];
+  for (const line of roleLines(raw, ctx)) {
+    let start = line.listStart;
+    let blanks = false;
+    for (let i = line.listStart; i <= line.listEnd; i++) {
+      if (i < line.listEnd) {
+        const code = raw.charCodeAt(i);
+        if (!isListSeparator(code)) {
+          if (isWhitespace(code)) blanks = true;
+          continue;
+        }
       }
-      items.push({ name: name.replace(TRAILING, ''), index });
-      at += chunk.length + 1;
+      const chunk = raw.slice(start, i);
+      const name = blanks ? chunk.replace(WHITESPACE_ALL, '') : chunk;
+      items.push({ name: withoutTrailing(name), start, end: i });
+      start = i + 1;
+      blanks = false;
     }
   }
   return items;
+}
+
+/** `name` without a trailing full stop. */
+function withoutTrailing(name: string): string {
+  return name !== '' && TRAILING.includes(name[name.length - 1]!) ? name.slice(0, -1) : name;
+}
+
+/** The raw offset of each character of an item's name (and of a trailing full stop). */
+function offsets(raw: string, item: Item): number[] {
+  const index: number[] = [];
+  for (let i = item.start; i < item.end; i++) if (!isWhitespace(raw.charCodeAt(i))) index.push(i);
+  return index;
 }
 
 /** True when an insertion or deletion lies at the start or the end of the name (an abbreviation, not OCR). */
@@ -141,16 +229,17 @@ export function unitName(raw: string, ruleId: string, ctx: RuleContext): RuleOut
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
   if (ctx.knownUnits.size === 0) return { proposals, diagnostics };
-  const items = listItems(raw, ctx);
+  const suspects = listItems(raw, ctx).filter(
+    ({ name }) => name.length >= MIN_NAME && name.length <= MAX_NAME && !ctx.knownUnits.has(name),
+  );
   const counts = new Map<string, number>();
-  for (const { name } of items) counts.set(name, (counts.get(name) ?? 0) + 1);
-  let groups: Map<number, string[]> | undefined;
-  for (const { name, index } of items) {
-    if (name.length < MIN_NAME || name.length > MAX_NAME || ctx.knownUnits.has(name)) continue;
+  for (const { name } of suspects) counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const item of suspects) {
+    const { name } = item;
     if (counts.get(name)! >= MIN_REPEATED) continue;
-    groups ??= byLength(ctx.knownUnits);
-    const fixes = candidates(name, groups);
+    const fixes = candidates(name, unitIndex(ctx.knownUnits));
     const fix = fixes[0];
+    const index = fixes.length > 0 ? offsets(raw, item) : [];
     if (fixes.length === 1 && fix && outsideNumbers(name, fix.ops) && !atEdge(name, fix.ops)) {
       for (const op of fix.ops) {
         const pos = index[op.at]!;

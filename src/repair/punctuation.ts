@@ -2,7 +2,7 @@
  * Built-in rule: a lone ASCII double quote in a paragraph of Chinese text is a mis-read ” (after an open “), 。 (at
  * the paragraph end) or comma (between two clauses); the comma takes the width the document mostly uses.
  */
-import { HAN, is } from './chars.js';
+import { HAN, is, isHan } from './chars.js';
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
 import type { RuleContext, RuleOutput } from './types.js';
@@ -12,15 +12,16 @@ const FULL_COMMA = '，';
 const OPEN_QUOTE = '“';
 const CLOSE_QUOTE = '”';
 const HALF_COMMA = ',';
+const ASCII_QUOTE = '"';
+const LINE_BREAK = '\n';
 
 /** The comma width the text mostly uses. */
 export function dominantComma(raw: string): string {
   let full = 0;
   let half = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === FULL_COMMA) full++;
-    else if (raw[i] === HALF_COMMA && is(HAN, raw[i - 1])) half++;
-  }
+  for (let i = raw.indexOf(FULL_COMMA); i >= 0; i = raw.indexOf(FULL_COMMA, i + 1)) full++;
+  for (let i = raw.indexOf(HALF_COMMA); i >= 0; i = raw.indexOf(HALF_COMMA, i + 1))
+    if (isHan(raw.charCodeAt(i - 1))) half++;
   return half > full ? HALF_COMMA : FULL_COMMA;
 }
 
@@ -28,27 +29,27 @@ export function dominantComma(raw: string): string {
 export function strayQuote(raw: string, ruleId: string, _ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
+  // Each quote with the end of its line: quotes sharing a line end are on one line.
   const quotes: number[] = [];
-  const lines: number[] = [];
-  let line = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === '\n') line++;
-    else if (raw[i] === '"') {
-      quotes.push(i);
-      lines.push(line);
+  const lineEnds: number[] = [];
+  let lineEnd = -1;
+  for (let at = raw.indexOf(ASCII_QUOTE); at >= 0; at = raw.indexOf(ASCII_QUOTE, at + 1)) {
+    if (at > lineEnd) {
+      lineEnd = raw.indexOf(LINE_BREAK, at);
+      if (lineEnd < 0) lineEnd = raw.length;
     }
+    quotes.push(at);
+    lineEnds.push(lineEnd);
   }
   let comma: string | undefined;
   quotes.forEach((at, k) => {
-    const alone = lines[k - 1] !== lines[k] && lines[k + 1] !== lines[k];
+    const alone = lineEnds[k - 1] !== lineEnds[k] && lineEnds[k + 1] !== lineEnds[k];
     if (!alone || !is(HAN, raw[at - 1])) return;
-    let lineEnd = raw.indexOf('\n', at);
-    if (lineEnd < 0) lineEnd = raw.length;
-    const lineStart = raw.lastIndexOf('\n', at) + 1;
+    const lineStart = raw.lastIndexOf(LINE_BREAK, at) + 1;
     const head = raw.slice(lineStart, at);
     if (head.lastIndexOf(OPEN_QUOTE) > head.lastIndexOf(CLOSE_QUOTE)) {
       proposals.push({ start: at, end: at + 1, text: CLOSE_QUOTE, ruleId });
-    } else if (raw.slice(at + 1, lineEnd).trim() === '') {
+    } else if (raw.slice(at + 1, lineEnds[k]).trim() === '') {
       proposals.push({ start: at, end: at + 1, text: FULL_STOP, ruleId });
     } else if (is(HAN, raw[at + 1])) {
       comma ??= dominantComma(raw);

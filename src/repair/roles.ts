@@ -6,14 +6,44 @@
  */
 import type { Diagnostic } from '../graph/schema.js';
 import type { Proposal } from './fixer.js';
+import { perText } from './memo.js';
+import { paragraphStarts } from './paragraphs.js';
 import type { Lexicon, RuleContext, RuleOutput } from './types.js';
 
-/** A paragraph start: indentation, then text. */
-const PARAGRAPH_START = /(?:^|\n)[ \t\u3000]*(?=\S)/g;
+/** Colons that end a label token, both widths. */
+const COLON = 0x3a;
+const FULL_COLON = 0xff1a;
+const COLONS = String.fromCharCode(COLON, FULL_COLON);
 /** A label token: Han characters, optional blanks, a colon of either width. */
-const LABEL = /^([\u4e00-\u9fff]{2,6})[ \t\u3000]*[:：]/;
+const LABEL = new RegExp(`^([\\u4e00-\\u9fff]{2,6})[ \\t\\u3000]*[${COLONS}]`);
+/** How much of a paragraph's start is read for a label token. */
+const LABEL_WINDOW = 16;
+/** True when `code` may start a label token (the Han range of `LABEL`). */
+const isLabelChar = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+
+/** True when a colon lies in the label window of a paragraph starting at `start` (most paragraphs have none). */
+function colonAhead(raw: string, start: number): boolean {
+  const end = Math.min(raw.length, start + LABEL_WINDOW);
+  for (let i = start; i < end; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === COLON || code === FULL_COLON) return true;
+  }
+  return false;
+}
 /** Separators of a unit list (as in the extract stage), plus colons of a second label run into the line. */
-export const LIST_SEPARATORS = /[、,，;；:：]/;
+const LIST_SEPARATOR_CHARS = '、,，;；:：';
+/** `LIST_SEPARATOR_CHARS` as a character class. */
+const LIST_SEPARATORS = new RegExp(`[${LIST_SEPARATOR_CHARS}]`);
+/** 1 at the UTF-16 code of each list separator (a table: tested for every character of every list). */
+const SEPARATOR_TABLE = new Uint8Array(
+  Math.max(...[...LIST_SEPARATOR_CHARS].map((c) => c.charCodeAt(0))) + 1,
+);
+for (const c of LIST_SEPARATOR_CHARS) SEPARATOR_TABLE[c.charCodeAt(0)] = 1;
+
+/** True when the UTF-16 unit `code` separates the items of a unit list. */
+export function isListSeparator(code: number): boolean {
+  return SEPARATOR_TABLE[code] === 1;
+}
 
 /** A role line: its label as written, the label it stands for, and where its unit list starts and ends. */
 export interface RoleLine {
@@ -47,26 +77,29 @@ function hamming(a: string, b: string): number {
 /** True when `paragraph` starts with a role label, or with a label token (then a colon) that OCR damaged. */
 export function startsWithRoleLabel(paragraph: string, lexicon: Lexicon): boolean {
   if (lexicon.roleLabels.some((label) => paragraph.startsWith(label))) return true;
-  const token = LABEL.exec(paragraph.slice(0, 16));
+  const token = LABEL.exec(paragraph.slice(0, LABEL_WINDOW));
   return token !== null && labelFor(token[1]!, lexicon) !== undefined;
 }
 
-/** Every role line of `raw` (paragraphs starting with a role label, possibly damaged, and a colon). */
-export function roleLines(raw: string, lexicon: Lexicon): RoleLine[] {
+/**
+ * Every role line of `raw` (paragraphs starting with a role label, possibly damaged, and a colon). Two rules read
+ * them: computed once per text and rule context.
+ */
+export const roleLines = perText((raw: string, ctx: RuleContext): readonly RoleLine[] => {
   const lines: RoleLine[] = [];
-  for (const m of raw.matchAll(PARAGRAPH_START)) {
-    const start = m.index + m[0].length;
-    const label = LABEL.exec(raw.slice(start, start + 16));
+  for (const start of paragraphStarts(raw, ctx)) {
+    if (!isLabelChar(raw.charCodeAt(start)) || !colonAhead(raw, start)) continue;
+    const label = LABEL.exec(raw.slice(start, start + LABEL_WINDOW));
     if (!label) continue;
     const written = label[1]!;
-    const role = labelFor(written, lexicon);
+    const role = labelFor(written, ctx.lexicon);
     if (role === undefined) continue;
     const end = raw.indexOf('\n', start);
     const listEnd = end < 0 ? raw.length : end;
     lines.push({ start, written, label: role, listStart: start + label[0].length, listEnd });
   }
   return lines;
-}
+});
 
 /** True when the list holds a known unit or a name with an organisation ending. */
 function listHoldsUnit(list: string, ctx: RuleContext): boolean {
@@ -80,7 +113,7 @@ function listHoldsUnit(list: string, ctx: RuleContext): boolean {
 export function roleLabel(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const line of roleLines(raw, ctx.lexicon)) {
+  for (const line of roleLines(raw, ctx)) {
     if (line.label === line.written) continue;
     const at = [...line.label].findIndex((ch, i) => ch !== line.written[i]);
     if (listHoldsUnit(raw.slice(line.listStart, line.listEnd), ctx)) {

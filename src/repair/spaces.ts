@@ -4,28 +4,35 @@
  * spaces between Latin words, between Chinese and a following number, and between two complete organisation
  * names (the issuers on a cover line) stay.
  */
-import { ASCII_PUNCT, ASCII_TRAILING, CLOSING, DIGIT, FULL_PUNCT, HAN, OPENING, is } from './chars.js';
+import { ASCII_PUNCT, ASCII_TRAILING, CLOSING, DIGIT, FULL_PUNCT, HAN, OPENING, is, isHan } from './chars.js';
 import type { Lexicon, RuleContext, RuleOutput } from './types.js';
+import { whitespaceRuns } from './whitespace.js';
+
+/** The space a run of spurious spaces is made of (other blanks are never removed). */
+const SPACE = 0x20;
 
 /** Shortest organisation name whose trailing space may separate it from a second name. */
 export const MIN_ORG_NAME = 4;
 /** Shortest following token that can be a second name (shorter ones are split-off name ends: 管委 会). */
 export const MIN_NEXT_NAME = 3;
 
-const SPACE_RUN = / +/g;
-const TOKEN_CHAR = HAN;
+/** True when the characters from `start` to `end` are all ASCII spaces. */
+function onlySpaces(raw: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (raw.charCodeAt(i) !== SPACE) return false;
+  return true;
+}
 
 /** Length of the Han run ending at `end` (exclusive) going left. */
 function hanRunLeft(raw: string, end: number): number {
   let i = end;
-  while (i > 0 && is(TOKEN_CHAR, raw[i - 1])) i--;
+  while (i > 0 && isHan(raw.charCodeAt(i - 1))) i--;
   return end - i;
 }
 
 /** Length of the Han run starting at `start`. */
 function hanRunRight(raw: string, start: number): number {
   let i = start;
-  while (i < raw.length && is(TOKEN_CHAR, raw[i])) i++;
+  while (i < raw.length && isHan(raw.charCodeAt(i))) i++;
   return i - start;
 }
 
@@ -44,13 +51,12 @@ function attachedNumber(raw: string, end: number): boolean {
   return !(raw[i - 1] === ' ' && is(HAN, raw[i - 2]));
 }
 
-/** Decides whether the space run between `l` (at start-1) and `r` (at end) is spurious. */
+/** Decides whether the space run between two visible characters, `l` (at start-1) and `r` (at end), is spurious. */
 function spurious(raw: string, start: number, end: number, lexicon: Lexicon): boolean {
-  const l = raw[start - 1];
-  const r = raw[end];
-  if (l === undefined || r === undefined || /\s/.test(l) || /\s/.test(r)) return false;
-  const lHan = is(HAN, l);
-  const rHan = is(HAN, r);
+  const l = raw[start - 1]!;
+  const r = raw[end]!;
+  const lHan = isHan(raw.charCodeAt(start - 1));
+  const rHan = isHan(raw.charCodeAt(end));
   if (lHan && rHan) return !separatesNames(raw, start, end, lexicon);
   if (is(FULL_PUNCT, l) || is(FULL_PUNCT, r)) return true;
   if (lHan && is(ASCII_PUNCT, r)) return true;
@@ -65,9 +71,11 @@ function spurious(raw: string, start: number, end: number, lexicon: Lexicon): bo
 /** Proposes deleting every spurious space run. */
 export function spuriousSpace(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals = [];
-  for (const m of raw.matchAll(SPACE_RUN)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  const runs = whitespaceRuns(raw, ctx);
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const end = runs[k + 1]!;
+    if (start === 0 || end === raw.length || !onlySpaces(raw, start, end)) continue;
     if (spurious(raw, start, end, ctx.lexicon)) proposals.push({ start, end, text: '', ruleId });
   }
   return { proposals, diagnostics: [] };
