@@ -86,7 +86,7 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
   for (let k = 0; k < breaks.length; k += 2) {
     let start = breaks[k]!;
     while (start > 0 && isTrailingBlank(raw.charCodeAt(start - 1))) start--;
-    const end = start + (breaks[k + 1]! - breaks[k]!);
+    const end = breaks[k + 1]!;
     if (start === 0 || end >= raw.length) continue;
     if (!(isHan(raw.charCodeAt(end)) || is(OPENING, raw[end]))) continue;
     const l = raw.charCodeAt(start - 1);

@@ -3,7 +3,7 @@
  * their own examples when loaded — a failing example throws a GrammarError naming the rule and the example.
  */
 import * as z from 'zod';
-import { GrammarError, loadGrammar } from '../grammars.js';
+import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
 import { applyProposals, type Proposal } from './fixer.js';
 import { gazetteerJoin, paragraphJoin } from './breaks.js';
 import { headingSequence } from './headings.js';
@@ -193,7 +193,9 @@ export function loadRepairGrammar(file: string = REPAIR_GRAMMAR): RepairGrammar 
   if (file === REPAIR_GRAMMAR && loaded) return loaded;
   const data = loadGrammar(file, GrammarSchema);
   const grammar: RepairGrammar = { lexicon: data.lexicon, rules: data.rules.map(compile) };
-  checkExamples(file, grammar);
+  if (!examplesChecked(file)) checkExamples(file, grammar);
   if (file === REPAIR_GRAMMAR) loaded = grammar;
   return grammar;
 }
+
+registerGrammar(REPAIR_GRAMMAR, () => loadRepairGrammar());
