@@ -85,22 +85,28 @@ interface PlanRange extends PlanStart {
   to: number;
 }
 
-/** Where each issued plan starts: a line (or two) whose text is the title the cover names. */
+/**
+ * Where each issued plan starts: a line (or two) whose text is the title the cover names. Titles are compared
+ * bare (see `bare`); a line's bare form is computed once, and two lines' bare form is the two joined.
+ */
 function planStarts(lines: Line[], from: number, to: number, issued: string[]): PlanStart[] {
   const found: PlanStart[] = [];
   const wanted = new Set(issued.map(bare));
+  const bareLines = lines.slice(from, to).map((l) => bare(l.text));
+  const lineAt = (k: number): string => bareLines[k - from]!;
   for (let k = from; k < to && wanted.size > 0; k++) {
     for (const n of [1, 2]) {
       if (k + n > to) break;
-      const joined = squash(
-        lines
-          .slice(k, k + n)
-          .map((l) => l.text)
-          .join(''),
-      );
-      if (wanted.has(bare(joined))) {
-        wanted.delete(bare(joined));
-        found.push({ at: k, titleLines: n, title: joined });
+      const key = n === 1 ? lineAt(k) : lineAt(k) + lineAt(k + 1);
+      if (wanted.has(key)) {
+        wanted.delete(key);
+        const title = squash(
+          lines
+            .slice(k, k + n)
+            .map((l) => l.text)
+            .join(''),
+        );
+        found.push({ at: k, titleLines: n, title });
         k += n - 1;
         break;
       }
@@ -109,7 +115,7 @@ function planStarts(lines: Line[], from: number, to: number, issued: string[]): 
   return found;
 }
 
-/** A title compared without quotes and brackets. */
+/** A title compared without spaces and quotes (character by character, so two lines' form is the two joined). */
 const bare = (s: string): string => squash(s).replace(/[《》〈〉“”"'‘’]/g, '');
 
 /** First line of the signature block at the end (issuers, date, print line, closing notes). */
