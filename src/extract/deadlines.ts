@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { DEADLINE_KINDS, PERIODS } from '../graph/schema.js';
+import { NeedsFilter } from './needs.js';
 import { parseNumber, toHalfWidth } from './numbers.js';
 
 /** The kind of a deadline (DESIGN.md). */
@@ -48,6 +49,7 @@ const HitSpecSchema = z.object({
 const RuleSchema = z.object({
   id: z.string(),
   pattern: z.string(),
+  needs: z.array(z.string().min(1)).min(1).optional(),
   kind: z.enum(DEADLINE_KINDS),
   date: z.enum(DATE_MODES),
   period: z.enum(PERIODS).optional(),
@@ -72,6 +74,8 @@ type Rule = z.infer<typeof RuleSchema>;
 interface Compiled {
   grammar: Grammar;
   rules: { rule: Rule; re: RegExp }[];
+  /** Which rules can match a text, by their `needs`. */
+  needs: NeedsFilter;
 }
 
 /** Characters that end the clause an anchor is read from. */
@@ -93,7 +97,7 @@ function compile(grammar: Grammar): Compiled {
       throw new GrammarError(FILE, `rule ${rule.id}: ${(err as Error).message}`);
     }
   });
-  return { grammar, rules };
+  return { grammar, rules, needs: new NeedsFilter(grammar.rules.map((r) => r.needs)) };
 }
 
 function iso(year: number, month: number, day: number): string {
@@ -192,8 +196,11 @@ function candidate(c: Compiled, order: number, m: RegExpExecArray, text: string,
 
 function extractWith(c: Compiled, text: string, ctx: DeadlineContext): DeadlineHit[] {
   const norm = toHalfWidth(text);
+  const present = c.needs.scan(norm);
+  if (!c.needs.mayHoldAny(present)) return [];
   const found: Candidate[] = [];
   c.rules.forEach(({ re }, order) => {
+    if (!c.needs.mayHold(present, order)) return;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
       if (m[0].length === 0) {

@@ -25,21 +25,46 @@ const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 
 /** Multipliers that close a group. */
 const LARGE_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
+/** The Chinese numeral characters a number may be written with. */
+const NUMERALS = '〇零一二两三四五六七八九十百千';
+
 /** Regex source for one number: ASCII/full-width digits with an optional decimal part, or Chinese numerals. */
-export const NUMBER_SOURCE = '[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百千]+';
+export const NUMBER_SOURCE = `[0-9０-９]+(?:[.．][0-9０-９]+)?|[${NUMERALS}]+`;
+
+/** The characters a number can start with: those of NUMBER_SOURCE's two classes. */
+const NUMBER_STARTS = `0123456789０１２３４５６７８９${NUMERALS}`;
+
+/** 1 for each UTF-16 unit in NUMBER_STARTS, else 0 (a table: the scan below runs on every character). */
+const IS_NUMBER_START = new Uint8Array(0x10000);
+for (let i = 0; i < NUMBER_STARTS.length; i++) IS_NUMBER_START[NUMBER_STARTS.charCodeAt(i)] = 1;
+
+/** The index of the first character at or after `from` that can start a number, or -1. */
+export function indexOfNumber(text: string, from = 0): number {
+  for (let i = from; i < text.length; i++) if (IS_NUMBER_START[text.charCodeAt(i)] === 1) return i;
+  return -1;
+}
+
+/** The full-width characters that toHalfWidth replaces. */
+const FULL_WIDTH = /[０-９．％：（）～－]/;
+const FULL_WIDTH_ALL = new RegExp(FULL_WIDTH.source, 'g');
+/** Distance from a full-width form (U+FF01…U+FF5E) to its ASCII form. */
+const FULL_WIDTH_OFFSET = 0xfee0;
 
 /**
  * Replaces full-width digits, the full-width point, percent, colon, brackets and tilde by their ASCII forms.
  * Every replacement is one UTF-16 unit for one, so offsets into the result are offsets into the input.
  */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[０-９．％：（）～－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET));
 }
+
+const ARABIC_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 
 /** Parses a string of ASCII or full-width digits with an optional decimal part; null when it is not one. */
 export function parseArabicNumber(s: string): number | null {
   const t = toHalfWidth(s);
-  return /^[0-9]+(?:\.[0-9]+)?$/.test(t) ? Number(t) : null;
+  return ARABIC_NUMBER.test(t) ? Number(t) : null;
 }
 
 /** Parses a run of Chinese digits read one by one (二〇二〇 → 2020); null when another character occurs. */
