@@ -31,17 +31,41 @@ const NUMERALS = '〇零一二两三四五六七八九十百千';
 /** Regex source for one number: ASCII/full-width digits with an optional decimal part, or Chinese numerals. */
 export const NUMBER_SOURCE = `[0-9０-９]+(?:[.．][0-9０-９]+)?|[${NUMERALS}]+`;
 
-/** The characters a number can start with: those of NUMBER_SOURCE's two classes. */
-const NUMBER_STARTS = `0123456789０１２３４５６７８９${NUMERALS}`;
+/** Kinds of characters in a number, as NUMBER_SOURCE reads them. */
+const DIGIT = 1;
+const NUMERAL = 2;
 
-/** 1 for each UTF-16 unit in NUMBER_STARTS, else 0 (a table: the scan below runs on every character). */
-const IS_NUMBER_START = new Uint8Array(0x10000);
-for (let i = 0; i < NUMBER_STARTS.length; i++) IS_NUMBER_START[NUMBER_STARTS.charCodeAt(i)] = 1;
+/** For each UTF-16 unit: DIGIT (0-9, ０-９), NUMERAL (NUMERALS) or 0 (a table: the scans run on every character). */
+const NUMBER_CHAR = new Uint8Array(0x10000);
+for (const [chars, kind] of [
+  ['0123456789０１２３４５６７８９', DIGIT],
+  [NUMERALS, NUMERAL],
+] as const) {
+  for (let i = 0; i < chars.length; i++) NUMBER_CHAR[chars.charCodeAt(i)] = kind;
+}
+
+/** The decimal points of NUMBER_SOURCE, as UTF-16 units. */
+const POINTS = new Set(['.'.charCodeAt(0), '．'.charCodeAt(0)]);
 
 /** The index of the first character at or after `from` that can start a number, or -1. */
 export function indexOfNumber(text: string, from = 0): number {
-  for (let i = from; i < text.length; i++) if (IS_NUMBER_START[text.charCodeAt(i)] === 1) return i;
+  for (let i = from; i < text.length; i++) if (NUMBER_CHAR[text.charCodeAt(i)] !== 0) return i;
   return -1;
+}
+
+/**
+ * The end of the number starting at `at` (a result of indexOfNumber): where the match of NUMBER_SOURCE at `at`
+ * ends. Digits with an optional decimal part, or a run of Chinese numerals.
+ */
+export function numberEnd(text: string, at: number): number {
+  const kind = NUMBER_CHAR[text.charCodeAt(at)];
+  let i = at;
+  while (NUMBER_CHAR[text.charCodeAt(i)] === kind) i++;
+  if (kind === DIGIT && POINTS.has(text.charCodeAt(i)) && NUMBER_CHAR[text.charCodeAt(i + 1)] === DIGIT) {
+    i++;
+    while (NUMBER_CHAR[text.charCodeAt(i)] === DIGIT) i++;
+  }
+  return i;
 }
 
 /** The full-width characters that toHalfWidth replaces. */
@@ -50,20 +74,32 @@ const FULL_WIDTH_ALL = new RegExp(FULL_WIDTH.source, 'g');
 /** Distance from a full-width form (U+FF01…U+FF5E) to its ASCII form. */
 const FULL_WIDTH_OFFSET = 0xfee0;
 
+/** Replaces the characters of FULL_WIDTH in `s` (see toHalfWidth). */
+function halfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET));
+}
+
+/** The text toHalfWidth last converted, and the result: the extractors of one span read it in turn. */
+const last = { full: '', half: '' };
+
 /**
  * Replaces full-width digits, the full-width point, percent, colon, brackets and tilde by their ASCII forms.
  * Every replacement is one UTF-16 unit for one, so offsets into the result are offsets into the input.
  */
 export function toHalfWidth(s: string): string {
-  if (!FULL_WIDTH.test(s)) return s;
-  return s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET));
+  if (s !== last.full) {
+    last.full = s;
+    last.half = halfWidth(s);
+  }
+  return last.half;
 }
 
 const ARABIC_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
 
 /** Parses a string of ASCII or full-width digits with an optional decimal part; null when it is not one. */
 export function parseArabicNumber(s: string): number | null {
-  const t = toHalfWidth(s);
+  const t = halfWidth(s);
   return ARABIC_NUMBER.test(t) ? Number(t) : null;
 }
 

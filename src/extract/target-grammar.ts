@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { COMPARATORS } from '../graph/schema.js';
-import type { AnchoredRegex } from './anchored.js';
 import { NeedsFilter } from './needs.js';
-import { indexOfNumber, NUMBER_SOURCE } from './numbers.js';
+import { NUMBER_SOURCE } from './numbers.js';
+import type { QuantityPattern } from './quantity-scan.js';
 
 /** The grammar file, relative to grammars/. */
 export const TARGETS_FILE = 'targets.yaml';
@@ -60,13 +60,15 @@ export type Form = (typeof FORMS)[number];
 /** The targets grammar with its regular expressions compiled and its word lists made sets. */
 export interface CompiledTargets {
   g: TargetGrammar;
-  /** Groups: lead (what precedes the number: adverbs, chg or pre), num, sep, num2, unit, sfx. */
-  quantity: AnchoredRegex;
+  quantity: QuantityPattern;
   /** Phase one's patterns. */
   forms: Record<Form, RegExp>;
   /** Which of `forms` can match a text (lists in the order of FORMS). */
   formNeeds: NeedsFilter;
+  /** A baseline word and year (比2018年); no lookaround, so a match depends on its own characters only. */
   baseline: RegExp;
+  /** The longest match of `baseline`. */
+  maxBaseline: number;
   notUnits: Set<string>;
   countVerbs: WordSet;
   /** UTF-16 units of `clauseEnds`. */
@@ -97,6 +99,9 @@ export class WordSet {
 
 const codeUnits = (s: string) => new Set(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)));
 
+/** Length of the year after a baseline word: four digits and 年. */
+const YEAR_LENGTH = 5;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const longest = (words: Iterable<string>) => Math.max(0, ...[...words].map((w) => w.length));
 const alt = (words: Iterable<string>) =>
@@ -113,8 +118,11 @@ export function compileTargets(): CompiledTargets {
 function build(g: TargetGrammar): CompiledTargets {
   const num = `(?:${NUMBER_SOURCE})`;
   const adv = `(?:${alt(g.adverbs)})?`;
-  const pre = alt(Object.keys(g.prefixes));
-  const sfx = alt(Object.keys(g.suffixes));
+  const changes = Object.keys(g.changes);
+  const prefixes = Object.keys(g.prefixes);
+  const suffixes = Object.keys(g.suffixes);
+  const pre = alt(prefixes);
+  const sfx = alt(suffixes);
   const re = (source: string) => {
     try {
       return new RegExp(source, 'g');
@@ -126,12 +134,16 @@ function build(g: TargetGrammar): CompiledTargets {
     g,
     quantity: {
       re: re(
-        `(?<lead>${adv}(?:(?<chg>${alt(Object.keys(g.changes))})|(?<pre>${pre}))?${adv})(?<num>${num})` +
+        `(?<lead>${adv}(?:(?<chg>${alt(changes)})|(?<pre>${pre}))?${adv})(?<num>${num})` +
           `(?:(?<sep>${alt(g.rangeSeparators)})(?<num2>${num}))?(?<unit>(?:${alt(g.unitMultipliers)})?(?:${alt(g.units)})|${alt(g.notUnits)})?(?<sfx>${sfx})?`,
       ),
-      // Every quantity holds a number, after at most two adverbs and a change word or prefix.
-      nextAnchor: indexOfNumber,
-      maxLead: 2 * longest(g.adverbs) + longest([...Object.keys(g.changes), ...Object.keys(g.prefixes)]),
+      leadChars: codeUnits([...g.adverbs, ...changes, ...prefixes].join('')),
+      maxLead: 2 * longest(g.adverbs) + longest([...changes, ...prefixes]),
+      afterNumber: codeUnits(
+        [...g.rangeSeparators, ...g.unitMultipliers, ...g.units, ...g.notUnits, ...suffixes]
+          .map((w) => w.charAt(0))
+          .join(''),
+      ),
     },
     forms: {
       ratio: re(
@@ -158,6 +170,7 @@ function build(g: TargetGrammar): CompiledTargets {
       ),
     ),
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
+    maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
     notUnits: new Set(g.notUnits),
     countVerbs: new WordSet(g.countVerbs),
     clauseEnds: codeUnits(g.clauseEnds),

@@ -5,9 +5,16 @@
  */
 import { GrammarError } from '../grammars.js';
 import type { COMPARATORS } from '../graph/schema.js';
-import { execAnchored } from './anchored.js';
 import { indexOfNumber, parseNumber, toHalfWidth } from './numbers.js';
-import { compileTargets, FORMS, TARGETS_FILE, type CompiledTargets, type Form } from './target-grammar.js';
+import { nextQuantity } from './quantity-scan.js';
+import {
+  compileTargets,
+  FORMS,
+  TARGETS_FILE,
+  type CompiledTargets,
+  type Form,
+  type TargetGrammar,
+} from './target-grammar.js';
 
 /** How a target's value is compared (DESIGN.md). */
 export type Comparator = (typeof COMPARATORS)[number];
@@ -68,10 +75,12 @@ function baselineBefore(s: Scan, at: number): number | undefined {
   let from = at;
   while (from > 0 && at - from < 40 && !'。;；\n'.includes(s.norm[from - 1] as string)) from--;
   const re = s.c.baseline;
+  // A match starting before `at` ends before at + maxBaseline: the search goes no further (else it would run to
+  // the end of the text for every change, which is quadratic in a long paragraph of changes).
+  const head = s.norm.slice(0, at + s.c.maxBaseline);
   re.lastIndex = from;
   let year: number | undefined;
-  for (let m = re.exec(s.norm); m !== null && m.index < at; m = re.exec(s.norm))
-    year = Number(m.groups?.year);
+  for (let m = re.exec(head); m !== null && m.index < at; m = re.exec(head)) year = Number(m.groups?.year);
   return year;
 }
 
@@ -178,6 +187,11 @@ function comparatorOf(s: Scan, m: RegExpExecArray, numStart: number, continued: 
   return atClauseEnd || countVerbs.endsAt(s.norm, numStart) ? '=' : undefined;
 }
 
+/** Whether a match at `start` follows the hit `prev` right after a list separator (分别不低于90%、95%). */
+function continuesList(g: TargetGrammar, norm: string, start: number, prev: TargetHit | undefined): boolean {
+  return prev?.end === start - 1 && g.listSeparators.includes(norm[start - 1] as string);
+}
+
 /** The hits of phase two and, index for index, the suffix word each was read from. */
 interface Quantities {
   hits: TargetHit[];
@@ -191,10 +205,12 @@ function quantities(s: Scan, claimed: TargetHit[]): Quantities {
   const found: Quantities = { hits: [], suffixes: [] };
   let k = 0;
   let prev: TargetHit | undefined;
+  // A number alone is a target only as the next value of a list (分别不低于90%、95).
+  const keepAlone = (at: number) => continuesList(g, norm, at, prev);
   for (
-    let m = execAnchored(c.quantity, norm, 0);
+    let m = nextQuantity(c.quantity, norm, 0, keepAlone);
     m !== null;
-    m = execAnchored(c.quantity, norm, m.index + m[0].length)
+    m = nextQuantity(c.quantity, norm, m.index + m[0].length, keepAlone)
   ) {
     const start = m.index;
     const end = start + m[0].length;
@@ -202,17 +218,18 @@ function quantities(s: Scan, claimed: TargetHit[]): Quantities {
     if (k < claimed.length && (claimed[k] as TargetHit).start < end) continue;
     const { lead, chg, pre, num, num2, unit, sfx } = m.groups ?? {};
     const numStart = start + (lead ?? '').length;
-    const value = parseNumber(num ?? '');
-    const value2 = num2 === undefined ? null : parseNumber(num2);
-    if (value === null || (num2 !== undefined && value2 === null)) continue;
+    // The tests that drop a match have no side effects: the cheap ones come first, numbers are parsed last.
     if (c.numberJoiners.has(norm.charCodeAt(numStart - 1)) || (unit !== undefined && notUnits.has(unit)))
       continue;
-    const listed = chg === undefined && pre === undefined && prev?.end === start - 1;
-    const continued = listed && g.listSeparators.includes(norm[start - 1] as string) ? prev : undefined;
+    const listed = chg === undefined && pre === undefined && continuesList(g, norm, start, prev);
+    const continued = listed ? prev : undefined;
     const comparator = comparatorOf(s, m, numStart, continued);
     if (comparator === undefined || (unit === undefined && sfx === undefined && isCjkAt(norm, end))) continue;
     const u = unit ?? continued?.unit ?? null;
     if (u === null && comparator === '=') continue;
+    const value = parseNumber(num ?? '');
+    const value2 = num2 === undefined ? null : parseNumber(num2);
+    if (value === null || (num2 !== undefined && value2 === null)) continue;
     const committed = pre !== undefined && g.targetPrefixes.includes(pre);
     const bounded = comparator === '<=' || comparator === '>=' || comparator === '<' || comparator === '>';
     const sized = !g.shareUnits.includes(u as string) && isCjkAt(norm, end);

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { nextQuantity } from '../../src/extract/quantity-scan.js';
+import { compileTargets } from '../../src/extract/target-grammar.js';
 import { extractTargets } from '../../src/extract/targets.js';
 import { PACKAGE_ROOT } from '../../src/grammars.js';
 import { expectLinear } from '../helpers/linear.js';
@@ -124,4 +127,81 @@ describe('extractTargets robustness', () => {
     ['repeated ranks', (n: number) => '退出后'.repeat(n)],
     ['long clauses with changes', (n: number) => `${'比2018年'.repeat(n)}下降7%`],
   ])('is linear on %s', (_name, make) => expectLinear(extractTargets, make));
+});
+
+describe('nextQuantity', () => {
+  const q = compileTargets().quantity;
+  /** Pieces around numbers: lead words, units, separators, suffixes, lists, punctuation, plain text. */
+  const piece = fc.constantFrom(
+    ...['1', '20', '2020', '0.6', '3.', '.5', '一', '十二', '五十九', '两', '千', '万', '分别', '累计', '约'],
+    ...[
+      '下降',
+      '降低',
+      '不高于',
+      '控制在',
+      '达到',
+      '提高到',
+      '至',
+      '到',
+      '~',
+      '-',
+      '万吨',
+      '吨/日',
+      '%',
+      '个',
+    ],
+    ...[
+      '个百分点',
+      '个月',
+      '年',
+      '月',
+      '日',
+      '号',
+      '倍',
+      '以上',
+      '及以下',
+      '(不含)',
+      '左右',
+      '以内',
+      '、',
+      '和',
+    ],
+    ...[',', '。', '第', 'PM', '进', '步', '的', '建成', '完成', '比', ' ', '\n'],
+  );
+  const texts = fc.array(piece, { maxLength: 24 }).map((a) => a.join(''));
+  /** All matches of a plain global search, as [index, text, number]. */
+  const plain = (text: string) => {
+    const re = new RegExp(q.re.source, 'g');
+    return [...text.matchAll(re)].map((m) => [m.index, m[0], m.groups?.num]);
+  };
+  const scanned = (text: string, keepAlone: (i: number) => boolean) => {
+    const out: unknown[] = [];
+    for (
+      let m = nextQuantity(q, text, 0, keepAlone);
+      m !== null;
+      m = nextQuantity(q, text, m.index + m[0].length, keepAlone)
+    )
+      out.push([m.index, m[0], m.groups?.num]);
+    return out;
+  };
+
+  it('finds the matches of a global search', () =>
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(scanned(text, () => true)).toEqual(plain(text));
+      }),
+      { numRuns: 500 },
+    ));
+
+  it('skips only matches that are a number alone, and keeps every other one', () =>
+    fc.assert(
+      fc.property(texts, (text) => {
+        const got = scanned(text, () => false);
+        const kept = new Set(got.map(String));
+        const all = plain(text);
+        expect(all.filter((m) => kept.has(String(m)))).toEqual(got);
+        expect(all.filter((m) => !kept.has(String(m)) && m[1] !== m[2])).toEqual([]);
+      }),
+      { numRuns: 500 },
+    ));
 });
