@@ -45,7 +45,10 @@ for (const [chars, kind] of [
 }
 
 /** The decimal points of NUMBER_SOURCE, as UTF-16 units. */
-const POINTS = new Set(['.'.charCodeAt(0), '．'.charCodeAt(0)]);
+const ASCII_POINT = '.'.charCodeAt(0);
+const ASCII_ZERO = '0'.charCodeAt(0);
+const ASCII_NINE = '9'.charCodeAt(0);
+const POINTS = new Set([ASCII_POINT, '．'.charCodeAt(0)]);
 
 /** The index of the first character at or after `from` that can start a number, or -1. */
 export function indexOfNumber(text: string, from = 0): number {
@@ -95,12 +98,28 @@ export function toHalfWidth(s: string): string {
   return last.half;
 }
 
-const ARABIC_NUMBER = /^[0-9]+(?:\.[0-9]+)?$/;
+/** Whether `s` has an ASCII digit at index `i`. */
+function isAsciiDigitAt(s: string, i: number): boolean {
+  const u = s.charCodeAt(i);
+  return u >= ASCII_ZERO && u <= ASCII_NINE;
+}
+
+/** Whether `s` is ASCII digits with an optional decimal part (/^[0-9]+(?:\.[0-9]+)?$/). */
+function isDecimal(s: string): boolean {
+  let i = 0;
+  while (isAsciiDigitAt(s, i)) i++;
+  if (i === 0) return false;
+  if (i === s.length) return true;
+  if (s.charCodeAt(i) !== ASCII_POINT || !isAsciiDigitAt(s, i + 1)) return false;
+  i++;
+  while (isAsciiDigitAt(s, i)) i++;
+  return i === s.length;
+}
 
 /** Parses a string of ASCII or full-width digits with an optional decimal part; null when it is not one. */
 export function parseArabicNumber(s: string): number | null {
   const t = halfWidth(s);
-  return ARABIC_NUMBER.test(t) ? Number(t) : null;
+  return isDecimal(t) ? Number(t) : null;
 }
 
 /** Parses a run of Chinese digits read one by one (二〇二〇 → 2020); null when another character occurs. */

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { COMPARATORS } from '../graph/schema.js';
-import { NeedsFilter } from './needs.js';
 import { NUMBER_SOURCE } from './numbers.js';
 import type { QuantityPattern } from './quantity-scan.js';
 
@@ -52,19 +51,15 @@ const GrammarSchema = z.object({
 /** The validated targets grammar. */
 export type TargetGrammar = z.infer<typeof GrammarSchema>;
 
-/** The special forms of phase one: ratios, classes, emission stages, ranks, word numerals. */
-export const FORMS = ['ratio', 'klass', 'stage', 'rank', 'word'] as const;
-/** One of FORMS. */
-export type Form = (typeof FORMS)[number];
-
 /** The targets grammar with its regular expressions compiled and its word lists made sets. */
 export interface CompiledTargets {
   g: TargetGrammar;
   quantity: QuantityPattern;
-  /** Phase one's patterns. */
-  forms: Record<Form, RegExp>;
-  /** Which of `forms` can match a text (lists in the order of FORMS). */
-  formNeeds: NeedsFilter;
+  ratio: RegExp;
+  klass: RegExp;
+  stage: RegExp;
+  rank: RegExp;
+  word: RegExp;
   /** A baseline word and year (比2018年); no lookaround, so a match depends on its own characters only. */
   baseline: RegExp;
   /** The longest match of `baseline`. */
@@ -145,30 +140,15 @@ function build(g: TargetGrammar): CompiledTargets {
           .join(''),
       ),
     },
-    forms: {
-      ratio: re(
-        `(?<pre>${pre})${adv}(?<a>[0-9]+(?:\\.[0-9]+)?) ?[${escape(g.ratioSeparators)}] ?(?<b>[0-9]+(?:\\.[0-9]+)?)`,
-      ),
-      klass: re(
-        `(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?(?<cls>${g.classNames})${escape(g.classWord)}`,
-      ),
-      stage: re(`(?<stage>${g.stagePattern})(?<sfx>${sfx})`),
-      rank: re(`${g.rankPattern}(?<num>${num})(?<unit>${alt(g.rankUnits)})`),
-      word: re(alt(g.words.map((w) => w.word))),
-    },
-    // What each form's matches must hold: a ratio separator, the class word, a suffix, a rank unit, a word.
-    formNeeds: new NeedsFilter(
-      FORMS.map(
-        (form) =>
-          ({
-            ratio: [...g.ratioSeparators],
-            klass: [g.classWord],
-            stage: Object.keys(g.suffixes),
-            rank: g.rankUnits,
-            word: g.words.map((w) => w.word),
-          })[form],
-      ),
+    ratio: re(
+      `(?<pre>${pre})${adv}(?<a>[0-9]+(?:\\.[0-9]+)?) ?[${escape(g.ratioSeparators)}] ?(?<b>[0-9]+(?:\\.[0-9]+)?)`,
     ),
+    klass: re(
+      `(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?(?<cls>${g.classNames})${escape(g.classWord)}`,
+    ),
+    stage: re(`(?<stage>${g.stagePattern})(?<sfx>${sfx})`),
+    rank: re(`${g.rankPattern}(?<num>${num})(?<unit>${alt(g.rankUnits)})`),
+    word: re(alt(g.words.map((w) => w.word))),
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
     maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
     notUnits: new Set(g.notUnits),

@@ -5,16 +5,9 @@
  */
 import { GrammarError } from '../grammars.js';
 import type { COMPARATORS } from '../graph/schema.js';
-import { indexOfNumber, parseNumber, toHalfWidth } from './numbers.js';
+import { parseNumber, toHalfWidth } from './numbers.js';
 import { nextQuantity } from './quantity-scan.js';
-import {
-  compileTargets,
-  FORMS,
-  TARGETS_FILE,
-  type CompiledTargets,
-  type Form,
-  type TargetGrammar,
-} from './target-grammar.js';
+import { compileTargets, TARGETS_FILE, type CompiledTargets, type TargetGrammar } from './target-grammar.js';
 
 /** How a target's value is compared (DESIGN.md). */
 export type Comparator = (typeof COMPARATORS)[number];
@@ -114,12 +107,10 @@ function makeHit(
 }
 
 /** Phase one: forms with their own pattern (ratios, classes, emission stages, ranks, word numerals). */
-function specialForms(s: Scan, present: number): TargetHit[] {
+function specialForms(s: Scan): TargetHit[] {
   const { c, norm } = s;
   const hits: TargetHit[] = [];
-  const each = (form: Form, f: (m: RegExpExecArray) => TargetHit | undefined) => {
-    if (!c.formNeeds.mayHold(present, FORMS.indexOf(form))) return;
-    const re = c.forms[form];
+  const each = (re: RegExp, f: (m: RegExpExecArray) => TargetHit | undefined) => {
     re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
       const hit = f(m);
@@ -128,12 +119,12 @@ function specialForms(s: Scan, present: number): TargetHit[] {
   };
   const end = (m: RegExpExecArray) => m.index + m[0].length;
   const nounAfter = (i: number) => isCjkAt(norm, i);
-  each('ratio', (m) => {
+  each(c.ratio, (m) => {
     const cmp = c.g.prefixes[m.groups?.pre ?? ''] ?? '=';
     const value = `${m.groups?.a}:${m.groups?.b}`;
     return makeHit(s, m.index, end(m), { comparator: cmp, value, unit: null, kind: 'target' });
   });
-  each('klass', (m) => {
+  each(c.klass, (m) => {
     const value = romanClass(m.groups?.cls ?? '');
     return makeHit(s, m.index, end(m), {
       comparator: 'meets_class',
@@ -142,12 +133,12 @@ function specialForms(s: Scan, present: number): TargetHit[] {
       kind: 'target',
     });
   });
-  each('stage', (m) => {
+  each(c.stage, (m) => {
     const cmp = c.g.suffixes[m.groups?.sfx ?? ''] ?? '=';
     const kind = nounAfter(end(m)) ? 'threshold' : 'target';
     return makeHit(s, m.index, end(m), { comparator: cmp, value: m.groups?.stage ?? '', unit: null, kind });
   });
-  each('rank', (m) => {
+  each(c.rank, (m) => {
     const value = parseNumber(m.groups?.num ?? '');
     if (value === null) return undefined;
     const start = clauseStart(s, m.index, 60);
@@ -158,7 +149,7 @@ function specialForms(s: Scan, present: number): TargetHit[] {
       kind: 'target',
     });
   });
-  each('word', (m) => {
+  each(c.word, (m) => {
     const w = c.g.words.find((x) => x.word === m[0]);
     if (w === undefined) return undefined;
     const fields = { comparator: w.comparator, value: w.value, unit: w.unit, kind: 'target' as const };
@@ -270,9 +261,7 @@ function applyComplements(g: CompiledTargets['g'], { hits, suffixes }: Quantitie
 
 function extractWith(c: CompiledTargets, text: string): TargetHit[] {
   const s: Scan = { c, text, norm: toHalfWidth(text) };
-  const present = c.formNeeds.scan(s.norm);
-  if (!c.formNeeds.mayHoldAny(present) && indexOfNumber(s.norm) === -1) return [];
-  const special = specialForms(s, present).sort((a, b) => a.start - b.start || b.end - a.end);
+  const special = specialForms(s).sort((a, b) => a.start - b.start || b.end - a.end);
   const claimed: TargetHit[] = [];
   for (const hit of special)
     if (claimed.length === 0 || (claimed.at(-1) as TargetHit).end <= hit.start) claimed.push(hit);

@@ -46,6 +46,9 @@ describe('parseNumber', () => {
 
   it('rejects mixed text', () => {
     expect(parseArabicNumber('12a')).toBeNull();
+    expect(parseArabicNumber('1.')).toBeNull();
+    expect(parseArabicNumber('.5')).toBeNull();
+    expect(parseArabicNumber('1.2.3')).toBeNull();
     expect(parseNumber('PM')).toBeNull();
   });
 });
