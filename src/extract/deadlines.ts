@@ -207,7 +207,7 @@ function extractWith(c: Compiled, text: string, ctx: DeadlineContext): DeadlineH
   if (!c.needs.mayHoldAny(present)) return [];
   const found: Candidate[] = [];
   c.rules.forEach(({ re }, order) => {
-    if (!c.needs.mayHold(present, order)) return;
+    if (!c.needs.holds(norm, present, order)) return;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
       if (m[0].length === 0) {

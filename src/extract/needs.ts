@@ -1,7 +1,8 @@
 /**
  * A cheap pre-check before running regular expressions: each pattern comes with the words one of which every
  * match of it holds (its "needs"), and one pass over a text's characters tells which patterns can match there
- * at all. A pattern whose words cannot all be spelled from the text's characters is not run.
+ * at all: a word whose characters do not all occur cannot occur. Words of several characters that pass are
+ * then looked for in the text. A pattern none of whose words occurs is not run.
  */
 
 /** Most characters a filter tracks (one bit each in a 32-bit mask); words' further characters are not checked. */
@@ -11,8 +12,8 @@ const MAX_TRACKED = 31;
 export class NeedsFilter {
   /** For each UTF-16 unit: 0, or 1 + the bit that stands for it. */
   private readonly bits = new Uint8Array(0x10000);
-  /** Per list, the masks of its words; null for a list that is always tried. */
-  private readonly lists: (number[] | null)[];
+  /** Per list, its words and their masks; null for a list that is always tried. */
+  private readonly lists: ({ words: readonly string[]; masks: number[] } | null)[];
 
   /** `lists[i]` holds the words of which every match of pattern i holds one (undefined: no pre-check). */
   constructor(lists: readonly (readonly string[] | undefined)[]) {
@@ -25,11 +26,14 @@ export class NeedsFilter {
     this.lists = lists.map((words) =>
       words === undefined
         ? null
-        : words.map((w) => {
-            let mask = 0;
-            for (let i = 0; i < w.length; i++) mask |= bitOf(w.charCodeAt(i));
-            return mask;
-          }),
+        : {
+            words,
+            masks: words.map((w) => {
+              let mask = 0;
+              for (let i = 0; i < w.length; i++) mask |= bitOf(w.charCodeAt(i));
+              return mask;
+            }),
+          },
     );
   }
 
@@ -43,14 +47,18 @@ export class NeedsFilter {
     return present;
   }
 
-  /** Whether list `i` may occur in a text with the characters `present`: false means none of its words does. */
-  mayHold(present: number, i: number): boolean {
-    const masks = this.lists[i];
-    return masks === null || masks === undefined || masks.some((m) => (present & m) === m);
+  /** Whether a word of list `i` occurs in `text`, whose characters `scan` gave as `present`. */
+  holds(text: string, present: number, i: number): boolean {
+    const list = this.lists[i];
+    if (list === null || list === undefined) return true;
+    const { words, masks } = list;
+    return masks.some(
+      (m, j) => (present & m) === m && (words[j]?.length === 1 || text.includes(words[j] as string)),
+    );
   }
 
-  /** Whether some list may occur in a text with the characters `present`. */
+  /** Whether some list may occur in a text with the characters `present` (false: none does). */
   mayHoldAny(present: number): boolean {
-    return this.lists.some((_, i) => this.mayHold(present, i));
+    return this.lists.some((list) => list === null || list.masks.some((m) => (present & m) === m));
   }
 }

@@ -118,8 +118,9 @@ function isDecimal(s: string): boolean {
 
 /** Parses a string of ASCII or full-width digits with an optional decimal part; null when it is not one. */
 export function parseArabicNumber(s: string): number | null {
+  if (isDecimal(s)) return Number(s);
   const t = halfWidth(s);
-  return isDecimal(t) ? Number(t) : null;
+  return t !== s && isDecimal(t) ? Number(t) : null;
 }
 
 /** Parses a run of Chinese digits read one by one (二〇二〇 → 2020); null when another character occurs. */

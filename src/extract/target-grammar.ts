@@ -60,6 +60,8 @@ export interface CompiledTargets {
   stage: RegExp;
   rank: RegExp;
   word: RegExp;
+  /** Matches where any of the five above does: a text it does not match has no phase-one form. */
+  anyForm: RegExp;
   /** A baseline word and year (比2018年); no lookaround, so a match depends on its own characters only. */
   baseline: RegExp;
   /** The longest match of `baseline`. */
@@ -94,6 +96,9 @@ export class WordSet {
 
 const codeUnits = (s: string) => new Set(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)));
 
+/** An ASCII decimal number (ratios are written with ASCII digits after toHalfWidth). */
+const DECIMAL = '[0-9]+(?:\\.[0-9]+)?';
+
 /** Length of the year after a baseline word: four digits and 年. */
 const YEAR_LENGTH = 5;
 
@@ -125,6 +130,20 @@ function build(g: TargetGrammar): CompiledTargets {
       throw new GrammarError(TARGETS_FILE, (err as Error).message);
     }
   };
+  // The patterns of phase one, with their groups named or not.
+  const phaseOne = (group: (name: string, body: string) => string) => ({
+    ratio: `${group('pre', pre)}${adv}${group('a', DECIMAL)} ?[${escape(g.ratioSeparators)}] ?${group('b', DECIMAL)}`,
+    klass: `(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?${group('cls', g.classNames)}${escape(g.classWord)}`,
+    stage: `${group('stage', g.stagePattern)}${group('sfx', sfx)}`,
+    rank: `${g.rankPattern}${group('num', num)}${group('unit', alt(g.rankUnits))}`,
+    word: alt(g.words.map((w) => w.word)),
+  });
+  const forms = Object.fromEntries(
+    Object.entries(phaseOne((name, body) => `(?<${name}>${body})`)).map(([form, source]) => [
+      form,
+      re(source),
+    ]),
+  ) as Record<keyof ReturnType<typeof phaseOne>, RegExp>;
   return {
     g,
     quantity: {
@@ -140,15 +159,12 @@ function build(g: TargetGrammar): CompiledTargets {
           .join(''),
       ),
     },
-    ratio: re(
-      `(?<pre>${pre})${adv}(?<a>[0-9]+(?:\\.[0-9]+)?) ?[${escape(g.ratioSeparators)}] ?(?<b>[0-9]+(?:\\.[0-9]+)?)`,
+    ...forms,
+    anyForm: re(
+      Object.values(phaseOne((_, body) => `(?:${body})`))
+        .map((source) => `(?:${source})`)
+        .join('|'),
     ),
-    klass: re(
-      `(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?(?<cls>${g.classNames})${escape(g.classWord)}`,
-    ),
-    stage: re(`(?<stage>${g.stagePattern})(?<sfx>${sfx})`),
-    rank: re(`${g.rankPattern}(?<num>${num})(?<unit>${alt(g.rankUnits)})`),
-    word: re(alt(g.words.map((w) => w.word))),
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
     maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
     notUnits: new Set(g.notUnits),

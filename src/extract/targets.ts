@@ -110,6 +110,8 @@ function makeHit(
 function specialForms(s: Scan): TargetHit[] {
   const { c, norm } = s;
   const hits: TargetHit[] = [];
+  c.anyForm.lastIndex = 0;
+  if (!c.anyForm.test(norm)) return hits;
   const each = (re: RegExp, f: (m: RegExpExecArray) => TargetHit | undefined) => {
     re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
