@@ -5,12 +5,16 @@
  */
 import { indexOfNumber, numberEnd } from './numbers.js';
 
+/**
+ * The capture groups of the quantity pattern, by number: lead (adverbs around a change word or prefix), chg,
+ * pre, num, sep, num2, unit, sfx; all but lead and num optional. (Plain groups, not named ones: the pattern
+ * runs once per number, and a match with named groups builds an object of them.)
+ */
+export const QUANTITY_GROUPS = { lead: 1, chg: 2, pre: 3, num: 4, sep: 5, num2: 6, unit: 7, sfx: 8 } as const;
+
 /** The quantity pattern with what the search needs to know of its shape. */
 export interface QuantityPattern {
-  /**
-   * [lead] number [separator number] [unit] [suffix] (flag g), the lead being adverbs around a change word or
-   * prefix. Groups: lead, chg, pre, num, sep, num2, unit, sfx; all but num optional.
-   */
+  /** [lead] number [separator number] [unit] [suffix] (flag g), groups QUANTITY_GROUPS. */
   re: RegExp;
   /** UTF-16 units of the lead words: a match starts with a run of them before its number, or at the number. */
   leadChars: Set<number>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { COMPARATORS } from '../graph/schema.js';
 import { NUMBER_SOURCE } from './numbers.js';
-import type { QuantityPattern } from './quantity-scan.js';
+import { QUANTITY_GROUPS, type QuantityPattern } from './quantity-scan.js';
 
 /** The grammar file, relative to grammars/. */
 export const TARGETS_FILE = 'targets.yaml';
@@ -60,8 +60,6 @@ export interface CompiledTargets {
   stage: RegExp;
   rank: RegExp;
   word: RegExp;
-  /** Matches where any of the five above does: a text it does not match has no phase-one form. */
-  anyForm: RegExp;
   /** A baseline word and year (比2018年); no lookaround, so a match depends on its own characters only. */
   baseline: RegExp;
   /** The longest match of `baseline`. */
@@ -115,6 +113,9 @@ export function compileTargets(): CompiledTargets {
   return build(loadGrammar(TARGETS_FILE, GrammarSchema));
 }
 
+/** The number of capture groups of a pattern. */
+const groupCount = (re: RegExp) => (new RegExp(`${re.source}|`).exec('') as RegExpExecArray).length - 1;
+
 function build(g: TargetGrammar): CompiledTargets {
   const num = `(?:${NUMBER_SOURCE})`;
   const adv = `(?:${alt(g.adverbs)})?`;
@@ -130,41 +131,32 @@ function build(g: TargetGrammar): CompiledTargets {
       throw new GrammarError(TARGETS_FILE, (err as Error).message);
     }
   };
-  // The patterns of phase one, with their groups named or not.
-  const phaseOne = (group: (name: string, body: string) => string) => ({
-    ratio: `${group('pre', pre)}${adv}${group('a', DECIMAL)} ?[${escape(g.ratioSeparators)}] ?${group('b', DECIMAL)}`,
-    klass: `(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?${group('cls', g.classNames)}${escape(g.classWord)}`,
-    stage: `${group('stage', g.stagePattern)}${group('sfx', sfx)}`,
-    rank: `${g.rankPattern}${group('num', num)}${group('unit', alt(g.rankUnits))}`,
-    word: alt(g.words.map((w) => w.word)),
-  });
-  const forms = Object.fromEntries(
-    Object.entries(phaseOne((name, body) => `(?<${name}>${body})`)).map(([form, source]) => [
-      form,
-      re(source),
-    ]),
-  ) as Record<keyof ReturnType<typeof phaseOne>, RegExp>;
+  const quantity: QuantityPattern = {
+    // The groups, in order: lead, chg, pre, num, sep, num2, unit, sfx (QUANTITY_GROUPS).
+    re: re(
+      `(${adv}(?:(${alt(changes)})|(${pre}))?${adv})(${num})` +
+        `(?:(${alt(g.rangeSeparators)})(${num}))?((?:${alt(g.unitMultipliers)})?(?:${alt(g.units)})|${alt(g.notUnits)})?(${sfx})?`,
+    ),
+    leadChars: codeUnits([...g.adverbs, ...changes, ...prefixes].join('')),
+    maxLead: 2 * longest(g.adverbs) + longest([...changes, ...prefixes]),
+    afterNumber: codeUnits(
+      [...g.rangeSeparators, ...g.unitMultipliers, ...g.units, ...g.notUnits, ...suffixes]
+        .map((w) => w.charAt(0))
+        .join(''),
+    ),
+  };
+  if (groupCount(quantity.re) !== Object.keys(QUANTITY_GROUPS).length)
+    throw new GrammarError(TARGETS_FILE, 'the quantity pattern has groups other than QUANTITY_GROUPS');
   return {
     g,
-    quantity: {
-      re: re(
-        `(?<lead>${adv}(?:(?<chg>${alt(changes)})|(?<pre>${pre}))?${adv})(?<num>${num})` +
-          `(?:(?<sep>${alt(g.rangeSeparators)})(?<num2>${num}))?(?<unit>(?:${alt(g.unitMultipliers)})?(?:${alt(g.units)})|${alt(g.notUnits)})?(?<sfx>${sfx})?`,
-      ),
-      leadChars: codeUnits([...g.adverbs, ...changes, ...prefixes].join('')),
-      maxLead: 2 * longest(g.adverbs) + longest([...changes, ...prefixes]),
-      afterNumber: codeUnits(
-        [...g.rangeSeparators, ...g.unitMultipliers, ...g.units, ...g.notUnits, ...suffixes]
-          .map((w) => w.charAt(0))
-          .join(''),
-      ),
-    },
-    ...forms,
-    anyForm: re(
-      Object.values(phaseOne((_, body) => `(?:${body})`))
-        .map((source) => `(?:${source})`)
-        .join('|'),
+    quantity,
+    ratio: re(`(?<pre>${pre})${adv}(?<a>${DECIMAL}) ?[${escape(g.ratioSeparators)}] ?(?<b>${DECIMAL})`),
+    klass: re(
+      `(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?(?<cls>${g.classNames})${escape(g.classWord)}`,
     ),
+    stage: re(`(?<stage>${g.stagePattern})(?<sfx>${sfx})`),
+    rank: re(`${g.rankPattern}(?<num>${num})(?<unit>${alt(g.rankUnits)})`),
+    word: re(alt(g.words.map((w) => w.word))),
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
     maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
     notUnits: new Set(g.notUnits),

@@ -6,7 +6,7 @@
 import { GrammarError } from '../grammars.js';
 import type { COMPARATORS } from '../graph/schema.js';
 import { parseNumber, toHalfWidth } from './numbers.js';
-import { nextQuantity } from './quantity-scan.js';
+import { nextQuantity, QUANTITY_GROUPS } from './quantity-scan.js';
 import { compileTargets, TARGETS_FILE, type CompiledTargets, type TargetGrammar } from './target-grammar.js';
 
 /** How a target's value is compared (DESIGN.md). */
@@ -110,9 +110,8 @@ function makeHit(
 function specialForms(s: Scan): TargetHit[] {
   const { c, norm } = s;
   const hits: TargetHit[] = [];
-  c.anyForm.lastIndex = 0;
-  if (!c.anyForm.test(norm)) return hits;
-  const each = (re: RegExp, f: (m: RegExpExecArray) => TargetHit | undefined) => {
+  const each = (re: RegExp | null, f: (m: RegExpExecArray) => TargetHit | undefined) => {
+    if (re === null) return;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
       const hit = f(m);
@@ -121,12 +120,14 @@ function specialForms(s: Scan): TargetHit[] {
   };
   const end = (m: RegExpExecArray) => m.index + m[0].length;
   const nounAfter = (i: number) => isCjkAt(norm, i);
-  each(c.ratio, (m) => {
+  // A ratio holds a ratio separator and a class its class word: without them the patterns need not run.
+  const ratios = [...c.g.ratioSeparators].some((sep) => norm.includes(sep));
+  each(ratios ? c.ratio : null, (m) => {
     const cmp = c.g.prefixes[m.groups?.pre ?? ''] ?? '=';
     const value = `${m.groups?.a}:${m.groups?.b}`;
     return makeHit(s, m.index, end(m), { comparator: cmp, value, unit: null, kind: 'target' });
   });
-  each(c.klass, (m) => {
+  each(norm.includes(c.g.classWord) ? c.klass : null, (m) => {
     const value = romanClass(m.groups?.cls ?? '');
     return makeHit(s, m.index, end(m), {
       comparator: 'meets_class',
@@ -162,10 +163,24 @@ function specialForms(s: Scan): TargetHit[] {
   return hits;
 }
 
+/** The groups of a quantity match (QUANTITY_GROUPS) that decide its comparator. */
+interface QuantityParts {
+  chg: string | undefined;
+  pre: string | undefined;
+  num2: string | undefined;
+  unit: string | undefined;
+  sfx: string | undefined;
+}
+
 /** The comparator of a quantity match, or undefined when it is no target. */
-function comparatorOf(s: Scan, m: RegExpExecArray, numStart: number, continued: TargetHit | undefined) {
+function comparatorOf(
+  s: Scan,
+  m: RegExpExecArray,
+  { chg, pre, num2, unit, sfx }: QuantityParts,
+  numStart: number,
+  continued: TargetHit | undefined,
+) {
   const { g, countVerbs, clauseEnds } = s.c;
-  const { chg, pre, num2, unit, sfx } = m.groups ?? {};
   if (chg !== undefined) return g.changes[chg];
   if (continued?.comparator === 'reduce_by' || continued?.comparator === 'increase_by')
     return continued.comparator;
@@ -209,18 +224,26 @@ function quantities(s: Scan, claimed: TargetHit[]): Quantities {
     const end = start + m[0].length;
     while (k < claimed.length && (claimed[k] as TargetHit).end <= start) k++;
     if (k < claimed.length && (claimed[k] as TargetHit).start < end) continue;
-    const { lead, chg, pre, num, num2, unit, sfx } = m.groups ?? {};
-    const numStart = start + (lead ?? '').length;
+    const [lead, num] = [m[QUANTITY_GROUPS.lead] as string, m[QUANTITY_GROUPS.num] as string];
+    const parts: QuantityParts = {
+      chg: m[QUANTITY_GROUPS.chg],
+      pre: m[QUANTITY_GROUPS.pre],
+      num2: m[QUANTITY_GROUPS.num2],
+      unit: m[QUANTITY_GROUPS.unit],
+      sfx: m[QUANTITY_GROUPS.sfx],
+    };
+    const { chg, pre, num2, unit, sfx } = parts;
+    const numStart = start + lead.length;
     // The tests that drop a match have no side effects: the cheap ones come first, numbers are parsed last.
     if (c.numberJoiners.has(norm.charCodeAt(numStart - 1)) || (unit !== undefined && notUnits.has(unit)))
       continue;
     const listed = chg === undefined && pre === undefined && continuesList(g, norm, start, prev);
     const continued = listed ? prev : undefined;
-    const comparator = comparatorOf(s, m, numStart, continued);
+    const comparator = comparatorOf(s, m, parts, numStart, continued);
     if (comparator === undefined || (unit === undefined && sfx === undefined && isCjkAt(norm, end))) continue;
     const u = unit ?? continued?.unit ?? null;
     if (u === null && comparator === '=') continue;
-    const value = parseNumber(num ?? '');
+    const value = parseNumber(num);
     const value2 = num2 === undefined ? null : parseNumber(num2);
     if (value === null || (num2 !== undefined && value2 === null)) continue;
     const committed = pre !== undefined && g.targetPrefixes.includes(pre);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nextQuantity } from '../../src/extract/quantity-scan.js';
+import { nextQuantity, QUANTITY_GROUPS } from '../../src/extract/quantity-scan.js';
 import { compileTargets } from '../../src/extract/target-grammar.js';
 import { extractTargets } from '../../src/extract/targets.js';
 import { PACKAGE_ROOT } from '../../src/grammars.js';
@@ -172,7 +172,7 @@ describe('nextQuantity', () => {
   /** All matches of a plain global search, as [index, text, number]. */
   const plain = (text: string) => {
     const re = new RegExp(q.re.source, 'g');
-    return [...text.matchAll(re)].map((m) => [m.index, m[0], m.groups?.num]);
+    return [...text.matchAll(re)].map((m) => [m.index, m[0], m[QUANTITY_GROUPS.num]]);
   };
   const scanned = (text: string, keepAlone: (i: number) => boolean) => {
     const out: unknown[] = [];
@@ -181,7 +181,7 @@ describe('nextQuantity', () => {
       m !== null;
       m = nextQuantity(q, text, m.index + m[0].length, keepAlone)
     )
-      out.push([m.index, m[0], m.groups?.num]);
+      out.push([m.index, m[0], m[QUANTITY_GROUPS.num]]);
     return out;
   };
 
