@@ -1,7 +1,7 @@
 /**
- * The search for phase two's quantity pattern (targets.ts): the pattern is run only next to numbers, and a
- * number it would match alone is passed over without running it. The matches are exactly those of a global
- * search from 0, less the ones that are a number alone.
+ * The search for phase two's quantity pattern (targets.ts): the pattern is run only next to numbers, and
+ * matches that can never be targets (a number alone, a number with a word that is no unit such as 年 or 月)
+ * are passed over without running it. The matches are exactly those of a global search from 0, less those.
  */
 import { indexOfNumber, numberEnd } from './numbers.js';
 
@@ -22,17 +22,27 @@ export interface QuantityPattern {
   maxLead: number;
   /** UTF-16 units that start a separator, unit or suffix: after any other character, a match ends with its number. */
   afterNumber: Set<number>;
+  /** The words in the unit place that are no unit (targets.yaml notUnits), in the order the pattern tries them. */
+  notUnits: string[];
+  /** UTF-16 units that start a word of `notUnits` and no separator, multiplier, unit or suffix. */
+  notUnitStarts: Set<number>;
+  /** UTF-16 units that start a suffix. */
+  suffixStarts: Set<number>;
 }
 
 /**
- * The next match at or after `from`, as a global search from `from` finds it, or null. A match that would be a
- * number alone is skipped (the search goes on after it) unless `keepAlone(index)` says it counts there.
+ * The next match at or after `from` that can be a target, or null. The matches are those of a global search
+ * from `from` less two kinds that never are: a number alone, unless `keepAlone(index)` says it counts there
+ * (it continues a list), and a number followed by a word of notUnits (2020年, 10月), whatever follows.
  *
- * Every match holds a number; the first number at or after `from` is at `at`, and a match starting before it
- * has only lead characters before it, so the search starts after the last other character (or `maxLead`)
- * before `at`. The pattern always matches at `at` itself (all but the number is optional), so this is the
- * match, found without trying the positions before. It is the number alone when no lead character is next to
- * the number and no separator, unit or suffix can start right after it.
+ * Every match holds a number; let `at` be the first number at or after `from`. A match starting before `at`
+ * has only lead characters before its number, so none starts before the run of lead characters (at most
+ * `maxLead`) in front of `at`, and the pattern matches at `at` itself (all but the number is optional): the
+ * search starts at that run. With no run, and no lead word starting at `at`, the match starts at `at` with
+ * the number, and what follows is known without the pattern in two cases: the character after the number
+ * starts nothing the pattern reads there (the match is the number alone), or it starts only words of
+ * notUnits (the pattern takes the first of them that is there, in its order, as the unit) and no suffix
+ * follows that word.
  */
 export function nextQuantity(
   q: QuantityPattern,
@@ -44,11 +54,19 @@ export function nextQuantity(
     let first = at;
     while (first > from && at - first < q.maxLead && q.leadChars.has(text.charCodeAt(first - 1))) first--;
     const end = numberEnd(text, at);
-    const alone =
-      first === at && !q.leadChars.has(text.charCodeAt(at)) && !q.afterNumber.has(text.charCodeAt(end));
-    if (alone && !keepAlone(at)) {
-      from = end;
-      continue;
+    if (first === at && !q.leadChars.has(text.charCodeAt(at))) {
+      const next = text.charCodeAt(end);
+      if (!q.afterNumber.has(next) && !keepAlone(at)) {
+        from = end;
+        continue;
+      }
+      if (q.notUnitStarts.has(next)) {
+        const word = q.notUnits.find((w) => text.startsWith(w, end));
+        if (word !== undefined && !q.suffixStarts.has(text.charCodeAt(end + word.length))) {
+          from = end + word.length;
+          continue;
+        }
+      }
     }
     q.re.lastIndex = first;
     return q.re.exec(text);

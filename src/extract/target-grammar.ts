@@ -92,6 +92,8 @@ export class WordSet {
   }
 }
 
+/** The first characters of `words`, as one string. */
+const firstUnits = (words: string[]) => words.map((w) => w.charAt(0)).join('');
 const codeUnits = (s: string) => new Set(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)));
 
 /** An ASCII decimal number (ratios are written with ASCII digits after toHalfWidth). */
@@ -102,11 +104,9 @@ const YEAR_LENGTH = 5;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const longest = (words: Iterable<string>) => Math.max(0, ...[...words].map((w) => w.length));
-const alt = (words: Iterable<string>) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|');
+/** Words in the order an alternation of them is tried: the longest first. */
+const byLength = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length);
+const alt = (words: Iterable<string>) => byLength(words).map(escape).join('|');
 
 /** Loads grammars/targets.yaml and builds its regular expressions (examples are checked by the caller). */
 export function compileTargets(): CompiledTargets {
@@ -131,6 +131,9 @@ function build(g: TargetGrammar): CompiledTargets {
       throw new GrammarError(TARGETS_FILE, (err as Error).message);
     }
   };
+  // What can start after a number, besides a word of notUnits: a separator, a multiplier or unit, a suffix.
+  const starts = codeUnits(firstUnits([...g.rangeSeparators, ...g.unitMultipliers, ...g.units, ...suffixes]));
+  const notUnitStarts = codeUnits(firstUnits(g.notUnits));
   const quantity: QuantityPattern = {
     // The groups, in order: lead, chg, pre, num, sep, num2, unit, sfx (QUANTITY_GROUPS).
     re: re(
@@ -139,11 +142,10 @@ function build(g: TargetGrammar): CompiledTargets {
     ),
     leadChars: codeUnits([...g.adverbs, ...changes, ...prefixes].join('')),
     maxLead: 2 * longest(g.adverbs) + longest([...changes, ...prefixes]),
-    afterNumber: codeUnits(
-      [...g.rangeSeparators, ...g.unitMultipliers, ...g.units, ...g.notUnits, ...suffixes]
-        .map((w) => w.charAt(0))
-        .join(''),
-    ),
+    afterNumber: new Set([...starts, ...notUnitStarts]),
+    notUnits: byLength(g.notUnits),
+    notUnitStarts: new Set([...notUnitStarts].filter((u) => !starts.has(u))),
+    suffixStarts: codeUnits(firstUnits(suffixes)),
   };
   if (groupCount(quantity.re) !== Object.keys(QUANTITY_GROUPS).length)
     throw new GrammarError(TARGETS_FILE, 'the quantity pattern has groups other than QUANTITY_GROUPS');
