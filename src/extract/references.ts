@@ -30,6 +30,7 @@ const GrammarSchema = z.object({
   issuerChar: z.string(),
   maxIssuer: z.number().int().positive(),
   docNumber: z.string(),
+  docNumberNeeds: z.array(z.string().min(1)).min(1),
   issuerStops: z.array(z.string()),
   specs: z
     .array(
@@ -113,6 +114,7 @@ function titles(c: Compiled, text: string): ReferenceHit[] {
 /** Document numbers outside the title hits: their issuer is cut after the last stop word. */
 function loneNumbers(c: Compiled, text: string, taken: ReferenceHit[]): ReferenceHit[] {
   const hits: ReferenceHit[] = [];
+  if (!c.g.docNumberNeeds.some((word) => text.includes(word))) return hits;
   let k = 0;
   for (
     let m = execAnchored(c.global, text, 0);
@@ -135,7 +137,9 @@ function loneNumbers(c: Compiled, text: string, taken: ReferenceHit[]): Referenc
 
 function extractWith(c: Compiled, text: string): ReferenceHit[] {
   const withTitles = titles(c, text);
-  return [...withTitles, ...loneNumbers(c, text, withTitles)].sort((a, b) => a.start - b.start);
+  const alone = loneNumbers(c, text, withTitles);
+  if (alone.length === 0) return withTitles;
+  return [...withTitles, ...alone].sort((a, b) => a.start - b.start);
 }
 
 function compile(g: Grammar): Compiled {

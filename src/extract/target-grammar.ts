@@ -65,6 +65,8 @@ export interface CompiledTargets {
   /** The longest match of `baseline`. */
   maxBaseline: number;
   notUnits: Set<string>;
+  /** The suffixes that are some complement rule's `with`. */
+  complementWords: Set<string>;
   countVerbs: WordSet;
   /** UTF-16 units of `clauseEnds`. */
   clauseEnds: Set<number>;
@@ -162,6 +164,7 @@ function build(g: TargetGrammar): CompiledTargets {
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
     maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
     notUnits: new Set(g.notUnits),
+    complementWords: new Set(Object.values(g.complements).map((rule) => rule.with)),
     countVerbs: new WordSet(g.countVerbs),
     clauseEnds: codeUnits(g.clauseEnds),
     numberJoiners: codeUnits(g.numberJoiners),

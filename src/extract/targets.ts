@@ -271,11 +271,13 @@ function quantities(s: Scan, claimed: TargetHit[]): Quantities {
 const complementKey = (sfx: string, h: TargetHit) => `${sfx}\n${String(h.value)}\n${h.unit ?? '\n'}`;
 
 /** A bare 以下 next to 及以上 for the same value and unit is read strictly (and the other way round). */
-function applyComplements(g: CompiledTargets['g'], { hits, suffixes }: Quantities): void {
-  if (!suffixes.some((sfx) => sfx !== undefined && g.complements[sfx] !== undefined)) return;
+function applyComplements(c: CompiledTargets, { hits, suffixes }: Quantities): void {
+  const { g, complementWords } = c;
+  // Only hits with a suffix that is some rule's complement (及以上) can change another.
+  if (!suffixes.some((sfx) => sfx !== undefined && complementWords.has(sfx))) return;
   const present = new Set<string>();
   suffixes.forEach((sfx, i) => {
-    if (sfx !== undefined) present.add(complementKey(sfx, hits[i] as TargetHit));
+    if (sfx !== undefined && complementWords.has(sfx)) present.add(complementKey(sfx, hits[i] as TargetHit));
   });
   suffixes.forEach((sfx, i) => {
     const rule = sfx === undefined ? undefined : g.complements[sfx];
@@ -291,7 +293,7 @@ function extractWith(c: CompiledTargets, text: string): TargetHit[] {
   for (const hit of special)
     if (claimed.length === 0 || (claimed.at(-1) as TargetHit).end <= hit.start) claimed.push(hit);
   const found = quantities(s, claimed);
-  applyComplements(c.g, found);
+  applyComplements(c, found);
   // Phase two skips what phase one claimed, so no two hits start at the same index.
   if (claimed.length === 0) return found.hits;
   return [...claimed, ...found.hits].sort((a, b) => a.start - b.start);
