@@ -60,6 +60,8 @@ export interface CompiledTargets {
   stage: RegExp;
   rank: RegExp;
   word: RegExp;
+  /** Matches where `stage`, `rank` or `word` does (one search instead of three on most texts). */
+  anyLiteral: RegExp;
   /** A baseline word and year (比2018年); no lookaround, so a match depends on its own characters only. */
   baseline: RegExp;
   /** The longest match of `baseline`. */
@@ -136,6 +138,14 @@ function build(g: TargetGrammar): CompiledTargets {
   // What can start after a number, besides a word of notUnits: a separator, a multiplier or unit, a suffix.
   const starts = codeUnits(firstUnits([...g.rangeSeparators, ...g.unitMultipliers, ...g.units, ...suffixes]));
   const notUnitStarts = codeUnits(firstUnits(g.notUnits));
+  // Phase one's forms that start with fixed words (emission stages, ranks, word numerals), groups named or not.
+  const literalForms = (group: (name: string, body: string) => string) => ({
+    stage: `${group('stage', g.stagePattern)}${group('sfx', sfx)}`,
+    rank: `${g.rankPattern}${group('num', num)}${group('unit', alt(g.rankUnits))}`,
+    word: alt(g.words.map((w) => w.word)),
+  });
+  const { stage, rank, word } = literalForms((name, body) => `(?<${name}>${body})`);
+  const literal = { stage: re(stage), rank: re(rank), word: re(word) };
   const quantity: QuantityPattern = {
     // The groups, in order: lead, chg, pre, num, sep, num2, unit, sfx (QUANTITY_GROUPS).
     re: re(
@@ -158,9 +168,12 @@ function build(g: TargetGrammar): CompiledTargets {
     klass: re(
       `(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?(?<cls>${g.classNames})${escape(g.classWord)}`,
     ),
-    stage: re(`(?<stage>${g.stagePattern})(?<sfx>${sfx})`),
-    rank: re(`${g.rankPattern}(?<num>${num})(?<unit>${alt(g.rankUnits)})`),
-    word: re(alt(g.words.map((w) => w.word))),
+    ...literal,
+    anyLiteral: re(
+      Object.values(literalForms((_, body) => `(?:${body})`))
+        .map((source) => `(?:${source})`)
+        .join('|'),
+    ),
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
     maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
     notUnits: new Set(g.notUnits),

@@ -122,6 +122,8 @@ function specialForms(s: Scan): TargetHit[] {
   const nounAfter = (i: number) => isCjkAt(norm, i);
   // A ratio holds a ratio separator and a class its class word: without them the patterns need not run.
   const ratios = [...c.g.ratioSeparators].some((sep) => norm.includes(sep));
+  c.anyLiteral.lastIndex = 0;
+  const literal = c.anyLiteral.test(norm);
   each(ratios ? c.ratio : null, (m) => {
     const cmp = c.g.prefixes[m.groups?.pre ?? ''] ?? '=';
     const value = `${m.groups?.a}:${m.groups?.b}`;
@@ -136,12 +138,12 @@ function specialForms(s: Scan): TargetHit[] {
       kind: 'target',
     });
   });
-  each(c.stage, (m) => {
+  each(literal ? c.stage : null, (m) => {
     const cmp = c.g.suffixes[m.groups?.sfx ?? ''] ?? '=';
     const kind = nounAfter(end(m)) ? 'threshold' : 'target';
     return makeHit(s, m.index, end(m), { comparator: cmp, value: m.groups?.stage ?? '', unit: null, kind });
   });
-  each(c.rank, (m) => {
+  each(literal ? c.rank : null, (m) => {
     const value = parseNumber(m.groups?.num ?? '');
     if (value === null) return undefined;
     const start = clauseStart(s, m.index, 60);
@@ -152,7 +154,7 @@ function specialForms(s: Scan): TargetHit[] {
       kind: 'target',
     });
   });
-  each(c.word, (m) => {
+  each(literal ? c.word : null, (m) => {
     const w = c.g.words.find((x) => x.word === m[0]);
     if (w === undefined) return undefined;
     const fields = { comparator: w.comparator, value: w.value, unit: w.unit, kind: 'target' as const };
