@@ -203,11 +203,12 @@ function candidate(c: Compiled, order: number, m: RegExpExecArray, text: string,
 
 function extractWith(c: Compiled, text: string, ctx: DeadlineContext): DeadlineHit[] {
   const norm = toHalfWidth(text);
+  if (!c.needs.mayHoldAny(norm)) return [];
   const present = c.needs.scan(norm);
-  if (!c.needs.mayHoldAny(present)) return [];
   const found: Candidate[] = [];
-  c.rules.forEach(({ re }, order) => {
-    if (!c.needs.holds(norm, present, order)) return;
+  for (let order = 0; order < c.rules.length; order++) {
+    if (!c.needs.holds(norm, present, order)) continue;
+    const { re } = c.rules[order] as Compiled['rules'][number];
     re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
       if (m[0].length === 0) {
@@ -217,7 +218,7 @@ function extractWith(c: Compiled, text: string, ctx: DeadlineContext): DeadlineH
       const hit = candidate(c, order, m, text, ctx);
       if (hit !== undefined) found.push({ hit, order });
     }
-  });
+  }
   found.sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end || a.order - b.order);
   const hits: DeadlineHit[] = [];
   let last = 0;

@@ -1,8 +1,9 @@
 /**
  * A cheap pre-check before running regular expressions: each pattern comes with the words one of which every
- * match of it holds (its "needs"), and one pass over a text's characters tells which patterns can match there
- * at all: a word whose characters do not all occur cannot occur. Words of several characters that pass are
- * then looked for in the text. A pattern none of whose words occurs is not run.
+ * match of it holds (its "needs"). A text with no word's first character is done with one search; otherwise
+ * one pass over its characters tells which patterns can match there at all (a word whose characters do not
+ * all occur cannot occur), and words of several characters that pass are then looked for in the text. A
+ * pattern none of whose words occurs is not run.
  */
 
 /** Most characters a filter tracks (one bit each in a 32-bit mask); words' further characters are not checked. */
@@ -14,6 +15,8 @@ export class NeedsFilter {
   private readonly bits = new Uint8Array(0x10000);
   /** Per list, its words and their masks; null for a list that is always tried. */
   private readonly lists: ({ words: readonly string[]; masks: number[] } | null)[];
+  /** Matches the first character of any word; null when some list is always tried. */
+  private readonly firsts: RegExp | null;
 
   /** `lists[i]` holds the words of which every match of pattern i holds one (undefined: no pre-check). */
   constructor(lists: readonly (readonly string[] | undefined)[]) {
@@ -35,6 +38,13 @@ export class NeedsFilter {
             }),
           },
     );
+    const all = lists.every((words) => words !== undefined) ? lists.flat() : null;
+    this.firsts = all && new RegExp(`[${all.map((w) => w.charAt(0).replace(/[\\\]^-]/, '\\$&')).join('')}]`);
+  }
+
+  /** Whether `text` may hold a word of some list (false: it holds none). */
+  mayHoldAny(text: string): boolean {
+    return this.firsts === null || this.firsts.test(text);
   }
 
   /** The tracked characters present in `text`, as a mask for `mayHold`. */
@@ -52,13 +62,11 @@ export class NeedsFilter {
     const list = this.lists[i];
     if (list === null || list === undefined) return true;
     const { words, masks } = list;
-    return masks.some(
-      (m, j) => (present & m) === m && (words[j]?.length === 1 || text.includes(words[j] as string)),
-    );
-  }
-
-  /** Whether some list may occur in a text with the characters `present` (false: none does). */
-  mayHoldAny(present: number): boolean {
-    return this.lists.some((list) => list === null || list.masks.some((m) => (present & m) === m));
+    for (let j = 0; j < masks.length; j++) {
+      const m = masks[j] as number;
+      const word = words[j] as string;
+      if ((present & m) === m && (word.length === 1 || text.includes(word))) return true;
+    }
+    return false;
   }
 }
