@@ -106,9 +106,21 @@ function makeHit(
   return hit;
 }
 
+/** Whether `text` holds one of the characters of `chars`. */
+function includesAny(text: string, chars: string): boolean {
+  for (let i = 0; i < chars.length; i++) if (text.includes(chars.charAt(i))) return true;
+  return false;
+}
+
 /** Phase one: forms with their own pattern (ratios, classes, emission stages, ranks, word numerals). */
 function specialForms(s: Scan): TargetHit[] {
   const { c, norm } = s;
+  // A ratio holds a ratio separator and a class its class word: without them the patterns need not run.
+  const ratios = includesAny(norm, c.g.ratioSeparators);
+  const classes = norm.includes(c.g.classWord);
+  c.anyLiteral.lastIndex = 0;
+  const literal = c.anyLiteral.test(norm);
+  if (!ratios && !classes && !literal) return [];
   const hits: TargetHit[] = [];
   const each = (re: RegExp | null, f: (m: RegExpExecArray) => TargetHit | undefined) => {
     if (re === null) return;
@@ -120,16 +132,12 @@ function specialForms(s: Scan): TargetHit[] {
   };
   const end = (m: RegExpExecArray) => m.index + m[0].length;
   const nounAfter = (i: number) => isCjkAt(norm, i);
-  // A ratio holds a ratio separator and a class its class word: without them the patterns need not run.
-  const ratios = [...c.g.ratioSeparators].some((sep) => norm.includes(sep));
-  c.anyLiteral.lastIndex = 0;
-  const literal = c.anyLiteral.test(norm);
   each(ratios ? c.ratio : null, (m) => {
     const cmp = c.g.prefixes[m.groups?.pre ?? ''] ?? '=';
     const value = `${m.groups?.a}:${m.groups?.b}`;
     return makeHit(s, m.index, end(m), { comparator: cmp, value, unit: null, kind: 'target' });
   });
-  each(norm.includes(c.g.classWord) ? c.klass : null, (m) => {
+  each(classes ? c.klass : null, (m) => {
     const value = romanClass(m.groups?.cls ?? '');
     return makeHit(s, m.index, end(m), {
       comparator: 'meets_class',
@@ -290,7 +298,8 @@ function applyComplements(c: CompiledTargets, { hits, suffixes }: Quantities): v
 
 function extractWith(c: CompiledTargets, text: string): TargetHit[] {
   const s: Scan = { c, text, norm: toHalfWidth(text) };
-  const special = specialForms(s).sort((a, b) => a.start - b.start || b.end - a.end);
+  const special = specialForms(s);
+  special.sort((a, b) => a.start - b.start || b.end - a.end);
   const claimed: TargetHit[] = [];
   for (const hit of special)
     if (claimed.length === 0 || (claimed.at(-1) as TargetHit).end <= hit.start) claimed.push(hit);
