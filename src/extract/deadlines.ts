@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { DEADLINE_KINDS, PERIODS } from '../graph/schema.js';
+import { NeedsFilter } from './needs.js';
 import { parseNumber, toHalfWidth } from './numbers.js';
 
 /** The kind of a deadline (DESIGN.md). */
@@ -48,6 +49,7 @@ const HitSpecSchema = z.object({
 const RuleSchema = z.object({
   id: z.string(),
   pattern: z.string(),
+  needs: z.array(z.string().min(1)).min(1).optional(),
   kind: z.enum(DEADLINE_KINDS),
   date: z.enum(DATE_MODES),
   period: z.enum(PERIODS).optional(),
@@ -72,6 +74,8 @@ type Rule = z.infer<typeof RuleSchema>;
 interface Compiled {
   grammar: Grammar;
   rules: { rule: Rule; re: RegExp }[];
+  /** Which rules can match a text, by their `needs`. */
+  needs: NeedsFilter;
 }
 
 /** Characters that end the clause an anchor is read from. */
@@ -93,15 +97,22 @@ function compile(grammar: Grammar): Compiled {
       throw new GrammarError(FILE, `rule ${rule.id}: ${(err as Error).message}`);
     }
   });
-  return { grammar, rules };
+  return { grammar, rules, needs: new NeedsFilter(grammar.rules.map((r) => r.needs)) };
 }
 
 function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Days of the months of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The last day of `month` (1-12) in `year`, read as Date.UTC reads it (0-99 are 1900-1999). */
 function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!Number.isInteger(year)) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
 }
 
 /** The date of a match under `mode`; undefined when the match names an impossible date. */
@@ -192,8 +203,12 @@ function candidate(c: Compiled, order: number, m: RegExpExecArray, text: string,
 
 function extractWith(c: Compiled, text: string, ctx: DeadlineContext): DeadlineHit[] {
   const norm = toHalfWidth(text);
+  if (!c.needs.mayHoldAny(norm)) return [];
+  const present = c.needs.scan(norm);
   const found: Candidate[] = [];
-  c.rules.forEach(({ re }, order) => {
+  for (let order = 0; order < c.rules.length; order++) {
+    if (!c.needs.holds(norm, present, order)) continue;
+    const { re } = c.rules[order] as Compiled['rules'][number];
     re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
       if (m[0].length === 0) {
@@ -203,7 +218,7 @@ function extractWith(c: Compiled, text: string, ctx: DeadlineContext): DeadlineH
       const hit = candidate(c, order, m, text, ctx);
       if (hit !== undefined) found.push({ hit, order });
     }
-  });
+  }
   found.sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end || a.order - b.order);
   const hits: DeadlineHit[] = [];
   let last = 0;

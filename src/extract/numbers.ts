@@ -25,21 +25,102 @@ const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 
 /** Multipliers that close a group. */
 const LARGE_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
+/** The Chinese numeral characters a number may be written with. */
+const NUMERALS = '〇零一二两三四五六七八九十百千';
+
 /** Regex source for one number: ASCII/full-width digits with an optional decimal part, or Chinese numerals. */
-export const NUMBER_SOURCE = '[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二两三四五六七八九十百千]+';
+export const NUMBER_SOURCE = `[0-9０-９]+(?:[.．][0-9０-９]+)?|[${NUMERALS}]+`;
+
+/** Kinds of characters in a number, as NUMBER_SOURCE reads them. */
+const DIGIT = 1;
+const NUMERAL = 2;
+
+/** For each UTF-16 unit: DIGIT (0-9, ０-９), NUMERAL (NUMERALS) or 0 (a table: the scans run on every character). */
+const NUMBER_CHAR = new Uint8Array(0x10000);
+for (const [chars, kind] of [
+  ['0123456789０１２３４５６７８９', DIGIT],
+  [NUMERALS, NUMERAL],
+] as const) {
+  for (let i = 0; i < chars.length; i++) NUMBER_CHAR[chars.charCodeAt(i)] = kind;
+}
+
+/** The decimal points of NUMBER_SOURCE, as UTF-16 units. */
+const ASCII_POINT = '.'.charCodeAt(0);
+const ASCII_ZERO = '0'.charCodeAt(0);
+const ASCII_NINE = '9'.charCodeAt(0);
+const POINTS = new Set([ASCII_POINT, '．'.charCodeAt(0)]);
+
+/** The index of the first character at or after `from` that can start a number, or -1. */
+export function indexOfNumber(text: string, from = 0): number {
+  for (let i = from; i < text.length; i++) if (NUMBER_CHAR[text.charCodeAt(i)] !== 0) return i;
+  return -1;
+}
+
+/**
+ * The end of the number starting at `at` (a result of indexOfNumber): where the match of NUMBER_SOURCE at `at`
+ * ends. Digits with an optional decimal part, or a run of Chinese numerals.
+ */
+export function numberEnd(text: string, at: number): number {
+  const kind = NUMBER_CHAR[text.charCodeAt(at)];
+  let i = at;
+  while (NUMBER_CHAR[text.charCodeAt(i)] === kind) i++;
+  if (kind === DIGIT && POINTS.has(text.charCodeAt(i)) && NUMBER_CHAR[text.charCodeAt(i + 1)] === DIGIT) {
+    i++;
+    while (NUMBER_CHAR[text.charCodeAt(i)] === DIGIT) i++;
+  }
+  return i;
+}
+
+/** The full-width characters that toHalfWidth replaces. */
+const FULL_WIDTH = /[０-９．％：（）～－]/;
+const FULL_WIDTH_ALL = new RegExp(FULL_WIDTH.source, 'g');
+/** Distance from a full-width form (U+FF01…U+FF5E) to its ASCII form. */
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/** Replaces the characters of FULL_WIDTH in `s` (see toHalfWidth). */
+function halfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET));
+}
+
+/** The text toHalfWidth last converted, and the result: the extractors of one span read it in turn. */
+const last = { full: '', half: '' };
 
 /**
  * Replaces full-width digits, the full-width point, percent, colon, brackets and tilde by their ASCII forms.
  * Every replacement is one UTF-16 unit for one, so offsets into the result are offsets into the input.
  */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[０-９．％：（）～－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (s !== last.full) {
+    last.full = s;
+    last.half = halfWidth(s);
+  }
+  return last.half;
+}
+
+/** Whether `s` has an ASCII digit at index `i`. */
+function isAsciiDigitAt(s: string, i: number): boolean {
+  const u = s.charCodeAt(i);
+  return u >= ASCII_ZERO && u <= ASCII_NINE;
+}
+
+/** Whether `s` is ASCII digits with an optional decimal part (/^[0-9]+(?:\.[0-9]+)?$/). */
+function isDecimal(s: string): boolean {
+  let i = 0;
+  while (isAsciiDigitAt(s, i)) i++;
+  if (i === 0) return false;
+  if (i === s.length) return true;
+  if (s.charCodeAt(i) !== ASCII_POINT || !isAsciiDigitAt(s, i + 1)) return false;
+  i++;
+  while (isAsciiDigitAt(s, i)) i++;
+  return i === s.length;
 }
 
 /** Parses a string of ASCII or full-width digits with an optional decimal part; null when it is not one. */
 export function parseArabicNumber(s: string): number | null {
-  const t = toHalfWidth(s);
-  return /^[0-9]+(?:\.[0-9]+)?$/.test(t) ? Number(t) : null;
+  if (isDecimal(s)) return Number(s);
+  const t = halfWidth(s);
+  return t !== s && isDecimal(t) ? Number(t) : null;
 }
 
 /** Parses a run of Chinese digits read one by one (二〇二〇 → 2020); null when another character occurs. */

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
+import { execAnchored, type AnchoredRegex } from './anchored.js';
 
 /** One cited document; offsets are UTF-16 indices into the text, end exclusive. */
 export interface ReferenceHit {
@@ -25,7 +26,11 @@ const GrammarSchema = z.object({
   numberOpen: z.string().min(1),
   numberClose: z.string().min(1),
   maxGap: z.number().int().nonnegative(),
+  /** One character (a class or an escape): the issuer is 1 to maxIssuer of them. */
+  issuerChar: z.string(),
+  maxIssuer: z.number().int().positive(),
   docNumber: z.string(),
+  docNumberNeeds: z.array(z.string().min(1)).min(1),
   issuerStops: z.array(z.string()),
   specs: z
     .array(
@@ -40,8 +45,10 @@ const GrammarSchema = z.object({
 type Grammar = z.infer<typeof GrammarSchema>;
 interface Compiled {
   g: Grammar;
+  /** A whole document number (issuer and the rest), sticky. */
   sticky: RegExp;
-  global: RegExp;
+  /** The same, searched for next to each match of the part after the issuer. */
+  global: AnchoredRegex;
 }
 
 /** Whitespace not between two ASCII letters or digits (OCR spaces inside CJK titles). */
@@ -107,9 +114,13 @@ function titles(c: Compiled, text: string): ReferenceHit[] {
 /** Document numbers outside the title hits: their issuer is cut after the last stop word. */
 function loneNumbers(c: Compiled, text: string, taken: ReferenceHit[]): ReferenceHit[] {
   const hits: ReferenceHit[] = [];
+  if (!c.g.docNumberNeeds.some((word) => text.includes(word))) return hits;
   let k = 0;
-  c.global.lastIndex = 0;
-  for (let m = c.global.exec(text); m !== null; m = c.global.exec(text)) {
+  for (
+    let m = execAnchored(c.global, text, 0);
+    m !== null;
+    m = execAnchored(c.global, text, m.index + m[0].length)
+  ) {
     const end = m.index + m[0].length;
     while (k < taken.length && (taken[k] as ReferenceHit).end <= m.index) k++;
     if (k < taken.length && (taken[k] as ReferenceHit).start < end) continue;
@@ -126,12 +137,21 @@ function loneNumbers(c: Compiled, text: string, taken: ReferenceHit[]): Referenc
 
 function extractWith(c: Compiled, text: string): ReferenceHit[] {
   const withTitles = titles(c, text);
-  return [...withTitles, ...loneNumbers(c, text, withTitles)].sort((a, b) => a.start - b.start);
+  const alone = loneNumbers(c, text, withTitles);
+  if (alone.length === 0) return withTitles;
+  return [...withTitles, ...alone].sort((a, b) => a.start - b.start);
 }
 
 function compile(g: Grammar): Compiled {
+  const whole = `(?<issuer>${g.issuerChar}{1,${g.maxIssuer}})${g.docNumber}`;
   try {
-    return { g, sticky: new RegExp(g.docNumber, 'y'), global: new RegExp(g.docNumber, 'g') };
+    const rest = new RegExp(g.docNumber, 'g');
+    const nextAnchor = (text: string, from: number) => {
+      rest.lastIndex = from;
+      return rest.exec(text)?.index ?? -1;
+    };
+    const global = { re: new RegExp(whole, 'g'), nextAnchor, maxLead: g.maxIssuer };
+    return { g, sticky: new RegExp(whole, 'y'), global };
   } catch (err) {
     throw new GrammarError(FILE, (err as Error).message);
   }

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { GrammarError, loadGrammar } from '../grammars.js';
 import { COMPARATORS } from '../graph/schema.js';
 import { NUMBER_SOURCE } from './numbers.js';
+import { QUANTITY_GROUPS, type QuantityPattern } from './quantity-scan.js';
 
 /** The grammar file, relative to grammars/. */
 export const TARGETS_FILE = 'targets.yaml';
@@ -30,13 +31,16 @@ const GrammarSchema = z.object({
   complements: z.record(z.string(), z.object({ with: z.string(), comparator: Cmp })),
   rangeSeparators: z.array(z.string()).min(1),
   countVerbs: z.array(z.string()),
+  shareUnits: z.array(z.string()),
   adverbs: z.array(z.string()),
   listSeparators: z.array(z.string()),
   clauseEnds: z.string(),
+  numberJoiners: z.string(),
   words: z.array(z.object({ word: z.string(), comparator: Cmp, value: Value, unit: z.string().nullable() })),
   classPrefixes: z.array(z.string()).min(1),
   classFillers: z.array(z.string()),
   classNames: z.string(),
+  classWord: z.string().min(1),
   stagePattern: z.string(),
   rankPattern: z.string(),
   rankUnits: z.array(z.string()).min(1),
@@ -47,55 +51,135 @@ const GrammarSchema = z.object({
 /** The validated targets grammar. */
 export type TargetGrammar = z.infer<typeof GrammarSchema>;
 
-/** The targets grammar with its regular expressions compiled. */
+/** The targets grammar with its regular expressions compiled and its word lists made sets. */
 export interface CompiledTargets {
   g: TargetGrammar;
-  quantity: RegExp;
+  quantity: QuantityPattern;
   ratio: RegExp;
   klass: RegExp;
   stage: RegExp;
   rank: RegExp;
   word: RegExp;
+  /** Matches where `stage`, `rank` or `word` does (one search instead of three on most texts). */
+  anyLiteral: RegExp;
+  /** A baseline word and year (比2018年); no lookaround, so a match depends on its own characters only. */
   baseline: RegExp;
+  /** The longest match of `baseline`. */
+  maxBaseline: number;
+  notUnits: Set<string>;
+  /** The suffixes that are some complement rule's `with`. */
+  complementWords: Set<string>;
+  countVerbs: WordSet;
+  /** UTF-16 units of `clauseEnds`. */
+  clauseEnds: Set<number>;
+  /** UTF-16 units of `numberJoiners`. */
+  numberJoiners: Set<number>;
 }
 
+/** A set of words that answers "does the text end with one of them at this index" without a scan per word. */
+export class WordSet {
+  private readonly words: Set<string>;
+  private readonly lengths: number[];
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    this.lengths = [...new Set([...this.words].map((w) => w.length))];
+  }
+
+  /** Whether one of the words ends at `at`: `words.some((w) => text.startsWith(w, at - w.length))`. */
+  endsAt(text: string, at: number): boolean {
+    for (const n of this.lengths) {
+      const from = Math.max(0, at - n);
+      if (this.words.has(text.slice(from, from + n))) return true;
+    }
+    return false;
+  }
+}
+
+/** The first characters of `words`, as one string. */
+const firstUnits = (words: string[]) => words.map((w) => w.charAt(0)).join('');
+const codeUnits = (s: string) => new Set(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)));
+
+/** An ASCII decimal number (ratios are written with ASCII digits after toHalfWidth). */
+const DECIMAL = '[0-9]+(?:\\.[0-9]+)?';
+
+/** Length of the year after a baseline word: four digits and 年. */
+const YEAR_LENGTH = 5;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const alt = (words: Iterable<string>) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|');
+const longest = (words: Iterable<string>) => Math.max(0, ...[...words].map((w) => w.length));
+/** Words in the order an alternation of them is tried: the longest first. */
+const byLength = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length);
+const alt = (words: Iterable<string>) => byLength(words).map(escape).join('|');
 
 /** Loads grammars/targets.yaml and builds its regular expressions (examples are checked by the caller). */
 export function compileTargets(): CompiledTargets {
   return build(loadGrammar(TARGETS_FILE, GrammarSchema));
 }
 
+/** The number of capture groups of a pattern. */
+const groupCount = (re: RegExp) => (new RegExp(`${re.source}|`).exec('') as RegExpExecArray).length - 1;
+
 function build(g: TargetGrammar): CompiledTargets {
   const num = `(?:${NUMBER_SOURCE})`;
   const adv = `(?:${alt(g.adverbs)})?`;
-  const pre = alt(Object.keys(g.prefixes));
-  const sfx = alt(Object.keys(g.suffixes));
+  const changes = Object.keys(g.changes);
+  const prefixes = Object.keys(g.prefixes);
+  const suffixes = Object.keys(g.suffixes);
+  const pre = alt(prefixes);
+  const sfx = alt(suffixes);
   const re = (source: string) => {
     try {
-      return new RegExp(source, 'dg');
+      return new RegExp(source, 'g');
     } catch (err) {
       throw new GrammarError(TARGETS_FILE, (err as Error).message);
     }
   };
+  // What can start after a number, besides a word of notUnits: a separator, a multiplier or unit, a suffix.
+  const starts = codeUnits(firstUnits([...g.rangeSeparators, ...g.unitMultipliers, ...g.units, ...suffixes]));
+  const notUnitStarts = codeUnits(firstUnits(g.notUnits));
+  // Phase one's forms that start with fixed words (emission stages, ranks, word numerals), groups named or not.
+  const literalForms = (group: (name: string, body: string) => string) => ({
+    stage: `${group('stage', g.stagePattern)}${group('sfx', sfx)}`,
+    rank: `${g.rankPattern}${group('num', num)}${group('unit', alt(g.rankUnits))}`,
+    word: alt(g.words.map((w) => w.word)),
+  });
+  const { stage, rank, word } = literalForms((name, body) => `(?<${name}>${body})`);
+  const literal = { stage: re(stage), rank: re(rank), word: re(word) };
+  const quantity: QuantityPattern = {
+    // The groups, in order: lead, chg, pre, num, sep, num2, unit, sfx (QUANTITY_GROUPS).
+    re: re(
+      `(${adv}(?:(${alt(changes)})|(${pre}))?${adv})(${num})` +
+        `(?:(${alt(g.rangeSeparators)})(${num}))?((?:${alt(g.unitMultipliers)})?(?:${alt(g.units)})|${alt(g.notUnits)})?(${sfx})?`,
+    ),
+    leadChars: codeUnits([...g.adverbs, ...changes, ...prefixes].join('')),
+    maxLead: 2 * longest(g.adverbs) + longest([...changes, ...prefixes]),
+    afterNumber: new Set([...starts, ...notUnitStarts]),
+    notUnits: byLength(g.notUnits),
+    notUnitStarts: new Set([...notUnitStarts].filter((u) => !starts.has(u))),
+    suffixStarts: codeUnits(firstUnits(suffixes)),
+  };
+  if (groupCount(quantity.re) !== Object.keys(QUANTITY_GROUPS).length)
+    throw new GrammarError(TARGETS_FILE, 'the quantity pattern has groups other than QUANTITY_GROUPS');
   return {
     g,
-    quantity: re(
-      `${adv}(?:(?<chg>${alt(Object.keys(g.changes))})|(?<pre>${pre}))?${adv}(?<num>${num})` +
-        `(?:(?<sep>${alt(g.rangeSeparators)})(?<num2>${num}))?(?<unit>(?:${alt(g.unitMultipliers)})?(?:${alt(g.units)})|${alt(g.notUnits)})?(?<sfx>${sfx})?`,
+    quantity,
+    ratio: re(`(?<pre>${pre})${adv}(?<a>${DECIMAL}) ?[${escape(g.ratioSeparators)}] ?(?<b>${DECIMAL})`),
+    klass: re(
+      `(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?(?<cls>${g.classNames})${escape(g.classWord)}`,
     ),
-    ratio: re(
-      `(?<pre>${pre})${adv}(?<a>[0-9]+(?:\\.[0-9]+)?) ?[${escape(g.ratioSeparators)}] ?(?<b>[0-9]+(?:\\.[0-9]+)?)`,
+    ...literal,
+    anyLiteral: re(
+      Object.values(literalForms((_, body) => `(?:${body})`))
+        .map((source) => `(?:${source})`)
+        .join('|'),
     ),
-    klass: re(`(?:${alt(g.classPrefixes)})(?:${alt(g.classFillers)})?(?<cls>${g.classNames})类`),
-    stage: re(`(?<stage>${g.stagePattern})(?<sfx>${sfx})`),
-    rank: re(`${g.rankPattern}(?<num>${num})(?<unit>${alt(g.rankUnits)})`),
-    word: re(alt(g.words.map((w) => w.word))),
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
+    maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
+    notUnits: new Set(g.notUnits),
+    complementWords: new Set(Object.values(g.complements).map((rule) => rule.with)),
+    countVerbs: new WordSet(g.countVerbs),
+    clauseEnds: codeUnits(g.clauseEnds),
+    numberJoiners: codeUnits(g.numberJoiners),
   };
 }

@@ -4,30 +4,20 @@
  * ("2000吨/日及以下"). Vocabulary and examples are data in grammars/targets.yaml.
  */
 import { GrammarError } from '../grammars.js';
-import type { COMPARATORS } from '../graph/schema.js';
 import { parseNumber, toHalfWidth } from './numbers.js';
-import { compileTargets, TARGETS_FILE, type CompiledTargets } from './target-grammar.js';
+import { nextQuantity, QUANTITY_GROUPS } from './quantity-scan.js';
+import { compileTargets, TARGETS_FILE, type CompiledTargets, type TargetGrammar } from './target-grammar.js';
+import {
+  baselineBefore,
+  clauseStart,
+  isCjkAt,
+  makeHit,
+  type HitFields,
+  type Scan,
+  type TargetHit,
+} from './target-hits.js';
 
-/** How a target's value is compared (DESIGN.md). */
-export type Comparator = (typeof COMPARATORS)[number];
-/** A number, a label such as "1:8" / "III" / "国四", or a [lo, hi] range. */
-export type TargetValue = number | string | [number, number];
-
-/** One numeric target or threshold found in a text; offsets are UTF-16 indices into it, end exclusive. */
-export interface TargetHit {
-  start: number;
-  end: number;
-  text: string;
-  /** The noun phrase before the value (best effort). */
-  indicator: string;
-  comparator: Comparator;
-  value: TargetValue;
-  unit: string | null;
-  /** The baseline year of a change ("比2018年"). */
-  baseline?: number;
-  /** "threshold" for a size limit that picks what a rule applies to; "target" otherwise. */
-  kind: 'target' | 'threshold';
-}
+export type { Comparator, TargetHit, TargetValue } from './target-hits.js';
 
 const ROMAN: Readonly<Record<string, string>> = { Ⅰ: 'I', Ⅱ: 'II', Ⅲ: 'III', Ⅳ: 'IV', Ⅴ: 'V' };
 const ROMAN_BY_NUMBER = ['', 'I', 'II', 'III', 'IV', 'V'];
@@ -38,54 +28,24 @@ function romanClass(s: string): string {
   return ROMAN[s] ?? (n === null ? s : (ROMAN_BY_NUMBER[n] ?? s));
 }
 
-const isCjk = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fff]/.test(c);
-
-/** Extraction state over one text: the text, its half-width copy and the clause punctuation. */
-interface Scan {
-  c: CompiledTargets;
-  text: string;
-  norm: string;
-  ends: Set<string>;
-}
-
-/** Start of the clause that contains `at` (looking back at most `max` characters). */
-function clauseStart(s: Scan, at: number, max = 30): number {
-  let i = at;
-  while (i > 0 && at - i < max && !s.ends.has(s.norm[i - 1] as string)) i--;
-  return i;
-}
-
-/** The baseline year bound before `at` in the same sentence (比2018年 / 较2013年 / 与2015年相比). */
-function baselineBefore(s: Scan, at: number): number | undefined {
-  let from = at;
-  while (from > 0 && at - from < 40 && !'。;；\n'.includes(s.norm[from - 1] as string)) from--;
-  const re = s.c.baseline;
-  re.lastIndex = from;
-  let year: number | undefined;
-  for (let m = re.exec(s.norm); m !== null && m.index < at; m = re.exec(s.norm))
-    year = Number(m.groups?.year);
-  return year;
-}
-
-/** Leading time words and trailing baseline phrases or adverbs that are not part of an indicator. */
-const INDICATOR_NOISE =
-  /^(?:(?:19|20)[0-9]{2}年|力争|确保|全面|到|至|[,，、])+|(?:(?:比|较|与|同)(?:19|20)[0-9]{2}年(?:相比)?|分别|稳定|累计|平均|力争|实现)+$/g;
-
-function makeHit(
-  s: Scan,
-  start: number,
-  end: number,
-  fields: Omit<TargetHit, 'start' | 'end' | 'text' | 'indicator'>,
-  indicator = s.text.slice(clauseStart(s, start), start).replace(INDICATOR_NOISE, '').trim(),
-): TargetHit {
-  return { start, end, text: s.text.slice(start, end), indicator, ...fields };
+/** Whether `text` holds one of the characters of `chars`. */
+function includesAny(text: string, chars: string): boolean {
+  for (let i = 0; i < chars.length; i++) if (text.includes(chars.charAt(i))) return true;
+  return false;
 }
 
 /** Phase one: forms with their own pattern (ratios, classes, emission stages, ranks, word numerals). */
 function specialForms(s: Scan): TargetHit[] {
   const { c, norm } = s;
+  // A ratio holds a ratio separator and a class its class word: without them the patterns need not run.
+  const ratios = includesAny(norm, c.g.ratioSeparators);
+  const classes = norm.includes(c.g.classWord);
+  c.anyLiteral.lastIndex = 0;
+  const literal = c.anyLiteral.test(norm);
+  if (!ratios && !classes && !literal) return [];
   const hits: TargetHit[] = [];
-  const each = (re: RegExp, f: (m: RegExpExecArray) => TargetHit | undefined) => {
+  const each = (re: RegExp | null, f: (m: RegExpExecArray) => TargetHit | undefined) => {
+    if (re === null) return;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
       const hit = f(m);
@@ -93,22 +53,27 @@ function specialForms(s: Scan): TargetHit[] {
     }
   };
   const end = (m: RegExpExecArray) => m.index + m[0].length;
-  const nounAfter = (i: number) => isCjk(norm[i]);
-  each(c.ratio, (m) => {
+  const nounAfter = (i: number) => isCjkAt(norm, i);
+  each(ratios ? c.ratio : null, (m) => {
     const cmp = c.g.prefixes[m.groups?.pre ?? ''] ?? '=';
     const value = `${m.groups?.a}:${m.groups?.b}`;
     return makeHit(s, m.index, end(m), { comparator: cmp, value, unit: null, kind: 'target' });
   });
-  each(c.klass, (m) => {
+  each(classes ? c.klass : null, (m) => {
     const value = romanClass(m.groups?.cls ?? '');
-    return makeHit(s, m.index, end(m), { comparator: 'meets_class', value, unit: '类', kind: 'target' });
+    return makeHit(s, m.index, end(m), {
+      comparator: 'meets_class',
+      value,
+      unit: c.g.classWord,
+      kind: 'target',
+    });
   });
-  each(c.stage, (m) => {
+  each(literal ? c.stage : null, (m) => {
     const cmp = c.g.suffixes[m.groups?.sfx ?? ''] ?? '=';
     const kind = nounAfter(end(m)) ? 'threshold' : 'target';
     return makeHit(s, m.index, end(m), { comparator: cmp, value: m.groups?.stage ?? '', unit: null, kind });
   });
-  each(c.rank, (m) => {
+  each(literal ? c.rank : null, (m) => {
     const value = parseNumber(m.groups?.num ?? '');
     if (value === null) return undefined;
     const start = clauseStart(s, m.index, 60);
@@ -119,7 +84,7 @@ function specialForms(s: Scan): TargetHit[] {
       kind: 'target',
     });
   });
-  each(c.word, (m) => {
+  each(literal ? c.word : null, (m) => {
     const w = c.g.words.find((x) => x.word === m[0]);
     if (w === undefined) return undefined;
     const fields = { comparator: w.comparator, value: w.value, unit: w.unit, kind: 'target' as const };
@@ -130,18 +95,24 @@ function specialForms(s: Scan): TargetHit[] {
   return hits;
 }
 
-/** Whether the text just before `at` ends with one of `words`. */
-function endsWithAny(norm: string, at: number, words: string[]): boolean {
-  return words.some((w) => norm.startsWith(w, at - w.length));
+/** The groups of a quantity match (QUANTITY_GROUPS) that decide its comparator. */
+interface QuantityParts {
+  chg: string | undefined;
+  pre: string | undefined;
+  num2: string | undefined;
+  unit: string | undefined;
+  sfx: string | undefined;
 }
 
-/** A hit of phase two with the suffix word it was read from. */
-type Found = TargetHit & { sfx?: string };
-
 /** The comparator of a quantity match, or undefined when it is no target. */
-function comparatorOf(s: Scan, m: RegExpExecArray, numStart: number, continued: Found | undefined) {
-  const { g } = s.c;
-  const { chg, pre, num2, unit, sfx } = m.groups ?? {};
+function comparatorOf(
+  s: Scan,
+  m: RegExpExecArray,
+  { chg, pre, num2, unit, sfx }: QuantityParts,
+  numStart: number,
+  continued: TargetHit | undefined,
+) {
+  const { g, countVerbs, clauseEnds } = s.c;
   if (chg !== undefined) return g.changes[chg];
   if (continued?.comparator === 'reduce_by' || continued?.comparator === 'increase_by')
     return continued.comparator;
@@ -150,45 +121,68 @@ function comparatorOf(s: Scan, m: RegExpExecArray, numStart: number, continued: 
   if (pre !== undefined) return g.prefixes[pre];
   if (continued !== undefined) return continued.comparator;
   if (unit === undefined) return undefined;
-  const after = s.norm[m.index + m[0].length];
-  const atClauseEnd = (after === undefined || s.ends.has(after)) && isCjk(s.norm[numStart - 1]);
-  return endsWithAny(s.norm, numStart, g.countVerbs) || atClauseEnd ? '=' : undefined;
+  const end = m.index + m[0].length;
+  const atClauseEnd =
+    (end >= s.norm.length || clauseEnds.has(s.norm.charCodeAt(end))) && isCjkAt(s.norm, numStart - 1);
+  return atClauseEnd || countVerbs.endsAt(s.norm, numStart) ? '=' : undefined;
+}
+
+/** Whether a match at `start` follows the hit `prev` right after a list separator (分别不低于90%、95%). */
+function continuesList(g: TargetGrammar, norm: string, start: number, prev: TargetHit | undefined): boolean {
+  return prev?.end === start - 1 && g.listSeparators.includes(norm[start - 1] as string);
+}
+
+/** The hits of phase two and, index for index, the suffix word each was read from. */
+interface Quantities {
+  hits: TargetHit[];
+  suffixes: (string | undefined)[];
 }
 
 /** Phase two: number + unit + comparator words, skipping what phase one claimed. */
-function quantities(s: Scan, claimed: TargetHit[]): Found[] {
+function quantities(s: Scan, claimed: TargetHit[]): Quantities {
   const { c, norm } = s;
-  const { g } = c;
-  const notUnits = new Set(g.notUnits);
-  const hits: Found[] = [];
+  const { g, notUnits } = c;
+  const found: Quantities = { hits: [], suffixes: [] };
   let k = 0;
-  let prev: Found | undefined;
-  const re = c.quantity;
-  re.lastIndex = 0;
-  for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+  let prev: TargetHit | undefined;
+  // A number alone is a target only as the next value of a list (分别不低于90%、95).
+  const keepAlone = (at: number) => continuesList(g, norm, at, prev);
+  for (
+    let m = nextQuantity(c.quantity, norm, 0, keepAlone);
+    m !== null;
+    m = nextQuantity(c.quantity, norm, m.index + m[0].length, keepAlone)
+  ) {
     const start = m.index;
     const end = start + m[0].length;
     while (k < claimed.length && (claimed[k] as TargetHit).end <= start) k++;
     if (k < claimed.length && (claimed[k] as TargetHit).start < end) continue;
-    const { chg, pre, num, num2, unit, sfx } = m.groups ?? {};
-    const numStart = m.indices?.groups?.num?.[0] ?? start;
-    const value = parseNumber(num ?? '');
-    const value2 = num2 === undefined ? null : parseNumber(num2);
-    if (value === null || (num2 !== undefined && value2 === null)) continue;
-    if (/[A-Za-z0-9.第]/.test(norm[numStart - 1] ?? '') || (unit !== undefined && notUnits.has(unit)))
+    const [lead, num] = [m[QUANTITY_GROUPS.lead] as string, m[QUANTITY_GROUPS.num] as string];
+    const parts: QuantityParts = {
+      chg: m[QUANTITY_GROUPS.chg],
+      pre: m[QUANTITY_GROUPS.pre],
+      num2: m[QUANTITY_GROUPS.num2],
+      unit: m[QUANTITY_GROUPS.unit],
+      sfx: m[QUANTITY_GROUPS.sfx],
+    };
+    const { chg, pre, num2, unit, sfx } = parts;
+    const numStart = start + lead.length;
+    // The tests that drop a match have no side effects: the cheap ones come first, numbers are parsed last.
+    if (c.numberJoiners.has(norm.charCodeAt(numStart - 1)) || (unit !== undefined && notUnits.has(unit)))
       continue;
-    const listed = chg === undefined && pre === undefined && prev?.end === start - 1;
-    const continued = listed && g.listSeparators.includes(norm[start - 1] as string) ? prev : undefined;
-    const comparator = comparatorOf(s, m, numStart, continued);
-    if (comparator === undefined || (unit === undefined && sfx === undefined && isCjk(norm[end]))) continue;
+    const listed = chg === undefined && pre === undefined && continuesList(g, norm, start, prev);
+    const continued = listed ? prev : undefined;
+    const comparator = comparatorOf(s, m, parts, numStart, continued);
+    if (comparator === undefined || (unit === undefined && sfx === undefined && isCjkAt(norm, end))) continue;
     const u = unit ?? continued?.unit ?? null;
     if (u === null && comparator === '=') continue;
-    const after = norm[end];
+    const value = parseNumber(num);
+    const value2 = num2 === undefined ? null : parseNumber(num2);
+    if (value === null || (num2 !== undefined && value2 === null)) continue;
     const committed = pre !== undefined && g.targetPrefixes.includes(pre);
     const bounded = comparator === '<=' || comparator === '>=' || comparator === '<' || comparator === '>';
-    const sized = u !== '%' && u !== '个百分点' && (isCjk(after) || after === '的');
+    const sized = !g.shareUnits.includes(u as string) && isCjkAt(norm, end);
     const threshold = !committed && (comparator === 'range' || (bounded && sized));
-    const fields: Omit<TargetHit, 'start' | 'end' | 'text' | 'indicator'> = {
+    const fields: HitFields = {
       comparator,
       value: comparator === 'range' ? [value, value2 as number] : value,
       unit: u,
@@ -198,32 +192,44 @@ function quantities(s: Scan, claimed: TargetHit[]): Found[] {
       const baseline = continued ? continued.baseline : baselineBefore(s, start);
       if (baseline !== undefined) fields.baseline = baseline;
     }
-    prev = { ...makeHit(s, start, end, fields, continued?.indicator), sfx };
-    hits.push(prev);
+    prev = makeHit(s, start, end, fields, continued?.indicator);
+    found.hits.push(prev);
+    found.suffixes.push(sfx);
   }
-  return hits;
+  return found;
 }
 
+/** What tells two phase-two hits apart for applyComplements: suffix, value and unit. */
+const complementKey = (sfx: string, h: TargetHit) => `${sfx}\n${String(h.value)}\n${h.unit ?? '\n'}`;
+
 /** A bare 以下 next to 及以上 for the same value and unit is read strictly (and the other way round). */
-function applyComplements(g: CompiledTargets['g'], hits: Found[]): void {
-  const key = (sfx: string, h: Found) => JSON.stringify([sfx, h.value, h.unit]);
-  const present = new Set(hits.flatMap((h) => (h.sfx === undefined ? [] : [key(h.sfx, h)])));
-  for (const hit of hits) {
-    const rule = hit.sfx === undefined ? undefined : g.complements[hit.sfx];
-    if (rule !== undefined && present.has(key(rule.with, hit))) hit.comparator = rule.comparator;
-  }
+function applyComplements(c: CompiledTargets, { hits, suffixes }: Quantities): void {
+  const { g, complementWords } = c;
+  // Only hits with a suffix that is some rule's complement (及以上) can change another.
+  if (!suffixes.some((sfx) => sfx !== undefined && complementWords.has(sfx))) return;
+  const present = new Set<string>();
+  suffixes.forEach((sfx, i) => {
+    if (sfx !== undefined && complementWords.has(sfx)) present.add(complementKey(sfx, hits[i] as TargetHit));
+  });
+  suffixes.forEach((sfx, i) => {
+    const rule = sfx === undefined ? undefined : g.complements[sfx];
+    const hit = hits[i] as TargetHit;
+    if (rule !== undefined && present.has(complementKey(rule.with, hit))) hit.comparator = rule.comparator;
+  });
 }
 
 function extractWith(c: CompiledTargets, text: string): TargetHit[] {
-  const s: Scan = { c, text, norm: toHalfWidth(text), ends: new Set(c.g.clauseEnds) };
-  const special = specialForms(s).sort((a, b) => a.start - b.start || b.end - a.end);
+  const s: Scan = { c, text, norm: toHalfWidth(text) };
+  const special = specialForms(s);
+  special.sort((a, b) => a.start - b.start || b.end - a.end);
   const claimed: TargetHit[] = [];
   for (const hit of special)
     if (claimed.length === 0 || (claimed.at(-1) as TargetHit).end <= hit.start) claimed.push(hit);
   const found = quantities(s, claimed);
-  applyComplements(c.g, found);
-  const plain = found.map(({ sfx: _sfx, ...hit }) => hit);
-  return [...claimed, ...plain].sort((a, b) => a.start - b.start);
+  applyComplements(c, found);
+  // Phase two skips what phase one claimed, so no two hits start at the same index.
+  if (claimed.length === 0) return found.hits;
+  return [...claimed, ...found.hits].sort((a, b) => a.start - b.start);
 }
 
 /** Runs the grammar's specs and rejects; throws GrammarError on a mismatch. */

@@ -31,6 +31,15 @@ describe('extractDeadlines: conventions', () => {
     ['２０２１年６月底前完成', '２０２１年６月底前', '2021-06-30'],
   ])('%s', (text, t, date) => expect(brief(text)).toEqual([{ t, date, kind: 'by' }]));
 
+  it.each([
+    [2020, '2020-02-29'],
+    [2021, '2021-02-28'],
+    [2000, '2000-02-29'],
+    [2100, '2100-02-28'],
+  ])('ends February by the leap-year rule in %i', (year, date) =>
+    expect(brief('2月底前完成', year)).toEqual([{ t: '2月底前', date, kind: 'by' }]),
+  );
+
   it('reads a bare year framing a commitment as kind year', () => {
     expect(brief('管理。2020年,建成智慧化工地试点100个')).toEqual([
       { t: '2020年', date: '2020-12-31', kind: 'year' },

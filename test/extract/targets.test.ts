@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { nextQuantity, QUANTITY_GROUPS } from '../../src/extract/quantity-scan.js';
+import { compileTargets } from '../../src/extract/target-grammar.js';
 import { extractTargets } from '../../src/extract/targets.js';
 import { PACKAGE_ROOT } from '../../src/grammars.js';
 import { expectLinear } from '../helpers/linear.js';
@@ -124,4 +127,104 @@ describe('extractTargets robustness', () => {
     ['repeated ranks', (n: number) => '退出后'.repeat(n)],
     ['long clauses with changes', (n: number) => `${'比2018年'.repeat(n)}下降7%`],
   ])('is linear on %s', (_name, make) => expectLinear(extractTargets, make));
+});
+
+describe('nextQuantity', () => {
+  const { quantity: q, notUnits } = compileTargets();
+  /** Pieces around numbers: lead words, units, separators, suffixes, lists, punctuation, plain text. */
+  const piece = fc.constantFrom(
+    ...['1', '20', '2020', '0.6', '3.', '.5', '一', '十二', '五十九', '两', '千', '万', '分别', '累计', '约'],
+    ...[
+      '下降',
+      '降低',
+      '不高于',
+      '控制在',
+      '达到',
+      '提高到',
+      '至',
+      '到',
+      '~',
+      '-',
+      '万吨',
+      '吨/日',
+      '%',
+      '个',
+    ],
+    ...[
+      '个百分点',
+      '个月',
+      '个工作日',
+      '次',
+      '次性',
+      '天内',
+      '年',
+      '月',
+      '日',
+      '号',
+      '倍',
+      '万年',
+      '以上',
+      '及以下',
+    ],
+    ...[
+      '(不含)',
+      '左右',
+      '以内',
+      '、',
+      '和',
+      ',',
+      '。',
+      '第',
+      'PM',
+      '进',
+      '步',
+      '的',
+      '建成',
+      '完成',
+      '比',
+      ' ',
+      '\n',
+    ],
+  );
+  const texts = fc.array(piece, { maxLength: 24 }).map((a) => a.join(''));
+  /** A match as [index, text, number, unit]. */
+  const brief = (m: RegExpExecArray) => [m.index, m[0], m[QUANTITY_GROUPS.num], m[QUANTITY_GROUPS.unit]];
+  /** All matches of a plain global search. */
+  const plain = (text: string) => [...text.matchAll(new RegExp(q.re.source, 'g'))].map(brief);
+  const scanned = (text: string, keepAlone: (i: number) => boolean) => {
+    const out: unknown[][] = [];
+    for (
+      let m = nextQuantity(q, text, 0, keepAlone);
+      m !== null;
+      m = nextQuantity(q, text, m.index + m[0].length, keepAlone)
+    )
+      out.push(brief(m));
+    return out;
+  };
+  /** Whether a match can never be a target: a number alone, or one whose unit is in notUnits. */
+  const never = ([, all, num, unit]: unknown[]) => all === num || notUnits.has(unit as string);
+
+  it('keeps every number alone that keepAlone asks for', () =>
+    fc.assert(
+      fc.property(texts, (text) => {
+        const all = plain(text);
+        const got = scanned(text, () => true);
+        const kept = new Set(got.map(String));
+        expect(all.filter((m) => kept.has(String(m)))).toEqual(got);
+        expect(all.filter((m) => !kept.has(String(m)) && !notUnits.has(m[3] as string))).toEqual([]);
+      }),
+      { numRuns: 500 },
+    ));
+
+  it('skips only matches that are never targets, and keeps every other one', () =>
+    fc.assert(
+      fc.property(texts, (text) => {
+        const got = scanned(text, () => false);
+        const kept = new Set(got.map(String));
+        const all = plain(text);
+        expect(all.filter((m) => kept.has(String(m)))).toEqual(got);
+        expect(all.filter((m) => !kept.has(String(m)) && !never(m))).toEqual([]);
+      }),
+      { numRuns: 500 },
+    ));
 });
