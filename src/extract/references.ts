@@ -3,7 +3,7 @@
  * in brackets ("《…》(郑办〔2018〕38号)"), and document numbers cited on their own. Data in grammars/references.yaml.
  */
 import * as z from 'zod';
-import { GrammarError, loadGrammar } from '../grammars.js';
+import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
 import { execAnchored, type AnchoredRegex } from './anchored.js';
 
 /** One cited document; offsets are UTF-16 indices into the text, end exclusive. */
@@ -179,10 +179,17 @@ let compiled: Compiled | undefined;
  * its title, is also found; telling it apart is the caller's business.
  */
 export function extractReferences(text: string): ReferenceHit[] {
+  return extractWith(referenceGrammar(), text);
+}
+
+/** Loads, compiles and checks grammars/references.yaml once per process. */
+function referenceGrammar(): Compiled {
   if (compiled === undefined) {
     const c = compile(loadGrammar(FILE, GrammarSchema));
-    checkSpecs(c);
+    if (!examplesChecked(FILE)) checkSpecs(c);
     compiled = c;
   }
-  return extractWith(compiled, text);
+  return compiled;
 }
+
+registerGrammar(FILE, referenceGrammar);

@@ -3,7 +3,7 @@
  * "50万千瓦左右", "不低于1:8", "建成100个", "退出后20位", "达到III类", and size thresholds inside rules
  * ("2000吨/日及以下"). Vocabulary and examples are data in grammars/targets.yaml.
  */
-import { GrammarError } from '../grammars.js';
+import { examplesChecked, GrammarError, registerGrammar } from '../grammars.js';
 import { parseNumber, toHalfWidth } from './numbers.js';
 import { nextQuantity, QUANTITY_GROUPS } from './quantity-scan.js';
 import { compileTargets, TARGETS_FILE, type CompiledTargets, type TargetGrammar } from './target-grammar.js';
@@ -256,10 +256,17 @@ let compiled: CompiledTargets | undefined;
  * comparator ("分别不低于90%、95%") become one hit each.
  */
 export function extractTargets(text: string): TargetHit[] {
+  return extractWith(targetGrammar(), text);
+}
+
+/** Loads, compiles and checks grammars/targets.yaml once per process. */
+function targetGrammar(): CompiledTargets {
   if (compiled === undefined) {
     const c = compileTargets();
-    checkSpecs(c);
+    if (!examplesChecked(TARGETS_FILE)) checkSpecs(c);
     compiled = c;
   }
-  return extractWith(compiled, text);
+  return compiled;
 }
+
+registerGrammar(TARGETS_FILE, targetGrammar);
