@@ -33,6 +33,7 @@ describe('gongwen CLI', () => {
     [['convert', SEED, '--format', 'xml']],
     [['convert', SEED, '--bogus']],
     [['schema', 'extra']],
+    [['convert', SEED, '--format', 'csv', '--skip-existing']],
   ])('exits 2 on a usage error: %j', (args) => {
     const r = run(args);
     expect(r.status).toBe(2);

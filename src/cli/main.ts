@@ -95,6 +95,11 @@ async function main(argv: string[]): Promise<number> {
     return usage(`--unit goes with --format ${UNIT_FILTERED_FORMATS.join(', ')}`);
   if (v.input !== undefined && isFormat(DOCUMENT_FORMATS, format))
     return usage(`--input jsonl writes JSON Lines: --format ${format} does not go with it`);
+  // Only a JSON graph records its input's sha256; other outputs would be converted again every time.
+  if (v['skip-existing'] === true && format !== 'json')
+    return usage(
+      `--skip-existing needs --format json (a ${format} output does not record its input's sha256)`,
+    );
   // Binary output on stdout only when it is redirected: the clerk meant a file.
   if (isFormat(BINARY_FORMATS, format) && v.output === undefined && process.stdout.isTTY && !isFolder(input))
     return usage(`--format ${format} writes a binary file: give -o DIR or redirect stdout`);

@@ -124,7 +124,7 @@ export const OPTIONS: OptionSpec[] = [
   {
     name: 'skip-existing',
     type: 'boolean',
-    description: 'in a folder, skip inputs whose output already records the same sha256',
+    description: 'in a folder, skip inputs whose JSON output already records the same sha256',
     commands: ['convert'],
   },
   {
