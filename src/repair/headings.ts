@@ -2,7 +2,8 @@
  * Built-in rule: sequence-aware heading repair. Paragraph-initial markers form sequences — 一、 二、 …, (一) (二) …,
  * 1. 2. …, (1) (2) … — so a damaged marker between (二) and (四) is (三), a damaged marker whose next intact sibling
  * is (2) and that has no sibling before it in its run is (1), and a jump in a sequence is reported (`heading-gap`).
- * Arabic items may restart at 1 under each (X) heading or run on across headings; both are accepted. A damaged
+ * Arabic items may restart at 1 under each (X) heading or run on across headings, and (X) under each 一、; both
+ * are accepted. A damaged
  * bracketed marker ("(J)", "(也 )", "(七" with its closer lost) may be (X) or (n): only the sequence decides, and
  * when it does not, a `heading-damaged` diagnostic is reported instead of an edit.
  */
@@ -137,7 +138,7 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
     if (Number.isNaN(marker.value)) {
       const fits = marker.families.flatMap((family) => {
         const next = siblings.get(k)![family];
-        const candidates = family === 'arabic' ? [last[family] + 1, 1] : [last[family] + 1];
+        const candidates = RUNS_ON.includes(family) ? [last[family] + 1, 1] : [last[family] + 1];
         const n = candidates.find(
           (c) =>
             (marker.hint === undefined || marker.hint === c) &&
@@ -166,7 +167,7 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
     }
     const family = marker.families[0]!;
     const prev = last[family];
-    if (marker.value > prev + 1 && !(family === 'arabic' && marker.value === 1)) {
+    if (marker.value > prev + 1 && !(RUNS_ON.includes(family) && marker.value === 1)) {
       diagnostics.push({
         code: GAP_CODE,
         severity: 'warning',
@@ -180,14 +181,17 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
   return { proposals, diagnostics };
 }
 
-/** Records marker `value` of `family`: deeper runs end (arabic items run on across (X) unless 一、 restarts them). */
+/**
+ * Families whose numbers may restart under each heading above them or run on across those headings (items across
+ * (X), and (X) across 一、 as State Council notices number them: 二、 then (五)); 一、 restarts them all.
+ */
+const RUNS_ON: readonly Family[] = ['paren', 'arabic'];
+
+/** Records marker `value` of `family`: deeper runs end, except those that run on (see `RUNS_ON`). */
 function enter(last: Record<Family, number>, family: Family, value: number): void {
   last[family] = value;
   last.sub = family === 'sub' ? value : 0;
-  if (family === 'cn') {
-    last.paren = 0;
-    if (value === 1) last.arabic = 0;
-  }
+  if (family === 'cn' && value === 1) last.paren = last.arabic = 0;
 }
 
 /**

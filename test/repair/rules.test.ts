@@ -41,6 +41,18 @@ describe('heading sequences', () => {
     expect(repair(text).diagnostics.filter((d) => d.code === GAP_CODE)).toEqual([]);
   });
 
+  it('accepts (X) restarting under each 一、 and (X) running on across them, as State Council notices write', () => {
+    const gaps = (text: string) => repair(text).diagnostics.filter((d) => d.code === GAP_CODE);
+    expect(gaps('  一、甲\n  (一)a\n  (二)b\n  二、乙\n  (一)c\n  (二)d')).toEqual([]);
+    expect(gaps('  一、甲\n  (一)a\n  (二)b\n  二、乙\n  (三)c\n  (四)d')).toEqual([]);
+    expect(gaps('  一、甲\n  (一)a\n  (二)b\n  二、乙\n  (四)c')).toHaveLength(1);
+    expect(gaps('  一、甲\n  (一)a\n  二、乙\n  (一)b\n  (三)c')).toHaveLength(1);
+  });
+
+  it('restores a damaged (X) that runs on across 一、 from its next sibling', () => {
+    expect(repair('  一、甲\n  (一)子\n  (二)丑\n  二、乙\n  (也)寅\n  (四)卯').text).toContain('(三)寅');
+  });
+
   it('converts numerals', () => {
     expect([1, 10, 12, 20, 35].map(chineseNumeral)).toEqual(['一', '十', '十二', '二十', '三十五']);
     expect(['一', '十', '十二', '二十', '三十五'].map(chineseNumber)).toEqual([1, 10, 12, 20, 35]);
