@@ -135,6 +135,14 @@ function build(g: TargetGrammar): CompiledTargets {
       throw new GrammarError(TARGETS_FILE, (err as Error).message);
     }
   };
+  // Words of notUnits are tried before units (3个月 is a duration, not 3个), which is the longest match as long
+  // as no unit starts with one of them.
+  const shadowed = g.units.find((u) => g.notUnits.some((w) => u.startsWith(w)));
+  if (shadowed !== undefined)
+    throw new GrammarError(
+      TARGETS_FILE,
+      `unit ${shadowed} starts with a word of notUnits, which is tried first`,
+    );
   // What can start after a number, besides a word of notUnits: a separator, a multiplier or unit, a suffix.
   const starts = codeUnits(firstUnits([...g.rangeSeparators, ...g.unitMultipliers, ...g.units, ...suffixes]));
   const notUnitStarts = codeUnits(firstUnits(g.notUnits));
@@ -150,7 +158,7 @@ function build(g: TargetGrammar): CompiledTargets {
     // The groups, in order: lead, chg, pre, num, sep, num2, unit, sfx (QUANTITY_GROUPS).
     re: re(
       `(${adv}(?:(${alt(changes)})|(${pre}))?${adv})(${num})` +
-        `(?:(${alt(g.rangeSeparators)})(${num}))?((?:${alt(g.unitMultipliers)})?(?:${alt(g.units)})|${alt(g.notUnits)})?(${sfx})?`,
+        `(?:(${alt(g.rangeSeparators)})(${num}))?(${alt(g.notUnits)}|(?:${alt(g.unitMultipliers)})?(?:${alt(g.units)}))?(${sfx})?`,
     ),
     leadChars: codeUnits([...g.adverbs, ...changes, ...prefixes].join('')),
     maxLead: 2 * longest(g.adverbs) + longest([...changes, ...prefixes]),
