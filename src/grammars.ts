@@ -129,11 +129,9 @@ function currentEntry(path: string, text: string): CompiledGrammar | undefined {
   return hit.checked && !checksHold() ? { sha1: hit.sha1, data: hit.data } : hit;
 }
 
-/** Parses the text of a grammar file (JSON or YAML), using the compiled form when it is current. */
-export function parseGrammarText(path: string, text: string): unknown {
+/** Parses the text of a grammar file (JSON or YAML). */
+function parseGrammarText(path: string, text: string): unknown {
   if (path.endsWith('.json')) return JSON.parse(text);
-  const hit = currentEntry(path, text);
-  if (hit) return hit.data;
   // Loaded only here: most runs read every grammar from the compiled JSON.
   const yaml = createRequire(import.meta.url)('yaml') as { parse(text: string): unknown };
   return yaml.parse(text);
@@ -160,9 +158,9 @@ export function loadGrammar<T>(file: string, schema: z.ZodType<T>): T {
     cache.set(path, built.data);
     return built.data as T;
   }
-  let data: unknown;
+  let data: unknown = built?.data;
   try {
-    data = parseGrammarText(path, text);
+    data ??= parseGrammarText(path, text);
   } catch (err) {
     throw new GrammarError(
       path,
