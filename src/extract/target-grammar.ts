@@ -23,6 +23,7 @@ const GrammarSchema = z.object({
   unitMultipliers: z.array(z.string()),
   units: z.array(z.string()).min(1),
   notUnits: z.array(z.string()),
+  durationUnits: z.array(z.string()),
   prefixes: z.record(z.string(), Cmp),
   targetPrefixes: z.array(z.string()),
   changes: z.record(z.string(), z.enum(['reduce_by', 'increase_by'])),
@@ -67,6 +68,8 @@ export interface CompiledTargets {
   /** The longest match of `baseline`. */
   maxBaseline: number;
   notUnits: Set<string>;
+  /** Words of notUnits that are an amount after a comparator prefix (至少1个月, 压缩至5个工作日). */
+  durationUnits: Set<string>;
   /** The suffixes that are some complement rule's `with`. */
   complementWords: Set<string>;
   countVerbs: WordSet;
@@ -137,6 +140,8 @@ function build(g: TargetGrammar): CompiledTargets {
   };
   // Words of notUnits are tried before units (3个月 is a duration, not 3个), which is the longest match as long
   // as no unit starts with one of them.
+  const stray = g.durationUnits.find((w) => !g.notUnits.includes(w));
+  if (stray !== undefined) throw new GrammarError(TARGETS_FILE, `durationUnits: ${stray} is not in notUnits`);
   const shadowed = g.units.find((u) => g.notUnits.some((w) => u.startsWith(w)));
   if (shadowed !== undefined)
     throw new GrammarError(
@@ -185,6 +190,7 @@ function build(g: TargetGrammar): CompiledTargets {
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
     maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
     notUnits: new Set(g.notUnits),
+    durationUnits: new Set(g.durationUnits),
     complementWords: new Set(Object.values(g.complements).map((rule) => rule.with)),
     countVerbs: new WordSet(g.countVerbs),
     clauseEnds: codeUnits(g.clauseEnds),

@@ -167,8 +167,10 @@ function quantities(s: Scan, claimed: TargetHit[]): Quantities {
     const { chg, pre, num2, unit, sfx } = parts;
     const numStart = start + lead.length;
     // The tests that drop a match have no side effects: the cheap ones come first, numbers are parsed last.
-    if (c.numberJoiners.has(norm.charCodeAt(numStart - 1)) || (unit !== undefined && notUnits.has(unit)))
-      continue;
+    // A word of notUnits is no amount, except a duration after a comparator prefix (至少1个月).
+    const noAmount =
+      unit !== undefined && notUnits.has(unit) && !(pre !== undefined && c.durationUnits.has(unit));
+    if (c.numberJoiners.has(norm.charCodeAt(numStart - 1)) || noAmount) continue;
     const listed = chg === undefined && pre === undefined && continuesList(g, norm, start, prev);
     const continued = listed ? prev : undefined;
     const comparator = comparatorOf(s, m, parts, numStart, continued);
