@@ -4,6 +4,7 @@
  */
 import './parse/grammar.js';
 import './repair/grammar.js';
+import './layout/normalise.js';
 import './extract/deadlines.js';
 import './extract/targets.js';
 import './extract/references.js';
