@@ -5,6 +5,7 @@
 import './parse/grammar.js';
 import './repair/grammar.js';
 import './layout/normalise.js';
+import './layout/hardwrap.js';
 import './extract/deadlines.js';
 import './extract/targets.js';
 import './extract/references.js';

@@ -12,7 +12,7 @@ import { evalDiffFixtures } from '../diff/eval.js';
 import { convert, convertSync } from '../index.js';
 import { repair } from '../repair/index.js';
 import { evalLayouts, layoutTable } from './layout.js';
-import { cer, scoreRepairs, type GoldRepair } from './repair.js';
+import { cer, scoreRepairs, unwrapped, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
 
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
       const noisy = readFileSync(join(OCR, f), 'utf8');
       return {
         name,
-        before: cer(clean, noisy),
-        after: cer(clean, repair(noisy, { knownUnits: knownUnits(noisy) }).text),
+        before: cer(unwrapped(clean), unwrapped(noisy)),
+        after: cer(unwrapped(clean), unwrapped(repair(noisy, { knownUnits: knownUnits(noisy) }).text)),
       };
     });
   const pdfs: { file: string; scores: Score[] }[] = [];
