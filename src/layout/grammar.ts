@@ -3,7 +3,7 @@
  * thresholds of hard-wrap detection. Its examples (hard-wrapped texts and their joined form) are checked on load.
  */
 import * as z from 'zod';
-import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
+import { examplesChecked, GrammarError, loadGrammar } from '../grammars.js';
 import { loadRepairGrammar } from '../repair/grammar.js';
 import { applyProposals } from '../repair/fixer.js';
 
@@ -44,16 +44,23 @@ export function layoutGrammar(): LayoutGrammar {
 export function checkLayoutExamples(pass: (text: string) => import('../repair/fixer.js').Proposal[]): void {
   if (examplesChecked(LAYOUT_GRAMMAR)) return;
   const data = loadGrammar(LAYOUT_GRAMMAR, LayoutSchema);
-  const run = (text: string) => applyProposals(text, pass(text)).text;
+  checkSpecs(LAYOUT_GRAMMAR, data, (text) => applyProposals(text, pass(text)).text);
+}
+
+/** Checks examples `{specs: [{from, to}], keep}` of grammar `file` against `run`; throws GrammarError on a miss. */
+export function checkSpecs(
+  file: string,
+  data: { specs: { from: string; to: string }[]; keep: string[] },
+  run: (text: string) => string,
+): void {
   for (const { from, to } of data.specs) {
     const got = run(from);
     if (got !== to)
       throw new GrammarError(
-        LAYOUT_GRAMMAR,
+        file,
         `example ${JSON.stringify(from)} gave ${JSON.stringify(got)}, expected ${JSON.stringify(to)}`,
       );
   }
   for (const text of data.keep)
-    if (run(text) !== text)
-      throw new GrammarError(LAYOUT_GRAMMAR, `${JSON.stringify(text)} must stay unchanged`);
+    if (run(text) !== text) throw new GrammarError(file, `${JSON.stringify(text)} must stay unchanged`);
 }
