@@ -15,6 +15,7 @@ import { evalLayouts, layoutTable } from './layout.js';
 import { cer, scoreRepairs, unwrapped, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
+import { unitClausesReport } from './units.js';
 
 const CORPUS = join(PACKAGE_ROOT, 'corpus');
 const SEED = join(CORPUS, 'zhengzhou-2020-notice.txt');
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nThe seed re-laid (hard wraps, tesseract), F1:\n${layoutTable(evalLayouts(raw, gold, (t, p) => convertSync(t, { path: p })))}\n`,
   );
+  process.stdout.write(unitClausesReport(process.argv.includes('--verbose')));
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)

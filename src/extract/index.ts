@@ -14,7 +14,7 @@ import type {
 import { extractDeadlines } from './deadlines.js';
 import { tagKeywords } from './keywords.js';
 import { extractReferences } from './references.js';
-import { findInlineRoles, parseRoleLine, type RoleMention } from './roles.js';
+import { findInlineRoles, parseRoleLine, type InlineCarry, type RoleMention } from './roles.js';
 import { extractTargets } from './targets.js';
 import type { Gazetteer } from './units.js';
 import { structureGrammar } from '../parse/grammar.js';
@@ -31,17 +31,19 @@ interface Walk {
   year: number | null;
   /** Units that an inheritance rule ("以下…均为责任单位,不再列出") gives every later task of the plan. */
   inherited: RoleAssignment[];
+  /** The inline conventions in force in the plan ("列第一位者为牵头单位，下同"). */
+  carry: InlineCarry;
   options: ExtractOptions;
 }
 
 /** Annotates `tree` in place. `text` is the repaired text the tree's offsets point into. */
 export function extractFacts(tree: NoticeTree, text: string, gaz: Gazetteer, options: ExtractOptions): void {
-  const base = { text, gaz, options, inherited: [] };
+  const base = { text, gaz, options, inherited: [], carry: {} };
   for (const leaf of tree.notice.children) addReferences(tree.notice.facts, leaf.span, base.text);
   // The notice's own 发文字号 under its title is no citation.
   const own = tree.document.docNumber;
   tree.notice.facts.references = tree.notice.facts.references.filter((r) => r.title || r.docNumber !== own);
-  for (const plan of tree.plans) extractPlan(plan, { ...base, year: plan.year, inherited: [] });
+  for (const plan of tree.plans) extractPlan(plan, { ...base, year: plan.year, inherited: [], carry: {} });
 }
 
 function extractPlan(plan: PlanTreeNode, w: Walk): void {
@@ -76,7 +78,7 @@ function task(node: Extract<BodyNode, { type: 'task' }>, governing: RoleAssignme
   if (node.span) {
     addSpanFacts(facts, node.span, w, facts);
     const slice = w.text.slice(node.span.start, node.span.end);
-    for (const m of findInlineRoles(slice, w.gaz)) addMention(facts, m, node.span.start, w);
+    for (const m of findInlineRoles(slice, w.gaz, w.carry)) addMention(facts, m, node.span.start, w);
   }
   for (const child of node.children) if (child.type === 'roleLine') addRoleLine(facts, child, w);
   const explicit = (role: string): Set<string> =>

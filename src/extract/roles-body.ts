@@ -12,7 +12,7 @@ import {
   splitOutsideBrackets,
   type UnitSpan,
 } from './units.js';
-import type { Gazetteer } from './units-gazetteer.js';
+import { guessKind, type Gazetteer } from './units-gazetteer.js';
 import { originalSpan, type CompactText } from './units-text.js';
 
 /** A unit of a role mention; `note` is the manner phrase written after its group (依职责分别牵头 …). */
@@ -132,6 +132,13 @@ function itemSpans(
   g: RoleGrammar,
   spans: UnitSpan[],
 ): void {
+  const join = collectiveJoin(c.text, s, e, g);
+  if (join !== undefined) {
+    itemSpans(c, s, join.at, gaz, g, spans);
+    const span = originalSpan(c, join.at + join.length, e);
+    spans.push({ name: c.text.slice(join.at + join.length, e), start: span.start, end: span.end });
+    return;
+  }
   const end = e - (phraseBefore(g.listTails, c.text, s, e)?.length ?? 0);
   const name = c.text.slice(s, end);
   for (const part of splitConjoined(name, gaz)) {
@@ -139,6 +146,25 @@ function itemSpans(
     const span = originalSpan(c, s + part.start, s + part.end);
     spans.push({ name: name.slice(part.start, part.end), start: span.start, end: span.end });
   }
+}
+
+/**
+ * Where a list item `t[s, e)` joins named units to a collective ("商务部等和各有关省级人民政府",
+ * "人力资源社会保障部等有关部门和单位"): the first join word after some name that a collective follows.
+ */
+function collectiveJoin(
+  t: string,
+  s: number,
+  e: number,
+  g: RoleGrammar,
+): { at: number; length: number } | undefined {
+  for (let i = s + 1; i < e; i++) {
+    const join = phraseAfter(g.collectiveJoins, t, i, e);
+    if (join === undefined) continue;
+    const rest = t.slice(i + join.length, e);
+    if (rest.length > 0 && guessKind(rest) === 'collective') return { at: i, length: join.length };
+  }
+  return undefined;
 }
 
 /**
@@ -278,7 +304,8 @@ export function labelAt(
 
 /** The label of a label pattern's match `t[at, at + length)`. */
 function labelPhrase(t: string, at: number, length: number, g: RoleGrammar): RolePhrase {
-  return phraseAfter(g.labels, t, at, at + length) as RolePhrase;
+  const bracket = g.labelOpens.includes(t[at] as string) ? 1 : 0;
+  return phraseAfter(g.labels, t, at + bracket, at + length) as RolePhrase;
 }
 
 /**

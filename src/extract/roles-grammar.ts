@@ -33,6 +33,10 @@ const RolesFileSchema = z
     notes: z.array(Phrase),
     listTails: z.array(Phrase),
     leadIns: z.array(Phrase),
+    jointly: z.array(Phrase),
+    collectiveJoins: z.array(Phrase),
+    posts: z.array(Phrase),
+    labelBrackets: z.array(z.string().length(2)),
     inheritance: z
       .object({
         starts: z.array(Phrase),
@@ -74,6 +78,14 @@ export interface RoleGrammar {
   notes: string[];
   listTails: string[];
   leadIns: string[];
+  /** "会同": the units before it lead, those after it cooperate. */
+  jointly: string[];
+  /** "等和", "等": split a list item where a collective follows ("商务部等和各有关省级人民政府"). */
+  collectiveJoins: string[];
+  /** Persons and posts (副市长, 分管领导): a name ending in one is never a unit of a clause. */
+  posts: string[];
+  /** The opening characters of bracketed labels ("【责任单位】"). */
+  labelOpens: string;
   inheritance: {
     starts: string[];
     connectors: string[];
@@ -103,18 +115,29 @@ export function loadRoleGrammar(): RoleGrammar {
   const file = loadGrammar(ROLES_FILE, RolesFileSchema);
   const labels = [...file.labels].sort(phrasesByLength);
   const sorted = (list: string[]): string[] => [...list].sort(byLength);
-  const labelSource = `(?:${labels.map((l) => escapeRegExp(l.text)).join('|')})[:：]`;
+  const labelAlternatives = `(?:${labels.map((l) => escapeRegExp(l.text)).join('|')})`;
+  const bracketed = file.labelBrackets.map(
+    (b) => `${escapeRegExp(b[0] as string)}${labelAlternatives}${escapeRegExp(b[1] as string)}[:：]?`,
+  );
+  const labelSource = [...bracketed, `${labelAlternatives}[:：]`].join('|');
   const clues = [...file.verbs.map((v) => v.text), ...file.firstListedLeads.phrases];
   prepared = {
     labels,
     labelPattern: new RegExp(labelSource, 'g'),
     labelPatternAt: new RegExp(labelSource, 'y'),
-    labelStarts: new Set(labels.map((l) => l.text[0] as string)),
+    labelStarts: new Set([
+      ...labels.map((l) => l.text[0] as string),
+      ...file.labelBrackets.map((b) => b[0] as string),
+    ]),
     verbs: [...file.verbs].sort(phrasesByLength),
     manners: sorted(file.manners),
     notes: sorted(file.notes),
     listTails: sorted(file.listTails),
     leadIns: sorted(file.leadIns),
+    jointly: sorted(file.jointly),
+    collectiveJoins: sorted(file.collectiveJoins),
+    posts: sorted(file.posts),
+    labelOpens: file.labelBrackets.map((b) => b[0]).join(''),
     inheritance: {
       starts: sorted(file.inheritance.starts),
       connectors: sorted(file.inheritance.connectors),

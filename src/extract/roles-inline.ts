@@ -12,8 +12,9 @@ import {
   phraseBefore,
   unitSpans,
   type RoleMention,
+  type UnitMention,
 } from './roles-body.js';
-import { splitOutsideBrackets } from './units.js';
+import { CLOSE_BRACKETS, OPEN_BRACKETS, splitOutsideBrackets } from './units.js';
 import type { Gazetteer } from './units-gazetteer.js';
 import { compactText, originalSpan, type CompactText } from './units-text.js';
 
@@ -46,14 +47,64 @@ function parenPairs(t: string): { open: number; close: number }[] {
   return pairs;
 }
 
-/** A clause "units [manner] verb" such as "教育部、财政部等按职责分工负责", or undefined. */
+/** Units that a clause lists before the verb of a later clause ("A、B，C按职责分工负责"): their start and units. */
+interface Pending {
+  start: number;
+  units: UnitMention[];
+}
+
+/** Whether every unit is a name the gazetteer knows or whose kind it can guess, and none is a person or post. */
+function plausible(units: UnitMention[], gaz: Gazetteer, g: RoleGrammar): boolean {
+  return units.every((u) => (gaz.has(u.name) || gaz.lookup(u.name).kind !== 'other') && !isPost(u.name, g));
+}
+
+/** A person or post (分管副市长, 负责同志): never a unit. */
+const isPost = (name: string, g: RoleGrammar): boolean => g.posts.some((p) => name.endsWith(p));
+
+/** The units of a clause that has no verb, when they are all plausible ("人力资源社会保障部、科技部"). */
+function unitsOnly(
+  c: CompactText,
+  s: number,
+  e: number,
+  gaz: Gazetteer,
+  g: RoleGrammar,
+): UnitMention[] | undefined {
+  const units = unitSpans(c, s, e, gaz, g);
+  return units.length > 0 && plausible(units, gaz, g) ? units : undefined;
+}
+
+/** The first jointly word ("会同") in `t[s, e)` outside brackets, after at least one character. */
+function jointAt(
+  t: string,
+  s: number,
+  e: number,
+  g: RoleGrammar,
+): { at: number; length: number } | undefined {
+  let depth = 0;
+  for (let i = s; i < e; i++) {
+    const ch = t[i] as string;
+    if (OPEN_BRACKETS.includes(ch)) depth++;
+    else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && i > s) {
+      const word = phraseAfter(g.jointly, t, i, e);
+      if (word !== undefined) return { at: i, length: word.length };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A clause "units [manner] verb" such as "教育部、财政部等按职责分工负责", "由X负责" or "X会同Y负责" (X leads, Y
+ * cooperates), with the units of earlier verbless clauses of the sentence (`pending`); undefined when it is none.
+ */
 function verbClause(
   c: CompactText,
   s: number,
   e: number,
   gaz: Gazetteer,
   g: RoleGrammar,
-): RoleMention | undefined {
+  pending: Pending | undefined,
+): RoleMention[] | undefined {
   const t = c.text;
   const verb = phraseBefore(g.verbs, t, s, e);
   if (verb === undefined) return undefined;
@@ -63,11 +114,21 @@ function verbClause(
     manner = phraseBefore(g.manners, t, s, unitsEnd);
   }
   const unitsStart = s + (phraseAfter(g.leadIns, t, s, unitsEnd)?.length ?? 0);
-  const units = unitSpans(c, unitsStart, unitsEnd, gaz, g);
-  const plausible = units.every((u) => gaz.has(u.name) || gaz.lookup(u.name).kind !== 'other');
-  if (units.length === 0 || !plausible) return undefined;
+  const joint = jointAt(t, unitsStart, unitsEnd, g);
+  const own = unitSpans(c, unitsStart, joint?.at ?? unitsEnd, gaz, g);
+  const partners = joint ? unitSpans(c, joint.at + joint.length, unitsEnd, gaz, g) : [];
+  const units = [...(pending?.units ?? []), ...own];
+  if (own.length === 0 || !plausible([...units, ...partners], gaz, g)) return undefined;
+  const span = originalSpan(c, pending?.start ?? s, e);
+  if (joint !== undefined && partners.length > 0) {
+    const word = t.slice(joint.at, joint.at + joint.length);
+    return [
+      mention({ text: word, role: 'lead' }, span, units, undefined),
+      mention({ text: word, role: 'cooperating' }, span, partners, undefined),
+    ];
+  }
   const note = unitsEnd < e - verb.text.length ? t.slice(unitsEnd, e) : undefined;
-  return mention(verb, originalSpan(c, s, e), note ? units.map((u) => ({ ...u, note })) : units, undefined);
+  return [mention(verb, span, note ? units.map((u) => ({ ...u, note })) : units, undefined)];
 }
 
 /** Splits the first unit of each responsible mention off as the lead ("列第一位者为牵头单位"). */
@@ -102,6 +163,7 @@ function parenMentions(
     return { mentions: parseLabelledLists(c, start, end, gaz, g), convention: carried };
   const mentions: RoleMention[] = [];
   let convention = carried;
+  let pending: Pending | undefined;
   for (const sentence of splitOutsideBrackets(c.text.slice(start, end), SENTENCE_SEPARATOR)) {
     const sEnd = start + sentence.end;
     for (const clause of splitOutsideBrackets(
@@ -121,9 +183,12 @@ function parenMentions(
       if (rule !== undefined && last !== undefined)
         mentions[mentions.length - 1] = { ...last, inheritRule: rule };
       if (opensRule) break;
-      const found = verbClause(c, s, e, gaz, g);
-      if (found !== undefined) mentions.push(found);
+      const found = verbClause(c, s, e, gaz, g, pending);
+      if (found !== undefined) mentions.push(...found);
+      const listed = found === undefined ? unitsOnly(c, s, e, gaz, g) : undefined;
+      pending = listed && { start: pending?.start ?? s, units: [...(pending?.units ?? []), ...listed] };
     }
+    pending = undefined;
   }
   return {
     mentions: convention !== undefined ? firstListedLead(mentions, convention.phrase) : mentions,
@@ -131,13 +196,65 @@ function parenMentions(
   };
 }
 
+/** State carried from one text to the next of the same plan: the first-listed-leads convention in force. */
+export interface InlineCarry {
+  convention?: Convention;
+}
+
+/** Ends a sentence of running text (outside brackets). */
+const RUNNING_SENTENCE_ENDS = '。！？!?\n';
+
 /**
- * Finds the role phrases inside the parentheses of `text` (offsets in `text`). A "列第一位者为牵头单位，下同"
- * convention holds for the later parentheses of the same text. Parentheses are found before compaction (it
- * keeps them all), and only their contents are compacted.
+ * Role clauses in the running text of `text`, outside parentheses: a sentence made only of role clauses
+ * ("由市发展改革委负责。", "市住建局负责，市财政局配合。"), or a bracketed label and its list ("【责任单位】X、Y").
+ * A sentence with any other words gives nothing.
  */
-export function inlineMentions(text: string, gaz: Gazetteer, g: RoleGrammar): RoleMention[] {
-  let convention: Convention | undefined;
+function runningMentions(text: string, gaz: Gazetteer, g: RoleGrammar): RoleMention[] {
+  const mentions: RoleMention[] = [];
+  for (const sentence of splitOutsideBrackets(text, RUNNING_SENTENCE_ENDS)) {
+    const c = compactText(text, sentence.start, sentence.end);
+    const t = c.text;
+    const label = [...t].findIndex((ch, i) => g.labelOpens.includes(ch) && labelAt(t, i, g) !== undefined);
+    if (label >= 0 || labelAt(t, 0, g) !== undefined) {
+      mentions.push(...parseLabelledLists(c, Math.max(label, 0), t.length, gaz, g));
+      continue;
+    }
+    if (!g.inlineClue.test(t)) continue;
+    const found: RoleMention[] = [];
+    let pending: Pending | undefined;
+    let whole = true;
+    for (const clause of splitOutsideBrackets(t, CLAUSE_SEPARATORS)) {
+      if (clause.end === clause.start) continue;
+      const got = verbClause(c, clause.start, clause.end, gaz, g, pending);
+      const listed = got === undefined ? unitsOnly(c, clause.start, clause.end, gaz, g) : undefined;
+      if (got === undefined && listed === undefined) {
+        whole = false;
+        break;
+      }
+      found.push(...(got ?? []));
+      pending = listed && {
+        start: pending?.start ?? clause.start,
+        units: [...(pending?.units ?? []), ...listed],
+      };
+    }
+    if (whole && pending === undefined) mentions.push(...found);
+  }
+  return mentions;
+}
+
+/**
+ * Finds the role phrases inside the parentheses of `text` (offsets in `text`), then the role sentences of its
+ * running text. A "列第一位者为牵头单位，下同" convention holds for the later parentheses of the same text, and of
+ * the later texts given the same `carry`. Parentheses are found before compaction (it keeps them all), and only
+ * their contents are compacted.
+ */
+export function inlineMentions(
+  text: string,
+  gaz: Gazetteer,
+  g: RoleGrammar,
+  carry: InlineCarry = {},
+): RoleMention[] {
+  let convention = carry.convention;
   const mentions: RoleMention[] = [];
   for (const p of parenPairs(text)) {
     const c = compactText(text, p.open + 1, p.close);
@@ -147,5 +264,7 @@ export function inlineMentions(text: string, gaz: Gazetteer, g: RoleGrammar): Ro
     convention = found.convention;
     mentions.push(...found.mentions);
   }
-  return mentions;
+  carry.convention = convention;
+  const running = runningMentions(text, gaz, g);
+  return running.length === 0 ? mentions : [...mentions, ...running].sort((a, b) => a.start - b.start);
 }

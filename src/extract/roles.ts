@@ -6,11 +6,12 @@
 import { examplesChecked, GrammarError, registerGrammar } from '../grammars.js';
 import { labelAt, parseLabelledLists, type RoleMention } from './roles-body.js';
 import { loadRoleGrammar, ROLES_FILE, type MentionSpec, type RoleGrammar } from './roles-grammar.js';
-import { inlineMentions } from './roles-inline.js';
+import { inlineMentions, type InlineCarry } from './roles-inline.js';
 import { loadGazetteer, type Gazetteer } from './units.js';
 import { compactText } from './units-text.js';
 
 export type { InheritRule, RoleMention, UnitMention } from './roles-body.js';
+export type { InlineCarry } from './roles-inline.js';
 
 /** The first character that is no whitespace (compaction drops the whitespace before it). */
 const NON_SPACE = /\S/;
@@ -54,11 +55,13 @@ export function parseRoleLine(line: string, gaz: Gazetteer): RoleMention[] {
 
 /**
  * Finds inline role phrases inside the parentheses of task text (offsets relative to `text`):
- * "(X牵头,Y、Z参与)", "（X、Y等按职责分工负责）", "(牵头单位:X;责任单位:Y、Z)". A "列第一位者为牵头单位，下同"
- * convention holds for the later parentheses of the same `text` (pass a plan's whole text to carry it across tasks).
+ * "(X牵头,Y、Z参与)", "（X、Y等按职责分工负责）", "(牵头单位:X;责任单位:Y、Z)", "（X会同有关部门负责）", and the
+ * sentences of its running text made only of role clauses ("由X负责。", "X负责，Y配合。", "【责任单位】X、Y").
+ * A "列第一位者为牵头单位，下同" convention holds for the later parentheses of the same `text`, and of the later
+ * texts passed the same `carry` (one per plan).
  */
-export function findInlineRoles(text: string, gaz: Gazetteer): RoleMention[] {
-  return inlineMentions(text, gaz, grammar());
+export function findInlineRoles(text: string, gaz: Gazetteer, carry?: InlineCarry): RoleMention[] {
+  return inlineMentions(text, gaz, grammar(), carry);
 }
 
 /** A mention as its spec writes it (key order fixed, so that specs compare as JSON). */

@@ -152,7 +152,7 @@ export const NodeSchema = z.discriminatedUnion('type', [
   ReferenceNodeSchema,
 ]);
 
-export const ROLES = ['lead', 'cooperating', 'responsible'] as const;
+export const ROLES = ['lead', 'cooperating', 'responsible', 'guidance'] as const;
 export const EDGE_TYPES = ['contains', ...ROLES, 'due', 'target', 'cites'] as const;
 export const EdgeSchema = z.object({
   from: z.string(),

@@ -25,10 +25,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   lead: '牵头单位',
   cooperating: '配合单位',
   responsible: '责任单位',
+  guidance: '指导单位',
 };
 
 /** The short name of each role in the per-unit lists. */
-export const ROLE_VERBS: Record<Role, string> = { lead: '牵头', cooperating: '配合', responsible: '责任' };
+export const ROLE_VERBS: Record<Role, string> = {
+  lead: '牵头',
+  cooperating: '配合',
+  responsible: '责任',
+  guidance: '指导',
+};
 
 /** Joins unit names. */
 export const UNIT_JOINER = '、';

@@ -1,6 +1,6 @@
 /**
  * Per-unit duty lists: for each unit (by canonical name, else the name as written), the tasks it leads,
- * supports (配合) and answers for (责任), with their deadlines. Units come in the order of their first role
+ * supports (配合), answers for (责任) and guides (指导), with their deadlines. Units come in the order of their first role
  * edge, duties in graph order.
  */
 import { ROLES, type NoticeGraph, type Role, type UnitKind, type UnitNode } from '../graph/schema.js';
@@ -39,6 +39,8 @@ export interface UnitDuties {
   lead: Duty[];
   cooperating: Duty[];
   responsible: Duty[];
+  /** Tasks it guides (指导: the State Council's ministries over a pilot city's work). */
+  guidance: Duty[];
 }
 
 /** The duty lists of every unit, or of the units `filter` keeps. */
@@ -52,7 +54,7 @@ export function unitDuties(graph: NoticeGraph, filter?: (unit: UnitNode) => bool
     const name = unit.canonical ?? unit.name;
     let entry = byName.get(name);
     if (!entry) {
-      entry = { name, names: [], kind: unit.kind, lead: [], cooperating: [], responsible: [] };
+      entry = { name, names: [], kind: unit.kind, lead: [], cooperating: [], responsible: [], guidance: [] };
       byName.set(name, entry);
     }
     if (!entry.names.includes(unit.name)) entry.names.push(unit.name);

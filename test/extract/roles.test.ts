@@ -178,7 +178,10 @@ describe('findInlineRoles', () => {
     ['（农业农村部、工业和信息化部牵头负责）', [{ role: 'lead', units: ['农业农村部', '工业和信息化部'] }]],
     [
       '（国家发展改革委会同有关部门负责）',
-      [{ role: 'responsible', units: ['国家发展改革委'], note: '会同有关部门负责' }],
+      [
+        { role: 'lead', units: ['国家发展改革委'] },
+        { role: 'cooperating', units: ['有关部门'] },
+      ],
     ],
     ['（各省级人民政府负责）', [{ role: 'responsible', units: ['各省级人民政府'] }]],
     [
@@ -248,14 +251,14 @@ describe('the seed role lines against the gold', () => {
     .sort((a, b) => a.line - b.line);
   const found = new Map<
     string,
-    { lead: string[]; cooperating: string[]; responsible: string[]; notes: string[] }
+    { lead: string[]; cooperating: string[]; responsible: string[]; guidance: string[]; notes: string[] }
   >();
   lines.forEach((raw, i) => {
     if (!isRoleLine(raw)) return;
     const line = broken.has(i + 1) ? raw + (lines.slice(i + 1).find((l) => l.trim()) ?? '').trim() : raw;
     const task = tasks.filter((t) => t.line <= i + 1).at(-1) as (typeof tasks)[number];
     const key = `${task.plan} ${task.path}`;
-    const got = found.get(key) ?? { lead: [], cooperating: [], responsible: [], notes: [] };
+    const got = found.get(key) ?? { lead: [], cooperating: [], responsible: [], guidance: [], notes: [] };
     for (const m of parseRoleLine(line, gaz)) {
       got[m.role].push(...m.units.map((u) => u.name));
       if (m.note) got.notes.push(m.note);
@@ -264,7 +267,7 @@ describe('the seed role lines against the gold', () => {
   });
 
   it.each(tasks.map((t) => [`${t.plan} ${t.path}`, t] as const))('%s', (key, task) => {
-    const got = found.get(key) ?? { lead: [], cooperating: [], responsible: [], notes: [] };
+    const got = found.get(key) ?? { lead: [], cooperating: [], responsible: [], guidance: [], notes: [] };
     expect({ lead: got.lead, cooperating: got.cooperating, responsible: got.responsible }).toEqual({
       lead: task.lead,
       cooperating: task.cooperating,

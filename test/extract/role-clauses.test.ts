@@ -1,0 +1,196 @@
+/**
+ * Role clauses in every issuer's style (State Council, a province, a city, a county, a party committee): groups
+ * across 、，；and 等和, collectives, 会同, 牵头/参与/配合/协助/指导/负责, 【责任单位】, 由X负责 and "X负责，Y配合" in
+ * running text; posts are never units; a clause's units do not depend on what the paragraph says before it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findInlineRoles, type RoleMention } from '../../src/extract/roles.js';
+import { loadGazetteer } from '../../src/extract/units.js';
+
+const gaz = loadGazetteer();
+
+type Brief = { role: string; units: string[]; note?: string };
+const brief = (m: RoleMention): Brief => ({
+  role: m.role,
+  units: m.units.map((u) => u.name),
+  ...(m.note ? { note: m.note } : {}),
+});
+
+describe('role clauses by issuer style', () => {
+  it.each<[string, string, Brief[]]>([
+    // State Council
+    [
+      'State Council, groups across ，',
+      '做好衔接（人力资源社会保障部、科技部、财政部、住房城乡建设部、市场监管总局，各省级人民政府按职责分工负责）',
+      [
+        {
+          role: 'responsible',
+          units: [
+            '人力资源社会保障部',
+            '科技部',
+            '财政部',
+            '住房城乡建设部',
+            '市场监管总局',
+            '各省级人民政府',
+          ],
+          note: '按职责分工负责',
+        },
+      ],
+    ],
+    [
+      'State Council, 等和',
+      '精准帮扶（扶贫办、发展改革委、商务部等和各有关省级人民政府负责）',
+      [{ role: 'responsible', units: ['扶贫办', '发展改革委', '商务部', '各有关省级人民政府'] }],
+    ],
+    [
+      'State Council, named units and a collective',
+      '强化保障（财政部、人力资源社会保障部、民政部等有关部门和单位按职责分工负责）',
+      [
+        {
+          role: 'responsible',
+          units: ['财政部', '人力资源社会保障部', '民政部', '有关部门和单位'],
+          note: '按职责分工负责',
+        },
+      ],
+    ],
+    [
+      'State Council, 会同 named units',
+      '完善政策（国家发展改革委会同财政部、商务部负责）',
+      [
+        { role: 'lead', units: ['国家发展改革委'] },
+        { role: 'cooperating', units: ['财政部', '商务部'] },
+      ],
+    ],
+    [
+      'State Council, 指导 then 参与',
+      '培育市场（商务部指导，供销合作总社参与）',
+      [
+        { role: 'guidance', units: ['商务部'] },
+        { role: 'cooperating', units: ['供销合作总社'] },
+      ],
+    ],
+    // a province
+    [
+      'province, 牵头 and 协助',
+      '推进改革（省发展改革委牵头，省财政厅、省自然资源厅协助）',
+      [
+        { role: 'lead', units: ['省发展改革委'] },
+        { role: 'cooperating', units: ['省财政厅', '省自然资源厅'] },
+      ],
+    ],
+    [
+      'province, 由X负责 in running text',
+      '建立省级联席会议制度。由省商务厅负责。',
+      [{ role: 'responsible', units: ['省商务厅'] }],
+    ],
+    // a city
+    [
+      'city, X负责，Y配合 in running text',
+      '开展专项整治行动，严查违法排污。市生态环境局负责，市公安局、市城管局配合。',
+      [
+        { role: 'responsible', units: ['市生态环境局'] },
+        { role: 'cooperating', units: ['市公安局', '市城管局'] },
+      ],
+    ],
+    [
+      'city, 分别 as a note',
+      '落实属地责任（各区人民政府分别负责）',
+      [{ role: 'responsible', units: ['各区人民政府'], note: '分别负责' }],
+    ],
+    // a county
+    [
+      'county, 【责任单位】 after the measure',
+      '加快农村公路建设。【责任单位】县交通运输局、县财政局',
+      [{ role: 'responsible', units: ['县交通运输局', '县财政局'] }],
+    ],
+    [
+      'county, 【牵头单位】 and 【配合单位】',
+      '整治人居环境。【牵头单位】县农业农村局【配合单位】各乡镇人民政府',
+      [
+        { role: 'lead', units: ['县农业农村局'] },
+        { role: 'cooperating', units: ['各乡镇人民政府'] },
+      ],
+    ],
+    // a party committee
+    [
+      'party committee, 牵头 and 配合',
+      '加强基层党组织建设（市委组织部牵头，市委宣传部、市直机关工委配合）',
+      [
+        { role: 'lead', units: ['市委组织部'] },
+        { role: 'cooperating', units: ['市委宣传部', '市直机关工委'] },
+      ],
+    ],
+    [
+      'party committee, 会同 a collective',
+      '开展专项巡察（市委巡察办会同有关部门负责）',
+      [
+        { role: 'lead', units: ['市委巡察办'] },
+        { role: 'cooperating', units: ['有关部门'] },
+      ],
+    ],
+  ])('%s', (_style, text, expected) => {
+    expect(findInlineRoles(text, gaz).map(brief)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a post is no unit',
+      '统筹推进（市政府分管副市长牵头，市发展改革委负责）',
+      [['responsible', '市发展改革委']],
+    ],
+    ['persons only', '（国务院分管领导同志负责）', []],
+    ['a sentence with other words', '各地区要积极配合，市发展改革委负责统筹协调。', []],
+    ['a scope remark', '（技工院校内由人力资源社会保障行政部门负责）', []],
+  ])('%s', (_case, text, expected) => {
+    expect(findInlineRoles(text, gaz).flatMap((m) => m.units.map((u) => [m.role, u.name]))).toEqual(expected);
+  });
+
+  it('keeps the collective of 等有关部门 as a collective unit', () => {
+    const [m] = findInlineRoles('（人力资源社会保障部等有关部门和单位负责）', gaz);
+    expect(m?.units.map((u) => [u.name, gaz.lookup(u.name).kind])).toEqual([
+      ['人力资源社会保障部', 'agency'],
+      ['有关部门和单位', 'collective'],
+    ]);
+  });
+});
+
+describe('a clause whatever the paragraph before it says', () => {
+  const clauses: [string, Brief[]][] = [
+    [
+      '（农业农村部、财政部等按职责分工负责）',
+      [{ role: 'responsible', units: ['农业农村部', '财政部'], note: '按职责分工负责' }],
+    ],
+    [
+      '（生态环境部牵头，国家发展改革委参与）',
+      [
+        { role: 'lead', units: ['生态环境部'] },
+        { role: 'cooperating', units: ['国家发展改革委'] },
+      ],
+    ],
+    ['（商务部指导）', [{ role: 'guidance', units: ['商务部'] }]],
+  ];
+  // Text with no parentheses and no sentence made of role clauses: any Chinese prose, numbers, punctuation.
+  const prose = fc
+    .array(
+      fc.constantFrom(
+        ...'加强管理工作推进落实制度完善各地区要积极配合做好负责统筹，。、；123年月底前'.split(''),
+      ),
+      {
+        maxLength: 80,
+      },
+    )
+    .map((chars) => chars.join(''));
+
+  it("finds the closing clause's units after any prose", () => {
+    fc.assert(
+      fc.property(prose, fc.constantFrom(...clauses), (before, [clause, expected]) => {
+        const text = `${before}${clause}。`;
+        const found = findInlineRoles(text, gaz).filter((m) => m.start >= before.length);
+        expect(found.map(brief)).toEqual(expected);
+        for (const m of found) for (const u of m.units) expect(text.slice(u.start, u.end)).toBe(u.name);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
