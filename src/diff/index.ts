@@ -46,7 +46,7 @@ function factChanges(plan: string, pair: Pair, renames: Renames, renamed: Map<st
   for (const key of units.renamed)
     renamed.set(key, [...(renamed.get(key) ?? []), ...(pair.n.path ? [pair.n.path] : [])]);
   return [
-    ...targetChanges(pair.o.targets, pair.n.targets, masks),
+    ...targetChanges(pair.o.targets, pair.n.targets, masks, pair.o.named, pair.n.named),
     ...deadlineChanges(pair.o.deadlines, pair.n.deadlines, pair.o.year, pair.n.year),
     ...units.changes,
   ].map((c) => ({ ...where, ...c }) as Change);

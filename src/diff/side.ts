@@ -4,6 +4,7 @@
  */
 import type { DeadlineNode, GraphNode, NoticeGraph, Role, TargetNode, UnitNode } from '../graph/schema.js';
 import { ROLES } from '../graph/schema.js';
+import { CLAUSE_END, indicatorName } from './grammar.js';
 import { bigrams, maskParts, normalizeText, stripItemNumber } from './text.js';
 import { entityKey } from './units.js';
 
@@ -11,6 +12,13 @@ import { entityKey } from './units.js';
 export interface UnitMention {
   role: Role;
   unit: UnitNode;
+}
+
+/** A target with the name a planner reads and the clause that decides its direction. */
+export interface NamedTarget {
+  name: string;
+  /** The indicator, the target's text and the rest of its clause ("…以下煤电机组全部关停淘汰"). */
+  context: string;
 }
 
 /** A plan, section or task with its facts. */
@@ -33,6 +41,8 @@ export interface Holder {
   masked: string;
   grams: Set<string>;
   targets: TargetNode[];
+  /** Per target (same order): its name and context. */
+  named: NamedTarget[];
   deadlines: DeadlineNode[];
   units: UnitMention[];
   /** Position in the document. */
@@ -86,6 +96,7 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
     out.set(e.from, list);
   }
   const plans = new Map<string, SidePlan>();
+  const sentenceOf = sentenceFinder(graph);
   const docYear = graph.document.year ?? null;
   const holder = (
     node: GraphNode,
@@ -127,6 +138,7 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
       masked,
       grams: bigrams(masked),
       targets,
+      named: nameTargets(targets, text, sentenceOf),
       deadlines,
       units,
       order,
@@ -157,4 +169,59 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
     }
   });
   return { graph, date: graph.document.date, plans: [...plans.values()] };
+}
+
+const SENTENCE_END = /[。;；!！?？\n]/u;
+
+/** Where a target stands: the text of its sentence from the target on, and the sentence's key. */
+interface Place {
+  key: string;
+  from: string;
+}
+
+function placeIn(text: string, at: number, key: string): Place {
+  let start = at;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1] as string)) start--;
+  return { key: `${key}@${start}`, from: text.slice(at) };
+}
+
+/** Finds a target's sentence among the graph's text nodes by its span (null without a span or a container). */
+function sentenceFinder(graph: NoticeGraph): (t: TargetNode) => Place | null {
+  const texts = graph.nodes.flatMap((n) =>
+    (n.type === 'task' || n.type === 'paragraph' || n.type === 'residue') && n.span
+      ? [{ id: n.id, text: n.text, start: n.span.start, end: n.span.end }]
+      : [],
+  );
+  return (t) => {
+    if (!t.span) return null;
+    const span = t.span;
+    const n = texts.find((x) => x.start <= span.start && span.end <= x.end);
+    if (!n) return null;
+    let at = span.start - n.start;
+    if (n.text.slice(at, at + t.text.length) !== t.text) at = n.text.indexOf(t.text);
+    return at < 0 ? null : placeIn(n.text, at, n.id);
+  };
+}
+
+/** Names a holder's targets in order; a target without a name of its own takes the one before it in its sentence. */
+function nameTargets(
+  targets: readonly TargetNode[],
+  text: string,
+  sentenceOf: (t: TargetNode) => Place | null,
+): NamedTarget[] {
+  const last = new Map<string, string>();
+  let cursor = 0;
+  return targets.map((t) => {
+    let place = sentenceOf(t);
+    if (!place) {
+      const at = text.indexOf(t.text, cursor);
+      if (at >= 0) cursor = at + t.text.length;
+      place = at >= 0 ? placeIn(text, at, '') : { key: '?', from: t.text };
+    }
+    const name = indicatorName(t.indicator, t.text, place.from, last.get(place.key) ?? '');
+    if (name) last.set(place.key, name);
+    const end = place.from.slice(t.text.length).search(CLAUSE_END);
+    const clause = end < 0 ? place.from : place.from.slice(0, t.text.length + end);
+    return { name: name || t.indicator || t.text, context: t.indicator + clause };
+  });
 }
