@@ -8,9 +8,9 @@ import { alignPlans, alignTasks, taskSimilarity, type Pair, type PlanAlignment }
 import { deadlineChanges, targetChanges } from './facts.js';
 import { CHANGE_KINDS, DIFF_SCHEMA_VERSION, type Change, type Match, type PlanDiff } from './schema.js';
 import { buildSide, type Holder, type Side } from './side.js';
-import { maskParts, normalizeText, stripItemNumber } from './text.js';
+import { maskParts, normalizeText } from './text.js';
 import { findRenames, unitChanges, type Renames } from './units.js';
-import { diffWords, isSubstantive } from './wording.js';
+import { diffWords, isSubstantive, sameUpToYearShift } from './wording.js';
 
 export {
   ChangeSchema,
@@ -52,13 +52,19 @@ function factChanges(plan: string, pair: Pair, renames: Renames, renamed: Map<st
   ].map((c) => ({ ...where, ...c }) as Change);
 }
 
-/** Whether two texts differ beyond their facts (compared as such) and OCR noise. */
+/** The year shift between two holders' plans (0 when a year is unknown). */
+const yearShift = (o: Holder, n: Holder) => (o.year !== null && n.year !== null ? n.year - o.year : 0);
+
+/**
+ * Whether two texts differ beyond their facts (compared as such), OCR noise and the year shift of a new edition
+ * ("2020年" → "2021年", a cited 《河南省2020年…方案》 → 《河南省2021年…方案》).
+ */
 function substantiveWording(o: Holder, n: Holder): boolean {
   if (o.norm === n.norm) return false;
-  const parts = [...o.parts, ...n.parts];
-  const a = maskParts(o.norm, parts);
-  const b = maskParts(n.norm, parts);
-  return a !== b && isSubstantive(diffWords(a, b));
+  const parts = [...o.plainParts, ...n.plainParts];
+  const a = maskParts(o.plain, parts);
+  const b = maskParts(n.plain, parts);
+  return a !== b && isSubstantive(diffWords(a, b, sameUpToYearShift(yearShift(o, n))));
 }
 
 function taskChanges(a: PlanAlignment, renames: Renames, renamed: Map<string, string[]>): Change[] {
@@ -73,10 +79,7 @@ function taskChanges(a: PlanAlignment, renames: Renames, renamed: Map<string, st
       out.push({
         ...where,
         kind: 'wording_changed',
-        diff: diffWords(
-          stripItemNumber(normalizeText(pair.o.text)),
-          stripItemNumber(normalizeText(pair.n.text)),
-        ),
+        diff: diffWords(pair.o.plain, pair.n.plain, sameUpToYearShift(yearShift(pair.o, pair.n))),
       });
     out.push(...factChanges(plan, pair, renames, renamed));
   }
@@ -158,6 +161,8 @@ export function diff(oldGraph: NoticeGraph, newGraph: NoticeGraph, options: Diff
     ...oneSided(newSide, new Set(plans.map((p) => p.n.id)), 'task_added'),
     ...oneSided(oldSide, new Set(plans.map((p) => p.o.id)), 'task_removed'),
   );
+  const shifts = plans.filter((p) => p.o.year !== null && p.n.year !== null && p.o.year !== p.n.year);
+  const shift = shifts[0];
   const summary: PlanDiff['summary'] = {};
   for (const kind of CHANGE_KINDS) {
     const count = changes.filter((c) => c.kind === kind).length;
@@ -169,6 +174,7 @@ export function diff(oldGraph: NoticeGraph, newGraph: NoticeGraph, options: Diff
     new: { source: newGraph.source, document: newGraph.document },
     plans: plans.map((p) => ({ old: p.o.id, new: p.n.id, score: round(p.score) })),
     matches,
+    ...(shift ? { yearShift: { old: shift.o.year as number, new: shift.n.year as number } } : {}),
     changes,
     summary,
   };

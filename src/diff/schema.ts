@@ -126,6 +126,11 @@ export const PlanDiffSchema = z.object({
   /** Plans aligned across the sides (old id → new id); plans on one side only appear as tasks added/removed. */
   plans: z.array(z.object({ old: z.string(), new: z.string(), score: z.number().min(0).max(1) })),
   matches: z.array(MatchSchema),
+  /**
+   * The year shift of a new edition (the plans' years, old and new), when they differ: years inside sentences
+   * and cited plans moved alike are not reported as changes; this is said once here.
+   */
+  yearShift: z.object({ old: z.number().int(), new: z.number().int() }).optional(),
   changes: z.array(ChangeSchema),
   summary: z.partialRecord(z.enum(CHANGE_KINDS), z.number().int().nonnegative()),
 });

@@ -37,6 +37,10 @@ export interface Holder {
   /** The texts of its targets and deadlines and the names of its units, normalised: masked out of `norm` when
    * wording is compared, since their changes are reported as such. */
   parts: string[];
+  /** The normalised text with its years as written (no placeholder): what wording is compared on. */
+  plain: string;
+  /** `parts` with their years as written. */
+  plainParts: string[];
   /** `norm` with its own `parts` masked out. */
   masked: string;
   grams: Set<string>;
@@ -97,7 +101,7 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
   }
   const plans = new Map<string, SidePlan>();
   const sentenceOf = sentenceFinder(graph);
-  const docYear = graph.document.year ?? null;
+  const docYear = graph.document.year ?? commonYear(graph);
   const holder = (
     node: GraphNode,
     kind: Holder['kind'],
@@ -114,11 +118,12 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
     );
     const year = (node.type === 'plan' ? node.year : plans.get(plan)?.year) ?? docYear;
     const norm = stripItemNumber(normalizeText(text, year));
-    const parts = [
+    const rawParts = [
       ...targets.map((t) => t.text),
       ...deadlines.map((d) => d.text),
       ...units.map((u) => u.unit.name),
-    ].map((p) => normalizeText(p, year));
+    ];
+    const parts = rawParts.map((p) => normalizeText(p, year));
     const masked = maskParts(norm, parts);
     const cut = path.lastIndexOf('/');
     const enclosing = (plans.get(plan)?.sections ?? []).filter((x) => path.startsWith(`${x.path}/`));
@@ -135,6 +140,8 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
       text,
       norm,
       parts,
+      plain: stripItemNumber(normalizeText(text)),
+      plainParts: rawParts.map((p) => normalizeText(p)),
       masked,
       grams: bigrams(masked),
       targets,
@@ -224,4 +231,21 @@ function nameTargets(
     const clause = end < 0 ? place.from : place.from.slice(0, t.text.length + end);
     return { name: name || t.indicator || t.text, context: t.indicator + clause };
   });
+}
+
+const YEAR_IN_TEXT = /(?:19|20)\d{2}(?=\s*年)/g;
+
+/**
+ * The year a document is about when neither it nor its plans say: the year its tasks name most ("2021年底前"),
+ * so that an edition's year shift is still recognised. Null when no task names a year.
+ */
+function commonYear(graph: NoticeGraph): number | null {
+  const counts = new Map<string, number>();
+  for (const n of graph.nodes)
+    if (n.type === 'task')
+      for (const y of n.text.normalize('NFKC').match(YEAR_IN_TEXT) ?? [])
+        counts.set(y, (counts.get(y) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [y, c] of counts) if (best === null || c > (counts.get(best) ?? 0)) best = y;
+  return best === null ? null : Number(best);
 }

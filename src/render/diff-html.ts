@@ -6,7 +6,7 @@
 import { CHANGE_KINDS, type Change, type PlanDiff, type WordOp } from '../diff/schema.js';
 import type { NoticeGraph } from '../graph/schema.js';
 import { DIFF_HTML_CSS, DIFF_HTML_SCRIPT } from './diff-html-assets.js';
-import { DIRECTION_LABELS, KIND_LABELS, changePlace, describeChange } from './diff-text.js';
+import { DIRECTION_LABELS, KIND_LABELS, changePlace, describeChange, yearShiftLine } from './diff-text.js';
 import { indexGraph, type GraphIndex } from './graph-index.js';
 
 /** Visible words of the report's frame. */
@@ -184,7 +184,7 @@ export function renderDiffHtml(diff: PlanDiff, oldGraph: NoticeGraph, newGraph: 
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(`${o.document.title} → ${n.document.title}`)}</title><style>${DIFF_HTML_CSS}</style></head>
 <body>
-<header><h1>${esc(n.document.title)}</h1><p class="meta">${esc(`${DIFF_HTML_LABELS.old}: ${o.document.title} (${o.document.date ?? '—'}) · ${DIFF_HTML_LABELS.new}: ${n.document.date ?? '—'}`)}</p></header>
+<header><h1>${esc(n.document.title)}</h1><p class="meta">${esc(`${DIFF_HTML_LABELS.old}: ${o.document.title} (${o.document.date ?? '—'}) · ${DIFF_HTML_LABELS.new}: ${n.document.date ?? '—'}`)}</p>${diff.yearShift ? `<p class="meta year-shift">${esc(yearShiftLine(diff.yearShift))}</p>` : ''}</header>
 <section id="summary"><div class="count total" data-kind="total"><b>${total}</b>${DIFF_HTML_LABELS.total}</div>${counts}</section>
 <section id="filters"><label>${DIFF_HTML_LABELS.unit} <select id="unit-filter"><option value="">${DIFF_HTML_LABELS.allUnits}</option>${units.map((u) => `<option value="${esc(u)}">${esc(u)}</option>`).join('')}</select></label>
 <fieldset id="kind-filter">${kinds}</fieldset>

@@ -41,6 +41,10 @@ export function formatTarget(t: TargetFact): string {
   return `${t.comparator} ${value}${t.unit ? ` ${t.unit}` : ''}${base}`;
 }
 
+/** The one line that says the edition's year moved (its years are not reported as changes). */
+export const yearShiftLine = (s: { old: number; new: number }): string =>
+  `年度顺延:${s.old} → ${s.new}(文中年份随之顺延,不计为变化)。Year shift ${s.old} → ${s.new}: years moved alike are not reported as changes.`;
+
 /** Where a change applies: its paths, old → new when they differ. */
 export function changePlace(c: Change): string {
   if (c.kind === 'task_split') return `${c.oldPath} → ${c.newPaths.join(' + ')}`;
