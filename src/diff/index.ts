@@ -6,11 +6,19 @@
 import type { NoticeGraph } from '../graph/schema.js';
 import { alignPlans, alignTasks, taskSimilarity, type Pair, type PlanAlignment } from './align.js';
 import { deadlineChanges, targetChanges } from './facts.js';
-import { CHANGE_KINDS, DIFF_SCHEMA_VERSION, type Change, type Match, type PlanDiff } from './schema.js';
+import {
+  CHANGE_KINDS,
+  DIFF_SCHEMA_VERSION,
+  type Change,
+  type Match,
+  type Phrase,
+  type PlanDiff,
+  type WordOp,
+} from './schema.js';
 import { buildSide, type Holder, type Side } from './side.js';
 import { maskParts, normalizeText } from './text.js';
 import { findRenames, unitChanges, type Renames } from './units.js';
-import { diffWords, isSubstantive, sameUpToYearShift } from './wording.js';
+import { diffWords, isSubstantive, phrasesOf, sameUpToYearShift } from './wording.js';
 
 export {
   ChangeSchema,
@@ -144,6 +152,14 @@ function substantiveWording(o: Holder, n: Holder): boolean {
   return a !== b && isSubstantive(diffWords(a, b, sameUpToYearShift(yearShift(o, n))));
 }
 
+/** The word diff of two holders' texts and its changed phrases in context (changes of facts left out). */
+function wordingOf(o: Holder, n: Holder): { diff: WordOp[]; phrases: Phrase[] } {
+  const diff = diffWords(o.plain, n.plain, sameUpToYearShift(yearShift(o, n)));
+  const within = (text: string, parts: string[]) => text === '' || parts.some((p) => p.includes(text));
+  const isFact = (old: string, neu: string) => within(old, o.plainParts) && within(neu, n.plainParts);
+  return { diff, phrases: phrasesOf(diff, isFact) };
+}
+
 function taskChanges(a: PlanAlignment, renames: Renames, renamed: Map<string, string[]>): Change[] {
   const plan = a.new.id;
   const sectionMap = new Map<string | null, string | null>(a.sections.map((p) => [p.o.id, p.n.id]));
@@ -156,7 +172,7 @@ function taskChanges(a: PlanAlignment, renames: Renames, renamed: Map<string, st
       out.push({
         ...where,
         kind: 'wording_changed',
-        diff: diffWords(pair.o.plain, pair.n.plain, sameUpToYearShift(yearShift(pair.o, pair.n))),
+        ...wordingOf(pair.o, pair.n),
       });
     out.push(...factChanges(plan, pair, renames, renamed));
   }

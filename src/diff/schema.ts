@@ -51,6 +51,19 @@ export const WordOpSchema = z.object({ op: z.enum(['equal', 'delete', 'insert'])
 /** See `WordOpSchema`. */
 export type WordOp = z.infer<typeof WordOpSchema>;
 
+/**
+ * One changed phrase of a wording change in its sentence: `old` replaced by `new` (either may be empty: a phrase
+ * added or dropped), between `before` and `after`, the rest of its sentence on the new side.
+ */
+export const PhraseSchema = z.object({
+  before: z.string(),
+  old: z.string(),
+  new: z.string(),
+  after: z.string(),
+});
+/** See `PhraseSchema`. */
+export type Phrase = z.infer<typeof PhraseSchema>;
+
 const common = {
   plan: z.string(),
   oldPath: z.string().optional(),
@@ -101,7 +114,13 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('task_moved') }),
   z.object({ ...common, kind: z.literal('task_split'), newPaths: z.array(z.string()).min(2) }),
   z.object({ ...common, kind: z.literal('task_merged'), oldPaths: z.array(z.string()).min(2) }),
-  z.object({ ...common, kind: z.literal('wording_changed'), diff: z.array(WordOpSchema) }),
+  z.object({
+    ...common,
+    kind: z.literal('wording_changed'),
+    diff: z.array(WordOpSchema),
+    /** The changed phrases in their sentences (changes of facts reported as such left out). */
+    phrases: z.array(PhraseSchema).optional(),
+  }),
 ]);
 /** See `ChangeSchema`. */
 export type Change = z.infer<typeof ChangeSchema>;

@@ -2,7 +2,7 @@
  * Word-level diff of two task texts and the test of whether a wording change is substantive: OCR noise (a
  * stray character here and there) and punctuation are not; a phrase added, dropped or replaced is.
  */
-import type { WordOp } from './schema.js';
+import type { Phrase, WordOp } from './schema.js';
 
 /** A letter or digit run, a placeholder, or any other single character. */
 const TOKEN = /[A-Za-z0-9.%]+|〈[^〉]*〉|[\s\S]/gu;
@@ -125,3 +125,52 @@ export function isSubstantive(ops: readonly WordOp[]): boolean {
 export const MIN_HUNK = 2;
 /** See `isSubstantive`. */
 export const MIN_TOTAL = 4;
+
+const SENTENCE_END = /[。;；!！?？]/u;
+const LETTER = /\p{L}/u;
+/** At most this many characters of context on each side of a phrase. */
+export const CONTEXT_CHARS = 30;
+
+/**
+ * The changed phrases of a word diff, each in its sentence (the new side's text around it, cut at the sentence's
+ * ends and at `CONTEXT_CHARS`). A phrase without a letter (punctuation, a number) or one that `isFact` says is a
+ * fact's own change (reported as such) is left out.
+ */
+export function phrasesOf(
+  ops: readonly WordOp[],
+  isFact: (old: string, neu: string) => boolean = () => false,
+): Phrase[] {
+  const out: Phrase[] = [];
+  const newText = (from: number, to: number) =>
+    ops
+      .slice(from, to)
+      .filter((o) => o.op !== 'delete')
+      .map((o) => o.text)
+      .join('');
+  for (let k = 0; k < ops.length;) {
+    if ((ops[k] as WordOp).op === 'equal') {
+      k++;
+      continue;
+    }
+    let end = k;
+    let old = '';
+    let neu = '';
+    for (; end < ops.length && (ops[end] as WordOp).op !== 'equal'; end++) {
+      const op = ops[end] as WordOp;
+      if (op.op === 'delete') old += op.text;
+      else neu += op.text;
+    }
+    if (LETTER.test(old + neu) && !isFact(old, neu)) {
+      let before = newText(0, k);
+      let start = before.length;
+      while (start > 0 && !SENTENCE_END.test(before[start - 1] as string)) start--;
+      before = before.slice(start).slice(-CONTEXT_CHARS);
+      let after = newText(end, ops.length);
+      const stop = after.search(SENTENCE_END);
+      after = (stop >= 0 ? after.slice(0, stop + 1) : after).slice(0, CONTEXT_CHARS);
+      out.push({ before, old, new: neu, after });
+    }
+    k = end;
+  }
+  return out;
+}

@@ -45,6 +45,10 @@ describe('gongwen diff', () => {
     expect(md.status).toBe(0);
     expect(md.stdout).toMatch(/^# .+\n\n.+\n\n\| 变化 +\| 数量 \|/);
     expect(md.stdout).toContain('## waste');
+    // a wording change as its phrase in its sentence
+    expect(md.stdout).toContain(
+      '“摸清建筑垃圾产生现状和发展趋势,【+推行建筑垃圾分类管理和计量收费,】加强建筑垃圾全过程管理。”',
+    );
     const out = join(mkdtempSync(join(tmpdir(), 'gongwen-diff-')), 'report.html');
     const html = run(['diff', OLD, NEW, '--format', 'html', '-o', out]);
     expect(html.status).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assignMax } from '../../src/diff/assign.js';
 import { indicatorName, targetDirection } from '../../src/diff/grammar.js';
 import { bigrams, containment, dice, normalizeText, stripItemNumber } from '../../src/diff/text.js';
-import { diffWords, isSubstantive } from '../../src/diff/wording.js';
+import { CONTEXT_CHARS, diffWords, isSubstantive, phrasesOf } from '../../src/diff/wording.js';
 
 describe('assignMax', () => {
   it.each([
@@ -143,5 +143,30 @@ describe('indicator names (grammars/diff.yaml)', () => {
     ['畜禽粪污综合利用率', '75%以上', '全国畜禽粪污综合利用率达到75%以上,', '', '畜禽粪污综合利用率'],
   ])('%s %s', (indicator, text, sentence, previous, want) => {
     expect(indicatorName(indicator, text, sentence.slice(sentence.indexOf(text)), previous)).toBe(want);
+  });
+});
+
+describe('changed phrases in their sentences', () => {
+  it('gives each phrase with the rest of its sentence, punctuation and fact-only changes left out', () => {
+    const old = '加大审核力度,推动规模以上企业开展清洁生产审核。完成25个整治。';
+    const neu = '加大审核力度,引导规模以上企业开展清洁生产审核和节水评价。完成30个整治;';
+    const phrases = phrasesOf(diffWords(old, neu));
+    expect(phrases).toEqual([
+      {
+        before: '加大审核力度,',
+        old: '推动',
+        new: '引导',
+        after: '规模以上企业开展清洁生产审核和节水评价。',
+      },
+      { before: '加大审核力度,引导规模以上企业开展清洁生产审核', old: '', new: '和节水评价', after: '。' },
+    ]);
+  });
+
+  it('cuts long context and leaves out what isFact claims', () => {
+    const head = '一二三四五六七八九十'.repeat(5);
+    const phrases = phrasesOf(diffWords(`${head}甲乙。`, `${head}丙丁。`), (o) => o === '甲乙');
+    expect(phrases).toEqual([]);
+    const [p] = phrasesOf(diffWords(`${head}甲乙。`, `${head}丙丁。`));
+    expect(p?.before).toHaveLength(CONTEXT_CHARS);
   });
 });
