@@ -58,6 +58,16 @@ describe('gongwen diff', () => {
     expect(page).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
   });
 
+  it('writes xlsx and docx into -o FILE (zip files)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-diff-'));
+    for (const format of ['xlsx', 'docx']) {
+      const out = join(dir, `report.${format}`);
+      const r = run(['diff', OLD, NEW, '--format', format, '-o', out]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    }
+  });
+
   it('prints the PlanDiff JSON Schema with schema --diff', () => {
     const r = run(['schema', '--diff']);
     expect(r.status).toBe(0);
