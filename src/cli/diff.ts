@@ -6,7 +6,9 @@ import { convert } from '../index.js';
 import { diff } from '../diff/index.js';
 
 /** The output formats of `gongwen diff`. */
-export const DIFF_FORMATS = ['json', 'md', 'html'] as const;
+export const DIFF_FORMATS = ['json', 'md', 'html', 'xlsx', 'docx'] as const;
+/** The formats written as binary files (-o FILE or a redirected stdout). */
+export const DIFF_BINARY_FORMATS: readonly string[] = ['xlsx', 'docx'];
 
 /** What `gongwen diff` was asked to do. */
 export interface DiffCommand {
@@ -52,6 +54,15 @@ export async function runDiff(cmd: DiffCommand): Promise<number> {
   }
   const [oldGraph, newGraph] = sides as [NoticeGraph, NoticeGraph];
   const result = diff(oldGraph, newGraph, { units: cmd.units });
+  if (cmd.format === 'xlsx' || cmd.format === 'docx') {
+    const bytes =
+      cmd.format === 'xlsx'
+        ? await (await import('../render/diff-xlsx.js')).renderDiffXlsx(result)
+        : await (await import('../render/diff-docx.js')).renderDiffDocx(result, oldGraph, newGraph);
+    if (cmd.output !== undefined) writeFileSync(cmd.output, bytes);
+    else process.stdout.write(bytes);
+    return 0;
+  }
   let text: string;
   if (cmd.format === 'md') text = (await import('../render/diff-markdown.js')).renderDiffMarkdown(result);
   else if (cmd.format === 'html')

@@ -67,10 +67,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'diff') {
     if (rest.length !== 2) return usage('diff takes two inputs: <old> <new>');
-    const { DIFF_FORMATS, runDiff } = await import('./diff.js');
+    const { DIFF_BINARY_FORMATS, DIFF_FORMATS, runDiff } = await import('./diff.js');
     const format = (v.format as string | undefined) ?? 'json';
     if (!(DIFF_FORMATS as readonly string[]).includes(format))
       return usage(`--format must be ${DIFF_FORMATS.join(', ')} for diff, not '${format}'`);
+    if (DIFF_BINARY_FORMATS.includes(format) && v.output === undefined && process.stdout.isTTY)
+      return usage(`--format ${format} writes a binary file: give -o FILE or redirect stdout`);
     return runDiff({
       old: rest[0]!,
       new: rest[1]!,

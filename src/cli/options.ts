@@ -43,9 +43,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'diff',
-    usage: 'gongwen diff <old> <new> [--format json|md|html] [-o FILE] [--units FILE]…',
+    usage: 'gongwen diff <old> <new> [--format json|md|html|xlsx|docx] [-o FILE] [--units FILE]…',
     description:
-      'Compare two versions of a plan (each a notice in any input format, or a NoticeGraph JSON): tasks matched across renumbering, moves, splits and merges; targets, deadlines, units and wording that changed. JSON (the PlanDiff), Markdown, or a single-file HTML report with filters.',
+      'Compare two versions of a plan (each a notice in any input format, or a NoticeGraph JSON): tasks matched across renumbering, moves, splits and merges; targets, deadlines, units and wording that changed. JSON (the PlanDiff), Markdown, a single-file HTML report with filters, an Excel sheet (one row per change) or a Word report (summary table, then old and new side by side). Targets are named by what they count and said tightened or loosened; the year shift of a new edition is no change.',
   },
   {
     name: 'schema',
@@ -69,7 +69,7 @@ export const OPTIONS: OptionSpec[] = [
     type: 'string',
     arg: 'FORMAT',
     description:
-      'convert: json (default), jsonl (one graph a line), csv or xlsx (task-division table; xlsx needs -o or a redirected stdout), ics (deadlines calendar), md (clean Markdown); units: table (default), json, md, csv; diff: json (default), md, html',
+      'convert: json (default), jsonl (one graph a line), csv or xlsx (task-division table; xlsx needs -o or a redirected stdout), ics (deadlines calendar), md (clean Markdown); units: table (default), json, md, csv; diff: json (default), md, html, xlsx, docx (xlsx and docx need -o or a redirected stdout)',
     commands: ['convert', 'units', 'diff'],
   },
   {

@@ -4,6 +4,7 @@
  */
 import type { DeadlineNode, TargetNode } from '../graph/schema.js';
 import type { Change, TargetFact } from './schema.js';
+import type { NamedTarget } from './side.js';
 import { targetDirection } from './grammar.js';
 import { bigrams, dice, normalizeText, stripItemNumber } from './text.js';
 
@@ -29,18 +30,26 @@ const fact = (t: TargetNode): TargetFact => ({
   ...(t.baseline !== undefined ? { baseline: t.baseline } : {}),
 });
 const sameFact = (a: TargetFact, b: TargetFact) => JSON.stringify(a) === JSON.stringify(b);
-const indicatorGrams = (t: TargetNode, masks: string[]) => {
-  let s = stripItemNumber(normalizeText(t.indicator));
+const masked = (text: string, masks: string[]) => {
+  let s = stripItemNumber(normalizeText(text));
   for (const m of masks) s = s.replaceAll(m, '');
-  return bigrams(s.replace(/[0-9.]+/g, ''));
+  return s;
 };
+const indicatorGrams = (t: TargetNode, masks: string[]) =>
+  bigrams(masked(t.indicator, masks).replace(/[0-9.]+/g, ''));
+/** A target's name with the deadlines of its holder taken out ("中牟县10月底前实现…" → "中牟县实现…"). */
+const shownName = (n: NamedTarget, masks: string[]) => masked(n.name, masks) || n.name;
 
 /** Changes of targets: equal facts on similar indicators are kept; the rest paired by similarity. */
 export function targetChanges(
   olds: readonly TargetNode[],
   news: readonly TargetNode[],
   masks: string[] = [],
+  oldNames: readonly NamedTarget[] = [],
+  newNames: readonly NamedTarget[] = [],
 ): FactChange[] {
+  const named = (t: TargetNode, names: readonly NamedTarget[], i: number): NamedTarget =>
+    names[i] ?? { name: t.indicator, context: t.indicator };
   const og = olds.map((t) => indicatorGrams(t, masks));
   const ng = news.map((t) => indicatorGrams(t, masks));
   const sim = (i: number, j: number) => {
@@ -77,17 +86,19 @@ export function targetChanges(
     freeNew.delete(j);
     const a = olds[i] as TargetNode;
     const b = news[j] as TargetNode;
-    const indicator = b.indicator || a.indicator;
-    const direction = targetDirection(indicator, fact(a), fact(b));
+    const na = named(a, oldNames, i);
+    const nb = named(b, newNames, j);
+    const indicator = shownName(nb.name ? nb : na, masks);
+    const direction = targetDirection(`${na.context}\n${nb.context}`, fact(a), fact(b));
     out.push({ kind: 'target_changed', indicator, old: fact(a), new: fact(b), direction });
   }
   for (const i of freeOld) {
     const t = olds[i] as TargetNode;
-    out.push({ kind: 'target_removed', indicator: t.indicator, target: fact(t) });
+    out.push({ kind: 'target_removed', indicator: shownName(named(t, oldNames, i), masks), target: fact(t) });
   }
   for (const j of freeNew) {
     const t = news[j] as TargetNode;
-    out.push({ kind: 'target_added', indicator: t.indicator, target: fact(t) });
+    out.push({ kind: 'target_added', indicator: shownName(named(t, newNames, j), masks), target: fact(t) });
   }
   return out;
 }

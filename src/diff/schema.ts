@@ -51,6 +51,19 @@ export const WordOpSchema = z.object({ op: z.enum(['equal', 'delete', 'insert'])
 /** See `WordOpSchema`. */
 export type WordOp = z.infer<typeof WordOpSchema>;
 
+/**
+ * One changed phrase of a wording change in its sentence: `old` replaced by `new` (either may be empty: a phrase
+ * added or dropped), between `before` and `after`, the rest of its sentence on the new side.
+ */
+export const PhraseSchema = z.object({
+  before: z.string(),
+  old: z.string(),
+  new: z.string(),
+  after: z.string(),
+});
+/** See `PhraseSchema`. */
+export type Phrase = z.infer<typeof PhraseSchema>;
+
 const common = {
   plan: z.string(),
   oldPath: z.string().optional(),
@@ -101,7 +114,13 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('task_moved') }),
   z.object({ ...common, kind: z.literal('task_split'), newPaths: z.array(z.string()).min(2) }),
   z.object({ ...common, kind: z.literal('task_merged'), oldPaths: z.array(z.string()).min(2) }),
-  z.object({ ...common, kind: z.literal('wording_changed'), diff: z.array(WordOpSchema) }),
+  z.object({
+    ...common,
+    kind: z.literal('wording_changed'),
+    diff: z.array(WordOpSchema),
+    /** The changed phrases in their sentences (changes of facts reported as such left out). */
+    phrases: z.array(PhraseSchema).optional(),
+  }),
 ]);
 /** See `ChangeSchema`. */
 export type Change = z.infer<typeof ChangeSchema>;
@@ -126,6 +145,11 @@ export const PlanDiffSchema = z.object({
   /** Plans aligned across the sides (old id → new id); plans on one side only appear as tasks added/removed. */
   plans: z.array(z.object({ old: z.string(), new: z.string(), score: z.number().min(0).max(1) })),
   matches: z.array(MatchSchema),
+  /**
+   * The year shift of a new edition (the plans' years, old and new), when they differ: years inside sentences
+   * and cited plans moved alike are not reported as changes; this is said once here.
+   */
+  yearShift: z.object({ old: z.number().int(), new: z.number().int() }).optional(),
   changes: z.array(ChangeSchema),
   summary: z.partialRecord(z.enum(CHANGE_KINDS), z.number().int().nonnegative()),
 });

@@ -4,6 +4,7 @@
  */
 import type { DeadlineNode, GraphNode, NoticeGraph, Role, TargetNode, UnitNode } from '../graph/schema.js';
 import { ROLES } from '../graph/schema.js';
+import { CLAUSE_END, indicatorName } from './grammar.js';
 import { bigrams, maskParts, normalizeText, stripItemNumber } from './text.js';
 import { entityKey } from './units.js';
 
@@ -11,6 +12,13 @@ import { entityKey } from './units.js';
 export interface UnitMention {
   role: Role;
   unit: UnitNode;
+}
+
+/** A target with the name a planner reads and the clause that decides its direction. */
+export interface NamedTarget {
+  name: string;
+  /** The indicator, the target's text and the rest of its clause ("…以下煤电机组全部关停淘汰"). */
+  context: string;
 }
 
 /** A plan, section or task with its facts. */
@@ -29,10 +37,16 @@ export interface Holder {
   /** The texts of its targets and deadlines and the names of its units, normalised: masked out of `norm` when
    * wording is compared, since their changes are reported as such. */
   parts: string[];
+  /** The normalised text with its years as written (no placeholder): what wording is compared on. */
+  plain: string;
+  /** `parts` with their years as written. */
+  plainParts: string[];
   /** `norm` with its own `parts` masked out. */
   masked: string;
   grams: Set<string>;
   targets: TargetNode[];
+  /** Per target (same order): its name and context. */
+  named: NamedTarget[];
   deadlines: DeadlineNode[];
   units: UnitMention[];
   /** Position in the document. */
@@ -86,7 +100,8 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
     out.set(e.from, list);
   }
   const plans = new Map<string, SidePlan>();
-  const docYear = graph.document.year ?? null;
+  const sentenceOf = sentenceFinder(graph);
+  const docYear = graph.document.year ?? commonYear(graph);
   const holder = (
     node: GraphNode,
     kind: Holder['kind'],
@@ -103,11 +118,12 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
     );
     const year = (node.type === 'plan' ? node.year : plans.get(plan)?.year) ?? docYear;
     const norm = stripItemNumber(normalizeText(text, year));
-    const parts = [
+    const rawParts = [
       ...targets.map((t) => t.text),
       ...deadlines.map((d) => d.text),
       ...units.map((u) => u.unit.name),
-    ].map((p) => normalizeText(p, year));
+    ];
+    const parts = rawParts.map((p) => normalizeText(p, year));
     const masked = maskParts(norm, parts);
     const cut = path.lastIndexOf('/');
     const enclosing = (plans.get(plan)?.sections ?? []).filter((x) => path.startsWith(`${x.path}/`));
@@ -124,9 +140,12 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
       text,
       norm,
       parts,
+      plain: stripItemNumber(normalizeText(text)),
+      plainParts: rawParts.map((p) => normalizeText(p)),
       masked,
       grams: bigrams(masked),
       targets,
+      named: nameTargets(targets, text, sentenceOf),
       deadlines,
       units,
       order,
@@ -157,4 +176,76 @@ export function buildSide(graph: NoticeGraph, translate: (key: string) => string
     }
   });
   return { graph, date: graph.document.date, plans: [...plans.values()] };
+}
+
+const SENTENCE_END = /[。;；!！?？\n]/u;
+
+/** Where a target stands: the text of its sentence from the target on, and the sentence's key. */
+interface Place {
+  key: string;
+  from: string;
+}
+
+function placeIn(text: string, at: number, key: string): Place {
+  let start = at;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1] as string)) start--;
+  return { key: `${key}@${start}`, from: text.slice(at) };
+}
+
+/** Finds a target's sentence among the graph's text nodes by its span (null without a span or a container). */
+function sentenceFinder(graph: NoticeGraph): (t: TargetNode) => Place | null {
+  const texts = graph.nodes.flatMap((n) =>
+    (n.type === 'task' || n.type === 'paragraph' || n.type === 'residue') && n.span
+      ? [{ id: n.id, text: n.text, start: n.span.start, end: n.span.end }]
+      : [],
+  );
+  return (t) => {
+    if (!t.span) return null;
+    const span = t.span;
+    const n = texts.find((x) => x.start <= span.start && span.end <= x.end);
+    if (!n) return null;
+    let at = span.start - n.start;
+    if (n.text.slice(at, at + t.text.length) !== t.text) at = n.text.indexOf(t.text);
+    return at < 0 ? null : placeIn(n.text, at, n.id);
+  };
+}
+
+/** Names a holder's targets in order; a target without a name of its own takes the one before it in its sentence. */
+function nameTargets(
+  targets: readonly TargetNode[],
+  text: string,
+  sentenceOf: (t: TargetNode) => Place | null,
+): NamedTarget[] {
+  const last = new Map<string, string>();
+  let cursor = 0;
+  return targets.map((t) => {
+    let place = sentenceOf(t);
+    if (!place) {
+      const at = text.indexOf(t.text, cursor);
+      if (at >= 0) cursor = at + t.text.length;
+      place = at >= 0 ? placeIn(text, at, '') : { key: '?', from: t.text };
+    }
+    const name = indicatorName(t.indicator, t.text, place.from, last.get(place.key) ?? '');
+    if (name) last.set(place.key, name);
+    const end = place.from.slice(t.text.length).search(CLAUSE_END);
+    const clause = end < 0 ? place.from : place.from.slice(0, t.text.length + end);
+    return { name: name || t.indicator || t.text, context: t.indicator + clause };
+  });
+}
+
+const YEAR_IN_TEXT = /(?:19|20)\d{2}(?=\s*年)/g;
+
+/**
+ * The year a document is about when neither it nor its plans say: the year its tasks name most ("2021年底前"),
+ * so that an edition's year shift is still recognised. Null when no task names a year.
+ */
+function commonYear(graph: NoticeGraph): number | null {
+  const counts = new Map<string, number>();
+  for (const n of graph.nodes)
+    if (n.type === 'task')
+      for (const y of n.text.normalize('NFKC').match(YEAR_IN_TEXT) ?? [])
+        counts.set(y, (counts.get(y) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [y, c] of counts) if (best === null || c > (counts.get(best) ?? 0)) best = y;
+  return best === null ? null : Number(best);
 }

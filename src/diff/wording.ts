@@ -2,7 +2,7 @@
  * Word-level diff of two task texts and the test of whether a wording change is substantive: OCR noise (a
  * stray character here and there) and punctuation are not; a phrase added, dropped or replaced is.
  */
-import type { WordOp } from './schema.js';
+import type { Phrase, WordOp } from './schema.js';
 
 /** A letter or digit run, a placeholder, or any other single character. */
 const TOKEN = /[A-Za-z0-9.%]+|〈[^〉]*〉|[\s\S]/gu;
@@ -11,16 +11,37 @@ const CONTENT = /[\p{L}\p{N}]/gu;
 /** Splits a text into diff tokens: Latin/digit runs and placeholders stay whole, Chinese goes by character. */
 export const tokenize = (text: string): string[] => text.match(TOKEN) ?? [];
 
-/** The word-level diff of two token lists (longest common subsequence), adjacent ops of a kind merged. */
-export function diffTokens(a: readonly string[], b: readonly string[]): WordOp[] {
+/** Tokens that count as equal: the same text, or (see `sameUpToYearShift`) years moved by the edition's shift. */
+export type TokenEquality = (a: string, b: string) => boolean;
+
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/**
+ * Equality of tokens up to the year shift of a new edition: "2020" in last year's plan equals "2021" in this
+ * year's when the plans are a year apart (and still equals "2020": a baseline year that stays).
+ */
+export const sameUpToYearShift =
+  (shift: number): TokenEquality =>
+  (a, b) =>
+    a === b || (shift !== 0 && YEAR.test(a) && YEAR.test(b) && Number(b) - Number(a) === shift);
+
+/**
+ * The word-level diff of two token lists (longest common subsequence), adjacent ops of a kind merged. Kept
+ * tokens are written as on the new side.
+ */
+export function diffTokens(
+  a: readonly string[],
+  b: readonly string[],
+  same: TokenEquality = (x, y) => x === y,
+): WordOp[] {
   // trim the common head and tail: most edits are local
   let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  while (head < a.length && head < b.length && same(a[head] as string, b[head] as string)) head++;
   let tail = 0;
   while (
     tail < a.length - head &&
     tail < b.length - head &&
-    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+    same(a[a.length - 1 - tail] as string, b[b.length - 1 - tail] as string)
   )
     tail++;
   const x = a.slice(head, a.length - tail);
@@ -30,22 +51,21 @@ export function diffTokens(a: readonly string[], b: readonly string[]): WordOp[]
   const lcs = new Uint32Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      lcs[i * (m + 1) + j] =
-        x[i] === y[j]
-          ? (lcs[(i + 1) * (m + 1) + j + 1] as number) + 1
-          : Math.max(lcs[(i + 1) * (m + 1) + j] as number, lcs[i * (m + 1) + j + 1] as number);
+      lcs[i * (m + 1) + j] = same(x[i] as string, y[j] as string)
+        ? (lcs[(i + 1) * (m + 1) + j + 1] as number) + 1
+        : Math.max(lcs[(i + 1) * (m + 1) + j] as number, lcs[i * (m + 1) + j + 1] as number);
   const ops: WordOp[] = [];
   const push = (op: WordOp['op'], text: string) => {
     const last = ops[ops.length - 1];
     if (last && last.op === op) last.text += text;
     else ops.push({ op, text });
   };
-  if (head > 0) push('equal', a.slice(0, head).join(''));
+  if (head > 0) push('equal', b.slice(0, head).join(''));
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && x[i] === y[j]) {
-      push('equal', x[i] as string);
+    if (i < n && j < m && same(x[i] as string, y[j] as string)) {
+      push('equal', y[j] as string);
       i++;
       j++;
     } else if (
@@ -59,12 +79,13 @@ export function diffTokens(a: readonly string[], b: readonly string[]): WordOp[]
       j++;
     }
   }
-  if (tail > 0) push('equal', a.slice(a.length - tail).join(''));
+  if (tail > 0) push('equal', b.slice(b.length - tail).join(''));
   return ops;
 }
 
 /** The word-level diff of two texts. */
-export const diffWords = (a: string, b: string): WordOp[] => diffTokens(tokenize(a), tokenize(b));
+export const diffWords = (a: string, b: string, same?: TokenEquality): WordOp[] =>
+  diffTokens(tokenize(a), tokenize(b), same);
 
 const contentLength = (text: string): number => text.match(CONTENT)?.length ?? 0;
 
@@ -104,3 +125,52 @@ export function isSubstantive(ops: readonly WordOp[]): boolean {
 export const MIN_HUNK = 2;
 /** See `isSubstantive`. */
 export const MIN_TOTAL = 4;
+
+const SENTENCE_END = /[。;；!！?？]/u;
+const LETTER = /\p{L}/u;
+/** At most this many characters of context on each side of a phrase. */
+export const CONTEXT_CHARS = 30;
+
+/**
+ * The changed phrases of a word diff, each in its sentence (the new side's text around it, cut at the sentence's
+ * ends and at `CONTEXT_CHARS`). A phrase without a letter (punctuation, a number) or one that `isFact` says is a
+ * fact's own change (reported as such) is left out.
+ */
+export function phrasesOf(
+  ops: readonly WordOp[],
+  isFact: (old: string, neu: string) => boolean = () => false,
+): Phrase[] {
+  const out: Phrase[] = [];
+  const newText = (from: number, to: number) =>
+    ops
+      .slice(from, to)
+      .filter((o) => o.op !== 'delete')
+      .map((o) => o.text)
+      .join('');
+  for (let k = 0; k < ops.length;) {
+    if ((ops[k] as WordOp).op === 'equal') {
+      k++;
+      continue;
+    }
+    let end = k;
+    let old = '';
+    let neu = '';
+    for (; end < ops.length && (ops[end] as WordOp).op !== 'equal'; end++) {
+      const op = ops[end] as WordOp;
+      if (op.op === 'delete') old += op.text;
+      else neu += op.text;
+    }
+    if (LETTER.test(old + neu) && !isFact(old, neu)) {
+      let before = newText(0, k);
+      let start = before.length;
+      while (start > 0 && !SENTENCE_END.test(before[start - 1] as string)) start--;
+      before = before.slice(start).slice(-CONTEXT_CHARS);
+      let after = newText(end, ops.length);
+      const stop = after.search(SENTENCE_END);
+      after = (stop >= 0 ? after.slice(0, stop + 1) : after).slice(0, CONTEXT_CHARS);
+      out.push({ before, old, new: neu, after });
+    }
+    k = end;
+  }
+  return out;
+}

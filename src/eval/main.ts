@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     `\nThe seed re-laid (hard wraps, tesseract), F1:\n${layoutTable(evalLayouts(raw, gold, (t, p) => convertSync(t, { path: p })))}\n`,
   );
   process.stdout.write(unitClausesReport(process.argv.includes('--verbose')));
+  process.stdout.write((await import('./diff.js')).diffQualityLines());
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)

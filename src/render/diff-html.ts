@@ -6,7 +6,7 @@
 import { CHANGE_KINDS, type Change, type PlanDiff, type WordOp } from '../diff/schema.js';
 import type { NoticeGraph } from '../graph/schema.js';
 import { DIFF_HTML_CSS, DIFF_HTML_SCRIPT } from './diff-html-assets.js';
-import { DIRECTION_LABELS, KIND_LABELS, changePlace, describeChange } from './diff-text.js';
+import { DIRECTION_LABELS, KIND_LABELS, changePlace, describeChange, yearShiftLine } from './diff-text.js';
 import { indexGraph, type GraphIndex } from './graph-index.js';
 
 /** Visible words of the report's frame. */
@@ -30,7 +30,8 @@ const ESCAPES: Record<string, string> = {
 };
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
-interface Row {
+/** One row of the side-by-side report: the old and new holders (tasks, or the plan) and their changes. */
+export interface DiffRowGroup {
   plan: string;
   oldIds: string[];
   newIds: string[];
@@ -48,7 +49,8 @@ function unitsOf(index: GraphIndex, id: string): string[] {
   });
 }
 
-function textOf(index: GraphIndex, id: string): string {
+/** The text of a task, or the title of a section or plan. */
+export function textOf(index: GraphIndex, id: string): string {
   const n = index.node(id);
   if (n?.type === 'task') return n.text;
   if (n?.type === 'section' || n?.type === 'plan') return n.title;
@@ -83,14 +85,15 @@ function changeItem(c: Change): string {
   return `<li class="k-${c.kind}${dir}"><span class="label">${esc(label)}</span> ${esc(rest)}${where}</li>`;
 }
 
-function rowsOf(diff: PlanDiff, oldIx: GraphIndex, newIx: GraphIndex): Row[] {
+/** The rows of the side-by-side report, in the order of the new document (removed tasks last). */
+export function rowsOf(diff: PlanDiff, oldIx: GraphIndex, newIx: GraphIndex): DiffRowGroup[] {
   const newPlanOf = new Map(diff.plans.map((p) => [p.old, p.new]));
   const oldPlanOf = new Map(diff.plans.map((p) => [p.new, p.old]));
   const order = new Map(newIx.graph.nodes.map((n, i) => [n.id, i]));
   const oldOrder = new Map(oldIx.graph.nodes.map((n, i) => [n.id, i]));
   const id = (plan: string, path: string | undefined) => (path ? `${plan}/${path}` : plan);
-  const rows = new Map<string, Row>();
-  const rowFor = (plan: string, oldIds: string[], newIds: string[]): Row => {
+  const rows = new Map<string, DiffRowGroup>();
+  const rowFor = (plan: string, oldIds: string[], newIds: string[]): DiffRowGroup => {
     const key = `${oldIds.join(',')}|${newIds.join(',')}`;
     let row = rows.get(key);
     if (!row) {
@@ -106,7 +109,7 @@ function rowsOf(diff: PlanDiff, oldIx: GraphIndex, newIx: GraphIndex): Row[] {
   for (const c of diff.changes) {
     const plan = c.kind === 'task_removed' ? (newPlanOf.get(c.plan) ?? c.plan) : c.plan;
     const oldPlan = c.kind === 'task_removed' ? c.plan : (oldPlanOf.get(c.plan) ?? c.plan);
-    let row: Row;
+    let row: DiffRowGroup;
     if (c.kind === 'task_split')
       row = rowFor(
         plan,
@@ -129,7 +132,7 @@ function rowsOf(diff: PlanDiff, oldIx: GraphIndex, newIx: GraphIndex): Row[] {
   return [...rows.values()].sort((a, b) => a.order - b.order);
 }
 
-function rowUnits(row: Row, oldIx: GraphIndex, newIx: GraphIndex): string[] {
+function rowUnits(row: DiffRowGroup, oldIx: GraphIndex, newIx: GraphIndex): string[] {
   const units = new Set([
     ...row.oldIds.flatMap((i) => unitsOf(oldIx, i)),
     ...row.newIds.flatMap((i) => unitsOf(newIx, i)),
@@ -141,7 +144,7 @@ function rowUnits(row: Row, oldIx: GraphIndex, newIx: GraphIndex): string[] {
   return [...units];
 }
 
-function rowHtml(row: Row, oldIx: GraphIndex, newIx: GraphIndex): string {
+function rowHtml(row: DiffRowGroup, oldIx: GraphIndex, newIx: GraphIndex): string {
   const units = rowUnits(row, oldIx, newIx);
   const kinds = [...new Set(row.changes.map((c) => c.kind))];
   const changes = row.changes.length
@@ -184,7 +187,7 @@ export function renderDiffHtml(diff: PlanDiff, oldGraph: NoticeGraph, newGraph: 
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(`${o.document.title} → ${n.document.title}`)}</title><style>${DIFF_HTML_CSS}</style></head>
 <body>
-<header><h1>${esc(n.document.title)}</h1><p class="meta">${esc(`${DIFF_HTML_LABELS.old}: ${o.document.title} (${o.document.date ?? '—'}) · ${DIFF_HTML_LABELS.new}: ${n.document.date ?? '—'}`)}</p></header>
+<header><h1>${esc(n.document.title)}</h1><p class="meta">${esc(`${DIFF_HTML_LABELS.old}: ${o.document.title} (${o.document.date ?? '—'}) · ${DIFF_HTML_LABELS.new}: ${n.document.date ?? '—'}`)}</p>${diff.yearShift ? `<p class="meta year-shift">${esc(yearShiftLine(diff.yearShift))}</p>` : ''}</header>
 <section id="summary"><div class="count total" data-kind="total"><b>${total}</b>${DIFF_HTML_LABELS.total}</div>${counts}</section>
 <section id="filters"><label>${DIFF_HTML_LABELS.unit} <select id="unit-filter"><option value="">${DIFF_HTML_LABELS.allUnits}</option>${units.map((u) => `<option value="${esc(u)}">${esc(u)}</option>`).join('')}</select></label>
 <fieldset id="kind-filter">${kinds}</fieldset>

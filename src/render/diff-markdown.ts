@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { CHANGE_KINDS, type Change, type PlanDiff } from '../diff/schema.js';
-import { KIND_LABELS, changePlace, describeChange } from './diff-text.js';
+import { KIND_LABELS, changePlace, describeChange, yearShiftLine } from './diff-text.js';
 
 /** Column headers of the tables. */
 export const DIFF_MD_COLUMNS = {
@@ -63,6 +63,7 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
         `${diff.old.document.date ?? ''} → ${diff.new.document.date ?? ''}; ${diff.matches.length} tasks matched, ` +
           `${diff.matches.filter((m) => m.oldPath !== m.newPath).length} of them renumbered.`,
       ),
+      ...(diff.yearShift ? [paragraph(yearShiftLine(diff.yearShift))] : []),
       ...summary(diff),
       ...plans.flatMap((p) =>
         planSection(

@@ -2,7 +2,7 @@
  * Words for a PlanDiff's changes, shared by the Markdown and HTML reports: labels of kinds, directions and roles,
  * and a one-line description of each change.
  */
-import type { Change, ChangeKind, TargetFact } from '../diff/schema.js';
+import type { Change, ChangeKind, Phrase, TargetFact } from '../diff/schema.js';
 import { ROLE_VERBS as ROLE_LABELS } from './labels.js';
 
 /** Label of each kind of change, as planners read it. */
@@ -41,6 +41,16 @@ export function formatTarget(t: TargetFact): string {
   return `${t.comparator} ${value}${t.unit ? ` ${t.unit}` : ''}${base}`;
 }
 
+/** The one line that says the edition's year moved (its years are not reported as changes). */
+export const yearShiftLine = (s: { old: number; new: number }): string =>
+  `年度顺延:${s.old} → ${s.new}(文中年份随之顺延,不计为变化)。Year shift ${s.old} → ${s.new}: years moved alike are not reported as changes.`;
+
+/** A changed phrase in its sentence: "…before【old → new】after…" (【+new】 added, 【−old】 dropped). */
+export function formatPhrase(p: Phrase): string {
+  const mark = !p.old ? `+${p.new}` : !p.new ? `−${p.old}` : `${p.old} → ${p.new}`;
+  return `“${p.before}【${mark}】${p.after}”`;
+}
+
 /** Where a change applies: its paths, old → new when they differ. */
 export function changePlace(c: Change): string {
   if (c.kind === 'task_split') return `${c.oldPath} → ${c.newPaths.join(' + ')}`;
@@ -73,6 +83,7 @@ export function describeChange(c: Change): string {
     case 'unit_renamed':
       return `${label} ${c.oldName} → ${c.newName}`;
     case 'wording_changed':
+      if (c.phrases?.length) return `${label} ${c.phrases.map(formatPhrase).join(';')}`;
       return `${label} ${c.diff
         .filter((op) => op.op !== 'equal')
         .map((op) => `${op.op === 'insert' ? '+' : '−'}${op.text}`)

@@ -45,6 +45,10 @@ describe('gongwen diff', () => {
     expect(md.status).toBe(0);
     expect(md.stdout).toMatch(/^# .+\n\n.+\n\n\| 变化 +\| 数量 \|/);
     expect(md.stdout).toContain('## waste');
+    // a wording change as its phrase in its sentence
+    expect(md.stdout).toContain(
+      '“摸清建筑垃圾产生现状和发展趋势,【+推行建筑垃圾分类管理和计量收费,】加强建筑垃圾全过程管理。”',
+    );
     const out = join(mkdtempSync(join(tmpdir(), 'gongwen-diff-')), 'report.html');
     const html = run(['diff', OLD, NEW, '--format', 'html', '-o', out]);
     expect(html.status).toBe(0);
@@ -52,6 +56,16 @@ describe('gongwen diff', () => {
     const page = readFileSync(out, 'utf8');
     expect(page).toMatch(/^<!doctype html>/);
     expect(page).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
+  });
+
+  it('writes xlsx and docx into -o FILE (zip files)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-diff-'));
+    for (const format of ['xlsx', 'docx']) {
+      const out = join(dir, `report.${format}`);
+      const r = run(['diff', OLD, NEW, '--format', format, '-o', out]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    }
   });
 
   it('prints the PlanDiff JSON Schema with schema --diff', () => {

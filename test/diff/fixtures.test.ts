@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,14 +8,14 @@ import { convertSync } from '../../src/index.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const read = (path: string) => convertSync(readFileSync(join(ROOT, path)), { path });
-const BAR = 0.95;
+const BAR = 0.98;
 
 describe('known-edit pairs (corpus/diff/*.expected.json)', () => {
   const fixtures = loadDiffFixtures();
   it('has fixture pairs', () => expect(fixtures.length).toBeGreaterThanOrEqual(2));
 
   it.each(fixtures.map((f) => [f.pair, f.fixture] as const))(
-    '%s: precision and recall ≥ 0.95, renumbered tasks matched without change',
+    '%s: precision and recall ≥ 0.98, renumbered tasks matched without change, targets named and directed',
     (_pair, fixture) => {
       const score = scoreFixture(fixture);
       expect(PlanDiffSchema.parse(score.diff)).toEqual(score.diff);
@@ -29,10 +30,25 @@ describe('known-edit pairs (corpus/diff/*.expected.json)', () => {
         );
         expect(touched).toEqual([]);
       }
+      for (const c of score.diff.changes)
+        if (c.kind === 'target_changed') {
+          expect(c.indicator, JSON.stringify(c)).toMatch(/\p{L}{2}/u);
+          expect(c.direction, JSON.stringify(c)).not.toBe('changed');
+        }
       const counts = Object.values(score.diff.summary).reduce((a, b) => a + b, 0);
       expect(counts).toBe(score.diff.changes.length);
     },
   );
+});
+
+describe('the generated third edition (scripts/diff-fixtures.mjs)', () => {
+  it('is what the script makes from the 2021 edition', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'diff-fixtures.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
 });
 
 describe('no change', () => {
