@@ -71,6 +71,6 @@ export async function ingestAsync(input: Uint8Array | string, options: IngestOpt
   if (!isMarkdownPath(path)) return decodeText(input, path);
   const { text, encoding } = decodeBytes(input, path);
   assertNotBlank(text, path);
-  const { markdownToText } = await import('./markdown.js');
-  return { raw: markdownToText(text), format: 'md', encoding, lineEndings: 'lf' };
+  const { markdownSource } = await import('./markdown.js');
+  return { ...markdownSource(text), format: 'md', encoding, lineEndings: 'lf' };
 }

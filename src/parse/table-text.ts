@@ -91,7 +91,6 @@ class RowWriter {
   private readonly categoryCols: number[];
   private headings = 0;
   private order = 0;
-  private lastItem: string | null = null;
   private openPath: string[] = [];
   private plan: string | null = null;
 
@@ -143,7 +142,7 @@ class RowWriter {
       if (this.isCategoryRow(r, cells)) {
         flush();
         key = null;
-        const cell = cells[0]!;
+        const cell = cells.find((c) => c.col !== this.col.plan)!;
         this.heading(cell, 'level1');
         continue;
       }
@@ -184,7 +183,6 @@ class RowWriter {
     this.plan = cell.text;
     this.plans.push(cell.text);
     this.openPath = [];
-    this.lastItem = null;
     this.lines.push({ pieces: [{ text: cell.text, cell }] });
   }
 
@@ -202,8 +200,9 @@ class RowWriter {
 
   /** One cell with text, starting in this row and spanning most of it (or alone in the first column). */
   private isCategoryRow(r: number, cells: TableCell[]): boolean {
-    if (cells.length !== 1) return false;
-    const [cell] = cells as [TableCell];
+    const own = cells.filter((c) => c.col !== this.col.plan && !this.categoryCols.includes(c.col));
+    if (own.length !== 1) return false;
+    const [cell] = own as [TableCell];
     if (cell.row !== r || this.categoryCols.includes(cell.col)) return false;
     return cell.colSpan >= Math.max(2, this.table.width / 2) || (cell.col === 0 && !/^\d/.test(cell.text));
   }
@@ -218,30 +217,29 @@ class RowWriter {
     const marker = this.g.marker(kind, chinese(n || 1));
     this.lines.push({ pieces: [{ text: marker }, { text: cell.text, cell }] });
     this.openPath = [];
-    this.lastItem = null;
   }
 
   /** The marker pieces of a task row from its 序号 (or the row order). */
   private markerOf(numberCell: TableCell | null): Piece[] {
-    const text = (numberCell?.text ?? '').replace(/[.．、]$/, '');
+    const text = (numberCell?.text ?? '').trim().replace(/[.．、]$/, '');
     const g = this.g;
-    if (/^\d+$/.test(text)) {
-      this.lastItem = String(Number(text));
-      return [{ text: g.marker('item', this.lastItem), cell: numberCell! }];
-    }
+    const cell = numberCell!;
+    if (/^\d+$/.test(text)) return [{ text: g.marker('item', String(Number(text))), cell }];
     const sub = /^(\d+)[.．](\d+)$/.exec(text);
-    if (sub) return [{ text: g.marker('subitem', String(Number(sub[2]))), cell: numberCell! }];
-    if (text.includes('/') || text.startsWith('[')) return this.pathMarker(text, numberCell!);
-    const own = structureGrammar().marker(text + '.');
-    if (text && !own) {
+    if (sub) return [{ text: g.marker('subitem', String(Number(sub[2]))), cell }];
+    if (text.includes('/') || text.startsWith('[')) return this.pathMarker(text, cell);
+    const own = structureGrammar().marker(text);
+    if (own?.kind === 'item' || own?.kind === 'subitem')
+      return [{ text: g.marker(own.kind, String(own.value)), cell }];
+    // An empty 序号 in a numbered table: a task without a number, as an unnumbered paragraph with its units.
+    if (text === '' && this.col.number !== undefined) return [];
+    if (text)
       this.diagnostics.push({
         code: 'table-number',
         severity: 'info',
-        message: `${tableName(this.table)}: row ${numberCell!.row + 1}: 序号 '${text}' is no number; the task is numbered by its row`,
+        message: `${tableName(this.table)}: row ${cell.row + 1}: 序号 '${text}' is no number; the task is numbered by its row`,
       });
-    }
-    this.lastItem = String(++this.order);
-    return [{ text: g.marker('item', this.lastItem) }];
+    return [{ text: g.marker('item', String(++this.order)) }];
   }
 
   /** A path such as 三/(一)/1 or 四/20/(1): headings for the steps not yet open, then the task's marker. */
@@ -295,9 +293,13 @@ class RowWriter {
     const hasAttributes = Object.keys(attributes).length > 0;
     this.lines.push({ pieces: [...marker, ...text], ...(hasAttributes ? { attributes } : {}) });
     for (const d of distinct('deadline')) {
-      const words = g.dateWords(d.text);
-      if (whole.includes(words)) continue;
-      this.lines.push({ pieces: [{ text: g.label('deadline') }, { text: words, cell: d }] });
+      // Each item of the cell (年底前；2020年) that the task's text does not already say.
+      const items = d.text
+        .split(/[；;]/)
+        .map((s) => g.dateWords(s.trim()))
+        .filter((s) => s !== '' && !whole.includes(s));
+      if (items.length > 0)
+        this.lines.push({ pieces: [{ text: g.label('deadline') }, { text: items.join('；'), cell: d }] });
     }
     const byRole = new Map<Role, Piece[][]>();
     const add = (role: Role, pieces: Piece[]): void =>
