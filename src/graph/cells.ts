@@ -35,12 +35,19 @@ export function cellAt(tables: SourceTables | undefined, span: TextSpan): NodeCe
   return { table, row, col, ...(rowSpan ? { rowSpan } : {}), ...(colSpan ? { colSpan } : {}) };
 }
 
+const attributeIndex = new WeakMap<SourceTables, Map<number, Record<string, string>>>();
+
 /** `{attributes}` of the task whose line starts at raw offset `at`, or nothing. */
 export function attributesAt(
   tables: SourceTables | undefined,
   at: number | undefined,
 ): { attributes?: Record<string, string> } {
-  if (!tables || at === undefined) return {};
-  const hit = tables.attributes.find((a) => a.start === at);
-  return hit ? { attributes: hit.values } : {};
+  if (!tables || at === undefined || tables.attributes.length === 0) return {};
+  let byStart = attributeIndex.get(tables);
+  if (!byStart) {
+    byStart = new Map(tables.attributes.map((a) => [a.start, a.values]));
+    attributeIndex.set(tables, byStart);
+  }
+  const values = byStart.get(at);
+  return values ? { attributes: values } : {};
 }
