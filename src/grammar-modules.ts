@@ -14,3 +14,4 @@ import './extract/units-gazetteer.js';
 import './extract/keywords.js';
 import './ingest/pdf/furniture-grammar.js';
 import './diff/grammar.js';
+import './ingest/table/header.js';

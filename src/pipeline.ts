@@ -53,12 +53,18 @@ function processorFor(options: ConvertOptions): Processor {
         // Known units for joins and name fixes: those of the places the notice's head names (its issuers and
         // title), so that another city's 市水务局 is never "fixed" into a Zhengzhou unit.
         const repaired = repair(doc, { knownUnits: gazetteer.names(doc.slice(0, REGION_HEAD)) });
-        const { tree, diagnostics } = parseNotice(repaired.text, { isRoleLine, hasInlineRoles });
+        const tables = data(file).source.tables;
+        const { tree, diagnostics } = parseNotice(
+          repaired.text,
+          { isRoleLine, hasInlineRoles },
+          { plans: tables?.plans },
+        );
         fillDocument(tree.document, data(file).source.meta);
         Object.assign(file.data, {
           repair: repaired,
           gazetteer,
           diagnostics: [
+            ...(tables?.diagnostics ?? []),
             ...repaired.diagnostics,
             ...diagnostics.map(({ code, severity, message, start, end }) => ({
               code,
@@ -90,6 +96,7 @@ function processorFor(options: ConvertOptions): Processor {
           diagnostics: d.diagnostics,
           toRaw: d.repair.toRaw,
           layout: d.source.layout ?? [],
+          tables: d.source.tables,
           resolveUnit: (name, date) =>
             d.gazetteer.lookup(name, date, regionOf((tree as NoticeTree).document)),
         }) as never;

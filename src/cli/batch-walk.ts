@@ -17,6 +17,9 @@ export const INPUT_EXTENSIONS = new Set([
   '.docx',
   '.doc',
   '.wps',
+  '.csv',
+  '.tsv',
+  '.xlsx',
 ]);
 
 const byName = (a: { name: string }, b: { name: string }): number =>

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       `  ${p.name.padEnd(20)} before ${p.before.toFixed(4)}  after ${p.after.toFixed(4)}\n`,
     );
   for (const p of pdfs) process.stdout.write(`\nThe seed as corpus/pdf/${p.file}:\n${table(p.scores)}\n`);
+  process.stdout.write(await (await import('./tables.js')).printTables(CORPUS, gold));
   process.stdout.write('\nDiff fixtures (corpus/diff), reported changes against the known edits:\n');
   for (const d of diffs)
     process.stdout.write(

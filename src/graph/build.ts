@@ -5,7 +5,8 @@
 import type { BodyNode, Facts, LeafNode, NoticeTree, TextSpan } from '../parse/tree.js';
 import type { Diagnostic, DocumentInfo, Edge, GraphNode, NoticeGraph, Repair, SourceInfo } from './schema.js';
 import { SCHEMA_VERSION } from './schema.js';
-import type { SourceLine } from '../ingest/types.js';
+import type { SourceLine, SourceTables } from '../ingest/types.js';
+import { attributesAt, cellAt } from './cells.js';
 
 /** How a unit name resolves in the gazetteer. */
 export interface UnitResolver {
@@ -28,6 +29,8 @@ export interface GraphInput {
   toRaw(offset: number): number;
   /** Lines of a paged input (raw offsets → page and box), sorted by start; empty for plain text. */
   layout: SourceLine[];
+  /** The table cells of a table input (raw offsets → cell) and the attributes kept beside its tasks. */
+  tables?: SourceTables;
   resolveUnit: UnitResolver;
 }
 
@@ -113,6 +116,7 @@ class GraphBuilder {
           text: child.text,
           ...(child.facts.keywords ? { keywords: child.facts.keywords } : {}),
           ...(child.span ? this.spans(child.span) : {}),
+          ...attributesAt(this.input.tables, child.span && this.input.toRaw(child.span.start)),
         });
         this.contains(parentId, id);
         this.facts(id, child.facts);
@@ -175,11 +179,14 @@ class GraphBuilder {
     rawSpan: TextSpan;
     page?: number;
     box?: SourceLine['box'];
+    cell?: ReturnType<typeof cellAt>;
   } {
     const { toRaw } = this.input;
     const rawSpan = { start: toRaw(span.start), end: toRaw(span.end) };
     const line = lineAt(this.input.layout, rawSpan.start);
+    const cell = cellAt(this.input.tables, rawSpan);
     return {
+      ...(cell ? { cell } : {}),
       span: { ...span },
       rawSpan,
       ...(line ? { page: line.page, ...(line.box ? { box: line.box } : {}) } : {}),

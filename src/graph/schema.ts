@@ -32,6 +32,15 @@ export type Span = z.infer<typeof SpanSchema>;
 /** A box on a page, in PDF user-space units. */
 export const BoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
 
+/** A table cell's place: 1-based table (or sheet), row and column, with its spans when above 1. */
+export const CellSchema = z.object({
+  table: z.number().int().positive(),
+  row: z.number().int().positive(),
+  col: z.number().int().positive(),
+  rowSpan: z.number().int().positive().optional(),
+  colSpan: z.number().int().positive().optional(),
+});
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Fields every node carries. */
@@ -43,6 +52,8 @@ const base = {
   rawSpan: SpanSchema.optional(),
   page: z.number().int().positive().optional(),
   box: BoxSchema.optional(),
+  /** For a node read from a table: the cell its text starts in (1-based table, row, column) and its spans. */
+  cell: CellSchema.optional(),
 };
 
 export const NoticeNodeSchema = z.object({ ...base, type: z.literal('notice'), title: z.string() });
@@ -76,6 +87,8 @@ export const TaskNodeSchema = z.object({
   title: z.string(),
   text: z.string(),
   keywords: z.array(z.string()).optional(),
+  /** For a task read from a table: the cells kept beside it (责任领导, 备注, unknown columns), by header. */
+  attributes: z.record(z.string(), z.string()).optional(),
 });
 
 export const ParagraphNodeSchema = z.object({ ...base, type: z.literal('paragraph'), text: z.string() });
@@ -179,7 +192,7 @@ export const DiagnosticSchema = z.object({
   end: z.number().int().nonnegative().optional(),
 });
 
-export const FORMATS = ['txt', 'pdf', 'md', 'html', 'docx'] as const;
+export const FORMATS = ['txt', 'pdf', 'md', 'html', 'docx', 'csv', 'xlsx'] as const;
 export const SourceInfoSchema = z.object({
   path: z.string().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -36,7 +36,8 @@ export async function ingestDocx(bytes: Uint8Array, path?: string): Promise<Sour
       .filter((l) => l !== '')
       .join('\n') + '\n';
   assertNotBlank(raw.trim(), path);
-  return { raw, format: 'docx', encoding: 'utf-8', lineEndings: 'lf' };
+  const tabled = await (await import('./table/docx.js')).docxWithTables(bytes); // task tables keep their grid
+  return { ...(tabled ?? { raw }), format: 'docx', encoding: 'utf-8', lineEndings: 'lf' };
 }
 
 /** Converts a .doc/.wps with LibreOffice, then reads the .docx. Throws 'missing-tool' without LibreOffice. */

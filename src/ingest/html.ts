@@ -10,6 +10,8 @@ import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { decodeBytes } from './decode.js';
 import { readMetaTable } from './html-meta.js';
+import { takeTaskTables, withTables } from './table/html.js';
+import { assemble } from './table/source.js';
 import { assertNotBlank } from './text.js';
 import type { Source } from './types.js';
 
@@ -48,6 +50,7 @@ function prune(tree: Root, drop: Set<Element>): void {
 function mainBlock(tree: Root): Element | Root {
   let at: Element | Root = tree;
   for (;;) {
+    if (at.type === 'element' && at.tagName === 'table') return at; // a table is read whole (src/ingest/table)
     const total = textLength(at);
     const children: Element[] = (at.children as ElementContent[]).filter(
       (c): c is Element => c.type === 'element',
@@ -67,16 +70,28 @@ function bodyText(node: Element | Root): string {
     .join('\n');
 }
 
+/** The body's text; its task tables (see src/ingest/table) as rows, with their cells' places. */
+export function htmlBody(block: Element | Root): Pick<Source, 'raw' | 'tables'> {
+  // A page whose body is the table itself: the table is taken out of a root of its own.
+  const main: Element | Root =
+    block.type === 'element' && block.tagName === 'table' ? { type: 'root', children: [block] } : block;
+  const tables = takeTaskTables(main);
+  if (tables.length === 0) return { raw: bodyText(main) + '\n' };
+  return assemble(withTables(bodyText(main), tables));
+}
+
 /** Reads an HTML page into a Source (format 'html', the encoding its bytes were decoded from). */
 export function ingestHtml(bytes: Uint8Array, path?: string): Source {
   const { text, encoding } = decodeBytes(bytes, path);
   const tree = unified().use(rehypeParse).parse(text);
   const { meta, tables } = readMetaTable(tree);
   prune(tree, tables);
-  const raw = bodyText(mainBlock(tree)) + '\n';
+  const body = htmlBody(mainBlock(tree));
+  const raw = body.raw;
   assertNotBlank(raw.trim(), path);
   return {
     raw,
+    ...(body.tables ? { tables: body.tables } : {}),
     format: 'html',
     encoding,
     lineEndings: 'lf',

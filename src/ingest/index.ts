@@ -5,6 +5,7 @@
 import { decodeBytes } from './decode.js';
 import { isOleDocument } from './ole.js';
 import { isMarkdownPath, sniffFormat } from './format.js';
+import { ingestCsv, isCsvPath } from './table/csv.js';
 import { detectLineEndings } from './lines.js';
 import type { PdfOptions } from './pdf/index.js';
 import { assertNotBlank, decodeText } from './text.js';
@@ -61,12 +62,15 @@ export async function ingestAsync(input: Uint8Array | string, options: IngestOpt
       return (await import('./docx.js')).ingestDocx(input, path);
     case 'html':
       return (await import('./html.js')).ingestHtml(input, path);
+    case 'xlsx':
+      return (await import('./table/xlsx.js')).ingestXlsx(input, path);
     default:
       break;
   }
+  if (isCsvPath(path)) return ingestCsv(input, path);
   if (!isMarkdownPath(path)) return decodeText(input, path);
   const { text, encoding } = decodeBytes(input, path);
   assertNotBlank(text, path);
-  const { markdownToText } = await import('./markdown.js');
-  return { raw: markdownToText(text), format: 'md', encoding, lineEndings: 'lf' };
+  const { markdownSource } = await import('./markdown.js');
+  return { ...markdownSource(text), format: 'md', encoding, lineEndings: 'lf' };
 }

@@ -1,14 +1,17 @@
 /**
- * Markdown ingest (remark-parse, with remark-gfm for tables): headings, paragraphs, list items, quotes, tables and code → plain lines the
- * parser understands, one block a line. A `#` heading becomes its text; markers typed in the text (一、 (一) 1.)
+ * Markdown ingest (remark-parse, with remark-gfm for tables): headings, paragraphs, list items, quotes and code → plain lines the
+ * parser understands, one block a line; tables through src/ingest/table (task tables as tasks, others a row a line). A `#` heading becomes its text; markers typed in the text (一、 (一) 1.)
  * stay; an ordered list item gets its number back ("1."), which Markdown syntax had taken; the lines of a
  * paragraph join without a space between CJK characters.
  */
-import type { List, Nodes, Root, RootContent } from 'mdast';
+import type { List, Nodes, Root, RootContent, Table as MdTable } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { joinSeparator } from './pdf/cjk.js';
+import { resolveGrid, type Table } from './table/model.js';
+import { assemble, type Part } from './table/source.js';
+import type { Source } from './types.js';
 
 /** The text content of a node (text, inline code and the like), breaks as line breaks. */
 function toString(node: Nodes): string {
@@ -46,15 +49,38 @@ function blockLines(node: RootContent): string[] {
       return node.children.flatMap(blockLines);
     case 'code':
       return node.value.split('\n').filter((l) => l.trim() !== '');
-    case 'table':
-      return node.children.map((row) => row.children.map((cell) => flowText(cell)).join(' '));
     default:
       return [];
   }
 }
 
+/** A GFM table on the grid of src/ingest/table (Markdown has no spans). */
+const gridOf = (node: MdTable, index: number): Table =>
+  resolveGrid(
+    node.children.map((row) => row.children.map((cell) => ({ text: flowText(cell) }))),
+    index,
+  );
+
+/** A Markdown document as text and tables in order: one block a line; each table read by src/ingest/table. */
+export function markdownSource(markdown: string): Pick<Source, 'raw' | 'tables'> {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const parts: Part[] = [];
+  let lines: string[] = [];
+  for (const block of tree.children) {
+    if (block.type !== 'table') {
+      lines.push(...blockLines(block));
+      continue;
+    }
+    parts.push(lines.join('\n'), gridOf(block, parts.length / 2));
+    lines = [];
+  }
+  parts.push(lines.join('\n'));
+  if (parts.length === 1) return { raw: lines.join('\n') + '\n' };
+  const { raw, tables } = assemble(parts);
+  return { raw, tables };
+}
+
 /** The plain text of a Markdown document: one block a line, ending with a line break. */
 export function markdownToText(markdown: string): string {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
-  return tree.children.flatMap(blockLines).join('\n') + '\n';
+  return markdownSource(markdown).raw;
 }

@@ -6,7 +6,7 @@ import { detectBom, startsWith } from './bom.js';
 
 /** A recognised non-text file type: the format it maps to and a phrase for messages ("a PNG image"). */
 export interface MagicMatch {
-  format: 'pdf' | 'docx' | 'binary';
+  format: 'pdf' | 'docx' | 'xlsx' | 'binary';
   label: string;
 }
 
@@ -30,6 +30,8 @@ const MAGIC_RULES: readonly MagicRule[] = [
  * search finds them (compressed data could match by chance; rare, and the error message would merely differ).
  */
 const DOCX_ENTRY_PREFIX = 'word/';
+/** An Excel workbook's entries live under xl/. */
+const XLSX_ENTRY_PREFIX = 'xl/';
 
 /** How many bytes of the start are enough to see an HTML opening tag behind a BOM and blank lines. */
 const HTML_SNIFF_BYTES = 1024;
@@ -45,8 +47,9 @@ const HTML_OPENING = /^\s*<(?:!doctype\s+html|html|head|body|meta|div|table)(?=[
 export function sniffMagic(bytes: Uint8Array): MagicMatch | undefined {
   if (startsWith(bytes, ZIP_SIGNATURE)) {
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return view.includes(DOCX_ENTRY_PREFIX)
-      ? { format: 'docx', label: 'a Word document (.docx)' }
+    if (view.includes(DOCX_ENTRY_PREFIX)) return { format: 'docx', label: 'a Word document (.docx)' };
+    return view.includes(XLSX_ENTRY_PREFIX)
+      ? { format: 'xlsx', label: 'an Excel workbook (.xlsx)' }
       : { format: 'binary', label: 'a zip archive' };
   }
   const rule = MAGIC_RULES.find((r) => startsWith(bytes, r.bytes));

@@ -16,6 +16,7 @@ const ADVICE: Record<SniffedFormat['format'], string> = {
   pdf: 'PDF input is not supported yet; extract its text layer (e.g. pdftotext -layout) and pass the .txt',
   docx: 'Word input is not supported yet; save it as plain text (UTF-8) and pass the .txt',
   html: 'HTML input is not supported yet; save the page as plain text and pass the .txt',
+  xlsx: 'Excel input is read by the CLI (gongwen convert) and ingestAsync; ingest() takes text only',
   binary: PLAIN_TEXT_ADVICE,
 };
 

@@ -41,6 +41,31 @@ export interface Source {
   /** Document fields the container states itself (an HTML page's 发文机关/成文日期/发文字号 table); they fill
    * what the parser does not find in the text. */
   meta?: Partial<DocumentInfo>;
+  /** For inputs holding task tables: where each stretch of `raw` came from in a table, and what else was read. */
+  tables?: SourceTables;
+}
+
+/** A stretch of `raw` (raw offsets, end exclusive) written from one table cell: 1-based table, row, column. */
+export interface SourceCell {
+  start: number;
+  end: number;
+  table: number;
+  row: number;
+  col: number;
+  rowSpan?: number;
+  colSpan?: number;
+}
+
+/** What the table readers add to a Source (see src/ingest/table/). */
+export interface SourceTables {
+  /** Sorted by `start`. */
+  cells: SourceCell[];
+  /** Cells kept beside a task (责任领导, 备注, unknown columns), keyed by the raw offset of the task's line. */
+  attributes: { start: number; values: Record<string, string> }[];
+  /** Plan titles an input that is a table alone names (its 方案 column, sheet names); [] when none. */
+  plans: string[];
+  /** What the readers noticed (unknown columns, tasks with no unit, headers not found). */
+  diagnostics: { code: string; severity: 'error' | 'warning' | 'info'; message: string }[];
 }
 
 /** One line of a paged input: raw offsets (end exclusive), its 1-based page and its box on the page. */

@@ -16,8 +16,13 @@ export interface ParseResult {
 
 const SIGNATURE_NAME_MAX = 24;
 
+/** What the input's container says of its structure: the plan titles a table input names (see src/ingest/table). */
+export interface ParseHints {
+  plans?: readonly string[];
+}
+
 /** Parses the repaired `text` of one notice. */
-export function parseNotice(text: string, roles: RoleProbe): ParseResult {
+export function parseNotice(text: string, roles: RoleProbe, hints: ParseHints = {}): ParseResult {
   const lines = splitLines(text);
   const cover = parseCover(lines);
   const document = cover.document;
@@ -28,11 +33,16 @@ export function parseNotice(text: string, roles: RoleProbe): ParseResult {
   if (!document.date) delete document.date;
   if (document.date && !document.year) document.year = Number(document.date.slice(0, 4));
 
-  const found = cover.letterEnd === null ? [] : planStarts(lines, cover.afterLetter, tail, cover.issued);
+  const found = hints.plans?.length
+    ? planStarts(lines, cover.headEnd, tail, [...hints.plans])
+    : cover.letterEnd === null
+      ? []
+      : planStarts(lines, cover.afterLetter, tail, cover.issued);
   const ranges: PlanRange[] = found.map((s, n) => ({ ...s, to: found[n + 1]?.at ?? tail }));
   const own = { at: cover.headEnd, titleLines: 0, title: document.title };
   if (ranges.length === 0) ranges.push({ ...own, to: tail });
-  else if (cover.letterHasHeadings) ranges.unshift({ ...own, to: cover.letterEnd ?? cover.headEnd });
+  else if (cover.letterHasHeadings && !hints.plans?.length)
+    ranges.unshift({ ...own, to: cover.letterEnd ?? cover.headEnd });
   const covered = new Set<number>();
   for (const r of ranges) for (let k = r.at; k < r.to; k++) covered.add(k);
   const plans: PlanTreeNode[] = [];
