@@ -14,6 +14,7 @@ import { repair } from '../repair/index.js';
 import { cer, scoreRepairs, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
+import { printProducers } from './producers.js';
 
 const CORPUS = join(PACKAGE_ROOT, 'corpus');
 const SEED = join(CORPUS, 'zhengzhou-2020-notice.txt');
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  ${d.pair.padEnd(24)} precision ${d.precision.toFixed(3)}  recall ${d.recall.toFixed(3)}\n`,
     );
+  await printProducers();
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)
