@@ -16,6 +16,7 @@ import { cer, scoreRepairs, unwrapped, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
 import { unitClausesReport } from './units.js';
+import { printProducers } from './producers.js';
 
 const CORPUS = join(PACKAGE_ROOT, 'corpus');
 const SEED = join(CORPUS, 'zhengzhou-2020-notice.txt');
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
   );
   process.stdout.write(unitClausesReport(process.argv.includes('--verbose')));
   process.stdout.write((await import('./diff.js')).diffQualityLines());
+  await printProducers();
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)

@@ -20,6 +20,16 @@ const GUTTER_CROSSING = 0.12;
 /** Each column holds at least this share of the fragments, and this share of a column's lines reach the gutter. */
 const COLUMN_SHARE = 0.25;
 const COLUMN_ALIGNED = 0.5;
+/**
+ * At most this share of baselines may cross a gutter found from runs: titles, a page number, and left lines
+ * whose last punctuation mark hangs into the gutter.
+ */
+const ROW_CROSSING = 0.2;
+/** A gutter is at least this share of the font size wide (and `MIN_GUTTER_POINTS`). */
+const MIN_GUTTER = 0.5;
+const MIN_GUTTER_POINTS = 4;
+/** A page with fewer baselines than this is not looked at for columns. */
+const MIN_COLUMN_ROWS = 8;
 
 interface Fragment extends PdfLine {
   runs: TextRun[];
@@ -62,8 +72,8 @@ function makeFragment(page: number, runs: TextRun[], ocr: boolean): Fragment {
   };
 }
 
-/** Groups runs into baselines, then each baseline into fragments split at gaps wider than `FRAGMENT_GAP`. */
-function fragments(page: PageText): Fragment[] {
+/** The runs of a page grouped into baselines (top to bottom), each sorted left to right. */
+function baselineRows(page: PageText): TextRun[][] {
   const runs = page.runs
     .filter((r) => r.text.trim() !== '' && r.size > 0)
     .sort((a, b) => a.y - b.y || a.x - b.x);
@@ -73,13 +83,80 @@ function fragments(page: PageText): Fragment[] {
     if (row && Math.abs(row[0]!.y - r.y) <= BASELINE_TOLERANCE * Math.min(row[0]!.size, r.size)) row.push(r);
     else rows.push([r]);
   }
+  for (const row of rows) row.sort((a, b) => a.x - b.x);
+  return rows;
+}
+
+/** The widest strip (at least `minWidth`) whose cover is at most `allowed`; `cover[i]` is at x = lo + i. */
+function widestBand(cover: number[], allowed: number, minWidth: number, lo: number): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (let x = 0, start = -1; x <= cover.length; x++) {
+    if (x < cover.length && cover[x]! <= allowed) {
+      if (start < 0) start = x;
+    } else if (start >= 0) {
+      if (x - start >= minWidth && (!best || x - start > best[1] - best[0])) best = [start + lo, x + lo];
+      start = -1;
+    }
+  }
+  return best;
+}
+
+/**
+ * The gutter of a page read from its runs, whatever its width: the widest vertical strip in the middle of the
+ * page that the runs of almost no baseline cross, with text on both sides of it on many baselines, the left
+ * pieces mostly running up to it and the right pieces mostly starting just after it. Runs, not lines, are
+ * measured, so a gutter narrower than a word gap (about one character, as a word processor sets two columns
+ * of large type) is found even where the left and right text of a baseline nearly touch.
+ */
+export function runGutter(rows: TextRun[][], width: number): [number, number] | null {
+  if (rows.length < MIN_COLUMN_ROWS) return null;
+  const size = median(rows.flat().map((r) => r.size));
+  const lo = Math.floor(width * GUTTER_BAND[0]);
+  const hi = Math.ceil(width * GUTTER_BAND[1]);
+  const cover = new Array<number>(hi - lo).fill(0);
+  for (const row of rows) {
+    const hit = new Uint8Array(hi - lo);
+    for (const r of row)
+      for (let x = Math.max(lo, Math.floor(r.x)); x < Math.min(hi, Math.ceil(r.x + r.w)); x++)
+        hit[x - lo] = 1;
+    hit.forEach((h, i) => (cover[i]! += h));
+  }
+  const allowed = Math.floor(ROW_CROSSING * rows.length);
+  const minWidth = Math.max(MIN_GUTTER_POINTS, MIN_GUTTER * size);
+  const best = widestBand(cover, allowed, minWidth, lo);
+  if (!best) return null;
+  const [gl, gr] = best;
+  const lefts = rows.flatMap((row) => {
+    const l = row.filter((r) => r.x + r.w <= gl + 1);
+    return l.length > 0 ? [Math.max(...l.map((r) => r.x + r.w))] : [];
+  });
+  const rights = rows.flatMap((row) => {
+    const r = row.filter((q) => q.x >= gr - 1);
+    return r.length > 0 ? [Math.min(...r.map((q) => q.x))] : [];
+  });
+  if (lefts.length < COLUMN_SHARE * rows.length || rights.length < COLUMN_SHARE * rows.length) return null;
+  const leftEdge = Math.max(...lefts);
+  const rightEdge = Math.min(...rights);
+  const reach = lefts.filter((x) => x >= leftEdge - 2 * size).length / lefts.length;
+  const start = rights.filter((x) => x <= rightEdge + 3 * size).length / rights.length;
+  return reach >= COLUMN_ALIGNED && start >= COLUMN_ALIGNED ? [gl, gr] : null;
+}
+
+/**
+ * Each baseline split into fragments at gaps wider than `FRAGMENT_GAP`, and at the gutter (between runs that
+ * lie on either side of it).
+ */
+function fragments(page: PageText, rows: TextRun[][], gutter: [number, number] | null): Fragment[] {
+  const [gl, gr] = gutter ?? [NaN, NaN];
   const out: Fragment[] = [];
   for (const row of rows) {
-    row.sort((a, b) => a.x - b.x);
     let cur: TextRun[] = [];
     let end = -Infinity;
     for (const r of row) {
-      if (cur.length > 0 && r.x - end > FRAGMENT_GAP * r.size) {
+      // Across the gutter: this run starts at the right column, the fragment so far in the left one (its last
+      // glyph may hang into the gutter, as a full stop set in the margin does).
+      const across = r.x >= gr - 1 && cur.length > 0 && cur[0]!.x < gl && end <= r.x + 1;
+      if (cur.length > 0 && (r.x - end > FRAGMENT_GAP * r.size || across)) {
         out.push(makeFragment(page.page, cur, page.ocr));
         cur = [];
       }
@@ -91,8 +168,8 @@ function fragments(page: PageText): Fragment[] {
   return out.filter((f) => f.text !== '');
 }
 
-/** The x of a gutter between two columns of text, if the page has one. */
-export function findGutter(frags: Fragment[], width: number): number | null {
+/** The strip of a gutter between two columns of text (left and right x), if the page has one. */
+export function findGutter(frags: Fragment[], width: number): [number, number] | null {
   if (frags.length < 8) return null;
   const size = median(frags.map((f) => f.size));
   const minWidth = Math.max(8, size);
@@ -102,15 +179,7 @@ export function findGutter(frags: Fragment[], width: number): number | null {
   for (const f of frags)
     for (let x = Math.max(lo, Math.floor(f.x0)); x < Math.min(hi, Math.ceil(f.x1)); x++) cover[x - lo]!++;
   const allowed = Math.floor(GUTTER_CROSSING * frags.length);
-  let best: [number, number] | null = null;
-  for (let x = 0, start = -1; x <= cover.length; x++) {
-    if (x < cover.length && cover[x]! <= allowed) {
-      if (start < 0) start = x;
-    } else if (start >= 0) {
-      if (x - start >= minWidth && (!best || x - start > best[1] - best[0])) best = [start + lo, x + lo];
-      start = -1;
-    }
-  }
+  const best = widestBand(cover, allowed, minWidth, lo);
   if (!best) return null;
   const [gl, gr] = best;
   const left = frags.filter((f) => f.x1 <= gl);
@@ -121,7 +190,7 @@ export function findGutter(frags: Fragment[], width: number): number | null {
   const rightEdge = Math.min(...right.map((f) => f.x0));
   const reach = left.filter((f) => f.x1 >= leftEdge - 2 * size).length / left.length;
   const start = right.filter((f) => f.x0 <= rightEdge + 3 * size).length / right.length;
-  return reach >= COLUMN_ALIGNED && start >= COLUMN_ALIGNED ? (gl + gr) / 2 : null;
+  return reach >= COLUMN_ALIGNED && start >= COLUMN_ALIGNED ? best : null;
 }
 
 /** Merges the fragments of one baseline back into a line (a page with no columns). */
@@ -138,10 +207,14 @@ function mergeRows(frags: Fragment[], ocr: boolean): Fragment[] {
 
 /** The lines of a page in reading order. */
 export function pageLines(page: PageText): PdfLine[] {
-  const frags = fragments(page);
-  const gutter = findGutter(frags, page.width);
+  const rows = baselineRows(page);
+  const found = runGutter(rows, page.width);
+  const frags = fragments(page, rows, found);
+  const gutter = found ?? findGutter(frags, page.width);
   if (gutter === null) return mergeRows(frags, page.ocr).map(({ runs: _runs, ...line }) => line);
-  const side = (f: PdfLine): ColumnSide => (f.x1 <= gutter ? 'left' : f.x0 >= gutter ? 'right' : 'full');
+  // Left: ends before the right column starts; right: starts after the left column ends; else across.
+  const side = (f: PdfLine): ColumnSide =>
+    f.x1 <= gutter[1] && f.x0 < gutter[0] ? 'left' : f.x0 >= gutter[0] && f.x1 > gutter[1] ? 'right' : 'full';
   const byY = (a: PdfLine, b: PdfLine) => a.y - b.y || a.x0 - b.x0;
   const lines = frags.map(({ runs: _runs, ...f }) => ({ ...f, side: side(f) }));
   const spans = lines.filter((l) => l.side === 'full').sort(byY);

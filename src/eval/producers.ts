@@ -1,0 +1,131 @@
+/**
+ * PDFs from other producers (corpus/producers/, made by scripts/producers/*.sh, not in git): each file's graph
+ * against the same notice's text. Seed PDFs are scored on tasks and units by role against the seed's gold; the
+ * State Council pages (corpus/gov) against the graph of their own .txt: headings and tasks agreement (F1 of the
+ * section and task ids), units by role, and whether the 发文字号 is found. Missing files are listed as skipped.
+ * Run alone: `node dist/eval/producers.js [--json]`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NoticeGraph } from '../graph/schema.js';
+import { PACKAGE_ROOT } from '../grammars.js';
+import { convert, convertSync } from '../index.js';
+import { score, type Score } from './score.js';
+import { scoreSeed, type Gold } from './seed.js';
+
+const CORPUS = join(PACKAGE_ROOT, 'corpus');
+export const PRODUCERS_DIR = join(CORPUS, 'producers');
+const GOLD = join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json');
+/** seed: the seed notice; gov-NNN: corpus/gov/NNN.txt. The scan-* files need --ocr and are left to the bench. */
+const NOTICE = /(?:^|-)(seed|1col|2col|gov-(\d{3}))[-.]/;
+
+/** The scores of one producer's PDF. */
+export interface ProducerScore {
+  file: string;
+  /** What it is compared with: the seed's gold, or corpus/gov/NNN.txt. */
+  against: string;
+  scores: Score[];
+  /** For gov pages: the 发文字号 of the text's graph, and whether the PDF's graph has the same. */
+  docNumber?: { expected: string | null; found: string | null };
+  error?: string;
+}
+
+const ROLES = ['lead', 'cooperating', 'responsible'] as const;
+
+/** Headings/tasks agreement and units by role of `graph` against the graph of the same notice's text. */
+export function scoreAgainstText(graph: NoticeGraph, text: NoticeGraph): Score[] {
+  const ids = (g: NoticeGraph) =>
+    g.nodes.filter((n) => n.type === 'section' || n.type === 'task').map((n) => n.id);
+  const units = (g: NoticeGraph, role: string) => {
+    const names = new Map(g.nodes.flatMap((n) => (n.type === 'unit' ? [[n.id, n.name] as const] : [])));
+    return g.edges.filter((e) => e.type === role).map((e) => `${e.from}|${names.get(e.to) ?? e.to}`);
+  };
+  return [
+    score('headings+tasks', ids(text), ids(graph)),
+    ...ROLES.map((r) => score(`units:${r}`, units(text, r), units(graph, r))),
+  ];
+}
+
+/** Scores every PDF in corpus/producers/ (none when the folder is absent). */
+export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[]> {
+  if (!existsSync(dir)) return [];
+  const gold = JSON.parse(readFileSync(GOLD, 'utf8')) as Gold;
+  const out: ProducerScore[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf') && !f.startsWith('scan-'))
+    .sort()) {
+    const m = NOTICE.exec(file);
+    if (!m) continue;
+    const path = `corpus/producers/${file}`;
+    let graph: NoticeGraph;
+    try {
+      graph = await convert(readFileSync(join(dir, file)), { path });
+    } catch (err) {
+      out.push({ file, against: '', scores: [], error: (err as Error).message });
+      continue;
+    }
+    if (!m[2]) {
+      const kinds = (s: Score) => s.kind === 'tasks' || s.kind.startsWith('units:');
+      out.push({ file, against: 'seed gold', scores: scoreSeed(graph, gold).filter(kinds) });
+      continue;
+    }
+    const txt = join(CORPUS, 'gov', `${m[2]}.txt`);
+    const text = convertSync(readFileSync(txt), { path: `corpus/gov/${m[2]}.txt` });
+    out.push({
+      file,
+      against: `corpus/gov/${m[2]}.txt`,
+      scores: scoreAgainstText(graph, text),
+      docNumber: { expected: text.document.docNumber ?? null, found: graph.document.docNumber ?? null },
+    });
+  }
+  return out;
+}
+
+const f1 = (p: ProducerScore, kind: string): string => {
+  const s = p.scores.find((x) => x.kind === kind || (kind === 'tasks' && x.kind === 'headings+tasks'));
+  return s ? s.f1.toFixed(3) : '  -  ';
+};
+
+/** The scores as a table: one row a file. */
+export function producersTable(rows: ProducerScore[]): string {
+  if (rows.length === 0)
+    return 'PDFs from other producers: corpus/producers/ is absent (make it with `npm run fixtures:producers`); skipped.\n';
+  const head = `${'file'.padEnd(30)} ${'tasks*'.padStart(6)} ${'lead'.padStart(6)} ${'coop'.padStart(6)} ${'resp'.padStart(6)}  发文字号`;
+  const lines = rows.map((p) => {
+    if (p.error) return `${p.file.padEnd(30)} error: ${p.error.slice(0, 100)}`;
+    const doc = p.docNumber
+      ? p.docNumber.expected === null
+        ? 'n/a'
+        : p.docNumber.found === p.docNumber.expected
+          ? 'found'
+          : `missed (${p.docNumber.found ?? 'none'})`
+      : '';
+    return `${p.file.padEnd(30)} ${['tasks', 'units:lead', 'units:cooperating', 'units:responsible'].map((k) => f1(p, k).padStart(6)).join(' ')}  ${doc}`;
+  });
+  return [
+    'PDFs from other producers (corpus/producers), F1 against the same notice as text (the text scores 1.000):',
+    '  tasks* = seed PDFs: numbered tasks against the gold; gov PDFs: headings and tasks against the .txt graph',
+    head,
+    ...lines,
+    '',
+  ].join('\n');
+}
+
+/** Prints the producers table (the call in eval/main.ts). */
+export async function printProducers(): Promise<void> {
+  process.stdout.write('\n' + producersTable(await evalProducers()));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  evalProducers()
+    .then((rows) =>
+      process.stdout.write(
+        process.argv.includes('--json') ? JSON.stringify(rows, null, 2) + '\n' : producersTable(rows),
+      ),
+    )
+    .catch((err: unknown) => {
+      process.stderr.write(`eval producers: ${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    });
+}
