@@ -11,6 +11,7 @@ import { REGION_HEAD } from '../pipeline.js';
 import { evalDiffFixtures } from '../diff/eval.js';
 import { convert, convertSync } from '../index.js';
 import { repair } from '../repair/index.js';
+import { evalHead, headTable } from './head.js';
 import { cer, scoreRepairs, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
@@ -89,6 +90,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  ${d.pair.padEnd(24)} precision ${d.precision.toFixed(3)}  recall ${d.recall.toFixed(3)}\n`,
     );
+  process.stdout.write(
+    `\nHead of a notice (corpus/pages, corpus/gov):\n${headTable(await evalHead(), process.argv.includes('--verbose'))}\n`,
+  );
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)
