@@ -41,6 +41,7 @@ const norm = (s: string): string =>
 function found(graph: NoticeGraph, field: (typeof FIELDS)[number]): string {
   const d = graph.document;
   if (field === 'issuers') return d.issuers.map(norm).join('|');
+  if (field === 'title') return norm(d.fullTitle ?? d.title);
   if (field === 'recipients') return d.recipients.map(norm).join(',');
   return norm(d[field] ?? '');
 }
