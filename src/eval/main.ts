@@ -13,6 +13,8 @@ import { convert, convertSync } from '../index.js';
 import { repair } from '../repair/index.js';
 import { evalLayouts, layoutTable } from './layout.js';
 import { cer, scoreRepairs, unwrapped, type GoldRepair } from './repair.js';
+import { evalHead, headTable } from './head.js';
+import { cer, scoreRepairs, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
 import { unitClausesReport } from './units.js';
@@ -99,6 +101,8 @@ async function main(): Promise<void> {
   process.stdout.write(unitClausesReport(process.argv.includes('--verbose')));
   process.stdout.write((await import('./diff.js')).diffQualityLines());
   await printProducers();
+    `\nHead of a notice (corpus/pages, corpus/gov):\n${headTable(await evalHead(), process.argv.includes('--verbose'))}\n`,
+  );
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)

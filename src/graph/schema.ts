@@ -203,6 +203,8 @@ export const SourceInfoSchema = z.object({
 
 export const DocumentInfoSchema = z.object({
   title: z.string(),
+  /** The title as printed, the issuers before 关于 included (issue 13); absent when no title was found. */
+  fullTitle: z.string().optional(),
   issuers: z.array(z.string()),
   docNumber: z.string().optional(),
   date: isoDate.optional(),

@@ -52,22 +52,110 @@ function valid(y: number, m: number, d: number): string | null {
 /** Removes every space, for comparing titles across OCR damage. */
 export const squash = (s: string): string => s.replace(SPACES, '');
 
+/** Lines of a page's head searched for furniture, metadata and the title. */
+const HEAD_WINDOW = 40;
+/** Lines after the title searched for the 发文字号 alone on its line and for the 主送机关. */
+const AFTER_TITLE = 14;
+
+let simplifiedMap: Map<string, string> | null = null;
+
+/**
+ * A copy of `t` for recognition only: traditional characters mapped to simplified one by one (grammar data),
+ * so offsets in the copy are offsets in `t`. The output always keeps the original text.
+ */
+export function matchText(t: string): string {
+  if (!simplifiedMap) {
+    simplifiedMap = new Map();
+    const pairs = [...structureGrammar().raw.cover.simplified];
+    for (let k = 0; k + 1 < pairs.length; k += 2) simplifiedMap.set(pairs[k]!, pairs[k + 1]!);
+  }
+  let out = '';
+  for (const c of t) out += simplifiedMap.get(c) ?? c;
+  return out;
+}
+
+/** The label a head line starts with (发布日期:, 索引号 …), or undefined. */
+const labelOf = (m: string): string | undefined =>
+  Object.keys(structureGrammar().raw.cover.labels).find(
+    (l) => m.startsWith(l) && (m.length === l.length || /^[\s:：]/.test(m.slice(l.length))),
+  );
+
+/** A line of the site's furniture (breadcrumbs, share and print links, a doc-sharing site's blurb). */
+const isFurniture = (m: string): boolean =>
+  structureGrammar().raw.cover.furniture.some((f) => m.startsWith(f));
+
+/** A 发文机关标志 (…文件) line. */
+const isMasthead = (m: string): boolean =>
+  m.length <= 30 && m.endsWith(structureGrammar().raw.cover.masthead) && !P().clause.test(m);
+
+/** The 发文字号 alone on a line (spaces aside), from the original text. */
+function docNumberLine(t: string): string | null {
+  const m = matchText(squash(t));
+  const d = P().docNumberIn.exec(m);
+  return d && d.index === 0 && d[0].length === m.length ? squash(t) : null;
+}
+
+/**
+ * A head line as a title candidate: a 发文字号 glued before it and the 《》 a site wraps it in removed, and cut at
+ * a furniture label inside the line (…的通知时间:2021-03-16). Offsets are kept: returns [from, to] in `t`.
+ */
+function titleSpan(t: string): [number, number] {
+  const m = matchText(t);
+  let from = 0;
+  const d = P().docNumberIn.exec(m);
+  if (d && d.index === 0) from = d[0].length;
+  let to = t.length;
+  for (const l of structureGrammar().raw.cover.inlineLabels) {
+    const re = new RegExp(`${l}\\s*[:：]`);
+    const at = re.exec(m.slice(from));
+    if (at && from + at.index < to && from + at.index > from) to = from + at.index;
+  }
+  while (from < to && /[\s《〈]/.test(t[from]!)) from++;
+  while (to > from && /[\s》〉]/.test(t[to - 1]!)) to--;
+  return [from, to];
+}
+
+const cleanTitle = (t: string): string => {
+  const [a, b] = titleSpan(t);
+  return t.slice(a, b);
+};
+
+/** A line of the head that is not the notice's: a label with its value, furniture, a masthead. */
+function isSiteLine(t: string): boolean {
+  const m = matchText(t);
+  return labelOf(m) !== undefined || isFurniture(m) || isMasthead(m);
+}
+
 /** Reads the cover notice from the first lines of the text. */
 export function parseCover(lines: Line[]): Cover {
   const g = structureGrammar().raw.cover;
   const doc: DocumentInfo = { title: '', issuers: [], recipients: [] };
+  const site: Partial<DocumentInfo> = {};
   let i = 0;
-  // Labelled metadata (发布时间: …), value on the same or the next line.
-  for (;;) {
-    const line = lines[i];
-    if (!line) break;
-    const label = Object.keys(g.labels).find((l) => line.text.startsWith(l));
-    if (!label) break;
+  /** Reads a label line at k into `site`; returns the last line it used. */
+  const readLabel = (k: number): number => {
+    const line = lines[k]!;
+    const label = labelOf(matchText(line.text))!;
     let value = line.text.slice(label.length).replace(/^[\s:：]+/, '');
-    if (!value && lines[i + 1]) value = lines[++i]?.text ?? '';
-    setField(doc, g.labels[label] ?? 'title', value);
-    i++;
+    let last = k;
+    const next = lines[k + 1];
+    if (!value && next && !labelOf(matchText(next.text))) {
+      value = next.text;
+      last = k + 1;
+    }
+    setField(site, g.labels[label] ?? 'none', value);
+    return last;
+  };
+  // Labelled metadata (发布时间: …), furniture and mastheads before the title; a 发文字号 alone on its line.
+  for (; i < Math.min(lines.length, HEAD_WINDOW); i++) {
+    const t = lines[i]!.text;
+    const m = matchText(t);
+    if (labelOf(m) !== undefined) i = readLabel(i);
+    else if (isFurniture(m) || isMasthead(m)) continue;
+    else if (docNumberLine(t)) doc.docNumber ??= docNumberLine(t)!;
+    else break;
   }
+  const start = i;
   const head = findTitle(lines, i);
   const titleLines: number[] = [];
   if (head) {
@@ -76,16 +164,46 @@ export function parseCover(lines: Line[]): Cover {
     doc.title = squash(
       lines
         .slice(from, to + 1)
-        .map((l) => l.text)
+        .map((l) => cleanTitle(l.text))
         .join(''),
     ).slice(prefix.length);
-    const issuerText =
-      prefix || (from > i && isNameLine(lines[from - 1]?.text ?? '') ? lines[from - 1]!.text : '');
+    // Issuers on their own lines just above the title (up to three: joint issuers).
+    const above: number[] = [];
+    for (let k = from - 1; k >= start && above.length < 3; k--) {
+      const t = lines[k]!.text;
+      if (isSiteLine(t) || docNumberLine(t) || !isNameLine(t) || t.length > SIGNATURE_DATE_MAX * 2) break;
+      above.unshift(k);
+    }
+    const issuerText = prefix || above.map((k) => lines[k]!.text).join(' ');
     if (issuerText && doc.issuers.length === 0) doc.issuers = splitNames(issuerText);
-    if (!prefix && issuerText) titleLines.unshift(from - 1);
+    if (!prefix) titleLines.unshift(...above);
+    const fullTitle = squash(prefix ? '' : issuerText) + squash(prefix) + doc.title;
+    if (fullTitle !== doc.title) doc.fullTitle = fullTitle;
     i = to + 1;
   }
-  if (lines[i] && P().docNumber.test(lines[i]!.text)) doc.docNumber = squash(lines[i++]!.text);
+  // The 发文字号: glued to a head line up to the title, or alone on a line after it.
+  if (!doc.docNumber)
+    for (let k = 0; k < Math.min(i, HEAD_WINDOW); k++) {
+      const t = lines[k]!.text;
+      const d = P().docNumberIn.exec(matchText(t));
+      if (d && !labelOf(matchText(t))) {
+        doc.docNumber = squash(t.slice(d.index, d.index + d[0].length));
+        break;
+      }
+    }
+  const full = bareTitle(doc.fullTitle ?? '');
+  // After the title: the site's lines, a repeated title, the 发文字号, then the 主送机关.
+  for (let n = 0; i < lines.length && n < AFTER_TITLE; n++) {
+    const t = lines[i]!.text;
+    const m = matchText(t);
+    if (labelOf(m) !== undefined) i = readLabel(i) + 1;
+    else if (isFurniture(m) || isMasthead(m)) i++;
+    else if (docNumberLine(t)) {
+      doc.docNumber ??= docNumberLine(t)!;
+      i++;
+    } else if (full && bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)))) i++;
+    else break;
+  }
   // 主送机关: lines ending with a comma, then one ending with a colon.
   for (let k = i; k < Math.min(lines.length, i + 4); k++) {
     const t = lines[k]!.text;
@@ -101,6 +219,12 @@ export function parseCover(lines: Line[]): Cover {
     }
     if (!P().listContinues.test(t)) break;
   }
+  // The page's own metadata fills the fields the notice leaves empty.
+  if (!doc.title && site.title) doc.title = site.title;
+  if (!doc.docNumber && site.docNumber) doc.docNumber = site.docNumber;
+  if (doc.issuers.length === 0 && site.issuers) doc.issuers = site.issuers;
+  if (site.date) doc.date = site.date;
+  if (site.publishDate) doc.publishDate = site.publishDate;
   // The letter: up to the signature's date; the 《》 it issues (a title may wrap) and its attachments.
   const issued: string[] = [];
   let letter = '';
@@ -143,25 +267,30 @@ export function parseCover(lines: Line[]): Cover {
   };
 }
 
-function setField(doc: DocumentInfo, field: string, value: string): void {
+function setField(doc: Partial<DocumentInfo>, field: string, value: string): void {
   if (field === 'publishDate' || field === 'date') {
-    const d = parseDate(value);
+    const d = parseDate(value) ?? parseDate(value.split(/[\s\u3000]/)[0] ?? '');
     if (d) doc[field] = d;
   } else if (field === 'docNumber') doc.docNumber = squash(value);
   else if (field === 'issuers') doc.issuers = splitNames(value);
   else if (field === 'title') doc.title = squash(value);
 }
 
+/** A title compared bare: no spaces, no quotation marks, simplified characters. */
+const bareTitle = (s: string): string => matchText(squash(s)).replace(/[《》〈〉“”"'‘’]/g, '');
+
 /** [first line, last line, issuer prefix] of the notice title, or null. */
 function findTitle(lines: Line[], from: number): [number, number, string] | null {
   const g = structureGrammar().raw.cover;
-  for (let k = from; k < Math.min(lines.length, from + 8); k++) {
-    const t = lines[k]!.text;
-    const at = t.indexOf(g.titleHead);
+  for (let k = from; k < Math.min(lines.length, from + 12); k++) {
+    const raw = lines[k]!.text;
+    if (isSiteLine(raw) || docNumberLine(raw)) continue;
+    const t = cleanTitle(raw);
+    const at = matchText(t).indexOf(g.titleHead);
     if (at < 0 || P().clause.test(t.slice(0, at))) continue;
     let joined = '';
     for (let e = k; e < Math.min(lines.length, k + 3); e++) {
-      joined += lines[e]!.text;
+      joined += matchText(squash(cleanTitle(lines[e]!.text)));
       if (/[。]$/.test(joined)) break;
       if (g.titleSuffixes.some((s) => joined.endsWith(s))) return [k, e, squash(t.slice(0, at))];
     }

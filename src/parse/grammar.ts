@@ -18,7 +18,11 @@ const StructureSchema = z.object({
   cover: z.object({
     titleSuffixes: z.array(z.string().min(1)),
     titleHead: z.string().min(1),
-    labels: z.record(z.string(), z.enum(['publishDate', 'date', 'docNumber', 'issuers', 'title'])),
+    labels: z.record(z.string(), z.enum(['publishDate', 'date', 'docNumber', 'issuers', 'title', 'none'])),
+    furniture: z.array(z.string().min(1)),
+    inlineLabels: z.array(z.string().min(1)),
+    masthead: z.string().min(1),
+    simplified: z.string().refine((t) => [...t].length % 2 === 0, 'simplified holds pairs'),
     issueVerbs: z.array(z.string().min(1)),
     attachmentLabel: z.string().min(1),
     closingNotes: z.array(z.string().min(1)),
@@ -30,6 +34,7 @@ const StructureSchema = z.object({
       quoted: z.string(),
       year: z.string(),
       printLine: z.string(),
+      docNumberIn: z.string(),
     }),
     punctuation: z.object({
       clause: z.string().min(1),
@@ -76,6 +81,8 @@ export interface CoverPatterns {
   quoted: RegExp;
   year: RegExp;
   printLine: RegExp;
+  /** A 发文字号 anywhere in a line (on the simplified copy). */
+  docNumberIn: RegExp;
   /** A clause mark anywhere in a line. */
   clause: RegExp;
   sentenceEnd: RegExp;
@@ -157,6 +164,7 @@ export function structureGrammar(): StructureGrammar {
     quoted: new RegExp(p.quoted, 'g'),
     year: new RegExp(p.year),
     printLine: new RegExp(p.printLine),
+    docNumberIn: new RegExp(p.docNumberIn),
     clause: new RegExp(`[${esc(punct.clause)}]`),
     sentenceEnd: new RegExp(`[${esc(punct.sentenceEnd)}]`),
     listContinues: new RegExp(`[${esc(punct.listContinues)}]$`),
