@@ -55,6 +55,12 @@ export const COMMANDS: CommandSpec[] = [
       'An archive of notices in SQLite (default gongwen.db here). add: convert notices (or load graph JSON) into it, skipping those already there (same sha256), in one transaction, then store the diffs between consecutive editions of each plan series. tasks, units, series, diff: query it.',
   },
   {
+    name: 'serve',
+    usage: 'gongwen serve [--db FILE] [--port N]',
+    description:
+      'A read-only local web app over the archive on 127.0.0.1 (default port 8017): notices and series, tasks with filters, units, a deadline calendar, series diffs, every fact in its notice text.',
+  },
+  {
     name: 'schema',
     usage: 'gongwen schema [--diff]',
     description: 'Print the JSON Schema of the NoticeGraph; with --diff, that of the PlanDiff.',
@@ -153,7 +159,7 @@ export const OPTIONS: OptionSpec[] = [
     type: 'string',
     arg: 'FILE',
     description: 'the archive database (default gongwen.db in the working directory)',
-    commands: ['archive'],
+    commands: ['archive', 'serve'],
   },
   {
     name: 'role',
@@ -177,6 +183,13 @@ export const OPTIONS: OptionSpec[] = [
     commands: ['archive'],
   },
   { name: 'year', type: 'string', arg: 'YEAR', description: "the plans' year", commands: ['archive'] },
+  {
+    name: 'port',
+    type: 'string',
+    arg: 'N',
+    description: 'port on 127.0.0.1 (default 8017; 0 picks a free one)',
+    commands: ['serve'],
+  },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'no summary or info diagnostics on stderr' },
   { name: 'verbose', type: 'boolean', description: 'also print info diagnostics' },
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
