@@ -15,7 +15,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['nodejieba', 'pdfjs-dist', 'exceljs', 'mammoth'],
+  external: ['nodejieba', 'pdfjs-dist', 'exceljs', 'mammoth', 'better-sqlite3'],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __gongwenRequire } from 'node:module'; const require = __gongwenRequire(import.meta.url);",

@@ -30,14 +30,17 @@ function isInput(name: string): boolean {
   return dot > 0 && INPUT_EXTENSIONS.has(name.slice(dot).toLowerCase());
 }
 
-/** Files of a folder, depth first in name order (deterministic), hidden entries skipped. */
-export async function* walk(dir: string): AsyncGenerator<string> {
+/**
+ * Files of a folder, depth first in name order (deterministic), hidden entries skipped; `also` admits more
+ * names than the inputs of convert (the archive takes graph JSON too).
+ */
+export async function* walk(dir: string, also?: (name: string) => boolean): AsyncGenerator<string> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort(byName);
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path);
-    else if (e.isFile() && isInput(e.name)) yield path;
+    if (e.isDirectory()) yield* walk(path, also);
+    else if (e.isFile() && (isInput(e.name) || also?.(e.name) === true)) yield path;
   }
 }
 

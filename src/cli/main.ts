@@ -81,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
       units: (v.units as string[] | undefined) ?? [],
     });
   }
+  if (command === 'archive') return (await import('./archive.js')).runArchive(rest, v, usage);
+  if (command === 'serve') return (await import('./serve.js')).runServe(rest, v, usage);
   if (rest.length !== 1) return usage(`${command} takes exactly one input (a file, a folder or -)`);
   const input = rest[0]!;
   // The commands' modules load the grammars: import them only when needed, so --help stays instant.

@@ -48,6 +48,19 @@ export const COMMANDS: CommandSpec[] = [
       'Compare two versions of a plan (each a notice in any input format, or a NoticeGraph JSON): tasks matched across renumbering, moves, splits and merges; targets, deadlines, units and wording that changed. JSON (the PlanDiff), Markdown, a single-file HTML report with filters, an Excel sheet (one row per change) or a Word report (summary table, then old and new side by side). Targets are named by what they count and said tightened or loosened; the year shift of a new edition is no change.',
   },
   {
+    name: 'archive',
+    usage:
+      'gongwen archive add <files|dir>… | tasks [--unit NAME] [--role lead|cooperating|responsible] [--due A..B] [--q TEXT] [--year Y] [--format table|json|csv] | units [--unit NAME] | series | diff SERIES [YEAR]  [--db FILE]',
+    description:
+      'An archive of notices in SQLite (default gongwen.db here). add: convert notices (or load graph JSON) into it, skipping those already there (same sha256), in one transaction, then store the diffs between consecutive editions of each plan series. tasks, units, series, diff: query it.',
+  },
+  {
+    name: 'serve',
+    usage: 'gongwen serve [--db FILE] [--port N]',
+    description:
+      'A read-only local web app over the archive on 127.0.0.1 (default port 8017): notices and series, tasks with filters, units, a deadline calendar, series diffs, every fact in its notice text.',
+  },
+  {
     name: 'schema',
     usage: 'gongwen schema [--diff]',
     description: 'Print the JSON Schema of the NoticeGraph; with --diff, that of the PlanDiff.',
@@ -69,8 +82,8 @@ export const OPTIONS: OptionSpec[] = [
     type: 'string',
     arg: 'FORMAT',
     description:
-      'convert: json (default), jsonl (one graph a line), csv or xlsx (task-division table; xlsx needs -o or a redirected stdout), ics (deadlines calendar), md (clean Markdown); units: table (default), json, md, csv; diff: json (default), md, html, xlsx, docx (xlsx and docx need -o or a redirected stdout)',
-    commands: ['convert', 'units', 'diff'],
+      'convert: json (default), jsonl (one graph a line), csv or xlsx (task-division table; xlsx needs -o or a redirected stdout), ics (deadlines calendar), md (clean Markdown); units: table (default), json, md, csv; diff: json (default), md, html, xlsx, docx (xlsx and docx need -o or a redirected stdout); archive: table (default), json, csv',
+    commands: ['convert', 'units', 'diff', 'archive'],
   },
   {
     name: 'units',
@@ -85,7 +98,7 @@ export const OPTIONS: OptionSpec[] = [
     type: 'string',
     arg: 'NAME',
     description: "one unit's tasks only (name, abbreviation or alias); convert: with csv, xlsx, ics",
-    commands: ['convert', 'units'],
+    commands: ['convert', 'units', 'archive'],
   },
   {
     name: 'keywords',
@@ -119,7 +132,7 @@ export const OPTIONS: OptionSpec[] = [
     type: 'string',
     arg: 'N',
     description: 'worker threads for a folder or --input jsonl (default: the number of cores)',
-    commands: ['convert'],
+    commands: ['convert', 'archive'],
   },
   {
     name: 'skip-existing',
@@ -140,6 +153,42 @@ export const OPTIONS: OptionSpec[] = [
     description:
       'repair: list the edits instead of the repaired text; schema: print the PlanDiff JSON Schema',
     commands: ['repair', 'schema'],
+  },
+  {
+    name: 'db',
+    type: 'string',
+    arg: 'FILE',
+    description: 'the archive database (default gongwen.db in the working directory)',
+    commands: ['archive', 'serve'],
+  },
+  {
+    name: 'role',
+    type: 'string',
+    arg: 'ROLE',
+    description: 'lead, cooperating or responsible',
+    commands: ['archive'],
+  },
+  {
+    name: 'due',
+    type: 'string',
+    arg: 'A..B',
+    description: 'deadlines from A to B (YYYY-MM-DD; a side may be left out)',
+    commands: ['archive'],
+  },
+  {
+    name: 'q',
+    type: 'string',
+    arg: 'TEXT',
+    description: 'tasks whose text contains TEXT',
+    commands: ['archive'],
+  },
+  { name: 'year', type: 'string', arg: 'YEAR', description: "the plans' year", commands: ['archive'] },
+  {
+    name: 'port',
+    type: 'string',
+    arg: 'N',
+    description: 'port on 127.0.0.1 (default 8017; 0 picks a free one)',
+    commands: ['serve'],
   },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'no summary or info diagnostics on stderr' },
   { name: 'verbose', type: 'boolean', description: 'also print info diagnostics' },

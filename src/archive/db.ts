@@ -1,0 +1,136 @@
+/**
+ * The archive's SQLite database (better-sqlite3, loaded lazily: `gongwen convert` never loads it). The schema
+ * follows the NoticeGraph: notices (with the graph JSON and the repaired text, deflated), plans, sections,
+ * tasks, units by canonical name (and every spelling met), role edges, deadlines, targets, references and
+ * repairs; plan series and the stored diffs between their consecutive editions; full-text search over task
+ * text (FTS5 trigram: see docs/DESIGN.md, "The archive", for the measurement against jieba tokens).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** A database handle. */
+export type Db = BetterSqlite3.Database;
+
+/** Version of the archive's schema, kept in `meta`; a database of another version is refused. */
+export const ARCHIVE_SCHEMA_VERSION = '1';
+
+/** The default database file, in the working directory. */
+export const DEFAULT_DB = 'gongwen.db';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notices (
+  id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT, format TEXT NOT NULL,
+  title TEXT NOT NULL, issuers TEXT NOT NULL, doc_number TEXT, date TEXT, year INTEGER,
+  added_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notice_blobs (
+  notice_id INTEGER PRIMARY KEY REFERENCES notices(id) ON DELETE CASCADE,
+  graph BLOB NOT NULL, text BLOB NOT NULL, text_exact INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS series (
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, issuer TEXT NOT NULL, topic TEXT, title TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS plans (
+  id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+  key TEXT NOT NULL, title TEXT NOT NULL, year INTEGER, topic TEXT,
+  series_id INTEGER REFERENCES series(id), start INTEGER, end INTEGER);
+CREATE INDEX IF NOT EXISTS plans_series ON plans(series_id, year);
+CREATE TABLE IF NOT EXISTS sections (
+  id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+  plan_id INTEGER NOT NULL, key TEXT NOT NULL, path TEXT NOT NULL, marker TEXT NOT NULL, level INTEGER NOT NULL,
+  title TEXT NOT NULL, start INTEGER, end INTEGER);
+CREATE TABLE IF NOT EXISTS tasks (
+  id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+  plan_id INTEGER NOT NULL, key TEXT NOT NULL, path TEXT NOT NULL, number TEXT, title TEXT NOT NULL,
+  text TEXT NOT NULL, start INTEGER, end INTEGER, page INTEGER);
+CREATE INDEX IF NOT EXISTS tasks_notice ON tasks(notice_id);
+CREATE TABLE IF NOT EXISTS units (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS unit_names (
+  unit_id INTEGER NOT NULL REFERENCES units(id), name TEXT NOT NULL, notices INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, name)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS roles (
+  notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE, plan_id INTEGER,
+  task_id INTEGER, holder TEXT NOT NULL, unit_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+  inherited INTEGER NOT NULL, note TEXT, start INTEGER, end INTEGER);
+CREATE INDEX IF NOT EXISTS roles_unit ON roles(unit_id, role);
+CREATE INDEX IF NOT EXISTS roles_task ON roles(task_id);
+CREATE TABLE IF NOT EXISTS deadlines (
+  id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+  plan_id INTEGER, task_id INTEGER, holder TEXT NOT NULL, text TEXT NOT NULL, date TEXT, kind TEXT NOT NULL,
+  period TEXT, start INTEGER, end INTEGER);
+CREATE INDEX IF NOT EXISTS deadlines_date ON deadlines(date);
+CREATE INDEX IF NOT EXISTS deadlines_task ON deadlines(task_id);
+CREATE TABLE IF NOT EXISTS targets (
+  notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE, plan_id INTEGER, task_id INTEGER,
+  holder TEXT NOT NULL, text TEXT NOT NULL, indicator TEXT NOT NULL, comparator TEXT NOT NULL,
+  value TEXT NOT NULL, unit TEXT, baseline INTEGER, kind TEXT NOT NULL, start INTEGER, end INTEGER);
+CREATE INDEX IF NOT EXISTS targets_task ON targets(task_id);
+CREATE TABLE IF NOT EXISTS refs (
+  notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE, holder TEXT NOT NULL,
+  title TEXT NOT NULL, doc_number TEXT);
+CREATE TABLE IF NOT EXISTS repairs (
+  notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE, rule_id TEXT NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, raw TEXT NOT NULL, fixed TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS series_diffs (
+  series_id INTEGER NOT NULL REFERENCES series(id), old_plan INTEGER NOT NULL, new_plan INTEGER NOT NULL,
+  old_year INTEGER, new_year INTEGER, summary TEXT NOT NULL, diff BLOB NOT NULL,
+  PRIMARY KEY (old_plan, new_plan));
+CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(
+  text, content='tasks', content_rowid='id', tokenize='trigram');
+`;
+
+/** Why a database cannot be used: a clear message naming the file and what to do. */
+export class ArchiveError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArchiveError';
+  }
+}
+
+/** Loads better-sqlite3 (a native addon) only when an archive command runs. */
+async function driver(): Promise<typeof BetterSqlite3> {
+  try {
+    return (await import('better-sqlite3')).default;
+  } catch (err) {
+    throw new ArchiveError(
+      `the SQLite driver (better-sqlite3) cannot be loaded: ${(err as Error).message}; run 'npm ci' to build it`,
+    );
+  }
+}
+
+/**
+ * Opens (and with `write`, creates) an archive. WAL mode, so `serve` reads while `archive add` writes.
+ * A read-only open of a missing file, or a file that is not a gongwen archive, is an ArchiveError.
+ */
+export async function openArchive(file: string, options: { write: boolean }): Promise<Db> {
+  const Database = await driver();
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: !options.write, fileMustExist: !options.write });
+  } catch (err) {
+    throw new ArchiveError(
+      `${file}: cannot open the archive (${(err as Error).message})` +
+        (options.write ? '' : `; create it with 'gongwen archive add <files> --db ${file}'`),
+    );
+  }
+  try {
+    if (options.write) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(SCHEMA);
+      const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema') as
+        string | undefined;
+      if (version === undefined)
+        db.prepare('INSERT INTO meta VALUES (?, ?)').run('schema', ARCHIVE_SCHEMA_VERSION);
+    }
+    const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
+    if (version !== ARCHIVE_SCHEMA_VERSION)
+      throw new ArchiveError(
+        `${file}: archive schema ${String(version)}, this gongwen reads ${ARCHIVE_SCHEMA_VERSION}; ` +
+          'rebuild it with gongwen archive add',
+      );
+  } catch (err) {
+    db.close();
+    if (err instanceof ArchiveError) throw err;
+    throw new ArchiveError(`${file}: not a gongwen archive (${(err as Error).message})`);
+  }
+  return db;
+}

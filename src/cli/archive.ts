@@ -1,0 +1,148 @@
+/**
+ * `gongwen archive add|tasks|units|series|diff`: the SQLite archive of notices (src/archive). The driver loads
+ * only here and in `serve`, never for `convert`.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { ArchiveError, DEFAULT_DB, openArchive, type Db } from '../archive/db.js';
+import type { Input } from '../archive/add.js';
+import { isRole, parseDue, queryTasks, queryUnits, type TaskFilter } from '../archive/query.js';
+import { querySeries, querySeriesDiffs } from '../archive/query-series.js';
+import { walk } from './batch-walk.js';
+import { printRows } from './archive-output.js';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+type Usage = (message: string) => number;
+
+const SUBCOMMANDS = ['add', 'tasks', 'units', 'series', 'diff'] as const;
+const FORMATS = ['table', 'json', 'csv'] as const;
+
+/** Runs `gongwen archive …`; resolves to the exit status. */
+export async function runArchive(args: string[], v: Values, usage: Usage): Promise<number> {
+  const [sub, ...rest] = args;
+  if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub))
+    return usage(`archive needs one of ${SUBCOMMANDS.join(', ')}${sub ? `, not '${sub}'` : ''}`);
+  const format = (v.format as string | undefined) ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format))
+    return usage(`--format must be ${FORMATS.join(', ')} for archive, not '${format}'`);
+  const file = (v.db as string | undefined) ?? DEFAULT_DB;
+  let db: Db | undefined;
+  try {
+    if (sub === 'add') {
+      if (rest.length === 0) return usage('archive add takes files or folders');
+      const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+        return usage(`--jobs must be a whole number ≥ 1, not '${String(v.jobs)}'`);
+      for (const path of rest)
+        if (!(await stat(path).catch(() => null))) {
+          process.stderr.write(`gongwen: ${path}: no such file or folder\n`);
+          return 1;
+        }
+      db = await openArchive(file, { write: true });
+      return await add(db, rest, jobs, v.quiet === true);
+    }
+    const filter = taskFilter(v);
+    if (typeof filter === 'string') return usage(filter);
+    db = await openArchive(file, { write: false });
+    const out = format as (typeof FORMATS)[number];
+    if (sub === 'tasks') return printRows('tasks', queryTasks(db, filter), out);
+    if (sub === 'units') return printRows('units', queryUnits(db, filter.unit), out);
+    if (sub === 'series') return printRows('series', querySeries(db), out);
+    const id = Number(rest[0]);
+    if (!Number.isInteger(id)) return usage('archive diff takes a series id (see gongwen archive series)');
+    const year = rest[1] === undefined ? undefined : Number(rest[1]);
+    if (year !== undefined && !Number.isInteger(year)) return usage(`YEAR must be a year, not '${rest[1]}'`);
+    if (querySeries(db, { id }).length === 0) {
+      process.stderr.write(`gongwen: no series ${id} in ${file} (see gongwen archive series)\n`);
+      return 1;
+    }
+    return await printDiffs(db, id, year, out);
+  } catch (err) {
+    if (err instanceof ArchiveError) {
+      process.stderr.write(`gongwen: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The task filter of the options, or a usage error. */
+function taskFilter(v: Values): TaskFilter | string {
+  const f: TaskFilter = {};
+  if (typeof v.unit === 'string') f.unit = v.unit;
+  if (typeof v.role === 'string') {
+    if (!isRole(v.role)) return `--role must be lead, cooperating or responsible, not '${v.role}'`;
+    f.role = v.role;
+  }
+  if (typeof v.due === 'string') {
+    const due = parseDue(v.due);
+    if (typeof due === 'string') return due;
+    if (due.from) f.dueFrom = due.from;
+    if (due.to) f.dueTo = due.to;
+  }
+  if (typeof v.q === 'string') f.q = v.q;
+  if (typeof v.year === 'string') {
+    const year = Number(v.year);
+    if (!Number.isInteger(year)) return `--year must be a year, not '${v.year}'`;
+    f.year = year;
+  }
+  return f;
+}
+
+async function* inputs(paths: string[]): AsyncGenerator<Input> {
+  for (const path of paths) {
+    const info = await stat(path);
+    const files = info.isDirectory() ? walkWithJson(path) : [path];
+    for await (const file of files) yield { path: file, bytes: await readFile(file) };
+  }
+}
+
+/** A folder's inputs: every notice `convert` reads, and graph JSON files. */
+async function* walkWithJson(dir: string): AsyncGenerator<string> {
+  yield* walk(dir, (name) => name.endsWith('.json'));
+}
+
+async function add(db: Db, paths: string[], jobs: number | undefined, quiet: boolean): Promise<number> {
+  const { addInputs } = await import('../archive/add.js');
+  const { archiveConverter } = await import('./archive-convert.js');
+  const converter = archiveConverter(jobs);
+  const progress = !quiet && process.stderr.isTTY;
+  let done = 0;
+  const started = Date.now();
+  try {
+    const summary = await addInputs(db, inputs(paths), {
+      convert: converter.convert,
+      window: converter.width * 2,
+      onInput: (input, outcome, reason) => {
+        done++;
+        if (outcome === 'failed')
+          process.stderr.write(`${input.path}:1:1 error ${reason} archive-add-failed\n`);
+        if (progress)
+          process.stderr.write(
+            `\r\x1b[2Karchive: ${done} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+          );
+      },
+    });
+    if (progress) process.stderr.write('\r\x1b[2K');
+    if (!quiet)
+      process.stderr.write(
+        `added ${summary.added}, skipped ${summary.skipped} (already in the archive), failed ${summary.failed.length}; ` +
+          `${summary.diffs} series diffs stored\n`,
+      );
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await converter.close();
+  }
+}
+
+async function printDiffs(db: Db, series: number, year: number | undefined, format: string): Promise<number> {
+  const diffs = querySeriesDiffs(db, series, year);
+  if (format === 'json' && year !== undefined) {
+    const { loadSeriesDiff } = await import('../archive/load.js');
+    const full = diffs.map((d) => loadSeriesDiff(db, d.oldPlan, d.newPlan));
+    process.stdout.write(JSON.stringify(full.length === 1 ? full[0] : full, null, 2) + '\n');
+    return 0;
+  }
+  return printRows('diffs', diffs, format as (typeof FORMATS)[number]);
+}
