@@ -40,6 +40,7 @@ export interface TaskRow {
   lead: string[];
   cooperating: string[];
   responsible: string[];
+  guidance: string[];
   deadlines: { text: string; date: string | null; kind: string; start: number | null; end: number | null }[];
 }
 
@@ -126,7 +127,7 @@ export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
     'SELECT text, date, kind, start, end FROM deadlines WHERE task_id = ? ORDER BY id',
   );
   return rows.map((r) => {
-    const row: TaskRow = { ...r, lead: [], cooperating: [], responsible: [], deadlines: [] };
+    const row: TaskRow = { ...r, lead: [], cooperating: [], responsible: [], guidance: [], deadlines: [] };
     for (const { role, name } of roles.all(r.id) as { role: Role; name: string }[])
       if (!row[role].includes(name)) row[role].push(name);
     row.deadlines = deadlines.all(r.id) as TaskRow['deadlines'];

@@ -14,7 +14,6 @@ import { repair } from '../repair/index.js';
 import { evalLayouts, layoutTable } from './layout.js';
 import { cer, scoreRepairs, unwrapped, type GoldRepair } from './repair.js';
 import { evalHead, headTable } from './head.js';
-import { cer, scoreRepairs, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
 import { unitClausesReport } from './units.js';
@@ -101,6 +100,7 @@ async function main(): Promise<void> {
   process.stdout.write(unitClausesReport(process.argv.includes('--verbose')));
   process.stdout.write((await import('./diff.js')).diffQualityLines());
   await printProducers();
+  process.stdout.write(
     `\nHead of a notice (corpus/pages, corpus/gov):\n${headTable(await evalHead(), process.argv.includes('--verbose'))}\n`,
   );
   if (process.argv.includes('--verbose'))

@@ -45,7 +45,7 @@ export interface TableLines {
   isTaskTable: boolean;
 }
 
-const ROLE_KINDS: readonly Role[] = ['lead', 'cooperating', 'responsible'];
+const ROLE_KINDS: readonly Role[] = ['lead', 'cooperating', 'responsible', 'guidance'];
 /** Kinds whose cells go to the task's attributes. */
 const ATTRIBUTE_KINDS = new Set<ColumnKind | null>(['leader', 'remarks', 'targets', 'source', null]);
 
