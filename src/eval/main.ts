@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  ${d.pair.padEnd(24)} precision ${d.precision.toFixed(3)}  recall ${d.recall.toFixed(3)}\n`,
     );
+  process.stdout.write(await (await import('./archive.js')).evalArchive());
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)
