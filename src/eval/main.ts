@@ -103,6 +103,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nHead of a notice (corpus/pages, corpus/gov):\n${headTable(await evalHead(), process.argv.includes('--verbose'))}\n`,
   );
+  process.stdout.write(await (await import('./archive.js')).evalArchive());
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)

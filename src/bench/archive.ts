@@ -1,0 +1,128 @@
+/**
+ * Archive bench: generated notices made into plan series (each group of 8 notices becomes the 2016–2023 editions
+ * of one city's plans), then `gongwen archive add` from the notices (conversion included, --jobs 2) and from
+ * their graph JSON, a filtered task query (median and p95), a served page, the database's size next to the JSON,
+ * and the peak memory of the add. Default 100 notices; `node dist/bench/archive.js --notices 10000` for the bar.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../grammars.js';
+import { generateCorpus } from './corpus.js';
+import { corpusFiles, median, runNode } from './measure.js';
+
+const DIR = join(PACKAGE_ROOT, '.bench/archive');
+const CLI = join(PACKAGE_ROOT, 'dist/bundle/main.js');
+const CITY_CHARS = '东西南北安平宁和泰康永兴昌明华德阳山河林川江海青白云';
+const EDITIONS = 8;
+const QUERIES = 50;
+
+/** The city of a group of editions: two characters from the list, then 市. */
+const city = (group: number): string =>
+  `${CITY_CHARS[group % CITY_CHARS.length]}${CITY_CHARS[Math.floor(group / CITY_CHARS.length) % CITY_CHARS.length]}市`;
+
+/** Rewrites the generated notices into series: a city per group, a year per edition. */
+function makeSeries(files: string[]): void {
+  files.forEach((file, i) => {
+    const year = 2016 + (i % EDITIONS);
+    const text = readFileSync(file, 'utf8')
+      .replace(/郑州市/g, city(Math.floor(i / EDITIONS)))
+      .replace(/20[12]\d(?=年)/g, String(year));
+    writeFileSync(file, text);
+  });
+}
+
+const sizeOf = (dir: string): number =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
+
+const percentile = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))]!;
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--notices');
+  const n = at > 0 ? Number(process.argv[at + 1]) : 100;
+  const corpus = join(DIR, 'corpus');
+  const json = join(DIR, 'json');
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  generateCorpus(PACKAGE_ROOT, corpus, n, 2020);
+  makeSeries(corpusFiles(corpus));
+  const dbText = join(DIR, 'text.db');
+  const dbJson = join(DIR, 'json.db');
+  const fromText = runNode(
+    [CLI, 'archive', 'add', corpus, '--db', dbText, '--jobs', '2', '--quiet'],
+    PACKAGE_ROOT,
+  );
+  runNode([CLI, 'convert', corpus, '-o', json, '--jobs', '2', '--quiet'], PACKAGE_ROOT);
+  const fromJson = runNode([CLI, 'archive', 'add', json, '--db', dbJson, '--quiet'], PACKAGE_ROOT);
+  for (const r of [fromText, fromJson])
+    if (r.status !== 0) process.stderr.write(`archive add: ${r.stderr}\n`);
+
+  const { openArchive } = await import('../archive/db.js');
+  const { queryTasks } = await import('../archive/query.js');
+  const db = await openArchive(dbText, { write: false });
+  const filters = [
+    { unit: '市生态环境局', role: 'lead' as const, dueFrom: '2020-04-01', dueTo: '2020-06-30' },
+    { unit: '市生态环境局', q: '扬尘' },
+    { q: '差异化管理' },
+    { role: 'lead' as const, year: 2021, limit: 100 },
+  ];
+  const times: number[] = [];
+  for (let i = 0; i < QUERIES; i++)
+    for (const f of filters) {
+      const t0 = performance.now();
+      queryTasks(db, f);
+      times.push(performance.now() - t0);
+    }
+  db.close();
+  const { startServer } = await import('../serve/server.js');
+  const server = await startServer({ db: dbText, port: 0 });
+  const pages: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    await (
+      await fetch(
+        new URL(
+          `/tasks?unit=${encodeURIComponent('市生态环境局')}&role=lead&due=2020-04-01..2020-06-30`,
+          server.url,
+        ),
+      )
+    ).text();
+    pages.push(performance.now() - t0);
+  }
+  await server.close();
+  const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
+  const dbSize = statSync(dbText).size;
+  const rows = [
+    [
+      `archive add, ${n} notices from text (--jobs 2, conversion and series diffs included)`,
+      `${(fromText.ms / 1000).toFixed(1)} s`,
+      '10,000 ≤ 180 s',
+    ],
+    [`archive add, ${n} notices from graph JSON`, `${(fromJson.ms / 1000).toFixed(1)} s`, '10,000 ≤ 30 s'],
+    [
+      'filtered task query (4 filters), median / p95',
+      `${median(times).toFixed(1)} / ${percentile(times, 0.95).toFixed(1)} ms`,
+      '≤ 20 / ≤ 50 ms',
+    ],
+    ['served /tasks page, median', `${median(pages).toFixed(1)} ms`, '≤ 100 ms'],
+    [
+      'database size / graph JSON size',
+      `${mb(dbSize)} / ${mb(sizeOf(json))} (${(dbSize / sizeOf(json)).toFixed(2)}×)`,
+      '≤ 2×',
+    ],
+    [
+      'peak memory of archive add (from text; from JSON)',
+      `${fromText.peakMB?.toFixed(0) ?? 'n/a'} MB; ${fromJson.peakMB?.toFixed(0) ?? 'n/a'} MB`,
+      '≤ 300 MB',
+    ],
+  ];
+  process.stdout.write(
+    ['| measure | archive | goal |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+      '\n',
+    ) + '\n',
+  );
+}
+
+await main();
