@@ -4,6 +4,8 @@
  */
 import './parse/grammar.js';
 import './repair/grammar.js';
+import './layout/normalise.js';
+import './layout/hardwrap.js';
 import './extract/deadlines.js';
 import './extract/targets.js';
 import './extract/references.js';

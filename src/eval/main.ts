@@ -11,7 +11,8 @@ import { REGION_HEAD } from '../pipeline.js';
 import { evalDiffFixtures } from '../diff/eval.js';
 import { convert, convertSync } from '../index.js';
 import { repair } from '../repair/index.js';
-import { cer, scoreRepairs, type GoldRepair } from './repair.js';
+import { evalLayouts, layoutTable } from './layout.js';
+import { cer, scoreRepairs, unwrapped, type GoldRepair } from './repair.js';
 import { table, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
 import { printProducers } from './producers.js';
@@ -60,8 +61,8 @@ async function main(): Promise<void> {
       const noisy = readFileSync(join(OCR, f), 'utf8');
       return {
         name,
-        before: cer(clean, noisy),
-        after: cer(clean, repair(noisy, { knownUnits: knownUnits(noisy) }).text),
+        before: cer(unwrapped(clean), unwrapped(noisy)),
+        after: cer(unwrapped(clean), unwrapped(repair(noisy, { knownUnits: knownUnits(noisy) }).text)),
       };
     });
   const pdfs: { file: string; scores: Score[] }[] = [];
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  ${d.pair.padEnd(24)} precision ${d.precision.toFixed(3)}  recall ${d.recall.toFixed(3)}\n`,
     );
+  process.stdout.write(
+    `\nThe seed re-laid (hard wraps, tesseract), F1:\n${layoutTable(evalLayouts(raw, gold, (t, p) => convertSync(t, { path: p })))}\n`,
+  );
   await printProducers();
   if (process.argv.includes('--verbose'))
     for (const s of scores)

@@ -110,7 +110,11 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** `text` with its line breaks (and the blanks around them) removed: what a reading of the words compares. */
+export const unwrapped = (text: string): string => text.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '');
+
 /** Character error rate of `hypothesis` against `reference`: edit distance / reference length. */
+
 export function cer(reference: string, hypothesis: string): number {
   if (reference.length === 0) return hypothesis.length === 0 ? 0 : 1;
   return editDistance(reference, hypothesis) / reference.length;

@@ -3,7 +3,9 @@
  * replacements; one fixer applies them, so nothing is edited in place and the raw text can always be rebuilt.
  */
 import type { Diagnostic, Repair } from '../graph/schema.js';
-import { applyProposals, type Proposal } from './fixer.js';
+import { LAYOUT_RULE, layoutProposals } from '../layout/index.js';
+import { composeEdits } from './compose.js';
+import { applyProposals, offsetMapper, type Proposal } from './fixer.js';
 import { loadRepairGrammar } from './grammar.js';
 
 export { unrepair, applyProposals, type Proposal } from './fixer.js';
@@ -13,7 +15,7 @@ export { loadRepairGrammar } from './grammar.js';
 export interface RepairOptions {
   /** Extra known unit names, used for gazetteer-aware joins. */
   knownUnits?: Iterable<string>;
-  /** Only run the rules with these ids (all when absent). */
+  /** Only run the rules with these ids (all when absent; `layout` runs the layout pass). */
   rules?: readonly string[];
 }
 
@@ -52,19 +54,38 @@ function sameNames(names: readonly string[], units: Iterable<string>): boolean {
   return k === names.length;
 }
 
-/** Repairs OCR damage in `raw`. Earlier rules of the grammar win over later ones where proposals overlap. */
+/**
+ * Repairs OCR damage in `raw`. The layout pass (normalisation, hard-wrap joins; src/layout) runs first and the
+ * rules read its output; earlier rules of the grammar win over later ones where proposals overlap. The edits of
+ * both rounds are composed into one list in raw offsets.
+ */
 export function repair(raw: string, options: RepairOptions = {}): RepairResult {
+  const layout =
+    !options.rules || options.rules.includes(LAYOUT_RULE) ? applyProposals(raw, layoutProposals(raw)) : null;
+  const text = layout ? layout.text : raw;
   const grammar = loadRepairGrammar();
   const ctx = { lexicon: grammar.lexicon, knownUnits: knownSet(options.knownUnits ?? []) };
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const rule of grammar.rules) {
     if (options.rules && !options.rules.includes(rule.id)) continue;
-    const out = rule.run(raw, ctx);
+    const out = rule.run(text, ctx);
     for (const p of out.proposals) proposals.push(p);
     for (const d of out.diagnostics) diagnostics.push(d);
   }
-  const fixed = applyProposals(raw, proposals);
+  const fixed = applyProposals(text, proposals);
   const all = [...diagnostics, ...fixed.diagnostics].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-  return { text: fixed.text, edits: fixed.edits, diagnostics: all, toRaw: fixed.toRaw };
+  if (!layout || layout.edits.length === 0)
+    return { text: fixed.text, edits: fixed.edits, diagnostics: all, toRaw: fixed.toRaw };
+  const edits = composeEdits(raw, layout.edits, text, fixed.edits);
+  const toRaw = layout.toRaw;
+  const mapped = [
+    ...layout.diagnostics,
+    ...all.map((d) => ({
+      ...d,
+      ...(d.start !== undefined ? { start: toRaw(d.start) } : {}),
+      ...(d.end !== undefined ? { end: toRaw(d.end) } : {}),
+    })),
+  ];
+  return { text: fixed.text, edits, diagnostics: mapped, toRaw: offsetMapper(edits) };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GrammarError } from '../../src/grammars.js';
 import { loadRepairGrammar, repair } from '../../src/repair/index.js';
 import { TEST_UNITS } from './units.js';
+import { unwrapped } from '../../src/eval/repair.js';
 
 const cleanFiles = [
   ...readdirSync('corpus/gov')
@@ -20,8 +21,10 @@ describe('clean text comes out unchanged', () => {
     it(file, () => {
       const raw = readFileSync(file, 'utf8');
       const result = repair(raw, { knownUnits: TEST_UNITS });
-      expect(result.edits).toEqual([]);
-      expect(result.text).toBe(raw);
+      // A hard-wrapped clean text (the OCR pairs' clean sides) is only rejoined into paragraphs.
+      const edits = result.edits.filter((e) => e.ruleId !== 'layout/join');
+      expect(edits).toEqual([]);
+      expect(unwrapped(result.text)).toBe(unwrapped(raw));
     });
   }
 });

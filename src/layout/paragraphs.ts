@@ -1,0 +1,170 @@
+/**
+ * The paragraph model of the reading stage: lines in reading order → where a paragraph starts, decided on
+ * evidence, for every input (hard-wrapped text, OCR text, and any caller with a page's lines).
+ *
+ * API (stable; the PDF and Word readers may call it):
+ *
+ *   paragraphsFromLines(lines: LayoutLine[]): Paragraphing
+ *     lines:  { text, indent?, x0?, x1?, y?, page?, fontSize?, blankBefore? } in reading order; `text` is the
+ *             line's visible text (no indentation). With x0/x1 the fill of a line is measured against its page's
+ *             edges; without, against the text's own full-line length (`text.length + indent`).
+ *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
+ *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
+ *             `marker`, `label`, `sentence`, `size`, `gap` for breaks; `continues` for joins).
+ *
+ * Evidence, in order: a blank line or a vertical gap before the line, a change of font size, an indented line,
+ * the previous line short against the measure; a line that starts with punctuation never opens one; then a role
+ * label (牵头单位:…), a heading marker that fits the numbering sequence (一、 after 一、 is 二、; a line that starts
+ * with 零 or a number after a full line continues the sentence unless it is the next marker), and a previous line
+ * that ends a sentence followed by any marker or by a short line with no final punctuation (a title).
+ */
+import { structureGrammar, type MarkerKind } from '../parse/grammar.js';
+import { layoutGrammar, type LayoutGrammar } from './grammar.js';
+
+/** An indent is at least this many columns more than the continuation lines' (a lone blank is noise). */
+const MIN_INDENT = 2;
+
+/** One line in reading order. */
+export interface LayoutLine {
+  /** The visible text, without indentation. */
+  text: string;
+  /** Indentation before the text, in columns (text input; an ideographic space is two). */
+  indent?: number;
+  /** Left and right edge of the line (paged input), and its baseline. */
+  x0?: number;
+  x1?: number;
+  y?: number;
+  page?: number;
+  fontSize?: number;
+  /** A blank line stood before this one. */
+  blankBefore?: boolean;
+}
+
+/** Where paragraphs start, and why. */
+export interface Paragraphing {
+  breaks: boolean[];
+  evidence: string[];
+  /** The full-line length the text lines were measured against (characters), or 0 for paged input. */
+  measure: number;
+}
+
+/** The full-line length of a text's lines: the length most lines reach (the mode of the longer half). */
+export function measureOf(lengths: readonly number[]): number {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const top = sorted.slice(Math.floor(sorted.length / 2));
+  const counts = new Map<number, number>();
+  for (const n of top) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let best = 0;
+  let most = 0;
+  for (const [n, c] of counts) if (c > most || (c === most && n > best)) [best, most] = [n, c];
+  return best;
+}
+
+/** How much shorter than the measure a line may be and still be full. */
+export const slack = (measure: number, g: LayoutGrammar): number =>
+  Math.max(1, Math.round(g.tolerance * measure));
+
+/** True when `text` ends a sentence or clause (closing quotes and brackets skipped). */
+export function endsSentence(text: string, g: LayoutGrammar = layoutGrammar()): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && g.closers.includes(text[i]!)) i--;
+  return i >= 0 && g.sentenceEnds.includes(text[i]!);
+}
+
+/** True when `text` opens with a role label and its colon (牵头单位:…). */
+function opensLabel(text: string, g: LayoutGrammar): boolean {
+  for (const label of g.roleLabels) {
+    if (!text.startsWith(label)) continue;
+    const rest = text.slice(label.length).trimStart();
+    if (rest.startsWith(':') || rest.startsWith('：')) return true;
+  }
+  return false;
+}
+
+/** The numbering marker a line opens with, unless it reads as a decimal number (1.5万吨). */
+function markerOf(text: string): { kind: MarkerKind; value: number } | null {
+  const m = structureGrammar().marker(text);
+  if (!m) return null;
+  if (m.kind === 'item' && /^[.．]\d/.test(text.slice(m.length - 1))) return null;
+  return m;
+}
+
+/** The numbering seen so far, per marker kind: the marker that fits next is the last one plus one, or a 1. */
+class Sequence {
+  private last = new Map<MarkerKind, number>();
+  fits(m: { kind: MarkerKind; value: number }): boolean {
+    const last = this.last.get(m.kind);
+    return m.value === 1 || (last !== undefined && m.value === last + 1);
+  }
+  see(m: { kind: MarkerKind; value: number } | null): void {
+    if (m) this.last.set(m.kind, m.value);
+  }
+}
+
+/** Fill of each line: its share of the measure (text) or of its page's text width (paged input). */
+function fills(lines: readonly LayoutLine[]): { fill: number[]; measure: number; full: number } {
+  const g = layoutGrammar();
+  if (lines.every((l) => l.x0 !== undefined && l.x1 !== undefined)) {
+    const left = new Map<number, number>();
+    const right = new Map<number, number>();
+    for (const l of lines) {
+      const p = l.page ?? 0;
+      left.set(p, Math.min(left.get(p) ?? Infinity, l.x0!));
+      right.set(p, Math.max(right.get(p) ?? -Infinity, l.x1!));
+    }
+    const fill = lines.map((l) => {
+      const p = l.page ?? 0;
+      const width = right.get(p)! - left.get(p)!;
+      return width > 0 ? (l.x1! - left.get(p)!) / width : 1;
+    });
+    return { fill, measure: 0, full: 1 - g.tolerance };
+  }
+  const lengths = lines.map((l) => l.text.length + (l.indent ?? 0));
+  const measure = measureOf(lengths);
+  const fill = lengths.map((n) => (measure > 0 ? n / measure : 1));
+  return { fill, measure, full: measure > 0 ? (measure - slack(measure, g)) / measure : 1 };
+}
+
+/** Decides where paragraphs start among `lines` (see the module's doc comment). */
+export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing {
+  const g = layoutGrammar();
+  const { fill, measure, full } = fills(lines);
+  const usualIndent = lines.filter((l, i) => i > 0 && fill[i - 1]! >= full).map((l) => l.indent ?? 0);
+  const baseIndent = usualIndent.length ? Math.min(...usualIndent) : 0;
+  const seq = new Sequence();
+  const breaks: boolean[] = [];
+  const evidence: string[] = [];
+  lines.forEach((line, i) => {
+    const why =
+      i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], full, baseIndent, seq, g);
+    breaks.push(why !== 'continues');
+    evidence.push(why);
+    if (why !== 'continues') seq.see(markerOf(line.text));
+  });
+  return { breaks, evidence, measure };
+}
+
+/** The evidence that `line` opens a paragraph after `prev`, or 'continues'. */
+function reason(
+  prev: LayoutLine,
+  line: LayoutLine,
+  [prevFill, lineFill]: [number, number],
+  full: number,
+  baseIndent: number,
+  seq: Sequence,
+  g: LayoutGrammar,
+): string {
+  if (line.blankBefore) return 'blank';
+  if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
+    return 'size';
+  if (g.noStart.includes(line.text[0] ?? '')) return 'continues';
+  if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
+  if (prevFill < full) return 'short';
+  if (opensLabel(line.text, g)) return 'label';
+  const m = markerOf(line.text);
+  if (m && seq.fits(m)) return 'marker';
+  if (m && endsSentence(prev.text, g)) return 'sentence';
+  // A short line with no punctuation at its end after a sentence is a title or a name, not a paragraph's tail.
+  if (lineFill < full && endsSentence(prev.text, g) && !/\p{P}$/u.test(line.text)) return 'sentence';
+  return 'continues';
+}
