@@ -24,9 +24,11 @@ export function runTool(
   args: string[],
   path: string | undefined,
   timeoutMs: number,
+  env?: NodeJS.ProcessEnv,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(tool.command, args, { maxBuffer: MAX_OUTPUT, timeout: timeoutMs }, (err, stdout, stderr) => {
+    const options = { maxBuffer: MAX_OUTPUT, timeout: timeoutMs, ...(env ? { env } : {}) };
+    execFile(tool.command, args, options, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
       const what = describeInput(path);
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')

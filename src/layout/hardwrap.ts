@@ -38,7 +38,11 @@ export function textLines(raw: string): TextLine[] {
     while (b > a && BLANK.test(raw[b - 1]!)) b--;
     if (a === b) blank = out.length > 0;
     else {
-      const indent = raw.slice(pos, a).replace(/\t/g, '    ').length;
+      // Columns: a tab is four, an ideographic space two (one blank is OCR noise, not an indent).
+      const indent = raw
+        .slice(pos, a)
+        .replace(/\t/g, '    ')
+        .replace(/\u3000/g, '  ').length;
       out.push({ text: raw.slice(a, b), indent, start: a, end: b, blankBefore: blank });
       blank = false;
     }

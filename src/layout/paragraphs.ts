@@ -16,16 +16,19 @@
  * the previous line short against the measure; a line that starts with punctuation never opens one; then a role
  * label (牵头单位:…), a heading marker that fits the numbering sequence (一、 after 一、 is 二、; a line that starts
  * with 零 or a number after a full line continues the sentence unless it is the next marker), and a previous line
- * that ends a sentence followed by any marker.
+ * that ends a sentence followed by any marker or by a short line with no final punctuation (a title).
  */
 import { structureGrammar, type MarkerKind } from '../parse/grammar.js';
 import { layoutGrammar, type LayoutGrammar } from './grammar.js';
+
+/** An indent is at least this many columns more than the continuation lines' (a lone blank is noise). */
+const MIN_INDENT = 2;
 
 /** One line in reading order. */
 export interface LayoutLine {
   /** The visible text, without indentation. */
   text: string;
-  /** Indentation before the text, in characters (text input). */
+  /** Indentation before the text, in columns (text input; an ideographic space is two). */
   indent?: number;
   /** Left and right edge of the line (paged input), and its baseline. */
   x0?: number;
@@ -132,7 +135,8 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
   const breaks: boolean[] = [];
   const evidence: string[] = [];
   lines.forEach((line, i) => {
-    const why = i === 0 ? 'first' : reason(lines[i - 1]!, line, fill[i - 1]!, full, baseIndent, seq, g);
+    const why =
+      i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], full, baseIndent, seq, g);
     breaks.push(why !== 'continues');
     evidence.push(why);
     if (why !== 'continues') seq.see(markerOf(line.text));
@@ -144,7 +148,7 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
 function reason(
   prev: LayoutLine,
   line: LayoutLine,
-  prevFill: number,
+  [prevFill, lineFill]: [number, number],
   full: number,
   baseIndent: number,
   seq: Sequence,
@@ -154,11 +158,13 @@ function reason(
   if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
     return 'size';
   if (g.noStart.includes(line.text[0] ?? '')) return 'continues';
-  if ((line.indent ?? 0) > baseIndent) return 'indent';
+  if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
   if (prevFill < full) return 'short';
   if (opensLabel(line.text, g)) return 'label';
   const m = markerOf(line.text);
   if (m && seq.fits(m)) return 'marker';
   if (m && endsSentence(prev.text, g)) return 'sentence';
+  // A short line with no punctuation at its end after a sentence is a title or a name, not a paragraph's tail.
+  if (lineFill < full && endsSentence(prev.text, g) && !/\p{P}$/u.test(line.text)) return 'sentence';
   return 'continues';
 }

@@ -4,8 +4,9 @@
  * same line, column and paragraph logic applies.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { describeInput, IngestError } from '../errors.js';
 import { OCR_INSTALL, runTool, type Tool } from '../tools.js';
 import type { PageText, TextRun } from './types.js';
@@ -16,6 +17,8 @@ const POINTS_PER_INCH = 72;
 const LANGUAGE = 'chi_sim';
 /** Time limit of one tool run on one page. */
 const PAGE_TIMEOUT_MS = 180_000;
+/** tesseract on one thread: pages run in parallel instead. */
+const ONE_THREAD = { ...process.env, OMP_THREAD_LIMIT: '1' };
 /** The levels of a line row and of a word row in tesseract's TSV. */
 const LINE_LEVEL = 4;
 const WORD_LEVEL = 5;
@@ -59,21 +62,30 @@ async function checkLanguage(path: string | undefined): Promise<void> {
     );
 }
 
-/** OCRs the given pages of the PDF (numbers and sizes in points), calling `onProgress` before each. */
+/** Pages OCR'd at once by default: one a core (tesseract is run single-threaded on each). */
+export const DEFAULT_OCR_JOBS = Math.max(1, availableParallelism());
+
+/**
+ * OCRs the given pages of the PDF (numbers and sizes in points), `jobs` pages at a time (each tesseract run is
+ * single-threaded, so pages in parallel use the cores better than one page on many threads), calling
+ * `onProgress` as each page starts. The pages come back in the order given.
+ */
 export async function ocrPages(
   bytes: Uint8Array,
   pages: { page: number; width: number; height: number }[],
   path: string | undefined,
   onProgress?: OcrProgress,
+  jobs = DEFAULT_OCR_JOBS,
 ): Promise<PageText[]> {
   await checkLanguage(path);
   const dir = await mkdtemp(join(tmpdir(), 'gongwen-ocr-'));
   try {
     const pdf = join(dir, 'in.pdf');
     await writeFile(pdf, bytes);
-    const out: PageText[] = [];
-    for (const [index, p] of pages.entries()) {
-      onProgress?.({ page: p.page, index: index + 1, total: pages.length });
+    const limit = pLimit(Math.max(1, jobs));
+    let started = 0;
+    const one = async (p: (typeof pages)[number]): Promise<PageText> => {
+      onProgress?.({ page: p.page, index: ++started, total: pages.length });
       const prefix = join(dir, `p${p.page}`);
       const n = String(p.page);
       const args = ['-r', String(DPI), '-gray', '-singlefile', '-f', n, '-l', n, pdf, prefix];
@@ -83,10 +95,11 @@ export async function ocrPages(
         [`${prefix}.pgm`, '-', '-l', LANGUAGE, 'tsv'],
         path,
         PAGE_TIMEOUT_MS,
+        ONE_THREAD,
       );
-      out.push({ ...p, runs: wordsToRuns(tsv), ocr: true });
-    }
-    return out;
+      return { ...p, runs: wordsToRuns(tsv), ocr: true };
+    };
+    return await Promise.all(pages.map((p) => limit(() => one(p))));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scoreSeed, type Gold } from '../../src/eval/seed.js';
+import { LAYOUT_KINDS } from '../../src/eval/layout.js';
+import { convertSync } from '../../src/index.js';
+import { rewrap } from '../../src/layout/rewrap.js';
+import { repair, unrepair } from '../../src/repair/index.js';
+
+const SEED = readFileSync('corpus/zhengzhou-2020-notice.txt', 'utf8');
+const GOLD = JSON.parse(readFileSync('corpus/gold/zhengzhou-2020-notice.gold.json', 'utf8')) as Gold;
+
+/** Layouts of a printed page or an OCR engine: widths 26–45, an indented first line, LF or CRLF, trailing blanks. */
+const layouts = fc.record({
+  width: fc.integer({ min: 26, max: 45 }),
+  indent: fc.constantFrom('  ', '\u3000\u3000', '    ', '\u3000'),
+  blankLines: fc.boolean(),
+  eol: fc.constantFrom('\n' as const, '\r\n' as const),
+  trailing: fc.constantFrom('', ' ', '\u3000'),
+});
+
+describe('layout invariance: the seed re-wrapped reads as the seed', () => {
+  it('rewrap cuts paragraphs into lines of the width', () => {
+    expect(rewrap('  一二三四五\n\n六七\n', { width: 3, indent: '　' })).toBe('　一二\n三四五\n　六七\n');
+  });
+
+  it('gives the same tasks, units by role, deadlines and targets (F1 ≥ 0.98 each)', () => {
+    fc.assert(
+      fc.property(layouts, (layout) => {
+        const text = rewrap(SEED, layout);
+        const graph = convertSync(text, { path: 'seed-rewrapped.txt' });
+        for (const s of scoreSeed(graph, GOLD))
+          if ((LAYOUT_KINDS as readonly string[]).includes(s.kind))
+            expect(s.f1, `${s.kind} at ${JSON.stringify(layout)}`).toBeGreaterThanOrEqual(0.98);
+      }),
+      { numRuns: 20, seed: 12 },
+    );
+  }, 120_000);
+
+  it('records every join, so the raw input is rebuilt', () => {
+    const text = rewrap(SEED, { width: 31, indent: '  ', eol: '\r\n' });
+    const out = repair(text);
+    expect(out.edits.some((e) => e.ruleId === 'layout/join')).toBe(true);
+    expect(unrepair(out.text, out.edits)).toBe(text);
+  });
+
+  it('leaves a paragraph-a-line text alone', () => {
+    expect(repair(SEED).edits.filter((e) => e.ruleId === 'layout/join')).toEqual([]);
+  });
+});
