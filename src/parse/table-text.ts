@@ -22,7 +22,7 @@ export interface Piece {
   cell?: TableCell;
 }
 
-/** One line: its pieces, and the attributes of the task it opens. */
+/** One line: its pieces, and the attributes of the task it opens (recorded when not empty). */
 export interface TableLine {
   pieces: Piece[];
   attributes?: Record<string, string>;
@@ -290,8 +290,8 @@ class RowWriter {
       });
       if (values.length > 0) attributes[this.header.labels[c] || `${c + 1}`] = values.join('；');
     }
-    const hasAttributes = Object.keys(attributes).length > 0;
-    this.lines.push({ pieces: [...marker, ...text], ...(hasAttributes ? { attributes } : {}) });
+    // Filled on: a person found in a unit column below joins the attributes.
+    this.lines.push({ pieces: [...marker, ...text], attributes });
     for (const d of distinct('deadline')) {
       // Each item of the cell (年底前；2020年) that the task's text does not already say.
       const items = d.text
@@ -307,8 +307,25 @@ class RowWriter {
     for (const role of ROLE_KINDS)
       for (const cell of distinct(role)) {
         const parts = g.inlineRoles(cell.text);
-        if (parts.length === 0) add(role, [{ text: cell.text, cell }]);
-        else for (const p of parts) if (p.text) add(p.role, [{ text: p.text, cell }]);
+        const list = parts.length > 0 ? parts.filter((p) => p.text) : [{ role, text: cell.text }];
+        for (const p of list) {
+          const names = p.text.split(/[、，,；;\s]+/).filter(Boolean);
+          const persons = names.filter((n) => g.isPerson(n));
+          if (persons.length === 0) add(p.role, [{ text: p.text, cell }]);
+          else {
+            // A person is never a unit: kept beside the task, the units of the cell still read.
+            const units = names.filter((n) => !persons.includes(n));
+            if (units.length > 0) add(p.role, [{ text: units.join('、'), cell }]);
+            const label = this.header.labels[cell.col] ?? '';
+            persons.push(...(attributes[label] ? [attributes[label]] : []));
+            attributes[label] = persons.join('、');
+            this.diagnostics.push({
+              code: 'table-person-in-unit-column',
+              severity: 'warning',
+              message: `${tableName(table)}: row ${cell.row + 1}, column ${cell.col + 1} '${label}': ${persons.join('、')} is a person, not a unit; kept as a task attribute`,
+            });
+          }
+        }
       }
     for (const role of ROLE_KINDS) {
       const lists = byRole.get(role);

@@ -70,3 +70,16 @@ describe('table inputs', () => {
     expect(g.nodes.find((n) => n.id === 'water/一/1#deadline-0')).toMatchObject({ date: '2022-10-31' });
   });
 });
+
+describe('a person in a unit column', () => {
+  it('is kept as an attribute with a warning, never a unit', async () => {
+    const csv = '序号,重点任务,责任单位\r\n1,治理扬尘,市城管局、张三\r\n2,整治河道,李四同志\r\n';
+    const g = await convert(bytes(csv), { path: 'p.csv' });
+    expect(g.nodes.filter((n) => n.type === 'unit').map((n) => (n as { name: string }).name)).toEqual([
+      '市城管局',
+    ]);
+    expect(g.nodes.find((n) => n.id === 'p1/1')).toMatchObject({ attributes: { 责任单位: '张三' } });
+    expect(g.nodes.find((n) => n.id === 'p1/2')).toMatchObject({ attributes: { 责任单位: '李四同志' } });
+    expect(g.diagnostics.filter((d) => d.code === 'table-person-in-unit-column')).toHaveLength(2);
+  });
+});

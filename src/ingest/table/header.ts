@@ -41,6 +41,10 @@ const FileSchema = z.object({
     deadline: z.string(),
   }),
   colon: z.string().min(1),
+  person: z.string(),
+  unitChars: z.string().min(1),
+  unitHeads: z.array(z.string()),
+  personSpecs: z.object({ persons: z.array(z.string()).min(1), units: z.array(z.string()).min(1) }),
   isoDate: z.string(),
   dateWords: z.string(),
   inlineRoles: z.array(z.object({ label: z.string().min(1), role: z.enum(ROLES) })).min(1),
@@ -68,6 +72,8 @@ export interface TableGrammar {
   marker(kind: MarkerKind, n: string): string;
   /** The label line for a role or the deadline: "牵头单位：". */
   label(of: Role | 'deadline'): string;
+  /** Whether a name in a unit column is a person's (张三), not a unit's. */
+  isPerson(name: string): boolean;
   /** A spreadsheet date (2021-06-30) as deadline words, or the text unchanged. */
   dateWords(text: string): string;
   /** The kind a header cell's text names, or null. */
@@ -92,7 +98,13 @@ function compile(raw: z.infer<typeof FileSchema>): TableGrammar {
   const labelRe = new RegExp(`(?:^|[；;，,。\\s])(${labels.map((l) => l.label).join('|')})[:：]\\s*`, 'gu');
   const roleOf = new Map(labels.map((l) => [l.label, l.role]));
   const iso = new RegExp(raw.isoDate);
+  const person = new RegExp(raw.person, 'u');
+  const unitChar = new Set(raw.unitChars);
   return {
+    isPerson: (name) =>
+      person.test(name) &&
+      ![...name.replace(/同志$/, '')].some((ch) => unitChar.has(ch)) &&
+      !raw.unitHeads.some((h) => name.startsWith(h)),
     minKnown: raw.minKnown,
     marker: (kind, n) => raw.markers[kind].replace('{n}', n),
     label: (of) => raw.lineLabels[of] + raw.colon,
@@ -138,6 +150,8 @@ function check(g: TableGrammar, raw: z.infer<typeof FileSchema>): void {
       if (got !== spec.kinds[n]) fail(`spec header '${h}': kind ${got}, expected ${spec.kinds[n]}`);
     });
   }
+  for (const p of raw.personSpecs.persons) if (!g.isPerson(p)) fail(`'${p}' must read as a person`);
+  for (const u of raw.personSpecs.units) if (g.isPerson(u)) fail(`'${u}' must read as a unit`);
   for (const spec of raw.inlineSpecs) {
     const got = JSON.stringify(g.inlineRoles(spec.cell));
     if (got !== JSON.stringify(spec.parts)) fail(`inline spec '${spec.cell}': got ${got}`);

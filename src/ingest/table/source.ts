@@ -39,7 +39,8 @@ export function assemble(parts: readonly Part[]): Assembled {
     out.diagnostics.push(...read.diagnostics);
     for (const line of read.lines) {
       newline();
-      if (line.attributes) out.attributes.push({ start: raw.length, values: line.attributes });
+      if (line.attributes && Object.keys(line.attributes).length > 0)
+        out.attributes.push({ start: raw.length, values: line.attributes });
       // A line's generated lead (a marker, a role label) belongs to the first cell after it.
       let lead: number | null = raw.length;
       for (const piece of line.pieces) {
