@@ -33,7 +33,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'repair',
     usage: 'gongwen repair <file|-> [--diff]',
     description:
-      'Print the OCR-repaired text of a notice; with --diff, list each edit (place, rule, before → after).',
+      'Print the OCR-repaired text of a notice (look-alike radicals normalised, hard-wrapped lines rejoined into paragraphs); with --diff, list each edit (place, rule, before → after).',
   },
   {
     name: 'units',
