@@ -14,6 +14,8 @@ export const DIFF_BINARY_FORMATS: readonly string[] = ['xlsx', 'docx'];
 export interface DiffCommand {
   old: string;
   new: string;
+  /** Every input, oldest first: more than two give the history of the editions. */
+  editions?: string[];
   format: (typeof DIFF_FORMATS)[number];
   output?: string;
   units: string[];
@@ -43,7 +45,8 @@ export async function readSide(path: string, units: string[]): Promise<NoticeGra
 /** Runs the command; resolves to the exit status. */
 export async function runDiff(cmd: DiffCommand): Promise<number> {
   const sides: NoticeGraph[] = [];
-  for (const path of [cmd.old, cmd.new]) {
+  const paths = cmd.editions && cmd.editions.length > 2 ? cmd.editions : [cmd.old, cmd.new];
+  for (const path of paths) {
     try {
       sides.push(await readSide(path, cmd.units));
     } catch (err) {
@@ -52,6 +55,7 @@ export async function runDiff(cmd: DiffCommand): Promise<number> {
       return 1;
     }
   }
+  if (sides.length > 2) return writeHistory(cmd, sides);
   const [oldGraph, newGraph] = sides as [NoticeGraph, NoticeGraph];
   const result = diff(oldGraph, newGraph, { units: cmd.units });
   if (cmd.format === 'xlsx' || cmd.format === 'docx') {
@@ -68,6 +72,21 @@ export async function runDiff(cmd: DiffCommand): Promise<number> {
   else if (cmd.format === 'html')
     text = (await import('../render/diff-html.js')).renderDiffHtml(result, oldGraph, newGraph);
   else text = JSON.stringify(result, null, 2) + '\n';
+  if (cmd.output !== undefined) writeFileSync(cmd.output, text);
+  else process.stdout.write(text);
+  return 0;
+}
+
+/** More than two editions: the history of each task and target, as JSON, Markdown or HTML. */
+async function writeHistory(cmd: DiffCommand, graphs: NoticeGraph[]): Promise<number> {
+  const h = (await import('../diff/history.js')).history(graphs, { units: cmd.units });
+  const render = await import('../render/diff-history.js');
+  const text =
+    cmd.format === 'md'
+      ? render.renderHistoryMarkdown(h)
+      : cmd.format === 'html'
+        ? render.renderHistoryHtml(h)
+        : JSON.stringify(h, null, 2) + '\n';
   if (cmd.output !== undefined) writeFileSync(cmd.output, text);
   else process.stdout.write(text);
   return 0;

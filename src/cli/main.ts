@@ -66,16 +66,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'diff') {
-    if (rest.length !== 2) return usage('diff takes two inputs: <old> <new>');
+    if (rest.length < 2) return usage('diff takes two inputs (<old> <new>), or more editions, oldest first');
     const { DIFF_BINARY_FORMATS, DIFF_FORMATS, runDiff } = await import('./diff.js');
     const format = (v.format as string | undefined) ?? 'json';
     if (!(DIFF_FORMATS as readonly string[]).includes(format))
       return usage(`--format must be ${DIFF_FORMATS.join(', ')} for diff, not '${format}'`);
     if (DIFF_BINARY_FORMATS.includes(format) && v.output === undefined && process.stdout.isTTY)
       return usage(`--format ${format} writes a binary file: give -o FILE or redirect stdout`);
+    if (rest.length > 2 && DIFF_BINARY_FORMATS.includes(format))
+      return usage(`the history of ${rest.length} editions is written as json, md or html, not ${format}`);
     return runDiff({
       old: rest[0]!,
       new: rest[1]!,
+      editions: rest,
       format: format as (typeof DIFF_FORMATS)[number],
       ...(typeof v.output === 'string' ? { output: v.output } : {}),
       units: (v.units as string[] | undefined) ?? [],

@@ -43,9 +43,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'diff',
-    usage: 'gongwen diff <old> <new> [--format json|md|html|xlsx|docx] [-o FILE] [--units FILE]…',
+    usage: 'gongwen diff <old> <new> [<newer>…] [--format json|md|html|xlsx|docx] [-o FILE] [--units FILE]…',
     description:
-      'Compare two versions of a plan (each a notice in any input format, or a NoticeGraph JSON): tasks matched across renumbering, moves, splits and merges; targets, deadlines, units and wording that changed. JSON (the PlanDiff), Markdown, a single-file HTML report with filters, an Excel sheet (one row per change) or a Word report (summary table, then old and new side by side). Targets are named by what they count and said tightened or loosened; the year shift of a new edition is no change.',
+      'Compare two versions of a plan (each a notice in any input format, or a NoticeGraph JSON): tasks matched across renumbering, moves, splits and merges; targets, deadlines, units and wording that changed. JSON (the PlanDiff), Markdown, a single-file HTML report with filters, an Excel sheet (one row per change) or a Word report (summary table, then old and new side by side). Targets are named by what they count and said tightened or loosened; the year shift of a new edition is no change. More than two editions (oldest first) give the history of each task and target (json, md or html).',
   },
   {
     name: 'archive',

@@ -28,7 +28,8 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+/** HTML-escapes a text. */
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 /** One row of the side-by-side report: the old and new holders (tasks, or the plan) and their changes. */
 export interface DiffRowGroup {

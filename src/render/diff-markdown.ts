@@ -19,17 +19,20 @@ export const DIFF_MD_COLUMNS = {
 };
 
 const text = (value: string) => ({ type: 'text' as const, value });
-const heading = (depth: Heading['depth'], value: string): Heading => ({
+/** An mdast heading. */
+export const heading = (depth: Heading['depth'], value: string): Heading => ({
   type: 'heading',
   depth,
   children: [text(value)],
 });
-const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [text(value)] });
+/** An mdast paragraph. */
+export const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [text(value)] });
 const row = (cells: string[]): TableRow => ({
   type: 'tableRow',
   children: cells.map((c) => ({ type: 'tableCell', children: c ? [text(c)] : [] })),
 });
-const table = (header: string[], rows: string[][]): Table => ({
+/** An mdast table: a header row, then the rows. */
+export const table = (header: string[], rows: string[][]): Table => ({
   type: 'table',
   align: header.map(() => null),
   children: [row(header), ...rows.map(row)],

@@ -68,6 +68,22 @@ describe('gongwen diff', () => {
     }
   });
 
+  it('gives the history of more than two editions (json, md), and refuses xlsx for it', () => {
+    const three = [
+      'corpus/zhengzhou-2020-notice.txt',
+      'corpus/diff/zhengzhou-2021-notice.txt',
+      'corpus/diff/zhengzhou-2022-notice.txt',
+    ];
+    const json = run(['diff', ...three]);
+    expect(json.status, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).steps).toHaveLength(2);
+    const md = run(['diff', ...three, '--format', 'md']);
+    expect(md.stdout).toContain('| 任务');
+    const xlsx = run(['diff', ...three, '--format', 'xlsx', '-o', join(tmpdir(), 'never.xlsx')]);
+    expect(xlsx.status).toBe(2);
+    expect(xlsx.stderr).toContain('json, md or html');
+  });
+
   it('prints the PlanDiff JSON Schema with schema --diff', () => {
     const r = run(['schema', '--diff']);
     expect(r.status).toBe(0);
