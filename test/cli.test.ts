@@ -100,19 +100,24 @@ describe('gongwen CLI', () => {
     const notice = join(dir, 'luoyang.txt');
     writeFileSync(
       notice,
-      '洛阳市人民政府办公厅\n关于印发洛阳市2021年蓝天行动方案的通知\n各县区政府:\n现印发给你们。\n\n一、重点工作\n1.治理扬尘。10月底前完成。\n牵头单位:市生态环境局\n',
+      '洛阳市人民政府办公厅\n关于印发洛阳市2021年蓝天行动方案的通知\n各县区政府:\n现印发给你们。\n\n一、重点工作\n1.治理扬尘。10月底前完成。\n牵头单位:市生态环境局、市控尘办\n',
     );
     const gazetteer = join(dir, 'luoyang.yaml');
     writeFileSync(
       gazetteer,
-      'scope: [洛阳]\nunits:\n  - { name: 洛阳市生态环境局, kind: agency, aliases: [市生态环境局] }\n',
+      'scope: [洛阳]\nunits:\n  - { name: 洛阳市控制扬尘污染办公室, kind: agency, aliases: [市控尘办] }\n',
     );
-    const unitOf = (args: string[]) => {
+    const unitOf = (args: string[], id: string) => {
       const graph = JSON.parse(run(['convert', notice, ...args]).stdout);
-      return graph.nodes.find((n: { id: string }) => n.id === 'unit:市生态环境局');
+      return graph.nodes.find((n: { id: string }) => n.id === id);
     };
-    expect(unitOf([])).toMatchObject({ canonical: null, kind: 'agency' });
-    expect(unitOf(['--units', gazetteer])).toMatchObject({ canonical: '洛阳市生态环境局', kind: 'agency' });
+    // the generic local table knows 洛阳市's 市生态环境局 from the issuer; 市控尘办 only the clerk's file
+    expect(unitOf([], 'unit:市生态环境局')).toMatchObject({ canonical: '洛阳市生态环境局', kind: 'agency' });
+    expect(unitOf([], 'unit:市控尘办')).toMatchObject({ canonical: null, kind: 'agency' });
+    expect(unitOf(['--units', gazetteer], 'unit:市控尘办')).toMatchObject({
+      canonical: '洛阳市控制扬尘污染办公室',
+      kind: 'agency',
+    });
   });
 
   it('prints the JSON Schema', () => {

@@ -39,7 +39,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'units',
     usage: 'gongwen units <file|-> [--format table|json|md|csv] [--unit NAME] [--units FILE]…',
     description:
-      'Per unit (canonical name), the tasks it leads (牵头), supports (配合) and answers for (责任), with deadlines: an aligned table by default. --unit NAME keeps one unit (its name, an abbreviation or an alias).',
+      'Per unit (canonical name, with the spellings the notice writes), the tasks it leads (牵头), supports (配合), answers for (责任) and guides (指导), with deadlines: an aligned table by default. --unit NAME keeps one unit (its name, an abbreviation or an alias).',
   },
   {
     name: 'diff',

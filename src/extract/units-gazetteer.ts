@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
 import { UNIT_KINDS, type UnitKind } from '../graph/schema.js';
+import { isLocalOffice, resolveLocal } from './units-local.js';
 import { unitKey } from './units-text.js';
 
 /** The gazetteer files shipped in grammars/units, in lookup order after a clerk's own files. */
@@ -209,11 +210,11 @@ function buildGazetteer(files: { file: string; units: UnitEntry[]; scope?: strin
     lookup(name, date, region) {
       const candidates = index.get(unitKey(name))?.filter((e) => applies(e, name, region));
       if (candidates === undefined || candidates.length === 0)
-        return { canonical: null, kind: guessKind(name) };
+        return resolveLocal(name, date, region) ?? { canonical: null, kind: guessKind(name) };
       const entry = follow(pick(candidates, date), date);
       return { canonical: entry.name, kind: entry.kind, entry };
     },
-    has: (name) => index.has(unitKey(name)),
+    has: (name) => index.has(unitKey(name)) || isLocalOffice(name),
     names: (region) => (region === undefined ? distinct : namesFor(region)),
   };
 }

@@ -72,13 +72,17 @@ export function renderUnits(graph: NoticeGraph, units: UnitDuties[], format: Uni
   }
 }
 
-/** One aligned table; the unit's name only on its first row, its rows followed by a blank line. */
+/**
+ * One aligned table; the unit's name only on its first row, followed by the other spellings the notice writes
+ * for it in parentheses ("国家发展和改革委员会（国家发展改革委、发展改革委）").
+ */
 function terminalTable(units: UnitDuties[]): string {
   const rows: string[][] = [];
   let previous = '';
+  const spelled = new Map(units.map((u) => [u.name, spellings(u)]));
   for (const l of lines(units)) {
     rows.push([
-      l.unit === previous ? '' : l.unit,
+      l.unit === previous ? '' : l.unit + (spelled.get(l.unit) ?? ''),
       l.role,
       l.plan ? `${l.plan} ${l.path}` : l.path,
       truncate(l.title, TABLE_TITLE_WIDTH),
@@ -87,6 +91,12 @@ function terminalTable(units: UnitDuties[]): string {
     previous = l.unit;
   }
   return alignedTable(Object.values(UNIT_COLUMNS), rows);
+}
+
+/** The names a notice writes for a unit other than its canonical one, as "（A、B）", or ''. */
+function spellings(u: UnitDuties): string {
+  const aka = u.names.filter((n) => n !== u.name);
+  return aka.length > 0 ? `（${aka.join(UNIT_JOINER)}）` : '';
 }
 
 function markdown(units: UnitDuties[]): string {

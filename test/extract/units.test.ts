@@ -57,9 +57,6 @@ describe('gazetteer lookup', () => {
   });
 
   it.each([
-    ['洛阳市教育局', 'agency'],
-    ['洛阳市发展改革委', 'agency'],
-    ['偃师市政府', 'district-government'],
     ['宜阳县', 'district-government'],
     ['西工区', 'district-government'],
     ['各乡镇政府', 'collective'],
@@ -72,6 +69,15 @@ describe('gazetteer lookup', () => {
     ['某某研究院', 'other'],
   ])('unknown %s: canonical null, kind guessed %s', (name, kind) => {
     expect(gaz.lookup(name)).toEqual({ canonical: null, kind });
+    expect(guessKind(name)).toBe(kind);
+  });
+
+  it.each([
+    ['洛阳市教育局', '洛阳市教育局', 'agency'],
+    ['洛阳市发展改革委', '洛阳市发展和改革委员会', 'agency'],
+    ['偃师市政府', '偃师市人民政府', 'district-government'],
+  ])('%s, a place and a local office: %s (%s) anywhere', (name, canonical, kind) => {
+    expect(gaz.lookup(name)).toEqual({ canonical, kind });
     expect(guessKind(name)).toBe(kind);
   });
 
@@ -225,8 +231,10 @@ describe('gazetteer scopes', () => {
     expect(gaz.lookup('市生态环境局', '2020-04-16', '郑州市人民政府办公厅').canonical).toBe(
       '郑州市生态环境局',
     );
+    // another city's 市生态环境局 is that city's (the generic local table), never Zhengzhou's
     const other = gaz.lookup('市生态环境局', '2020-04-16', '洛阳市人民政府办公厅');
-    expect(other).toMatchObject({ canonical: null, kind: 'agency' });
+    expect(other).toMatchObject({ canonical: '洛阳市生态环境局', kind: 'agency' });
+    expect(gaz.lookup('市生态环境局', '2020-04-16', '国务院办公厅')).toMatchObject({ canonical: null });
   });
   it('applies a name that holds its scope anywhere, and national bodies everywhere', () => {
     expect(gaz.lookup('郑州供电公司', '2020-04-16', '国务院').canonical).toBe(
