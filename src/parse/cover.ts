@@ -269,7 +269,7 @@ export function parseCover(lines: Line[]): Cover {
 
 function setField(doc: Partial<DocumentInfo>, field: string, value: string): void {
   if (field === 'publishDate' || field === 'date') {
-    const d = parseDate(value) ?? parseDate(value.split(/[\s\u3000]/)[0] ?? '');
+    const d = parseDate(value) ?? parseDate(/^[\d\-./]+/.exec(value)?.[0] ?? '');
     if (d) doc[field] = d;
   } else if (field === 'docNumber') doc.docNumber = squash(value);
   else if (field === 'issuers') doc.issuers = splitNames(value);
