@@ -86,4 +86,15 @@ describe('head of a notice', () => {
     expect(f.docNumber).toBeNull();
     expect(f.date).toBeNull();
   });
+
+  it('records the person who signs a decree as a signatory, never as an issuer', () => {
+    const d = convertSync(
+      '中华人民共和国国务院令\n第714号\n《某某条例》已经国务院常务会议通过，现予公布，自公布之日起施行。\n总理　李克强\n2019年3月2日\n',
+      { path: 'decree.txt' },
+    ).document;
+    expect(d.signatories).toEqual(['总理 李克强']);
+    expect(d.issuers).not.toContain('李克强');
+    expect(d.issuers).not.toContain('总理');
+    expect(d.date).toBe('2019-03-02');
+  });
 });
