@@ -97,4 +97,13 @@ describe('head of a notice', () => {
     expect(d.issuers).not.toContain('总理');
     expect(d.date).toBe('2019-03-02');
   });
+
+  it('splits run-in headings of one level that share a line (黑龙江 style), and not other markers', () => {
+    const g = convertSync(
+      '某省人民政府关于落实重点工作责任分工的意见\n各市人民政府：\n一、主要目标\n(一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入增长13%左右。(省财政厅负责)\n(三)投资增长30%以上，见(四)款。\n',
+      { path: 'runin.txt' },
+    );
+    const paths = g.nodes.filter((n) => n.type === 'section').map((n) => (n as { path: string }).path);
+    expect(paths).toEqual(['一', '一/(一)', '一/(二)', '一/(三)']);
+  });
 });
