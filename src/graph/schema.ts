@@ -210,6 +210,8 @@ export const DocumentInfoSchema = z.object({
   date: isoDate.optional(),
   publishDate: isoDate.optional(),
   recipients: z.array(z.string()),
+  /** Persons who sign a decree or letter, with their post ("总理 李克强"); never issuers (issue 13). */
+  signatories: z.array(z.string()).optional(),
   year: z.number().int().optional(),
 });
 

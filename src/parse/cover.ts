@@ -238,8 +238,10 @@ export function parseCover(lines: Line[]): Cover {
       doc.date ??= date;
       letterEnd = k;
       while (letterEnd > i && isSignatureName(lines[letterEnd - 1]!.text)) letterEnd--;
-      if (doc.issuers.length === 0)
-        doc.issuers = lines.slice(letterEnd, k).flatMap((l) => splitNames(l.text));
+      const signers = lines.slice(letterEnd, k).map((l) => splitNames(l.text));
+      const persons = signers.filter(isSignatory).map((n) => n.join(' '));
+      if (persons.length > 0) doc.signatories = persons;
+      if (doc.issuers.length === 0) doc.issuers = signers.filter((n) => !isSignatory(n)).flat();
       afterLetter = k + 1;
       while (lines[afterLetter] && isClosingNote(lines[afterLetter]!.text)) afterLetter++;
       break;
@@ -269,7 +271,7 @@ export function parseCover(lines: Line[]): Cover {
 
 function setField(doc: Partial<DocumentInfo>, field: string, value: string): void {
   if (field === 'publishDate' || field === 'date') {
-    const d = parseDate(value) ?? parseDate(value.split(/[\s\u3000]/)[0] ?? '');
+    const d = parseDate(value) ?? parseDate(/^[\d\-./]+/.exec(value)?.[0] ?? '');
     if (d) doc[field] = d;
   } else if (field === 'docNumber') doc.docNumber = squash(value);
   else if (field === 'issuers') doc.issuers = splitNames(value);
@@ -297,6 +299,10 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
   }
   return null;
 }
+
+/** A signature line naming a post and a person (总理　李克强): a signatory, not an issuer. */
+const isSignatory = (names: string[]): boolean =>
+  names.length === 2 && structureGrammar().raw.cover.signerPosts.includes(names[0]!) && names[1]!.length <= 4;
 
 const splitNames = (t: string): string[] => t.split(/[\s\u3000、]+/).filter(Boolean);
 

@@ -22,6 +22,7 @@ const StructureSchema = z.object({
     furniture: z.array(z.string().min(1)),
     inlineLabels: z.array(z.string().min(1)),
     masthead: z.string().min(1),
+    signerPosts: z.array(z.string().min(1)),
     simplified: z.string().refine((t) => [...t].length % 2 === 0, 'simplified holds pairs'),
     issueVerbs: z.array(z.string().min(1)),
     attachmentLabel: z.string().min(1),

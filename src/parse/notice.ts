@@ -48,7 +48,8 @@ export function parseNotice(text: string, roles: RoleProbe, hints: ParseHints = 
   const plans: PlanTreeNode[] = [];
   for (const r of ranges) {
     const parser = new BodyParser(roles, diagnostics);
-    for (let k = r.at + r.titleLines; k < r.to; k++) parser.add(lines[k]!);
+    for (let k = r.at + r.titleLines; k < r.to; k++)
+      for (const part of splitRunIn(lines[k]!)) parser.add(part);
     const head = lines.slice(r.at, r.at + r.titleLines);
     const first = lines[r.at];
     const last = lines[r.to - 1];
@@ -83,6 +84,34 @@ export function parseNotice(text: string, roles: RoleProbe, hints: ParseHints = 
     facts: emptyFacts(),
   };
   return { tree: { type: 'root', document, notice, plans }, diagnostics };
+}
+
+/** Characters a run-in heading may follow on the line it shares with the previous one: a sentence end or ). */
+const RUN_IN_AFTER = /[。)）;；]/;
+/** The longest numbered marker looked at (（十二）). */
+const MARKER_MAX = 8;
+
+/**
+ * A line holding run-in headings of one level ("(一)…负责)(二)公共财政收入…", lost line breaks): split where the
+ * next marker of the same kind and the next value follows a sentence end or a closing bracket.
+ */
+function splitRunIn(line: Line): Line[] {
+  const g = structureGrammar();
+  let m = g.marker(line.text);
+  if (!m) return [line];
+  const parts: Line[] = [];
+  let from = 0;
+  for (let p = m.length + 1; p < line.text.length; p++) {
+    if (!RUN_IN_AFTER.test(line.text[p - 1]!)) continue;
+    const next = g.marker(line.text.slice(p, p + MARKER_MAX));
+    if (!next || next.kind !== m.kind || next.value !== m.value + 1) continue;
+    parts.push({ ...line, text: line.text.slice(from, p), start: line.start + from, end: line.start + p });
+    from = p;
+    m = next;
+  }
+  if (parts.length === 0) return [line];
+  parts.push({ ...line, text: line.text.slice(from), start: line.start + from, afterBlank: false });
+  return parts;
 }
 
 interface PlanStart {

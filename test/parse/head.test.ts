@@ -1,0 +1,109 @@
+/**
+ * The head of a notice (issue 13): the same document fields whatever the layout a website or office gives it.
+ * Examples written in the styles of several provinces' sites (headings, furniture, traditional characters).
+ */
+import { describe, expect, it } from 'vitest';
+import { convertSync } from '../../src/index.js';
+
+const fields = (text: string) => {
+  const d = convertSync(text, { path: 'head.txt' }).document;
+  return {
+    title: d.fullTitle ?? d.title,
+    issuers: d.issuers,
+    docNumber: d.docNumber ?? null,
+    date: d.date ?? null,
+    recipients: d.recipients,
+  };
+};
+
+const BODY = '现将《某省2021年大气污染防治工作方案》印发给你们，请认真贯彻执行。\n';
+const SIGN = '某省人民政府办公厅\n2021年3月15日\n';
+
+/** One notice's head in five layouts. */
+const LAYOUTS: Record<string, string> = {
+  plain: `某政办发〔2021〕5号\n某省人民政府办公厅关于印发某省2021年大气污染防治工作方案的通知\n各市人民政府，省政府各部门：\n${BODY}${SIGN}`,
+  'split and spaced title': `某政办发〔2021〕5号\n某省人民政府办公厅\n关于印发某省2021年大气污染防治工作方案的\n通    知\n各市人民政府，省政府各部门：\n${BODY}${SIGN}`,
+  'number after the title': `某省人民政府办公厅关于印发某省2021年\n大气污染防治工作方案的通知\n某政办发〔2021〕5号\n各市人民政府，省政府各部门：\n${BODY}${SIGN}`,
+  'number glued before the title': `某政办发〔2021〕5号《某省人民政府办公厅关于印发某省2021年大气污染防治工作方案的通知》\n各市人民政府，省政府各部门：\n${BODY}${SIGN}`,
+  'with furniture': `当前位置：首页 > 政务公开 > 政策文件\n某省人民政府办公厅关于印发某省2021年大气污染防治工作方案的通知\n发布日期：2021-03-20    浏览次数：35\n来源：省政府办公厅\n扫一扫在手机打开当前页\n某政办发〔2021〕5号\n各市人民政府，省政府各部门：\n${BODY}${SIGN}`,
+};
+
+describe('head of a notice', () => {
+  const want = {
+    title: '某省人民政府办公厅关于印发某省2021年大气污染防治工作方案的通知',
+    issuers: ['某省人民政府办公厅'],
+    docNumber: '某政办发〔2021〕5号',
+    date: '2021-03-15',
+    recipients: ['各市人民政府', '省政府各部门'],
+  };
+  for (const [name, text] of Object.entries(LAYOUTS))
+    it(`gives the same fields: ${name}`, () => expect(fields(text)).toEqual(want));
+
+  it('keeps the upload date out of the 成文日期 and records it as publishDate', () => {
+    const d = convertSync(LAYOUTS['with furniture']!, { path: 'h.txt' }).document;
+    expect(d.date).toBe('2021-03-15');
+    expect(d.publishDate).toBe('2021-03-20');
+  });
+
+  it('reads a traditional head on a simplified copy and keeps the original (湖北 style)', () => {
+    const f = fields(
+      '省人民政府關于\n進一步優化營商環境的若干意見\n鄂政發〔2018〕26號\n各市、州、縣人民政府，省政府各部門：\n一、總體要求\n',
+    );
+    expect(f.title).toBe('省人民政府關于進一步優化營商環境的若干意見');
+    expect(f.issuers).toEqual(['省人民政府']);
+    expect(f.docNumber).toBe('鄂政發〔2018〕26號');
+    expect(f.recipients).toEqual(['各市、州、縣人民政府', '省政府各部門']);
+  });
+
+  it('takes joint issuers on lines above the title (河北 style)', () => {
+    const f = fields(
+      '冀发〔2021〕5号\n中共某市委\n某市人民政府\n关于印发《某市实施方案》的通知\n各县委和人民政府：\n现将《某市实施方案》印发给你们。\n中共某市委\n某市人民政府\n2021年3月15日\n',
+    );
+    expect(f.issuers).toEqual(['中共某市委', '某市人民政府']);
+    expect(f.title).toBe('中共某市委某市人民政府关于印发《某市实施方案》的通知');
+    expect(f.docNumber).toBe('冀发〔2021〕5号');
+  });
+
+  it('skips a masthead and a doc-sharing site blurb (湖南 style) and a site headline (山东 style)', () => {
+    const f = fields(
+      '某省人民政府办公厅文件\n时间:2019-05-14 10:45:55下载本文\n第一篇:某省人民政府办公厅文件\n湘政办发〔2009〕24号\n某省人民政府办公厅关于加强某项\n工作的通知\n各市州人民政府：\n一、充分认识。\n',
+    );
+    expect(f.title).toBe('某省人民政府办公厅关于加强某项工作的通知');
+    expect(f.docNumber).toBe('湘政办发〔2009〕24号');
+    const g = fields(
+      '当前位置:首页 >> 信息公开\n17号 十三五规划\n2017-02-14    点击:8次\n菏定安发〔2016〕17号\n关于印发某规划的\n通    知\n各镇街：\n现印发给你们。\n某区安全生产委员会\n2016年12月30日\n',
+    );
+    expect(g.title).toBe('关于印发某规划的通知');
+    expect(g.docNumber).toBe('菏定安发〔2016〕17号');
+    expect(g.date).toBe('2016-12-30');
+  });
+
+  it('cuts a flattened head at the site label (辽宁 style) and leaves unstated fields empty', () => {
+    const f = fields(
+      '|\n某市人民政府关于印发某市纲要的通知时间:2021-03-16 各区人民政府: 《某市纲要》业经审议。\n',
+    );
+    expect(f.title).toBe('某市人民政府关于印发某市纲要的通知');
+    expect(f.docNumber).toBeNull();
+    expect(f.date).toBeNull();
+  });
+
+  it('records the person who signs a decree as a signatory, never as an issuer', () => {
+    const d = convertSync(
+      '中华人民共和国国务院令\n第714号\n《某某条例》已经国务院常务会议通过，现予公布，自公布之日起施行。\n总理　李克强\n2019年3月2日\n',
+      { path: 'decree.txt' },
+    ).document;
+    expect(d.signatories).toEqual(['总理 李克强']);
+    expect(d.issuers).not.toContain('李克强');
+    expect(d.issuers).not.toContain('总理');
+    expect(d.date).toBe('2019-03-02');
+  });
+
+  it('splits run-in headings of one level that share a line (黑龙江 style), and not other markers', () => {
+    const g = convertSync(
+      '某省人民政府关于落实重点工作责任分工的意见\n各市人民政府：\n一、主要目标\n(一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入增长13%左右。(省财政厅负责)\n(三)投资增长30%以上，见(四)款。\n',
+      { path: 'runin.txt' },
+    );
+    const paths = g.nodes.filter((n) => n.type === 'section').map((n) => (n as { path: string }).path);
+    expect(paths).toEqual(['一', '一/(一)', '一/(二)', '一/(三)']);
+  });
+});
