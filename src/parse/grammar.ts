@@ -26,6 +26,7 @@ const StructureSchema = z.object({
     simplified: z.string().refine((t) => [...t].length % 2 === 0, 'simplified holds pairs'),
     issueVerbs: z.array(z.string().min(1)),
     attachmentLabel: z.string().min(1),
+    attachedTableEnds: z.array(z.string().min(1)),
     closingNotes: z.array(z.string().min(1)),
     patterns: z.object({
       date: z.string(),

@@ -151,6 +151,16 @@ function planStarts(lines: Line[], from: number, to: number, issued: string[]): 
       }
     }
   }
+  // An attached table named in the letter whose title line is missing: it starts at the bare 附件/附件N line.
+  const cover = structureGrammar().raw.cover;
+  const tables = issued.filter(
+    (t) => wanted.has(bare(t)) && cover.attachedTableEnds.some((e) => t.endsWith(e)),
+  );
+  const heads = lines
+    .map((l, k) => [k, bare(l.text)] as const)
+    .filter(([k, t]) => k >= from && k < to && new RegExp(`^${cover.attachmentLabel}[0-9]*$`).test(t));
+  if (tables.length === 1 && heads.length === 1 && found.length === 0)
+    found.push({ at: heads[0]![0], titleLines: 1, title: squash(tables[0]!) });
   return found;
 }
 
