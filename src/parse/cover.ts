@@ -297,6 +297,32 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
       if (g.titleSuffixes.some((s) => joined.endsWith(s))) return [k, e, squash(t.slice(0, at))];
     }
   }
+  return addressedTitle(lines, from);
+}
+
+/**
+ * A title without 关于 (国务院办公厅对…建议的答复, …的复函): one to three name-like lines ending in 的 + a title
+ * suffix, followed by the 发文字号 alone on its line or by the 主送机关. The issuer is the text before 对.
+ */
+function addressedTitle(lines: Line[], from: number): [number, number, string] | null {
+  const g = structureGrammar().raw.cover;
+  const ends = (s: string): boolean => g.titleSuffixes.some((x) => s.endsWith(g.titleLink + x));
+  for (let k = from; k < Math.min(lines.length, from + 12); k++) {
+    const raw = lines[k]!.text;
+    if (isSiteLine(raw) || docNumberLine(raw)) continue;
+    let joined = '';
+    for (let e = k; e < Math.min(lines.length, k + 3); e++) {
+      const t = cleanTitle(lines[e]!.text);
+      if (P().clause.test(t) || P().listEnds.test(t) || parseDate(t)) return null;
+      joined += squash(t);
+      const next = lines[e + 1]?.text ?? '';
+      if (ends(matchText(joined)) && (docNumberLine(next) || P().listEnds.test(next))) {
+        const at = matchText(joined).indexOf(g.addressHead);
+        return [k, e, at > 0 ? joined.slice(0, at) : ''];
+      }
+    }
+    return null;
+  }
   return null;
 }
 

@@ -107,3 +107,43 @@ describe('head of a notice', () => {
     expect(paths).toEqual(['一', '一/(一)', '一/(二)', '一/(三)']);
   });
 });
+
+describe('titles without 关于 (replies, letters)', () => {
+  const REPLY = '你提出的建议收悉。现答复如下。\n';
+  it('a State Council reply over two lines, 发文字号 after it', () =>
+    expect(
+      fields(
+        `国务院办公厅对十三届全国人大二次会议\n第1234号建议的答复\n国办函〔2019〕12号\n张三代表：\n${REPLY}国务院办公厅\n2019年7月1日\n`,
+      ),
+    ).toEqual({
+      title: '国务院办公厅对十三届全国人大二次会议第1234号建议的答复',
+      issuers: ['国务院办公厅'],
+      docNumber: '国办函〔2019〕12号',
+      date: '2019-07-01',
+      recipients: ['张三代表'],
+    }));
+  it('a province reply with the issuer on its own line', () =>
+    expect(
+      fields(
+        `广东省人民政府办公厅\n对省政协十二届三次会议第20200123号提案的答复\n粤办函〔2020〕88号\n李四委员：\n${REPLY}广东省人民政府办公厅\n2020年6月1日\n`,
+      ),
+    ).toMatchObject({
+      title: '广东省人民政府办公厅对省政协十二届三次会议第20200123号提案的答复',
+      issuers: ['广东省人民政府办公厅'],
+      docNumber: '粤办函〔2020〕88号',
+      recipients: ['李四委员'],
+    }));
+  it('a 复函 followed directly by its addressee', () =>
+    expect(
+      fields(
+        `四川省人民政府办公厅\n对成都市有关事项的复函\n成都市人民政府：\n你市请示收悉。\n四川省人民政府办公厅\n2021年2月3日\n`,
+      ),
+    ).toMatchObject({
+      title: '四川省人民政府办公厅对成都市有关事项的复函',
+      issuers: ['四川省人民政府办公厅'],
+      recipients: ['成都市人民政府'],
+      date: '2021-02-03',
+    }));
+  it('a prose line is never a title', () =>
+    expect(fields('国务院批复了你部的请示。\n民政部\n2020年6月1日\n').title).toBe(''));
+});
