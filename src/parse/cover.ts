@@ -219,6 +219,24 @@ export function parseCover(lines: Line[]): Cover {
     }
     if (!P().listContinues.test(t)) break;
   }
+  // 主送机关 flattened onto the title's line, after a site label and its value (…的通知时间:2021-03-16 各区…:).
+  const lastTitle = titleLines.length > 0 ? lines[titleLines[titleLines.length - 1]!]!.text : '';
+  if (doc.recipients.length === 0 && lastTitle) {
+    const rest = lastTitle
+      .slice(titleSpan(lastTitle)[1])
+      .replace(/^[^\s:：]*\s*[:：]\s*[\d\-./年月日:：\s]*/, '');
+    const at = /[:：]/.exec(rest);
+    const list = at ? rest.slice(0, at.index) : '';
+    if (
+      list &&
+      list.length <= 200 &&
+      !P().clause.test(list.replace(/[,，、]/g, '')) &&
+      !/\s/.test(list.trim()) &&
+      !/^\d/.test(list) &&
+      !g.leadIns.some((w) => list.endsWith(w))
+    )
+      doc.recipients = squash(list).split(/[,，]/).filter(Boolean);
+  }
   // The page's own metadata fills the fields the notice leaves empty.
   if (!doc.title && site.title) doc.title = site.title;
   if (!doc.docNumber && site.docNumber) doc.docNumber = site.docNumber;

@@ -19,6 +19,7 @@ const StructureSchema = z.object({
     titleSuffixes: z.array(z.string().min(1)),
     titleHead: z.string().min(1),
     addressHead: z.string().min(1),
+    leadIns: z.array(z.string().min(1)),
     titleLink: z.string().min(1),
     titleSpecs: z.array(z.string().min(1)),
     labels: z.record(z.string(), z.enum(['publishDate', 'date', 'docNumber', 'issuers', 'title', 'none'])),

@@ -147,3 +147,22 @@ describe('titles without 关于 (replies, letters)', () => {
   it('a prose line is never a title', () =>
     expect(fields('国务院批复了你部的请示。\n民政部\n2020年6月1日\n').title).toBe(''));
 });
+
+describe('主送机关 flattened onto the title line', () => {
+  it('after a 发布日期 label (Shandong style)', () =>
+    expect(
+      fields(
+        '|\n济南市人民政府关于印发某某工作方案的通知发布日期：2021-05-06 各区县人民政府，市政府各部门： 现将方案印发给你们。\n',
+      ).recipients,
+    ).toEqual(['各区县人民政府', '市政府各部门']));
+  it('after a 时间 label with a Chinese date (Sichuan style)', () =>
+    expect(
+      fields(
+        '成都市人民政府关于某某工作的通知 时间：2021年5月6日 各区（市）县政府，市政府各部门，有关单位： 现将有关事项通知如下。\n',
+      ).recipients,
+    ).toEqual(['各区（市）县政府', '市政府各部门', '有关单位']));
+  it('no list when the text after the label is prose', () =>
+    expect(
+      fields('某市人民政府关于某某工作的通知 时间：2021年5月6日 为做好工作，现通知如下：\n').recipients,
+    ).toEqual([]));
+});
