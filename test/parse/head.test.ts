@@ -166,3 +166,22 @@ describe('主送机关 flattened onto the title line', () => {
       fields('某市人民政府关于某某工作的通知 时间：2021年5月6日 为做好工作，现通知如下：\n').recipients,
     ).toEqual([]));
 });
+
+describe('GB/T 9704 elements around the head', () => {
+  const HEAD =
+    '某政办发〔2020〕12号　　签发人：王五\n某省人民政府办公厅关于做好某项工作的通知\n各市人民政府：\n现将有关事项通知如下。\n';
+  const PRINT = '抄送：省委各部门。\n某省人民政府办公厅 2020年4月17日印发\n';
+  it('份号, 密级, 紧急程度, 签发人, 附注, 抄送 and 印发 set aside; the 成文日期 is the signature date', () =>
+    expect(
+      fields(
+        `000123\n机密★1年\n特急\n某省人民政府办公厅文件\n${HEAD}某省人民政府办公厅\n2020年4月16日\n（此件公开发布）\n${PRINT}`,
+      ),
+    ).toEqual({
+      title: '某省人民政府办公厅关于做好某项工作的通知',
+      issuers: ['某省人民政府办公厅'],
+      docNumber: '某政办发〔2020〕12号',
+      date: '2020-04-16',
+      recipients: ['各市人民政府'],
+    }));
+  it('the 印发 date never becomes the 成文日期', () => expect(fields(`${HEAD}${PRINT}`).date).toBeNull());
+});
