@@ -219,6 +219,24 @@ export function parseCover(lines: Line[]): Cover {
     }
     if (!P().listContinues.test(t)) break;
   }
+  // 主送机关 flattened onto the title's line, after a site label and its value (…的通知时间:2021-03-16 各区…:).
+  const lastTitle = titleLines.length > 0 ? lines[titleLines[titleLines.length - 1]!]!.text : '';
+  if (doc.recipients.length === 0 && lastTitle) {
+    const rest = lastTitle
+      .slice(titleSpan(lastTitle)[1])
+      .replace(/^[^\s:：]*\s*[:：]\s*[\d\-./年月日:：\s]*/, '');
+    const at = /[:：]/.exec(rest);
+    const list = at ? rest.slice(0, at.index) : '';
+    if (
+      list &&
+      list.length <= 200 &&
+      !P().clause.test(list.replace(/[,，、]/g, '')) &&
+      !/\s/.test(list.trim()) &&
+      !/^\d/.test(list) &&
+      !g.leadIns.some((w) => list.endsWith(w))
+    )
+      doc.recipients = squash(list).split(/[,，]/).filter(Boolean);
+  }
   // The page's own metadata fills the fields the notice leaves empty.
   if (!doc.title && site.title) doc.title = site.title;
   if (!doc.docNumber && site.docNumber) doc.docNumber = site.docNumber;
@@ -296,6 +314,32 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
       if (/[。]$/.test(joined)) break;
       if (g.titleSuffixes.some((s) => joined.endsWith(s))) return [k, e, squash(t.slice(0, at))];
     }
+  }
+  return addressedTitle(lines, from);
+}
+
+/**
+ * A title without 关于 (国务院办公厅对…建议的答复, …的复函): one to three name-like lines ending in 的 + a title
+ * suffix, followed by the 发文字号 alone on its line or by the 主送机关. The issuer is the text before 对.
+ */
+function addressedTitle(lines: Line[], from: number): [number, number, string] | null {
+  const g = structureGrammar().raw.cover;
+  const ends = (s: string): boolean => g.titleSuffixes.some((x) => s.endsWith(g.titleLink + x));
+  for (let k = from; k < Math.min(lines.length, from + 12); k++) {
+    const raw = lines[k]!.text;
+    if (isSiteLine(raw) || docNumberLine(raw)) continue;
+    let joined = '';
+    for (let e = k; e < Math.min(lines.length, k + 3); e++) {
+      const t = cleanTitle(lines[e]!.text);
+      if (P().clause.test(t) || P().listEnds.test(t) || parseDate(t)) return null;
+      joined += squash(t);
+      const next = lines[e + 1]?.text ?? '';
+      if (ends(matchText(joined)) && (docNumberLine(next) || P().listEnds.test(next))) {
+        const at = matchText(joined).indexOf(g.addressHead);
+        return [k, e, at > 0 ? joined.slice(0, at) : ''];
+      }
+    }
+    return null;
   }
   return null;
 }
