@@ -33,6 +33,17 @@ describe('the seed notice', () => {
     });
   });
 
+  it('finds a plan whose title lost its last line (an OCR layer dropped 实施方案)', () => {
+    const text = readFileSync(new URL('../corpus/zhengzhou-2020-notice.txt', import.meta.url), 'utf8').replace(
+      /(郑州市2020年土壤污染防治攻坚战)\s*\n\s*实施方案\s*\n/,
+      '$1\n',
+    );
+    expect(text).not.toBe(readFileSync(new URL('../corpus/zhengzhou-2020-notice.txt', import.meta.url), 'utf8'));
+    const g = convertSync(Buffer.from(text), { path: 'seed-cut.txt' });
+    expect(nodesOf(g, 'plan').map((p) => p.id)).toEqual(['air', 'water', 'soil']);
+    expect(byId(g, 'soil/三/(九)/4')).toMatchObject({ type: 'task' });
+  });
+
   it('has 51 sections and the traps right', () => {
     expect(nodesOf(graph, 'section')).toHaveLength(51);
     // a heading glued to its body

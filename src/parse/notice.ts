@@ -151,7 +151,30 @@ function planStarts(lines: Line[], from: number, to: number, issued: string[]): 
       }
     }
   }
-  return found;
+  // A title whose last words are lost (an OCR layer that dropped the title's second line): a line standing
+  // alone that is most of a title still unfound, up to its end.
+  for (const title of wanted) {
+    for (let k = from; k < to; k++) {
+      const key = lineAt(k);
+      if (!isTitleHead(key, title) || found.some((f) => k >= f.at && k < f.at + f.titleLines)) continue;
+      found.push({ at: k, titleLines: 1, title: squash(lines[k]!.text) });
+      break;
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Share of a title a line must hold (from its start) to stand for the title. */
+const TITLE_HEAD = 0.75;
+
+/** Whether `line` (bare) is the start of `title` (bare), most of it, with no sentence punctuation. */
+function isTitleHead(line: string, title: string): boolean {
+  return (
+    line.length >= TITLE_HEAD * title.length &&
+    line.length < title.length &&
+    title.startsWith(line) &&
+    !structureGrammar().cover.namePunct.test(line)
+  );
 }
 
 /** A title compared without spaces and quotes (character by character, so two lines' form is the two joined). */
