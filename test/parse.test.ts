@@ -105,6 +105,31 @@ describe('the State Council notices', () => {
   });
 });
 
+describe('a printed page whose metadata grid comes before the notice', () => {
+  it('takes the 发文字号 and 主送机关 after the notice\'s own title, not the grid\'s label cells', () => {
+    const text = [
+      '发文机成文日',
+      '国务院 2019年01月27日',
+      '关：期：',
+      '标',
+      '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见',
+      '题：',
+      '发文字发布日',
+      '国发〔2019〕5号 2019年02月15日',
+      '号：期：',
+      '国务院关于在市场监管领域全面推行',
+      '部门联合“双随机、一公开”监管的意见',
+      '国发〔2019〕5号',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '在市场监管领域全面推行“双随机、一公开”监管，是党中央、国务院作出的重大决策部署。',
+      '',
+    ].join('\n\n');
+    const g = convertSync(Buffer.from(text), { path: 'grid.txt' });
+    expect(g.document.docNumber).toBe('国发〔2019〕5号');
+    expect(g.document.recipients).toEqual(['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构']);
+  });
+});
+
 describe('notices without numbered items', () => {
   it('a plain letter still gives a document with its paragraphs', () => {
     const text =
