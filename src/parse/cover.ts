@@ -56,6 +56,10 @@ export const squash = (s: string): string => s.replace(SPACES, '');
 const HEAD_WINDOW = 40;
 /** Lines after the title searched for the 发文字号 alone on its line and for the 主送机关. */
 const AFTER_TITLE = 14;
+/** A line repeating the title's start is taken for the repeated title when it has this many characters. */
+const REPEATED_TITLE_MIN = 8;
+/** A line ending with a colon this short is a label cell of a metadata grid (题：), not a 主送机关. */
+const LABEL_CELL_MAX = 3;
 
 let simplifiedMap: Map<string, string> | null = null;
 
@@ -192,18 +196,33 @@ export function parseCover(lines: Line[]): Cover {
       }
     }
   const full = bareTitle(doc.fullTitle ?? '');
+  const inTitle = (t: string): boolean => !!full && !!bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)));
   // After the title: the site's lines, a repeated title, the 发文字号, then the 主送机关.
-  for (let n = 0; i < lines.length && n < AFTER_TITLE; n++) {
-    const t = lines[i]!.text;
-    const m = matchText(t);
-    if (labelOf(m) !== undefined) i = readLabel(i) + 1;
-    else if (isFurniture(m) || isMasthead(m)) i++;
-    else if (docNumberLine(t)) {
-      doc.docNumber ??= docNumberLine(t)!;
-      i++;
-    } else if (full && bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)))) i++;
-    else break;
-  }
+  const afterTitle = (): void => {
+    for (let n = 0; i < lines.length && n < AFTER_TITLE; n++) {
+      const t = lines[i]!.text;
+      const m = matchText(t);
+      if (labelOf(m) !== undefined) i = readLabel(i) + 1;
+      else if (isFurniture(m) || isMasthead(m)) i++;
+      else if (docNumberLine(t)) {
+        doc.docNumber ??= docNumberLine(t)!;
+        i++;
+      } else if (inTitle(t)) i++;
+      else break;
+    }
+  };
+  afterTitle();
+  // The title found in a page's metadata grid (a printed page: label cells wrapped, two cells a line): the
+  // notice's own title follows a few lines on, with its 发文字号 and 主送机关 after it.
+  const stop = squash(lines[i]?.text ?? '');
+  if (full && (!P().listEnds.test(stop) || stop.length <= LABEL_CELL_MAX))
+    for (let k = i; k < Math.min(lines.length, i + AFTER_TITLE); k++) {
+      const b = bareTitle(cleanTitle(lines[k]!.text));
+      if (b.length < REPEATED_TITLE_MIN || !full.startsWith(b)) continue;
+      i = k;
+      afterTitle();
+      break;
+    }
   // 主送机关: lines ending with a comma, then one ending with a colon.
   for (let k = i; k < Math.min(lines.length, i + 4); k++) {
     const t = lines[k]!.text;
