@@ -58,9 +58,13 @@ export function isHardWrapped(lines: readonly LayoutLine[]): boolean {
   if (lines.length < g.minLines) return false;
   const lengths = lines.map((l) => l.text.length + (l.indent ?? 0));
   const measure = measureOf(lengths);
-  if (measure < g.minMeasure) return false;
-  const fullLines = lines.filter((_, i) => lengths[i]! >= measure - slack(measure, g));
-  if (fullLines.length < g.fullShare * lines.length) return false;
+  if (measure < g.minMeasure || measure > g.maxMeasure) return false;
+  const full = (i: number) => lengths[i]! >= measure - slack(measure, g);
+  const fullLines = lines.filter((_, i) => full(i));
+  // A paragraph's last line is short whatever the width: the share is taken among the lines followed by another
+  // line of the same block (a blank line ends a block), so wide measures (few lines a paragraph) still show.
+  const followed = lines.map((_, i) => i).filter((i) => i + 1 < lines.length && !lines[i + 1]!.blankBefore);
+  if (!followed.length || followed.filter(full).length < g.fullShare * followed.length) return false;
   // Lines far longer than the measure are paragraphs of a paragraph-a-line text.
   if (lengths.filter((n) => n > measure * 1.5).length > lines.length * 0.05) return false;
   const ends = fullLines.filter((l) => endsSentence(l.text, g)).length;

@@ -10,7 +10,7 @@
  *             edges; without, against the text's own full-line length (`text.length + indent`).
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
- *             `marker`, `label`, `sentence`, `size`, `gap` for breaks; `continues` for joins).
+ *             `marker`, `label`, `sentence`, `title`, `size`, `gap` for breaks; `continues` for joins).
  *
  * Evidence, in order: a blank line or a vertical gap before the line, a change of font size, an indented line,
  * the previous line short against the measure; a line that starts with punctuation never opens one; then a role
@@ -135,13 +135,24 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
   const breaks: boolean[] = [];
   const evidence: string[] = [];
   lines.forEach((line, i) => {
-    const why =
+    let why =
       i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], full, baseIndent, seq, g);
+    if (why === 'continues' && i >= 2 && breaks[i - 1] && !g.noStart.includes(line.text[0] ?? ''))
+      if (isTitle(lines[i - 2]!, lines[i - 1]!, g)) why = 'title';
     breaks.push(why !== 'continues');
     evidence.push(why);
     if (why !== 'continues') seq.see(markerOf(line.text));
   });
   return { breaks, evidence, measure };
+}
+
+/**
+ * True when `line`, which opened a paragraph after `before`, is a whole title even when it fills the measure: it
+ * follows a sentence end and holds no punctuation at all (a body line of a measure's length nearly always has a
+ * comma or a stop; a title has none), so the line after it opens the next paragraph.
+ */
+function isTitle(before: LayoutLine, line: LayoutLine, g: LayoutGrammar): boolean {
+  return endsSentence(before.text, g) && !/[\p{P}\s]/u.test(line.text);
 }
 
 /** The evidence that `line` opens a paragraph after `prev`, or 'continues'. */
@@ -166,5 +177,7 @@ function reason(
   if (m && endsSentence(prev.text, g)) return 'sentence';
   // A short line with no punctuation at its end after a sentence is a title or a name, not a paragraph's tail.
   if (lineFill < full && endsSentence(prev.text, g) && !/\p{P}$/u.test(line.text)) return 'sentence';
+  // A full line with no punctuation at all after a sentence end is a title that fills the measure.
+  if (isTitle(prev, line, g)) return 'title';
   return 'continues';
 }
