@@ -34,11 +34,13 @@ describe('the seed notice', () => {
   });
 
   it('finds a plan whose title lost its last line (an OCR layer dropped 实施方案)', () => {
-    const text = readFileSync(new URL('../corpus/zhengzhou-2020-notice.txt', import.meta.url), 'utf8').replace(
-      /(郑州市2020年土壤污染防治攻坚战)\s*\n\s*实施方案\s*\n/,
-      '$1\n',
+    const text = readFileSync(
+      new URL('../corpus/zhengzhou-2020-notice.txt', import.meta.url),
+      'utf8',
+    ).replace(/(郑州市2020年土壤污染防治攻坚战)\s*\n\s*实施方案\s*\n/, '$1\n');
+    expect(text).not.toBe(
+      readFileSync(new URL('../corpus/zhengzhou-2020-notice.txt', import.meta.url), 'utf8'),
     );
-    expect(text).not.toBe(readFileSync(new URL('../corpus/zhengzhou-2020-notice.txt', import.meta.url), 'utf8'));
     const g = convertSync(Buffer.from(text), { path: 'seed-cut.txt' });
     expect(nodesOf(g, 'plan').map((p) => p.id)).toEqual(['air', 'water', 'soil']);
     expect(byId(g, 'soil/三/(九)/4')).toMatchObject({ type: 'task' });
@@ -106,7 +108,7 @@ describe('the State Council notices', () => {
 });
 
 describe('a printed page whose metadata grid comes before the notice', () => {
-  it('takes the 发文字号 and 主送机关 after the notice\'s own title, not the grid\'s label cells', () => {
+  it("takes the 发文字号 and 主送机关 after the notice's own title, not the grid's label cells", () => {
     const text = [
       '发文机成文日',
       '国务院 2019年01月27日',

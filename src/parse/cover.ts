@@ -196,7 +196,8 @@ export function parseCover(lines: Line[]): Cover {
       }
     }
   const full = bareTitle(doc.fullTitle ?? '');
-  const inTitle = (t: string): boolean => !!full && !!bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)));
+  const inTitle = (t: string): boolean =>
+    !!full && !!bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)));
   // After the title: the site's lines, a repeated title, the 发文字号, then the 主送机关.
   const afterTitle = (): void => {
     for (let n = 0; i < lines.length && n < AFTER_TITLE; n++) {
