@@ -215,11 +215,17 @@ export function parseCover(lines: Line[]): Cover {
   afterTitle();
   // The title found in a page's metadata grid (a printed page: label cells wrapped, two cells a line): the
   // notice's own title follows a few lines on, with its 发文字号 and 主送机关 after it.
+  // A 主送机关 going on over lines (ending in a comma) is no grid; a line holding only the issuers (the
+  // signature) is no repeated title: the line must reach into the title proper.
   const stop = squash(lines[i]?.text ?? '');
-  if (full && (!P().listEnds.test(stop) || stop.length <= LABEL_CELL_MAX))
+  const own = bareTitle(doc.title ?? '');
+  const issuerPart = own && full.endsWith(own) ? full.length - own.length : 0;
+  const reach = Math.min(REPEATED_TITLE_MIN, own.length);
+  const grid = !P().listContinues.test(stop) && (!P().listEnds.test(stop) || stop.length <= LABEL_CELL_MAX);
+  if (full && grid)
     for (let k = i; k < Math.min(lines.length, i + AFTER_TITLE); k++) {
       const b = bareTitle(cleanTitle(lines[k]!.text));
-      if (b.length < REPEATED_TITLE_MIN || !full.startsWith(b)) continue;
+      if (b.length < REPEATED_TITLE_MIN || b.length - issuerPart < reach || !full.startsWith(b)) continue;
       i = k;
       afterTitle();
       break;
