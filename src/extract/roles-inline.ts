@@ -2,8 +2,10 @@
  * Inline role forms inside parentheses of task text: "(市发展改革委牵头,市工信局参与)", "（教育部、财政部等按职责分工
  * 负责）", "(牵头单位:市X;责任单位:市Y、市Z)", and the State Council's "列第一位者为牵头单位" convention.
  */
+import { extractDeadlines } from './deadlines.js';
 import type { RoleGrammar, RolePhrase } from './roles-grammar.js';
 import {
+  fieldAt,
   labelAt,
   mention,
   parseInheritance,
@@ -159,7 +161,7 @@ function parenMentions(
   g: RoleGrammar,
   carried: Convention | undefined,
 ): { mentions: RoleMention[]; convention: Convention | undefined } {
-  if (labelAt(c.text, start, g) !== undefined)
+  if (labelAt(c.text, start, g) !== undefined || fieldAt(c.text, start, g) !== undefined)
     return { mentions: parseLabelledLists(c, start, end, gaz, g), convention: carried };
   const mentions: RoleMention[] = [];
   let convention = carried;
@@ -204,6 +206,20 @@ export interface InlineCarry {
 /** Ends a sentence of running text (outside brackets). */
 const RUNNING_SENTENCE_ENDS = '。！？!?\n';
 
+/** Punctuation that may end a clause of time. */
+const TIME_CLAUSE_END = /[。.!！?？]+$/;
+
+/** Whether a clause says only when ("2020年底前完成", "长期坚持"): it may stand in a role sentence. */
+function isTimeClause(clause: string, g: RoleGrammar): boolean {
+  const text = clause.replace(TIME_CLAUSE_END, '');
+  if (g.timeClauses.whole.includes(text)) return true;
+  const hits = extractDeadlines(text, { year: null });
+  const first = hits[0];
+  if (hits.length !== 1 || first === undefined || first.start !== 0 || first.kind === 'recurring')
+    return false;
+  return g.timeClauses.rests.includes(text.slice(first.end));
+}
+
 /**
  * Role clauses in the running text of `text`, outside parentheses: a sentence made only of role clauses
  * ("由市发展改革委负责。", "市住建局负责，市财政局配合。"), or a bracketed label and its list ("【责任单位】X、Y").
@@ -215,7 +231,7 @@ function runningMentions(text: string, gaz: Gazetteer, g: RoleGrammar): RoleMent
     const c = compactText(text, sentence.start, sentence.end);
     const t = c.text;
     const label = [...t].findIndex((ch, i) => g.labelOpens.includes(ch) && labelAt(t, i, g) !== undefined);
-    if (label >= 0 || labelAt(t, 0, g) !== undefined) {
+    if (label >= 0 || labelAt(t, 0, g) !== undefined || fieldAt(t, 0, g) !== undefined) {
       mentions.push(...parseLabelledLists(c, Math.max(label, 0), t.length, gaz, g));
       continue;
     }
@@ -228,6 +244,7 @@ function runningMentions(text: string, gaz: Gazetteer, g: RoleGrammar): RoleMent
       const got = verbClause(c, clause.start, clause.end, gaz, g, pending);
       const listed = got === undefined ? unitsOnly(c, clause.start, clause.end, gaz, g) : undefined;
       if (got === undefined && listed === undefined) {
+        if (isTimeClause(t.slice(clause.start, clause.end), g)) continue;
         whole = false;
         break;
       }
@@ -259,7 +276,12 @@ export function inlineMentions(
   for (const p of parenPairs(text)) {
     const c = compactText(text, p.open + 1, p.close);
     // No verb, first-listed phrase or label: no mention, and the convention stays as it is.
-    if (!g.inlineClue.test(c.text) && labelAt(c.text, 0, g) === undefined) continue;
+    if (
+      !g.inlineClue.test(c.text) &&
+      labelAt(c.text, 0, g) === undefined &&
+      fieldAt(c.text, 0, g) === undefined
+    )
+      continue;
     const found = parenMentions(c, 0, c.text.length, gaz, g, convention);
     convention = found.convention;
     mentions.push(...found.mentions);

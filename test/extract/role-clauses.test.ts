@@ -70,7 +70,34 @@ describe('role clauses by issuer style', () => {
         { role: 'cooperating', units: ['供销合作总社'] },
       ],
     ],
+    [
+      'State Council, 等部门和 a collective',
+      '推进创新（科技部、国家发展改革委等部门和各地区按职责分工负责）',
+      [
+        {
+          role: 'responsible',
+          units: ['科技部', '国家发展改革委', '各地区'],
+          note: '按职责分工负责',
+        },
+      ],
+    ],
+    [
+      'State Council, level words sharing one name',
+      '加强指导（国务院办公厅牵头，各省、自治区、直辖市人民政府负责）',
+      [
+        { role: 'lead', units: ['国务院办公厅'] },
+        { role: 'responsible', units: ['各省、自治区、直辖市人民政府'] },
+      ],
+    ],
     // a province
+    [
+      'province, 各市、县（市、区）人民政府 is one collective',
+      '完善机制（省发展改革委牵头，省直有关部门、各市、县（市、区）人民政府配合）',
+      [
+        { role: 'lead', units: ['省发展改革委'] },
+        { role: 'cooperating', units: ['省直有关部门', '各市、县（市、区）人民政府'] },
+      ],
+    ],
     [
       'province, 牵头 and 协助',
       '推进改革（省发展改革委牵头，省财政厅、省自然资源厅协助）',
@@ -97,6 +124,22 @@ describe('role clauses by issuer style', () => {
       'city, 分别 as a note',
       '落实属地责任（各区人民政府分别负责）',
       [{ role: 'responsible', units: ['各区人民政府'], note: '分别负责' }],
+    ],
+    [
+      'city, a clause of time in a running role sentence',
+      '推进老旧小区改造。市住建局负责，各区政府配合，2021年6月底前完成。',
+      [
+        { role: 'responsible', units: ['市住建局'] },
+        { role: 'cooperating', units: ['各区政府'] },
+      ],
+    ],
+    [
+      'city, fields that name no unit around the role labels',
+      '优化营商环境（责任领导：王某某；牵头单位：市发改委；责任单位：市财政局、市税务局；完成时限：2020年底前）',
+      [
+        { role: 'lead', units: ['市发改委'] },
+        { role: 'responsible', units: ['市财政局', '市税务局'] },
+      ],
     ],
     // a county
     [
@@ -140,6 +183,10 @@ describe('role clauses by issuer style', () => {
       [['responsible', '市发展改革委']],
     ],
     ['persons only', '（国务院分管领导同志负责）', []],
+    ['the premier', '（总理牵头，国务委员协助）', []],
+    ['a vice mayor and a leader in charge', '（副市长牵头，分管领导负责）', []],
+    ['a mayor beside a unit', '（常务副市长牵头，市政府办公室负责）', [['responsible', '市政府办公室']]],
+    ['a deadline alone', '推进改革。2020年底前完成。', []],
     ['a sentence with other words', '各地区要积极配合，市发展改革委负责统筹协调。', []],
     ['a scope remark', '（技工院校内由人力资源社会保障行政部门负责）', []],
   ])('%s', (_case, text, expected) => {
