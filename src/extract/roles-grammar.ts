@@ -39,6 +39,7 @@ const RolesFileSchema = z
     sharedHeads: z.array(Phrase),
     timeClauses: z.object({ rests: z.array(z.string()), whole: z.array(Phrase) }).strict(),
     posts: z.array(Phrase),
+    proseWords: z.array(Phrase),
     labelBrackets: z.array(z.string().length(2)),
     inheritance: z
       .object({
@@ -104,6 +105,8 @@ export interface RoleGrammar {
   timeClauses: { rests: string[]; whole: string[] };
   /** Persons and posts (副市长, 分管领导): a name ending in one is never a unit of a clause. */
   posts: string[];
+  /** Words of prose (要, 认真, 切实…): a name holding one is never a unit of an inline clause ("各地区要认真落实"). */
+  proseWords: string[];
   /** The opening characters of bracketed labels ("【责任单位】"). */
   labelOpens: string;
   inheritance: {
@@ -177,6 +180,7 @@ export function loadRoleGrammar(): RoleGrammar {
     sharedHeads: sharedHeadPatterns(sorted(file.sharedHeads)),
     timeClauses: file.timeClauses,
     posts: sorted(file.posts),
+    proseWords: sorted(file.proseWords),
     labelOpens: file.labelBrackets.map((b) => b[0]).join(''),
     inheritance: {
       starts: sorted(file.inheritance.starts),

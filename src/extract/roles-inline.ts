@@ -20,17 +20,17 @@ import { CLOSE_BRACKETS, OPEN_BRACKETS, splitOutsideBrackets } from './units.js'
 import type { Gazetteer } from './units-gazetteer.js';
 import { compactText, originalSpan, type CompactText } from './units-text.js';
 
-/** Parentheses that may hold an inline role phrase (both widths). */
-const PAREN_OPEN = '(（';
+/** Brackets that may hold an inline role phrase: parentheses (both widths), 【】 and square brackets. */
+const PAREN_OPEN = '(（【[［';
 /** See `PAREN_OPEN`. */
-const PAREN_CLOSE = ')）';
+const PAREN_CLOSE = ')）】]］';
 /** Ends a sentence inside the parentheses. */
 const SENTENCE_SEPARATOR = '。';
 /** Separates the clauses of a sentence ("X牵头,Y参与"). */
 const CLAUSE_SEPARATORS = ',，;；';
 
 /** Any parenthesis (global: scanned with `exec`). */
-const PAREN = new RegExp(`[${PAREN_OPEN}${PAREN_CLOSE}]`, 'g');
+const PAREN = new RegExp(`[${(PAREN_OPEN + PAREN_CLOSE).replace(/[[\]]/g, '\\$&')}]`, 'g');
 
 /** The outermost balanced parenthesis pairs of `t` (unbalanced ones are skipped), in text order. */
 function parenPairs(t: string): { open: number; close: number }[] {
@@ -55,9 +55,17 @@ interface Pending {
   units: UnitMention[];
 }
 
-/** Whether every unit is a name the gazetteer knows or whose kind it can guess, and none is a person or post. */
+/**
+ * Whether every unit is a name the gazetteer knows, or one whose kind it can guess and that holds no word of prose
+ * ("各地区要认真" is none), and none is a person or post.
+ */
 function plausible(units: UnitMention[], gaz: Gazetteer, g: RoleGrammar): boolean {
-  return units.every((u) => (gaz.has(u.name) || gaz.lookup(u.name).kind !== 'other') && !isPost(u.name, g));
+  return units.every(
+    (u) =>
+      (gaz.has(u.name) ||
+        (gaz.lookup(u.name).kind !== 'other' && !g.proseWords.some((w) => u.name.includes(w)))) &&
+      !isPost(u.name, g),
+  );
 }
 
 /** A person or post (分管副市长, 负责同志): never a unit. */

@@ -188,6 +188,23 @@ describe('role clauses by issuer style', () => {
     ['a vice mayor and a leader in charge', '（副市长牵头，分管领导负责）', []],
     ['a mayor beside a unit', '（常务副市长牵头，市政府办公室负责）', [['responsible', '市政府办公室']]],
     ['a deadline alone', '推进改革。2020年底前完成。', []],
+    ['prose after a collective', '各地区要认真落实。各有关部门要积极配合。', []],
+    [
+      'labels inside 【】 with colons',
+      '推进改革。【牵头单位：省发展改革委；配合单位：省财政厅】',
+      [
+        ['lead', '省发展改革委'],
+        ['cooperating', '省财政厅'],
+      ],
+    ],
+    [
+      'a compound verb (指导支持)',
+      '（各省级人民政府负责，国家发展改革委等部门指导支持）',
+      [
+        ['responsible', '各省级人民政府'],
+        ['guidance', '国家发展改革委'],
+      ],
+    ],
     ['a sentence with other words', '各地区要积极配合，市发展改革委负责统筹协调。', []],
     ['a scope remark', '（技工院校内由人力资源社会保障行政部门负责）', []],
   ])('%s', (_case, text, expected) => {
