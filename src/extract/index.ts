@@ -61,6 +61,10 @@ function body(children: BodyNode[], holder: Facts, goals: Facts, governing: Role
       const isGoal = structureGrammar().raw.goalSectionWords.some((word) => child.title.includes(word));
       // A heading that is a whole commitment ("一、10月底前完成散煤治理。") holds facts of its section.
       addSpanFacts(child.facts, child.headingSpan, w, isGoal ? goals : child.facts);
+      // A heading that ends in a role clause ("（一）优化服务（市住建局牵头）") names its section's units.
+      const heading = w.text.slice(child.headingSpan.start, child.headingSpan.end);
+      for (const m of findInlineRoles(heading, w.gaz, w.carry))
+        addMention(child.facts, m, child.headingSpan.start, w);
       const own = child.children.filter((c): c is LeafNode => c.type === 'roleLine');
       for (const line of own) addRoleLine(child.facts, line, w);
       const inheritedHere = child.facts.roles.map((r) => ({ ...r, inherited: true as const }));

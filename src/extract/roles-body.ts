@@ -10,6 +10,7 @@ import {
   OPEN_BRACKETS,
   splitConjoined,
   splitOutsideBrackets,
+  type Chunk,
   type UnitSpan,
 } from './units.js';
 import { guessKind, type Gazetteer } from './units-gazetteer.js';
@@ -118,9 +119,36 @@ export function unitSpans(
   g: RoleGrammar,
 ): UnitSpan[] {
   const spans: UnitSpan[] = [];
-  for (const item of splitOutsideBrackets(c.text.slice(start, end), ITEM_SEPARATOR))
+  const text = c.text.slice(start, end);
+  for (const item of mergeSharedHeads(text, splitOutsideBrackets(text, ITEM_SEPARATOR), g))
     itemSpans(c, start + item.start, start + item.end, gaz, g, spans);
   return spans;
+}
+
+/**
+ * Joins the items of a list that share the name of a later item ("各省、自治区、直辖市人民政府", "各市、县（市、区）
+ * 人民政府"): a run of items made only of level words, joined by 、 to an item that starts with level words and
+ * goes on with a name, becomes one item.
+ */
+export function mergeSharedHeads(text: string, items: Chunk[], g: RoleGrammar): Chunk[] {
+  const merged: Chunk[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const first = items[k] as Chunk;
+    let last = k;
+    const word = (j: number): string => text.slice((items[j] as Chunk).start, (items[j] as Chunk).end);
+    const isHead = (j: number): boolean =>
+      (items[j] as Chunk).separator === ITEM_SEPARATOR &&
+      g.sharedHeads.head.test(word(j)) &&
+      (j === k || !word(j).startsWith('各'));
+    while (last < items.length - 1 && isHead(last)) last++;
+    const tail = items[last] as Chunk;
+    const ends = g.sharedHeads.tail.test(word(last)) && !g.sharedHeads.head.test(word(last));
+    if (last > k && ends) {
+      merged.push({ start: first.start, end: tail.end, separator: tail.separator });
+      k = last;
+    } else merged.push(first);
+  }
+  return merged;
 }
 
 /** Adds the units of one list item `c.text[s, e)` (no 、 outside brackets) to `spans`: see `unitSpans`. */
@@ -219,7 +247,8 @@ export function parseUnitBody(
   let inheritRule: InheritRule | undefined;
   let groupFirst = 0;
   // One split at both separators: a group ends at a group separator, items end at 、 (depth counts the same).
-  for (const item of splitOutsideBrackets(t.slice(start, stop), LIST_SEPARATORS)) {
+  const list = t.slice(start, stop);
+  for (const item of mergeSharedHeads(list, splitOutsideBrackets(list, LIST_SEPARATORS), g)) {
     const s = start + item.start;
     let e = start + item.end;
     let override: RolePhrase | undefined;
@@ -308,9 +337,25 @@ function labelPhrase(t: string, at: number, length: number, g: RoleGrammar): Rol
   return phraseAfter(g.labels, t, at + bracket, at + length) as RolePhrase;
 }
 
+/** Whether the label of a field that names no unit ("完成时限：", "责任领导：") starts at `at`; its length. */
+export function fieldAt(t: string, at: number, g: RoleGrammar): number | undefined {
+  g.fieldPatternAt.lastIndex = at;
+  return g.fieldPatternAt.exec(t)?.[0].length;
+}
+
+/** The matches of a global pattern in `t[start, end)`, as positions and lengths. */
+function matchesIn(pattern: RegExp, t: string, start: number, end: number): { at: number; length: number }[] {
+  const found: { at: number; length: number }[] = [];
+  pattern.lastIndex = start;
+  for (let m = pattern.exec(t); m !== null && m.index < end; m = pattern.exec(t))
+    found.push({ at: m.index, length: m[0].length });
+  return found;
+}
+
 /**
- * Parses `c.text[start, end)`, which starts with a role label, into mentions: one per label, as several role lines
- * may run together ("…依职责分别牵头责任单位:…").
+ * Parses `c.text[start, end)`, which starts with a role label (or the label of a field that names no unit, such as
+ * 责任领导：), into mentions: one per role label, as several role lines may run together ("…依职责分别牵头责任单位:
+ * …"). A field label ("；完成时限：2020年底前") ends the list before it and gives nothing.
  */
 export function parseLabelledLists(
   c: CompactText,
@@ -320,18 +365,20 @@ export function parseLabelledLists(
   g: RoleGrammar,
 ): RoleMention[] {
   const t = c.text;
-  const labels: { at: number; phrase: RolePhrase; length: number }[] = [];
   // the global pattern's leftmost match at an index is the one `labelAt` finds there
-  g.labelPattern.lastIndex = start;
-  for (let m = g.labelPattern.exec(t); m !== null && m.index < end; m = g.labelPattern.exec(t)) {
-    const length = m[0].length;
-    labels.push({ at: m.index, phrase: labelPhrase(t, m.index, length, g), length });
-  }
+  const labels: { at: number; phrase?: RolePhrase; length: number }[] = [
+    ...matchesIn(g.labelPattern, t, start, end).map((m) => ({
+      ...m,
+      phrase: labelPhrase(t, m.at, m.length, g),
+    })),
+    ...matchesIn(g.fieldPattern, t, start, end),
+  ].sort((a, b) => a.at - b.at);
   if (labels[0]?.at !== start) return [];
   const mentions: RoleMention[] = [];
   labels.forEach((label, k) => {
     const bodyEnd = labels[k + 1]?.at ?? end;
-    mentions.push(...parseUnitBody(c, label.phrase, label.at, label.at + label.length, bodyEnd, gaz, g));
+    if (label.phrase !== undefined)
+      mentions.push(...parseUnitBody(c, label.phrase, label.at, label.at + label.length, bodyEnd, gaz, g));
   });
   return mentions;
 }

@@ -28,6 +28,7 @@ const RolesFileSchema = z
   .object({
     about: z.record(z.string(), z.string()).optional(),
     labels: z.array(RolePhraseSchema).min(1),
+    fieldLabels: z.array(Phrase),
     verbs: z.array(RolePhraseSchema),
     manners: z.array(Phrase),
     notes: z.array(Phrase),
@@ -35,7 +36,10 @@ const RolesFileSchema = z
     leadIns: z.array(Phrase),
     jointly: z.array(Phrase),
     collectiveJoins: z.array(Phrase),
+    sharedHeads: z.array(Phrase),
+    timeClauses: z.object({ rests: z.array(z.string()), whole: z.array(Phrase) }).strict(),
     posts: z.array(Phrase),
+    proseWords: z.array(Phrase),
     labelBrackets: z.array(z.string().length(2)),
     inheritance: z
       .object({
@@ -71,6 +75,13 @@ export interface RoleGrammar {
   labelPattern: RegExp;
   /** `labelPattern`, sticky: matches only at its `lastIndex`. */
   labelPatternAt: RegExp;
+  /**
+   * Matches the label of a field that names no unit ("完成时限：", "责任领导：") followed by : or ： (global; on
+   * compacted text): it ends the unit list of the label before it.
+   */
+  fieldPattern: RegExp;
+  /** `fieldPattern`, sticky. */
+  fieldPatternAt: RegExp;
   /** The first characters of the labels (a role line starts with one). */
   labelStarts: ReadonlySet<string>;
   verbs: RolePhrase[];
@@ -82,8 +93,20 @@ export interface RoleGrammar {
   jointly: string[];
   /** "等和", "等": split a list item where a collective follows ("商务部等和各有关省级人民政府"). */
   collectiveJoins: string[];
+  /**
+   * Level words that share the name of the next list item ("各省、自治区、直辖市人民政府", "各市、县人民政府"):
+   * `head` matches an item made only of them (各 first allowed), `tail` the item that ends the run.
+   */
+  sharedHeads: { head: RegExp; tail: RegExp };
+  /**
+   * Clauses of time that may stand in a role sentence of running text ("市发展改革委负责，2020年底前完成。"): a
+   * deadline followed by one of `rests`, or one of `whole` ("长期坚持").
+   */
+  timeClauses: { rests: string[]; whole: string[] };
   /** Persons and posts (副市长, 分管领导): a name ending in one is never a unit of a clause. */
   posts: string[];
+  /** Words of prose (要, 认真, 切实…): a name holding one is never a unit of an inline clause ("各地区要认真落实"). */
+  proseWords: string[];
   /** The opening characters of bracketed labels ("【责任单位】"). */
   labelOpens: string;
   inheritance: {
@@ -107,6 +130,22 @@ const byLength = (a: string, b: string): number => b.length - a.length;
 const phrasesByLength = (a: RolePhrase, b: RolePhrase): number => b.text.length - a.text.length;
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A label followed by : or ：, or written in brackets with the colon optional ("【责任单位】"). */
+function labelRegExpSource(texts: string[], brackets: string[]): string {
+  if (texts.length === 0) return '(?!)';
+  const alternatives = `(?:${[...texts].sort(byLength).map(escapeRegExp).join('|')})`;
+  const bracketed = brackets.map(
+    (b) => `${escapeRegExp(b[0] as string)}${alternatives}${escapeRegExp(b[1] as string)}[:：]?`,
+  );
+  return [...bracketed, `${alternatives}[:：]`].join('|');
+}
+
+/** See `RoleGrammar.sharedHeads`. */
+function sharedHeadPatterns(levels: string[]): RoleGrammar['sharedHeads'] {
+  const level = `(?:${levels.map(escapeRegExp).join('|')})`;
+  return { head: new RegExp(`^各?${level}+$`), tail: new RegExp(`^${level}+[^、]`) };
+}
+
 let prepared: RoleGrammar | undefined;
 
 /** Loads and prepares grammars/roles.json (cached). Its specs are checked by the role parser on first use. */
@@ -115,16 +154,18 @@ export function loadRoleGrammar(): RoleGrammar {
   const file = loadGrammar(ROLES_FILE, RolesFileSchema);
   const labels = [...file.labels].sort(phrasesByLength);
   const sorted = (list: string[]): string[] => [...list].sort(byLength);
-  const labelAlternatives = `(?:${labels.map((l) => escapeRegExp(l.text)).join('|')})`;
-  const bracketed = file.labelBrackets.map(
-    (b) => `${escapeRegExp(b[0] as string)}${labelAlternatives}${escapeRegExp(b[1] as string)}[:：]?`,
+  const labelSource = labelRegExpSource(
+    labels.map((l) => l.text),
+    file.labelBrackets,
   );
-  const labelSource = [...bracketed, `${labelAlternatives}[:：]`].join('|');
+  const fieldSource = labelRegExpSource(file.fieldLabels, file.labelBrackets);
   const clues = [...file.verbs.map((v) => v.text), ...file.firstListedLeads.phrases];
   prepared = {
     labels,
     labelPattern: new RegExp(labelSource, 'g'),
     labelPatternAt: new RegExp(labelSource, 'y'),
+    fieldPattern: new RegExp(fieldSource, 'g'),
+    fieldPatternAt: new RegExp(fieldSource, 'y'),
     labelStarts: new Set([
       ...labels.map((l) => l.text[0] as string),
       ...file.labelBrackets.map((b) => b[0] as string),
@@ -136,7 +177,10 @@ export function loadRoleGrammar(): RoleGrammar {
     leadIns: sorted(file.leadIns),
     jointly: sorted(file.jointly),
     collectiveJoins: sorted(file.collectiveJoins),
+    sharedHeads: sharedHeadPatterns(sorted(file.sharedHeads)),
+    timeClauses: file.timeClauses,
     posts: sorted(file.posts),
+    proseWords: sorted(file.proseWords),
     labelOpens: file.labelBrackets.map((b) => b[0]).join(''),
     inheritance: {
       starts: sorted(file.inheritance.starts),

@@ -2,8 +2,10 @@
  * Inline role forms inside parentheses of task text: "(市发展改革委牵头,市工信局参与)", "（教育部、财政部等按职责分工
  * 负责）", "(牵头单位:市X;责任单位:市Y、市Z)", and the State Council's "列第一位者为牵头单位" convention.
  */
+import { extractDeadlines } from './deadlines.js';
 import type { RoleGrammar, RolePhrase } from './roles-grammar.js';
 import {
+  fieldAt,
   labelAt,
   mention,
   parseInheritance,
@@ -18,17 +20,17 @@ import { CLOSE_BRACKETS, OPEN_BRACKETS, splitOutsideBrackets } from './units.js'
 import type { Gazetteer } from './units-gazetteer.js';
 import { compactText, originalSpan, type CompactText } from './units-text.js';
 
-/** Parentheses that may hold an inline role phrase (both widths). */
-const PAREN_OPEN = '(（';
+/** Brackets that may hold an inline role phrase: parentheses (both widths), 【】 and square brackets. */
+const PAREN_OPEN = '(（【[［';
 /** See `PAREN_OPEN`. */
-const PAREN_CLOSE = ')）';
+const PAREN_CLOSE = ')）】]］';
 /** Ends a sentence inside the parentheses. */
 const SENTENCE_SEPARATOR = '。';
 /** Separates the clauses of a sentence ("X牵头,Y参与"). */
 const CLAUSE_SEPARATORS = ',，;；';
 
 /** Any parenthesis (global: scanned with `exec`). */
-const PAREN = new RegExp(`[${PAREN_OPEN}${PAREN_CLOSE}]`, 'g');
+const PAREN = new RegExp(`[${(PAREN_OPEN + PAREN_CLOSE).replace(/[[\]]/g, '\\$&')}]`, 'g');
 
 /** The outermost balanced parenthesis pairs of `t` (unbalanced ones are skipped), in text order. */
 function parenPairs(t: string): { open: number; close: number }[] {
@@ -53,9 +55,17 @@ interface Pending {
   units: UnitMention[];
 }
 
-/** Whether every unit is a name the gazetteer knows or whose kind it can guess, and none is a person or post. */
+/**
+ * Whether every unit is a name the gazetteer knows, or one whose kind it can guess and that holds no word of prose
+ * ("各地区要认真" is none), and none is a person or post.
+ */
 function plausible(units: UnitMention[], gaz: Gazetteer, g: RoleGrammar): boolean {
-  return units.every((u) => (gaz.has(u.name) || gaz.lookup(u.name).kind !== 'other') && !isPost(u.name, g));
+  return units.every(
+    (u) =>
+      (gaz.has(u.name) ||
+        (gaz.lookup(u.name).kind !== 'other' && !g.proseWords.some((w) => u.name.includes(w)))) &&
+      !isPost(u.name, g),
+  );
 }
 
 /** A person or post (分管副市长, 负责同志): never a unit. */
@@ -159,7 +169,7 @@ function parenMentions(
   g: RoleGrammar,
   carried: Convention | undefined,
 ): { mentions: RoleMention[]; convention: Convention | undefined } {
-  if (labelAt(c.text, start, g) !== undefined)
+  if (labelAt(c.text, start, g) !== undefined || fieldAt(c.text, start, g) !== undefined)
     return { mentions: parseLabelledLists(c, start, end, gaz, g), convention: carried };
   const mentions: RoleMention[] = [];
   let convention = carried;
@@ -204,6 +214,20 @@ export interface InlineCarry {
 /** Ends a sentence of running text (outside brackets). */
 const RUNNING_SENTENCE_ENDS = '。！？!?\n';
 
+/** Punctuation that may end a clause of time. */
+const TIME_CLAUSE_END = /[。.!！?？]+$/;
+
+/** Whether a clause says only when ("2020年底前完成", "长期坚持"): it may stand in a role sentence. */
+function isTimeClause(clause: string, g: RoleGrammar): boolean {
+  const text = clause.replace(TIME_CLAUSE_END, '');
+  if (g.timeClauses.whole.includes(text)) return true;
+  const hits = extractDeadlines(text, { year: null });
+  const first = hits[0];
+  if (hits.length !== 1 || first === undefined || first.start !== 0 || first.kind === 'recurring')
+    return false;
+  return g.timeClauses.rests.includes(text.slice(first.end));
+}
+
 /**
  * Role clauses in the running text of `text`, outside parentheses: a sentence made only of role clauses
  * ("由市发展改革委负责。", "市住建局负责，市财政局配合。"), or a bracketed label and its list ("【责任单位】X、Y").
@@ -215,7 +239,7 @@ function runningMentions(text: string, gaz: Gazetteer, g: RoleGrammar): RoleMent
     const c = compactText(text, sentence.start, sentence.end);
     const t = c.text;
     const label = [...t].findIndex((ch, i) => g.labelOpens.includes(ch) && labelAt(t, i, g) !== undefined);
-    if (label >= 0 || labelAt(t, 0, g) !== undefined) {
+    if (label >= 0 || labelAt(t, 0, g) !== undefined || fieldAt(t, 0, g) !== undefined) {
       mentions.push(...parseLabelledLists(c, Math.max(label, 0), t.length, gaz, g));
       continue;
     }
@@ -228,6 +252,7 @@ function runningMentions(text: string, gaz: Gazetteer, g: RoleGrammar): RoleMent
       const got = verbClause(c, clause.start, clause.end, gaz, g, pending);
       const listed = got === undefined ? unitsOnly(c, clause.start, clause.end, gaz, g) : undefined;
       if (got === undefined && listed === undefined) {
+        if (isTimeClause(t.slice(clause.start, clause.end), g)) continue;
         whole = false;
         break;
       }
@@ -259,7 +284,12 @@ export function inlineMentions(
   for (const p of parenPairs(text)) {
     const c = compactText(text, p.open + 1, p.close);
     // No verb, first-listed phrase or label: no mention, and the convention stays as it is.
-    if (!g.inlineClue.test(c.text) && labelAt(c.text, 0, g) === undefined) continue;
+    if (
+      !g.inlineClue.test(c.text) &&
+      labelAt(c.text, 0, g) === undefined &&
+      fieldAt(c.text, 0, g) === undefined
+    )
+      continue;
     const found = parenMentions(c, 0, c.text.length, gaz, g, convention);
     convention = found.convention;
     mentions.push(...found.mentions);

@@ -196,7 +196,7 @@ export function resolveLocal(
   }
   if (place === undefined || (office.levels && !office.levels.includes(place.level))) return null;
   const current = follow(t, office, date);
-  const canonical = current.canonical?.replace('{place}', place.name) ?? place.name + current.name;
+  const canonical = current.canonical?.replaceAll('{place}', place.name) ?? place.name + current.name;
   return { canonical, kind: current.kind };
 }
 

@@ -2,6 +2,7 @@
  * The body of one plan: headings 一、 and (一) become sections, items 1. and (1) become tasks, role lines
  * attach to the item above them, and unnumbered paragraphs with their own units become tasks `[n]`.
  */
+import { CLOSE_BRACKETS, OPEN_BRACKETS } from '../extract/units.js';
 import { structureGrammar, type MarkerMatch } from './grammar.js';
 import type { Line } from './lines.js';
 import {
@@ -207,6 +208,18 @@ function firstSentenceEnd(text: string): number {
   return text.length;
 }
 
+/** The first of `commas` in `text` outside brackets ("（市住建局牵头，市财政局配合）" holds none); -1 when none. */
+function commaOutsideBrackets(text: string, commas: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (OPEN_BRACKETS.includes(ch)) depth++;
+    else if (CLOSE_BRACKETS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && commas.includes(ch)) return i;
+  }
+  return -1;
+}
+
 /** How a heading line splits: its title, how much of the line after the marker is the heading. */
 export interface HeadingSplit {
   title: string;
@@ -233,7 +246,7 @@ export function splitHeading(rest: string): HeadingSplit {
   const again = rest.indexOf(lead, 4);
   if (lead.length === 2 && again > 0 && again <= g.maxHeadingTitle)
     return { title: rest.slice(0, again).trim(), head: again, glued: true };
-  const comma = rest.search(new RegExp(`[${g.titleCommas}]`));
+  const comma = commaOutsideBrackets(rest, g.titleCommas);
   if (comma > 0 && comma <= g.maxHeadingTitle)
     return { title: rest.slice(0, comma).trim(), head: withMark(comma), glued: true };
   const clause = comma > 0 ? Math.min(comma, end) : end;

@@ -259,3 +259,23 @@ describe('gazetteer names by region', () => {
     expect(gaz.names('洛阳市人民政府办公厅')).toContain('国家发展改革委');
   });
 });
+
+describe('the State Council’s short forms of central bodies', () => {
+  it.each([
+    ['卫生健康委', '国家卫生健康委员会'],
+    ['林草局', '国家林业和草原局'],
+    ['能源局', '国家能源局'],
+    ['药监局', '国家药品监督管理局'],
+    ['国防科工局', '国家国防科技工业局'],
+    ['港澳办', '国务院港澳事务办公室'],
+    ['中央统战部', '中共中央统一战线工作部'],
+    ['全国工商联', '中华全国工商业联合会'],
+    ['气象局', '中国气象局'],
+  ])('%s is %s', (short, full) => {
+    expect(gaz.lookup(short, '2020-06-01').canonical).toBe(full);
+  });
+
+  it('keeps a city’s 市气象局 out of the national table', () => {
+    expect(gaz.lookup('市气象局', '2020-06-01', '成都市人民政府').canonical).toBe('成都市气象局');
+  });
+});
