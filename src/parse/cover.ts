@@ -3,8 +3,10 @@
  * documents it issues. Works on the trimmed lines of the repaired text; all words come from the grammar.
  */
 import type { DocumentInfo } from '../graph/schema.js';
+import type { ParseDiagnostic } from './body.js';
 import { structureGrammar, type CoverPatterns } from './grammar.js';
 import type { Line } from './lines.js';
+import { simplify } from './simplified.js';
 
 /** What the cover parser finds. */
 export interface Cover {
@@ -61,22 +63,17 @@ const REPEATED_TITLE_MIN = 8;
 /** A line ending with a colon this short is a label cell of a metadata grid (题：), not a 主送机关. */
 const LABEL_CELL_MAX = 3;
 
-let simplifiedMap: Map<string, string> | null = null;
-
 /**
- * A copy of `t` for recognition only: traditional characters mapped to simplified one by one (grammar data),
- * so offsets in the copy are offsets in `t`. The output always keeps the original text.
+ * A copy of `t` for recognition only: traditional characters simplified with OpenCC's data one by one and pinyin
+ * glosses (發(fā)) blanked, so offsets in the copy are offsets in `t`. The output always keeps the original text.
  */
 export function matchText(t: string): string {
-  if (!simplifiedMap) {
-    simplifiedMap = new Map();
-    const pairs = [...structureGrammar().raw.cover.simplified];
-    for (let k = 0; k + 1 < pairs.length; k += 2) simplifiedMap.set(pairs[k]!, pairs[k + 1]!);
-  }
-  let out = '';
-  for (const c of t) out += simplifiedMap.get(c) ?? c;
-  return out;
+  const m = simplify(t);
+  return m.includes('(') || m.includes('（') ? m.replace(P().pinyinGloss, (g) => ' '.repeat(g.length)) : m;
 }
+
+/** `t` without the pinyin glosses a converter left in it. */
+export const unGloss = (t: string): string => t.replace(P().pinyinGloss, '');
 
 /** The label a head line starts with (发布日期:, 索引号 …), or undefined. */
 const labelOf = (m: string): string | undefined =>
@@ -293,6 +290,10 @@ export function parseCover(lines: Line[]): Cover {
   for (const sentence of letter.split(P().sentenceEnd))
     if (g.issueVerbs.some((v) => sentence.includes(v)))
       for (const m of sentence.matchAll(P().quoted)) issued.push(squash(m[1] ?? ''));
+  doc.title = unGloss(doc.title);
+  if (doc.fullTitle) doc.fullTitle = unGloss(doc.fullTitle);
+  doc.issuers = doc.issuers.map(unGloss);
+  doc.recipients = doc.recipients.map(unGloss);
   const year = P().year.exec(doc.date ?? '') ?? P().year.exec(doc.title);
   if (doc.date) doc.year = Number(doc.date.slice(0, 4));
   else if (year) doc.year = Number(year[1]);
@@ -330,7 +331,7 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
     if (at < 0 || P().clause.test(t.slice(0, at))) continue;
     let joined = '';
     for (let e = k; e < Math.min(lines.length, k + 3); e++) {
-      joined += matchText(squash(cleanTitle(lines[e]!.text)));
+      joined += squash(matchText(cleanTitle(lines[e]!.text)));
       if (/[。]$/.test(joined)) break;
       if (g.titleSuffixes.some((s) => joined.endsWith(s))) return [k, e, squash(t.slice(0, at))];
     }
@@ -373,7 +374,60 @@ const splitNames = (t: string): string[] => t.split(/[\s\u3000、]+/).filter(Boo
 /** A line of the signature block above its date: an issuer's name. */
 const isSignatureName = (t: string): boolean => isNameLine(t) && t.length <= SIGNATURE_DATE_MAX;
 
-const isNameLine = (t: string): boolean => t.length <= 60 && !P().clause.test(t) && !P().date.test(t);
+const isNameLine = (t: string): boolean =>
+  t.length <= 60 && !P().clause.test(t) && !P().date.test(t) && !hasMojibake(t);
+
+/** `search` ignores and keeps the global pattern's lastIndex. */
+const hasMojibake = (t: string): boolean => t.search(P().mojibake) >= 0;
+
+/** Lines holding pinyin glosses or mojibake beyond this many are counted in one last diagnostic. */
+const NOISE_DIAGNOSTICS_MAX = 20;
+
+/**
+ * Diagnostics for what a converter or a wrong decoding left in the text: pinyin glosses (發(fā)), read around, and
+ * mojibake runs (å…³äºŽ, �), never taken for a name or a title. One diagnostic per line and kind.
+ */
+export function noiseDiagnostics(lines: Line[]): ParseDiagnostic[] {
+  const out: ParseDiagnostic[] = [];
+  const kinds = [
+    ['pinyin-gloss', P().pinyinGloss, 'pinyin gloss left by a converter; read without it'],
+    [
+      'mojibake',
+      P().mojibake,
+      'mojibake (text decoded with the wrong encoding); not read as a name or title',
+    ],
+  ] as const;
+  let over = 0;
+  for (const line of lines)
+    for (const [code, re, what] of kinds) {
+      re.lastIndex = 0;
+      const found = [...line.text.matchAll(re)];
+      if (found.length === 0) continue;
+      if (out.length >= NOISE_DIAGNOSTICS_MAX) {
+        over++;
+        continue;
+      }
+      const first = found[0]!;
+      const last = found[found.length - 1]!;
+      out.push({
+        code,
+        severity: 'warning',
+        message: `${what}: "${found.map((f) => f[0]).join(' ')}"`,
+        start: line.start + first.index,
+        end: line.start + last.index + last[0].length,
+      });
+    }
+  const tail = out[out.length - 1];
+  if (over > 0 && tail)
+    out.push({
+      code: 'text-noise',
+      severity: 'warning',
+      message: `${over} more lines hold pinyin glosses or mojibake`,
+      start: tail.end,
+      end: lines[lines.length - 1]!.end,
+    });
+  return out;
+}
 
 function isClosingNote(t: string): boolean {
   return structureGrammar().raw.cover.closingNotes.some((n) => t.includes(n)) && t.length <= 20;

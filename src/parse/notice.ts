@@ -3,7 +3,7 @@
  * titles the cover names), each parsed by the BodyParser. A notice that issues no plan has one plan: its body.
  */
 import { BodyParser, type ParseDiagnostic, type RoleProbe } from './body.js';
-import { isSignatureLine, parseCover, parseDate, squash } from './cover.js';
+import { isSignatureLine, noiseDiagnostics, parseCover, parseDate, squash } from './cover.js';
 import { structureGrammar } from './grammar.js';
 import { splitLines, type Line } from './lines.js';
 import { emptyFacts, type LeafNode, type NoticeTree, type PlanTreeNode } from './tree.js';
@@ -26,7 +26,7 @@ export function parseNotice(text: string, roles: RoleProbe, hints: ParseHints = 
   const lines = splitLines(text);
   const cover = parseCover(lines);
   const document = cover.document;
-  const diagnostics: ParseDiagnostic[] = [];
+  const diagnostics: ParseDiagnostic[] = noiseDiagnostics(lines);
   const tail = signatureStart(lines, cover.headEnd);
   for (let k = tail; k < lines.length && !document.date; k++)
     document.date = parseDate(lines[k]!.text) ?? undefined;

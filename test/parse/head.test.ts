@@ -185,3 +185,46 @@ describe('GB/T 9704 elements around the head', () => {
     }));
   it('the 印发 date never becomes the 成文日期', () => expect(fields(`${HEAD}${PRINT}`).date).toBeNull());
 });
+
+describe('traditional characters, pinyin glosses and mojibake', () => {
+  it('reads Taiwan and Hong Kong variants through OpenCC data, offsets one to one (香港 style)', () => {
+    const f = fields(
+      '東莞市人民政府辦公室關於印發東莞市為民辦實事項目實施方案的通知\n東府辦〔2021〕54號\n各鎮人民政府（街道辦事處），市府直屬各單位：\n現將方案印發給你們。\n',
+    );
+    expect(f.title).toBe('東莞市人民政府辦公室關於印發東莞市為民辦實事項目實施方案的通知');
+    expect(f.docNumber).toBe('東府辦〔2021〕54號');
+    expect(f.recipients).toEqual(['各鎮人民政府（街道辦事處）', '市府直屬各單位']);
+  });
+
+  it('diagnoses pinyin glosses and reads the title without them (福建 style)', () => {
+    const g = convertSync(
+      '福建省人民政府關於印發(fā)福建省營商環境實施方案的通(tōng)知\n閩政〔2020〕3號\n各市、縣（區）人民政府：\n現將方案印發給你們。\n',
+      { path: 'gloss.txt' },
+    );
+    expect(g.document.fullTitle ?? g.document.title).toBe(
+      '福建省人民政府關於印發福建省營商環境實施方案的通知',
+    );
+    expect(g.document.docNumber).toBe('閩政〔2020〕3號');
+    const d = g.diagnostics.filter((x) => x.code === 'pinyin-gloss');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toContain('(fā)');
+  });
+
+  it('diagnoses a mojibake run and never takes it for an issuer (江苏 style)', () => {
+    const g = convertSync(
+      'æ±Ÿè‹çœ\n关于做好某项工作的通知\n苏政发〔2020〕8号\n各设区市人民政府：\n现将有关事项通知如下。\n',
+      { path: 'mojibake.txt' },
+    );
+    expect(g.document.issuers).toEqual([]);
+    expect(g.document.title).toBe('关于做好某项工作的通知');
+    expect(g.document.docNumber).toBe('苏政发〔2020〕8号');
+    expect(g.diagnostics.some((x) => x.code === 'mojibake')).toBe(true);
+  });
+
+  it('a plain (fā) after a Latin word or a numbered (1) is no gloss', () => {
+    const g = convertSync('某市人民政府关于某项工作的通知\n各区人民政府：\n一、要求(1)加强领导。\n', {
+      path: 'x.txt',
+    });
+    expect(g.diagnostics.filter((x) => x.code === 'pinyin-gloss')).toEqual([]);
+  });
+});
