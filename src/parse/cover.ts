@@ -87,7 +87,11 @@ const isFurniture = (m: string): boolean =>
 
 /** A 发文机关标志 (…文件) line. */
 const isMasthead = (m: string): boolean =>
-  m.length <= 30 && m.endsWith(structureGrammar().raw.cover.masthead) && !P().clause.test(m);
+  m.length <= 30 &&
+  m.endsWith(structureGrammar().raw.cover.masthead) &&
+  !P().clause.test(m) &&
+  // A title line that breaks after 文件 (关于抓好…有关文件 / 贯彻落实工作的通知) is no masthead.
+  !m.includes(structureGrammar().raw.cover.titleHead);
 
 /** The 发文字号 alone on a line (spaces aside), from the original text. */
 function docNumberLine(t: string): string | null {
@@ -111,9 +115,42 @@ function titleSpan(t: string): [number, number] {
     const at = re.exec(m.slice(from));
     if (at && from + at.index < to && from + at.index > from) to = from + at.index;
   }
-  while (from < to && /[\s《〈]/.test(t[from]!)) from++;
-  while (to > from && /[\s》〉]/.test(t[to - 1]!)) to--;
+  while (from < to && /\s/.test(t[from]!)) from++;
+  while (to > from && /\s/.test(t[to - 1]!)) to--;
+  // The 《》 a site wraps the title in, not the 《》 inside it (关于落实《政府工作报告》…): a leading mark whose
+  // match ends the line or is not on it, and a closing mark at the end of a line left with one more close.
+  for (const [open, close] of WRAPPERS) {
+    if (t[from] === open) {
+      const end = matchingClose(t, from, to, open, close);
+      if (end === to - 1 || end < 0) {
+        from++;
+        if (end === to - 1) to--;
+      }
+    } else if (t[to - 1] === close && count(t, from, to, close) > count(t, from, to, open)) to--;
+  }
   return [from, to];
+}
+
+/** Quotation marks a site wraps a title in: 《…》, or 〈…〉 where 《》 is inside. */
+const WRAPPERS = [
+  ['《', '》'],
+  ['〈', '〉'],
+] as const;
+
+const count = (t: string, from: number, to: number, c: string): number => {
+  let n = 0;
+  for (let k = from; k < to; k++) if (t[k] === c) n++;
+  return n;
+};
+
+/** Index of the mark that closes the one at `at`, or -1 when the line does not close it. */
+function matchingClose(t: string, at: number, to: number, open: string, close: string): number {
+  let depth = 0;
+  for (let k = at; k < to; k++) {
+    if (t[k] === open) depth++;
+    else if (t[k] === close && --depth === 0) return k;
+  }
+  return -1;
 }
 
 const cleanTitle = (t: string): string => {
@@ -171,11 +208,14 @@ export function parseCover(lines: Line[]): Cover {
     // Issuers on their own lines just above the title (up to three: joint issuers).
     const above: number[] = [];
     for (let k = from - 1; k >= start && above.length < 3; k--) {
-      const t = lines[k]!.text;
-      if (isSiteLine(t) || docNumberLine(t) || !isNameLine(t) || t.length > SIGNATURE_DATE_MAX * 2) break;
+      const raw = lines[k]!.text;
+      if (isSiteLine(raw) || docNumberLine(raw)) break;
+      // A 发文字号 a site glued before the issuer's line is no part of the name.
+      const t = cleanTitle(raw);
+      if (!t || !isNameLine(t) || t.length > SIGNATURE_DATE_MAX * 2) break;
       above.unshift(k);
     }
-    const issuerText = prefix || above.map((k) => lines[k]!.text).join(' ');
+    const issuerText = prefix || above.map((k) => cleanTitle(lines[k]!.text)).join(' ');
     if (issuerText && doc.issuers.length === 0) doc.issuers = splitNames(issuerText);
     if (!prefix) titleLines.unshift(...above);
     const fullTitle = squash(prefix ? '' : issuerText) + squash(prefix) + doc.title;
@@ -225,6 +265,8 @@ export function parseCover(lines: Line[]): Cover {
   for (let k = i; k < Math.min(lines.length, i + 4); k++) {
     const t = lines[k]!.text;
     if (P().clause.test(t.replace(/[,，、]/g, '')) && !P().listEnds.test(t)) break;
+    // A sentence, or a lead-in (现通知如下：), is the letter, never a 主送机关.
+    if (P().sentenceEnd.test(t) || g.leadIns.some((w) => t.replace(P().listEnds, '').endsWith(w))) break;
     if (P().listEnds.test(t)) {
       const all = lines
         .slice(i, k + 1)
@@ -250,6 +292,7 @@ export function parseCover(lines: Line[]): Cover {
       !P().clause.test(list.replace(/[,，、]/g, '')) &&
       !/\s/.test(list.trim()) &&
       !/^\d/.test(list) &&
+      labelOf(matchText(list)) === undefined &&
       !g.leadIns.some((w) => list.endsWith(w))
     )
       doc.recipients = squash(list).split(/[,，]/).filter(Boolean);
@@ -276,7 +319,11 @@ export function parseCover(lines: Line[]): Cover {
       const signers = lines.slice(letterEnd, k).map((l) => splitNames(l.text));
       const persons = signers.filter(isSignatory).map((n) => n.join(' '));
       if (persons.length > 0) doc.signatories = persons;
-      if (doc.issuers.length === 0) doc.issuers = signers.filter((n) => !isSignatory(n)).flat();
+      const names = signers.filter((n) => !isSignatory(n)).flat();
+      if (doc.issuers.length === 0) doc.issuers = names;
+      // Joint issuers printed without a space before 关于: the signature names them one by one.
+      else if (doc.issuers.length === 1 && names.length > 1 && names.join('') === doc.issuers[0])
+        doc.issuers = names;
       afterLetter = k + 1;
       while (lines[afterLetter] && isClosingNote(lines[afterLetter]!.text)) afterLetter++;
       break;
@@ -330,11 +377,25 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
     const at = matchText(t).indexOf(g.titleHead);
     if (at < 0 || P().clause.test(t.slice(0, at))) continue;
     let joined = '';
+    let end = -1;
     for (let e = k; e < Math.min(lines.length, k + 3); e++) {
-      joined += squash(matchText(cleanTitle(lines[e]!.text)));
+      const next = lines[e]!.text;
+      // Past a first ending (…重大执法决定 / 法制审核制度的指导意见), only a title line that ends it again.
+      const part = squash(matchText(cleanTitle(next)));
+      if (
+        end >= 0 &&
+        (isSiteLine(next) ||
+          docNumberLine(next) ||
+          P().clause.test(next) ||
+          part.includes(g.titleHead) ||
+          joined.startsWith(part))
+      )
+        break;
+      joined += part;
       if (/[。]$/.test(joined)) break;
-      if (g.titleSuffixes.some((s) => joined.endsWith(s))) return [k, e, squash(t.slice(0, at))];
+      if (g.titleSuffixes.some((s) => joined.endsWith(s))) end = e;
     }
+    if (end >= 0) return [k, end, squash(t.slice(0, at))];
   }
   return addressedTitle(lines, from);
 }

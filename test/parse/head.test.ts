@@ -4,17 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertSync } from '../../src/index.js';
+import { headFields } from '../helpers/head.js';
 
-const fields = (text: string) => {
-  const d = convertSync(text, { path: 'head.txt' }).document;
-  return {
-    title: d.fullTitle ?? d.title,
-    issuers: d.issuers,
-    docNumber: d.docNumber ?? null,
-    date: d.date ?? null,
-    recipients: d.recipients,
-  };
-};
+const fields = headFields;
 
 const BODY = '现将《某省2021年大气污染防治工作方案》印发给你们，请认真贯彻执行。\n';
 const SIGN = '某省人民政府办公厅\n2021年3月15日\n';
