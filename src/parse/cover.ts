@@ -23,6 +23,8 @@ export interface Cover {
   issued: string[];
   /** Lines of the cover title (its heading leaf). */
   titleLines: number[];
+  /** What the head holds that the document has no field for (份号, 密级, 紧急程度, 签发人). */
+  diagnostics: ParseDiagnostic[];
 }
 
 const SIGNATURE_DATE_MAX = 20;
@@ -161,7 +163,12 @@ const cleanTitle = (t: string): string => {
 /** A line of the head that is not the notice's: a label with its value, furniture, a masthead. */
 function isSiteLine(t: string): boolean {
   const m = matchText(t);
-  return labelOf(m) !== undefined || isFurniture(m) || isMasthead(m);
+  return (
+    labelOf(m) !== undefined ||
+    isFurniture(m) ||
+    isMasthead(m) ||
+    m.startsWith(structureGrammar().raw.cover.signerLabel)
+  );
 }
 
 /** Reads the cover notice from the first lines of the text. */
@@ -184,17 +191,25 @@ export function parseCover(lines: Line[]): Cover {
     setField(site, g.labels[label] ?? 'none', value);
     return last;
   };
-  // Labelled metadata (发布时间: …), furniture and mastheads before the title; a 发文字号 alone on its line.
+  const diagnostics: ParseDiagnostic[] = [];
+  let decree = false;
+  // Labelled metadata (发布时间: …), furniture and mastheads before the title; a 发文字号 alone on its line; the
+  // 份号, 密级 and 紧急程度; a decree's 发文机关标志 and 令号.
   for (; i < Math.min(lines.length, HEAD_WINDOW); i++) {
     const t = lines[i]!.text;
     const m = matchText(t);
-    if (labelOf(m) !== undefined) i = readLabel(i);
+    if (m.startsWith(g.signerLabel)) continue;
+    else if (labelOf(m) !== undefined) i = readLabel(i);
     else if (isFurniture(m) || isMasthead(m)) continue;
     else if (docNumberLine(t)) doc.docNumber ??= docNumberLine(t)!;
-    else break;
+    else if (isElementLine(m)) diagnostics.push(elementNote(lines[i]!));
+    else if (!decree && readDecree(lines, i, doc)) {
+      decree = true;
+      i += P().decreeNumber.test(squash(matchText(lines[i + 1]?.text ?? ''))) ? 1 : 0;
+    } else break;
   }
   const start = i;
-  const head = findTitle(lines, i);
+  const head = decree ? null : findTitle(lines, i);
   const titleLines: number[] = [];
   if (head) {
     const [from, to, prefix] = head;
@@ -337,6 +352,11 @@ export function parseCover(lines: Line[]): Cover {
   for (const sentence of letter.split(P().sentenceEnd))
     if (g.issueVerbs.some((v) => sentence.includes(v)))
       for (const m of sentence.matchAll(P().quoted)) issued.push(squash(m[1] ?? ''));
+  // A 签发人 on its line or beside the 发文字号, up to the end of the head.
+  for (let k = 0; k < i; k++) {
+    const at = matchText(lines[k]!.text).indexOf(g.signerLabel);
+    if (at >= 0) diagnostics.push(signerNote(lines[k]!, at));
+  }
   doc.title = unGloss(doc.title);
   if (doc.fullTitle) doc.fullTitle = unGloss(doc.fullTitle);
   doc.issuers = doc.issuers.map(unGloss);
@@ -352,7 +372,60 @@ export function parseCover(lines: Line[]): Cover {
     letterHasHeadings,
     issued: [...new Set(issued)],
     titleLines,
+    diagnostics,
   };
+}
+
+/** A line of 份号, 密级 (机密★1年) and 紧急程度 (特急) only, in any order. */
+const isElementLine = (m: string): boolean => P().elementLine.test(squash(m));
+
+function elementNote(line: Line): ParseDiagnostic {
+  return {
+    code: 'head-element',
+    severity: 'info',
+    message: `版头要素 (份号/密级/紧急程度) "${line.text.trim()}" 已识别，文档无对应字段 (head elements recognised and set aside)`,
+    start: line.start,
+    end: line.end,
+  };
+}
+
+function signerNote(line: Line, at: number): ParseDiagnostic {
+  const text = line.text.slice(at);
+  return {
+    code: 'head-element',
+    severity: 'info',
+    message: `签发人 "${text.trim()}" 已识别，不作发文机关 (the person who approved the issue; never an issuer)`,
+    start: line.start + at,
+    end: line.end,
+  };
+}
+
+/**
+ * A decree's head at line k: the 发文机关标志 ending in 令 (中华人民共和国国务院令) with its 令号 (第714号) on the
+ * next line or after it on the same line. Sets title (标志 + 令号), docNumber (令号) and issuers (标志 less 令).
+ */
+function readDecree(lines: Line[], k: number, doc: DocumentInfo): boolean {
+  const word = structureGrammar().raw.cover.decreeWord;
+  const t = squash(lines[k]!.text);
+  const m = matchText(t);
+  let at = m.lastIndexOf(word + '第');
+  let number = at > 0 ? t.slice(at + word.length) : '';
+  if (!number && m.endsWith(word)) {
+    at = m.length - word.length;
+    number = squash(lines[k + 1]?.text ?? '');
+  }
+  const authority = t.slice(0, at);
+  if (
+    at <= 0 ||
+    !P().decreeNumber.test(matchText(number)) ||
+    authority.length > 30 ||
+    P().namePunct.test(authority)
+  )
+    return false;
+  doc.title = authority + word + number;
+  doc.docNumber = number;
+  doc.issuers = [authority];
+  return true;
 }
 
 function setField(doc: Partial<DocumentInfo>, field: string, value: string): void {

@@ -33,6 +33,10 @@ const StructureSchema = z.object({
     attachmentLabel: z.string().min(1),
     attachedTableEnds: z.array(z.string().min(1)),
     closingNotes: z.array(z.string().min(1)),
+    signerLabel: z.string().min(1),
+    decreeWord: z.string().min(1),
+    contentsHeaders: z.array(z.string().min(1)),
+    bareHeadingMax: z.number().int().positive(),
     patterns: z.object({
       date: z.string(),
       isoDate: z.string(),
@@ -42,6 +46,9 @@ const StructureSchema = z.object({
       year: z.string(),
       printLine: z.string(),
       docNumberIn: z.string(),
+      elementLine: z.string(),
+      decreeNumber: z.string(),
+      contentsEntry: z.string(),
       pinyinGloss: z.string(),
       mojibake: z.string(),
     }),
@@ -92,6 +99,12 @@ export interface CoverPatterns {
   printLine: RegExp;
   /** A 发文字号 anywhere in a line (on the simplified copy). */
   docNumberIn: RegExp;
+  /** A line of 份号, 密级 and 紧急程度 only (spaces removed). */
+  elementLine: RegExp;
+  /** A decree's 令号 (第714号) alone. */
+  decreeNumber: RegExp;
+  /** An entry of a table of contents (leader dots and a page number) anywhere in a line. */
+  contentsEntry: RegExp;
   /** Global: a pinyin gloss a converter left after a character (發(fā)). */
   pinyinGloss: RegExp;
   /** Global: a run of mojibake (UTF-8 read as Latin-1, replacement characters). */
@@ -178,6 +191,9 @@ export function structureGrammar(): StructureGrammar {
     year: new RegExp(p.year),
     printLine: new RegExp(p.printLine),
     docNumberIn: new RegExp(p.docNumberIn),
+    elementLine: new RegExp(p.elementLine),
+    decreeNumber: new RegExp(p.decreeNumber),
+    contentsEntry: new RegExp(p.contentsEntry),
     pinyinGloss: new RegExp(p.pinyinGloss, 'g'),
     mojibake: new RegExp(p.mojibake, 'g'),
     clause: new RegExp(`[${esc(punct.clause)}]`),
