@@ -68,6 +68,17 @@ export class BodyParser {
     this.roleSeen = false;
   }
 
+  /** Feeds a line that is text whatever it starts with (a table of contents' entry, an attachment list). */
+  addText(line: Line): void {
+    this.item = this.sub = null;
+    this.paragraph(line);
+  }
+
+  /** Feeds a heading line whose marker was lost and is restored from the sequence (`marker.length` 0). */
+  addHeading(line: Line, marker: MarkerMatch): void {
+    this.heading(line, marker);
+  }
+
   /** Ends the plan: pending paragraphs become leaves. */
   finish(): BodyNode[] {
     this.flush();

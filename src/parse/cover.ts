@@ -3,8 +3,10 @@
  * documents it issues. Works on the trimmed lines of the repaired text; all words come from the grammar.
  */
 import type { DocumentInfo } from '../graph/schema.js';
+import type { ParseDiagnostic } from './body.js';
 import { structureGrammar, type CoverPatterns } from './grammar.js';
 import type { Line } from './lines.js';
+import { simplify } from './simplified.js';
 
 /** What the cover parser finds. */
 export interface Cover {
@@ -21,6 +23,8 @@ export interface Cover {
   issued: string[];
   /** Lines of the cover title (its heading leaf). */
   titleLines: number[];
+  /** What the head holds that the document has no field for (份号, 密级, 紧急程度, 签发人). */
+  diagnostics: ParseDiagnostic[];
 }
 
 const SIGNATURE_DATE_MAX = 20;
@@ -61,22 +65,17 @@ const REPEATED_TITLE_MIN = 8;
 /** A line ending with a colon this short is a label cell of a metadata grid (题：), not a 主送机关. */
 const LABEL_CELL_MAX = 3;
 
-let simplifiedMap: Map<string, string> | null = null;
-
 /**
- * A copy of `t` for recognition only: traditional characters mapped to simplified one by one (grammar data),
- * so offsets in the copy are offsets in `t`. The output always keeps the original text.
+ * A copy of `t` for recognition only: traditional characters simplified with OpenCC's data one by one and pinyin
+ * glosses (發(fā)) blanked, so offsets in the copy are offsets in `t`. The output always keeps the original text.
  */
 export function matchText(t: string): string {
-  if (!simplifiedMap) {
-    simplifiedMap = new Map();
-    const pairs = [...structureGrammar().raw.cover.simplified];
-    for (let k = 0; k + 1 < pairs.length; k += 2) simplifiedMap.set(pairs[k]!, pairs[k + 1]!);
-  }
-  let out = '';
-  for (const c of t) out += simplifiedMap.get(c) ?? c;
-  return out;
+  const m = simplify(t);
+  return m.includes('(') || m.includes('（') ? m.replace(P().pinyinGloss, (g) => ' '.repeat(g.length)) : m;
 }
+
+/** `t` without the pinyin glosses a converter left in it. */
+export const unGloss = (t: string): string => t.replace(P().pinyinGloss, '');
 
 /** The label a head line starts with (发布日期:, 索引号 …), or undefined. */
 const labelOf = (m: string): string | undefined =>
@@ -90,7 +89,11 @@ const isFurniture = (m: string): boolean =>
 
 /** A 发文机关标志 (…文件) line. */
 const isMasthead = (m: string): boolean =>
-  m.length <= 30 && m.endsWith(structureGrammar().raw.cover.masthead) && !P().clause.test(m);
+  m.length <= 30 &&
+  m.endsWith(structureGrammar().raw.cover.masthead) &&
+  !P().clause.test(m) &&
+  // A title line that breaks after 文件 (关于抓好…有关文件 / 贯彻落实工作的通知) is no masthead.
+  !m.includes(structureGrammar().raw.cover.titleHead);
 
 /** The 发文字号 alone on a line (spaces aside), from the original text. */
 function docNumberLine(t: string): string | null {
@@ -114,9 +117,42 @@ function titleSpan(t: string): [number, number] {
     const at = re.exec(m.slice(from));
     if (at && from + at.index < to && from + at.index > from) to = from + at.index;
   }
-  while (from < to && /[\s《〈]/.test(t[from]!)) from++;
-  while (to > from && /[\s》〉]/.test(t[to - 1]!)) to--;
+  while (from < to && /\s/.test(t[from]!)) from++;
+  while (to > from && /\s/.test(t[to - 1]!)) to--;
+  // The 《》 a site wraps the title in, not the 《》 inside it (关于落实《政府工作报告》…): a leading mark whose
+  // match ends the line or is not on it, and a closing mark at the end of a line left with one more close.
+  for (const [open, close] of WRAPPERS) {
+    if (t[from] === open) {
+      const end = matchingClose(t, from, to, open, close);
+      if (end === to - 1 || end < 0) {
+        from++;
+        if (end === to - 1) to--;
+      }
+    } else if (t[to - 1] === close && count(t, from, to, close) > count(t, from, to, open)) to--;
+  }
   return [from, to];
+}
+
+/** Quotation marks a site wraps a title in: 《…》, or 〈…〉 where 《》 is inside. */
+const WRAPPERS = [
+  ['《', '》'],
+  ['〈', '〉'],
+] as const;
+
+const count = (t: string, from: number, to: number, c: string): number => {
+  let n = 0;
+  for (let k = from; k < to; k++) if (t[k] === c) n++;
+  return n;
+};
+
+/** Index of the mark that closes the one at `at`, or -1 when the line does not close it. */
+function matchingClose(t: string, at: number, to: number, open: string, close: string): number {
+  let depth = 0;
+  for (let k = at; k < to; k++) {
+    if (t[k] === open) depth++;
+    else if (t[k] === close && --depth === 0) return k;
+  }
+  return -1;
 }
 
 const cleanTitle = (t: string): string => {
@@ -127,7 +163,12 @@ const cleanTitle = (t: string): string => {
 /** A line of the head that is not the notice's: a label with its value, furniture, a masthead. */
 function isSiteLine(t: string): boolean {
   const m = matchText(t);
-  return labelOf(m) !== undefined || isFurniture(m) || isMasthead(m);
+  return (
+    labelOf(m) !== undefined ||
+    isFurniture(m) ||
+    isMasthead(m) ||
+    m.startsWith(structureGrammar().raw.cover.signerLabel)
+  );
 }
 
 /** Reads the cover notice from the first lines of the text. */
@@ -150,17 +191,25 @@ export function parseCover(lines: Line[]): Cover {
     setField(site, g.labels[label] ?? 'none', value);
     return last;
   };
-  // Labelled metadata (发布时间: …), furniture and mastheads before the title; a 发文字号 alone on its line.
+  const diagnostics: ParseDiagnostic[] = [];
+  let decree = false;
+  // Labelled metadata (发布时间: …), furniture and mastheads before the title; a 发文字号 alone on its line; the
+  // 份号, 密级 and 紧急程度; a decree's 发文机关标志 and 令号.
   for (; i < Math.min(lines.length, HEAD_WINDOW); i++) {
     const t = lines[i]!.text;
     const m = matchText(t);
-    if (labelOf(m) !== undefined) i = readLabel(i);
+    if (m.startsWith(g.signerLabel)) continue;
+    else if (labelOf(m) !== undefined) i = readLabel(i);
     else if (isFurniture(m) || isMasthead(m)) continue;
     else if (docNumberLine(t)) doc.docNumber ??= docNumberLine(t)!;
-    else break;
+    else if (isElementLine(m)) diagnostics.push(elementNote(lines[i]!));
+    else if (!decree && readDecree(lines, i, doc)) {
+      decree = true;
+      i += P().decreeNumber.test(squash(matchText(lines[i + 1]?.text ?? ''))) ? 1 : 0;
+    } else break;
   }
   const start = i;
-  const head = findTitle(lines, i);
+  const head = decree ? null : findTitle(lines, i);
   const titleLines: number[] = [];
   if (head) {
     const [from, to, prefix] = head;
@@ -174,11 +223,14 @@ export function parseCover(lines: Line[]): Cover {
     // Issuers on their own lines just above the title (up to three: joint issuers).
     const above: number[] = [];
     for (let k = from - 1; k >= start && above.length < 3; k--) {
-      const t = lines[k]!.text;
-      if (isSiteLine(t) || docNumberLine(t) || !isNameLine(t) || t.length > SIGNATURE_DATE_MAX * 2) break;
+      const raw = lines[k]!.text;
+      if (isSiteLine(raw) || docNumberLine(raw)) break;
+      // A 发文字号 a site glued before the issuer's line is no part of the name.
+      const t = cleanTitle(raw);
+      if (!t || !isNameLine(t) || t.length > SIGNATURE_DATE_MAX * 2) break;
       above.unshift(k);
     }
-    const issuerText = prefix || above.map((k) => lines[k]!.text).join(' ');
+    const issuerText = prefix || above.map((k) => cleanTitle(lines[k]!.text)).join(' ');
     if (issuerText && doc.issuers.length === 0) doc.issuers = splitNames(issuerText);
     if (!prefix) titleLines.unshift(...above);
     const fullTitle = squash(prefix ? '' : issuerText) + squash(prefix) + doc.title;
@@ -234,6 +286,8 @@ export function parseCover(lines: Line[]): Cover {
   for (let k = i; k < Math.min(lines.length, i + 4); k++) {
     const t = lines[k]!.text;
     if (P().clause.test(t.replace(/[,，、]/g, '')) && !P().listEnds.test(t)) break;
+    // A sentence, or a lead-in (现通知如下：), is the letter, never a 主送机关.
+    if (P().sentenceEnd.test(t) || g.leadIns.some((w) => t.replace(P().listEnds, '').endsWith(w))) break;
     if (P().listEnds.test(t)) {
       const all = lines
         .slice(i, k + 1)
@@ -259,6 +313,7 @@ export function parseCover(lines: Line[]): Cover {
       !P().clause.test(list.replace(/[,，、]/g, '')) &&
       !/\s/.test(list.trim()) &&
       !/^\d/.test(list) &&
+      labelOf(matchText(list)) === undefined &&
       !g.leadIns.some((w) => list.endsWith(w))
     )
       doc.recipients = squash(list).split(/[,，]/).filter(Boolean);
@@ -285,7 +340,11 @@ export function parseCover(lines: Line[]): Cover {
       const signers = lines.slice(letterEnd, k).map((l) => splitNames(l.text));
       const persons = signers.filter(isSignatory).map((n) => n.join(' '));
       if (persons.length > 0) doc.signatories = persons;
-      if (doc.issuers.length === 0) doc.issuers = signers.filter((n) => !isSignatory(n)).flat();
+      const names = signers.filter((n) => !isSignatory(n)).flat();
+      if (doc.issuers.length === 0) doc.issuers = names;
+      // Joint issuers printed without a space before 关于: the signature names them one by one.
+      else if (doc.issuers.length === 1 && names.length > 1 && names.join('') === doc.issuers[0])
+        doc.issuers = names;
       afterLetter = k + 1;
       while (lines[afterLetter] && isClosingNote(lines[afterLetter]!.text)) afterLetter++;
       break;
@@ -299,6 +358,15 @@ export function parseCover(lines: Line[]): Cover {
   for (const sentence of letter.split(P().sentenceEnd))
     if (g.issueVerbs.some((v) => sentence.includes(v)))
       for (const m of sentence.matchAll(P().quoted)) issued.push(squash(m[1] ?? ''));
+  // A 签发人 on its line or beside the 发文字号, up to the end of the head.
+  for (let k = 0; k < i; k++) {
+    const at = matchText(lines[k]!.text).indexOf(g.signerLabel);
+    if (at >= 0) diagnostics.push(signerNote(lines[k]!, at));
+  }
+  doc.title = unGloss(doc.title);
+  if (doc.fullTitle) doc.fullTitle = unGloss(doc.fullTitle);
+  doc.issuers = doc.issuers.map(unGloss);
+  doc.recipients = doc.recipients.map(unGloss);
   const year = P().year.exec(doc.date ?? '') ?? P().year.exec(doc.title);
   if (doc.date) doc.year = Number(doc.date.slice(0, 4));
   else if (year) doc.year = Number(year[1]);
@@ -310,7 +378,60 @@ export function parseCover(lines: Line[]): Cover {
     letterHasHeadings,
     issued: [...new Set(issued)],
     titleLines,
+    diagnostics,
   };
+}
+
+/** A line of 份号, 密级 (机密★1年) and 紧急程度 (特急) only, in any order. */
+const isElementLine = (m: string): boolean => P().elementLine.test(squash(m));
+
+function elementNote(line: Line): ParseDiagnostic {
+  return {
+    code: 'head-element',
+    severity: 'info',
+    message: `版头要素 (份号/密级/紧急程度) "${line.text.trim()}" 已识别，文档无对应字段 (head elements recognised and set aside)`,
+    start: line.start,
+    end: line.end,
+  };
+}
+
+function signerNote(line: Line, at: number): ParseDiagnostic {
+  const text = line.text.slice(at);
+  return {
+    code: 'head-element',
+    severity: 'info',
+    message: `签发人 "${text.trim()}" 已识别，不作发文机关 (the person who approved the issue; never an issuer)`,
+    start: line.start + at,
+    end: line.end,
+  };
+}
+
+/**
+ * A decree's head at line k: the 发文机关标志 ending in 令 (中华人民共和国国务院令) with its 令号 (第714号) on the
+ * next line or after it on the same line. Sets title (标志 + 令号), docNumber (令号) and issuers (标志 less 令).
+ */
+function readDecree(lines: Line[], k: number, doc: DocumentInfo): boolean {
+  const word = structureGrammar().raw.cover.decreeWord;
+  const t = squash(lines[k]!.text);
+  const m = matchText(t);
+  let at = m.lastIndexOf(word + '第');
+  let number = at > 0 ? t.slice(at + word.length) : '';
+  if (!number && m.endsWith(word)) {
+    at = m.length - word.length;
+    number = squash(lines[k + 1]?.text ?? '');
+  }
+  const authority = t.slice(0, at);
+  if (
+    at <= 0 ||
+    !P().decreeNumber.test(matchText(number)) ||
+    authority.length > 30 ||
+    P().namePunct.test(authority)
+  )
+    return false;
+  doc.title = authority + word + number;
+  doc.docNumber = number;
+  doc.issuers = [authority];
+  return true;
 }
 
 function setField(doc: Partial<DocumentInfo>, field: string, value: string): void {
@@ -335,11 +456,25 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
     const at = matchText(t).indexOf(g.titleHead);
     if (at < 0 || P().clause.test(t.slice(0, at))) continue;
     let joined = '';
+    let end = -1;
     for (let e = k; e < Math.min(lines.length, k + 3); e++) {
-      joined += matchText(squash(cleanTitle(lines[e]!.text)));
+      const next = lines[e]!.text;
+      // Past a first ending (…重大执法决定 / 法制审核制度的指导意见), only a title line that ends it again.
+      const part = squash(matchText(cleanTitle(next)));
+      if (
+        end >= 0 &&
+        (isSiteLine(next) ||
+          docNumberLine(next) ||
+          P().clause.test(next) ||
+          part.includes(g.titleHead) ||
+          joined.startsWith(part))
+      )
+        break;
+      joined += part;
       if (/[。]$/.test(joined)) break;
-      if (g.titleSuffixes.some((s) => joined.endsWith(s))) return [k, e, squash(t.slice(0, at))];
+      if (g.titleSuffixes.some((s) => joined.endsWith(s))) end = e;
     }
+    if (end >= 0) return [k, end, squash(t.slice(0, at))];
   }
   return addressedTitle(lines, from);
 }
@@ -379,7 +514,60 @@ const splitNames = (t: string): string[] => t.split(/[\s\u3000、]+/).filter(Boo
 /** A line of the signature block above its date: an issuer's name. */
 const isSignatureName = (t: string): boolean => isNameLine(t) && t.length <= SIGNATURE_DATE_MAX;
 
-const isNameLine = (t: string): boolean => t.length <= 60 && !P().clause.test(t) && !P().date.test(t);
+const isNameLine = (t: string): boolean =>
+  t.length <= 60 && !P().clause.test(t) && !P().date.test(t) && !hasMojibake(t);
+
+/** `search` ignores and keeps the global pattern's lastIndex. */
+const hasMojibake = (t: string): boolean => t.search(P().mojibake) >= 0;
+
+/** Lines holding pinyin glosses or mojibake beyond this many are counted in one last diagnostic. */
+const NOISE_DIAGNOSTICS_MAX = 20;
+
+/**
+ * Diagnostics for what a converter or a wrong decoding left in the text: pinyin glosses (發(fā)), read around, and
+ * mojibake runs (å…³äºŽ, �), never taken for a name or a title. One diagnostic per line and kind.
+ */
+export function noiseDiagnostics(lines: Line[]): ParseDiagnostic[] {
+  const out: ParseDiagnostic[] = [];
+  const kinds = [
+    ['pinyin-gloss', P().pinyinGloss, 'pinyin gloss left by a converter; read without it'],
+    [
+      'mojibake',
+      P().mojibake,
+      'mojibake (text decoded with the wrong encoding); not read as a name or title',
+    ],
+  ] as const;
+  let over = 0;
+  for (const line of lines)
+    for (const [code, re, what] of kinds) {
+      re.lastIndex = 0;
+      const found = [...line.text.matchAll(re)];
+      if (found.length === 0) continue;
+      if (out.length >= NOISE_DIAGNOSTICS_MAX) {
+        over++;
+        continue;
+      }
+      const first = found[0]!;
+      const last = found[found.length - 1]!;
+      out.push({
+        code,
+        severity: 'warning',
+        message: `${what}: "${found.map((f) => f[0]).join(' ')}"`,
+        start: line.start + first.index,
+        end: line.start + last.index + last[0].length,
+      });
+    }
+  const tail = out[out.length - 1];
+  if (over > 0 && tail)
+    out.push({
+      code: 'text-noise',
+      severity: 'warning',
+      message: `${over} more lines hold pinyin glosses or mojibake`,
+      start: tail.end,
+      end: lines[lines.length - 1]!.end,
+    });
+  return out;
+}
 
 function isClosingNote(t: string): boolean {
   return structureGrammar().raw.cover.closingNotes.some((n) => t.includes(n)) && t.length <= 20;

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
+import { simplify } from './simplified.js';
 
 const StructureSchema = z.object({
   numerals: z.object({ digits: z.record(z.string(), z.number().int()), ten: z.string().length(1) }),
@@ -27,11 +28,15 @@ const StructureSchema = z.object({
     inlineLabels: z.array(z.string().min(1)),
     masthead: z.string().min(1),
     signerPosts: z.array(z.string().min(1)),
-    simplified: z.string().refine((t) => [...t].length % 2 === 0, 'simplified holds pairs'),
+    traditionalSpecs: z.record(z.string(), z.string()),
     issueVerbs: z.array(z.string().min(1)),
     attachmentLabel: z.string().min(1),
     attachedTableEnds: z.array(z.string().min(1)),
     closingNotes: z.array(z.string().min(1)),
+    signerLabel: z.string().min(1),
+    decreeWord: z.string().min(1),
+    contentsHeaders: z.array(z.string().min(1)),
+    bareHeadingMax: z.number().int().positive(),
     patterns: z.object({
       date: z.string(),
       isoDate: z.string(),
@@ -41,6 +46,11 @@ const StructureSchema = z.object({
       year: z.string(),
       printLine: z.string(),
       docNumberIn: z.string(),
+      elementLine: z.string(),
+      decreeNumber: z.string(),
+      contentsEntry: z.string(),
+      pinyinGloss: z.string(),
+      mojibake: z.string(),
     }),
     punctuation: z.object({
       clause: z.string().min(1),
@@ -89,6 +99,16 @@ export interface CoverPatterns {
   printLine: RegExp;
   /** A 发文字号 anywhere in a line (on the simplified copy). */
   docNumberIn: RegExp;
+  /** A line of 份号, 密级 and 紧急程度 only (spaces removed). */
+  elementLine: RegExp;
+  /** A decree's 令号 (第714号) alone. */
+  decreeNumber: RegExp;
+  /** An entry of a table of contents (leader dots and a page number) anywhere in a line. */
+  contentsEntry: RegExp;
+  /** Global: a pinyin gloss a converter left after a character (發(fā)). */
+  pinyinGloss: RegExp;
+  /** Global: a run of mojibake (UTF-8 read as Latin-1, replacement characters). */
+  mojibake: RegExp;
   /** A clause mark anywhere in a line. */
   clause: RegExp;
   sentenceEnd: RegExp;
@@ -171,6 +191,11 @@ export function structureGrammar(): StructureGrammar {
     year: new RegExp(p.year),
     printLine: new RegExp(p.printLine),
     docNumberIn: new RegExp(p.docNumberIn),
+    elementLine: new RegExp(p.elementLine),
+    decreeNumber: new RegExp(p.decreeNumber),
+    contentsEntry: new RegExp(p.contentsEntry),
+    pinyinGloss: new RegExp(p.pinyinGloss, 'g'),
+    mojibake: new RegExp(p.mojibake, 'g'),
     clause: new RegExp(`[${esc(punct.clause)}]`),
     sentenceEnd: new RegExp(`[${esc(punct.sentenceEnd)}]`),
     listContinues: new RegExp(`[${esc(punct.listContinues)}]$`),
@@ -203,6 +228,12 @@ function checkExamples({ raw, cover, marker }: StructureGrammar): void {
       throw new GrammarError(
         'structure.yaml',
         `title example "${ex}" has no ${c.titleHead}/${c.addressHead} or suffix`,
+      );
+  for (const [traditional, simple] of Object.entries(c.traditionalSpecs))
+    if (simplify(traditional) !== simple)
+      throw new GrammarError(
+        'structure.yaml',
+        `traditional example "${traditional}" reads "${simplify(traditional)}", not "${simple}"`,
       );
   for (const kind of ['level1', 'level2', 'item', 'subitem'] as const) {
     for (const ex of raw.specs[kind]) {

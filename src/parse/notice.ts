@@ -3,9 +3,10 @@
  * titles the cover names), each parsed by the BodyParser. A notice that issues no plan has one plan: its body.
  */
 import { BodyParser, type ParseDiagnostic, type RoleProbe } from './body.js';
-import { isSignatureLine, parseCover, parseDate, squash } from './cover.js';
+import { isSignatureLine, noiseDiagnostics, parseCover, parseDate, squash } from './cover.js';
 import { structureGrammar } from './grammar.js';
 import { splitLines, type Line } from './lines.js';
+import { outlineRoles } from './outline.js';
 import { emptyFacts, type LeafNode, type NoticeTree, type PlanTreeNode } from './tree.js';
 
 /** Result of parsing: the tree and the parser's diagnostics. */
@@ -26,7 +27,7 @@ export function parseNotice(text: string, roles: RoleProbe, hints: ParseHints = 
   const lines = splitLines(text);
   const cover = parseCover(lines);
   const document = cover.document;
-  const diagnostics: ParseDiagnostic[] = [];
+  const diagnostics: ParseDiagnostic[] = [...noiseDiagnostics(lines), ...cover.diagnostics];
   const tail = signatureStart(lines, cover.headEnd);
   for (let k = tail; k < lines.length && !document.date; k++)
     document.date = parseDate(lines[k]!.text) ?? undefined;
@@ -48,8 +49,13 @@ export function parseNotice(text: string, roles: RoleProbe, hints: ParseHints = 
   const plans: PlanTreeNode[] = [];
   for (const r of ranges) {
     const parser = new BodyParser(roles, diagnostics);
-    for (let k = r.at + r.titleLines; k < r.to; k++)
-      for (const part of splitRunIn(lines[k]!)) parser.add(part);
+    const outline = outlineRoles(lines, r.at + r.titleLines, r.to, diagnostics);
+    for (let k = r.at + r.titleLines; k < r.to; k++) {
+      const role = outline.get(k);
+      if (role?.kind === 'text') parser.addText(lines[k]!);
+      else if (role?.kind === 'heading') parser.addHeading(lines[k]!, role.marker);
+      else for (const part of splitRunIn(lines[k]!)) parser.add(part);
+    }
     const head = lines.slice(r.at, r.at + r.titleLines);
     const first = lines[r.at];
     const last = lines[r.to - 1];

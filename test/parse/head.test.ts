@@ -4,17 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertSync } from '../../src/index.js';
+import { headFields } from '../helpers/head.js';
 
-const fields = (text: string) => {
-  const d = convertSync(text, { path: 'head.txt' }).document;
-  return {
-    title: d.fullTitle ?? d.title,
-    issuers: d.issuers,
-    docNumber: d.docNumber ?? null,
-    date: d.date ?? null,
-    recipients: d.recipients,
-  };
-};
+const fields = headFields;
 
 const BODY = '现将《某省2021年大气污染防治工作方案》印发给你们，请认真贯彻执行。\n';
 const SIGN = '某省人民政府办公厅\n2021年3月15日\n';
@@ -184,4 +176,141 @@ describe('GB/T 9704 elements around the head', () => {
       recipients: ['各市人民政府'],
     }));
   it('the 印发 date never becomes the 成文日期', () => expect(fields(`${HEAD}${PRINT}`).date).toBeNull());
+});
+
+describe('traditional characters, pinyin glosses and mojibake', () => {
+  it('reads Taiwan and Hong Kong variants through OpenCC data, offsets one to one (香港 style)', () => {
+    const f = fields(
+      '東莞市人民政府辦公室關於印發東莞市為民辦實事項目實施方案的通知\n東府辦〔2021〕54號\n各鎮人民政府（街道辦事處），市府直屬各單位：\n現將方案印發給你們。\n',
+    );
+    expect(f.title).toBe('東莞市人民政府辦公室關於印發東莞市為民辦實事項目實施方案的通知');
+    expect(f.docNumber).toBe('東府辦〔2021〕54號');
+    expect(f.recipients).toEqual(['各鎮人民政府（街道辦事處）', '市府直屬各單位']);
+  });
+
+  it('diagnoses pinyin glosses and reads the title without them (福建 style)', () => {
+    const g = convertSync(
+      '福建省人民政府關於印發(fā)福建省營商環境實施方案的通(tōng)知\n閩政〔2020〕3號\n各市、縣（區）人民政府：\n現將方案印發給你們。\n',
+      { path: 'gloss.txt' },
+    );
+    expect(g.document.fullTitle ?? g.document.title).toBe(
+      '福建省人民政府關於印發福建省營商環境實施方案的通知',
+    );
+    expect(g.document.docNumber).toBe('閩政〔2020〕3號');
+    const d = g.diagnostics.filter((x) => x.code === 'pinyin-gloss');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toContain('(fā)');
+  });
+
+  it('diagnoses a mojibake run and never takes it for an issuer (江苏 style)', () => {
+    const g = convertSync(
+      'æ±Ÿè‹çœ\n关于做好某项工作的通知\n苏政发〔2020〕8号\n各设区市人民政府：\n现将有关事项通知如下。\n',
+      { path: 'mojibake.txt' },
+    );
+    expect(g.document.issuers).toEqual([]);
+    expect(g.document.title).toBe('关于做好某项工作的通知');
+    expect(g.document.docNumber).toBe('苏政发〔2020〕8号');
+    expect(g.diagnostics.some((x) => x.code === 'mojibake')).toBe(true);
+  });
+
+  it('a plain (fā) after a Latin word or a numbered (1) is no gloss', () => {
+    const g = convertSync('某市人民政府关于某项工作的通知\n各区人民政府：\n一、要求(1)加强领导。\n', {
+      path: 'x.txt',
+    });
+    expect(g.diagnostics.filter((x) => x.code === 'pinyin-gloss')).toEqual([]);
+  });
+});
+
+describe('GB/T 9704 elements recognised wherever they stand', () => {
+  const codes = (text: string) =>
+    convertSync(text, { path: 'h.txt' }).diagnostics.filter((d) => d.code === 'head-element');
+
+  it('份号, 密级 and 紧急程度 on one line, 签发人 on its own line above the title (浙江 style)', () => {
+    const text =
+      '000045  秘密★1年  加急\n浙江省人民政府办公厅文件\n浙政办发〔2021〕12号\n签发人：陈某\n浙江省人民政府办公厅关于做好防汛工作的通知\n各市、县（市、区）人民政府：\n现将有关事项通知如下。\n浙江省人民政府办公厅\n2021年6月1日\n';
+    expect(headFields(text)).toEqual({
+      title: '浙江省人民政府办公厅关于做好防汛工作的通知',
+      issuers: ['浙江省人民政府办公厅'],
+      docNumber: '浙政办发〔2021〕12号',
+      date: '2021-06-01',
+      recipients: ['各市、县（市、区）人民政府'],
+    });
+    const d = codes(text);
+    expect(d).toHaveLength(2);
+    expect(d[1]!.message).toContain('陈某');
+  });
+
+  it('a decree: 发文机关标志 …令 with its 令号 gives title, 令号 and issuer; the signing 省长 a signatory (广东 style)', () => {
+    const d = convertSync(
+      '广东省人民政府令\n第288号\n《广东省某某管理办法》已经2021年5月10日省人民政府第十三届127次常务会议通过，现予公布，自2021年7月1日起施行。\n省长　马某某\n2021年5月20日\n',
+      { path: 'decree.txt' },
+    ).document;
+    expect(d.title).toBe('广东省人民政府令第288号');
+    expect(d.docNumber).toBe('第288号');
+    expect(d.issuers).toEqual(['广东省人民政府']);
+    expect(d.signatories).toEqual(['省长 马某某']);
+    expect(d.date).toBe('2021-05-20');
+  });
+
+  it('a decree with its 令号 on the same line (北京 style); a line ending in 令 with no 令号 is no decree', () => {
+    expect(
+      headFields('北京市人民政府令 第285号\n北京市某某办法\n市长　陈某\n2019年11月20日\n'),
+    ).toMatchObject({
+      title: '北京市人民政府令第285号',
+      issuers: ['北京市人民政府'],
+      docNumber: '第285号',
+    });
+    expect(headFields('关于严格执行禁令\n现将有关事项通知如下。\n').title).toBe('');
+  });
+});
+
+describe('headings: contents, attachment lists, a lost numeral', () => {
+  const sections = (text: string) => {
+    const g = convertSync(text, { path: 'h.txt' });
+    return {
+      paths: g.nodes.filter((n) => n.type === 'section').map((n) => (n as { path: string }).path),
+      tasks: g.nodes.filter((n) => n.type === 'task').map((n) => (n as { path: string }).path),
+      codes: g.diagnostics.map((d) => d.code),
+    };
+  };
+  const LETTER =
+    '某市人民政府关于印发某市营商环境实施方案的通知\n各区人民政府，市政府各部门：\n现将《某市营商环境实施方案》印发给你们，请认真贯彻执行。\n某市人民政府\n2018年3月1日\n某市营商环境实施方案\n';
+  const PARA = '以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的十九大精神，持续优化营商环境。\n';
+
+  it('a table of contents is text, not sections (江西 style, leader dots and page numbers)', () => {
+    const s = sections(
+      `${LETTER}目  录\n一、总体要求……………………………………1\n（一）指导思想……………………………………1\n二、主要任务……………………………………3\n一、总体要求\n（一）指导思想\n${PARA}二、主要任务\n${PARA}`,
+    );
+    expect(s.paths).toEqual(['一', '一/(一)', '二']);
+    expect(s.codes).toContain('table-of-contents');
+  });
+
+  it('a contents flattened on one line, no 目录 header (辽宁 style)', () => {
+    const s = sections(
+      `${LETTER}第一章 发展基础.......................6 第一节 主要成就.......................7\n一、总体要求\n${PARA}`,
+    );
+    expect(s.paths).toEqual(['一']);
+  });
+
+  it('an attachment list (附件：1.… 2.…) makes no tasks (山西 style)', () => {
+    const s = sections(
+      `${LETTER}一、主要任务\n1.深化商事制度改革。\n附件：1.2018年营商环境重点任务分解表\n2.营商环境评价指标清单\n3.责任单位名单\n`,
+    );
+    expect(s.paths).toEqual(['一']);
+    expect(s.tasks).toEqual(['一/1']);
+  });
+
+  it('a lost top-level numeral is restored from the sequence, with a diagnostic (河南 style)', () => {
+    const s = sections(
+      `${LETTER}总体要求\n（一）指导思想\n${PARA}（二）基本原则\n${PARA}二、主要任务\n${PARA}`,
+    );
+    expect(s.paths).toEqual(['一', '一/(一)', '一/(二)', '二']);
+    expect(s.codes).toContain('heading-restored');
+  });
+
+  it('no numeral is restored where the sequence does not call for one', () => {
+    const s = sections(`${LETTER}一、总体要求\n工作目标\n（一）指导思想\n${PARA}二、主要任务\n${PARA}`);
+    expect(s.paths).toEqual(['一', '一/(一)', '二']);
+    expect(s.codes).not.toContain('heading-restored');
+  });
 });
