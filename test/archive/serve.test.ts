@@ -2,10 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addInputs, type Input } from '../../src/archive/add.js';
+import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
 import { openArchive } from '../../src/archive/db.js';
 import { querySeries } from '../../src/archive/query-series.js';
-import { convert } from '../../src/index.js';
 import { startServer, type Running } from '../../src/serve/server.js';
 
 const SEED = 'corpus/zhengzhou-2020-notice.txt';
@@ -31,7 +30,7 @@ describe('gongwen serve', () => {
       for (const path of [SEED, NEXT]) yield { path, bytes: readFileSync(path) };
       yield { path: 'hostile.txt', bytes: Buffer.from(HOSTILE) };
     }
-    await addInputs(db, inputs(), { convert: ({ path, bytes }) => convert(bytes, { path }) });
+    await addInputs(db, inputs(), { convert: convertInProcess });
     seriesId = querySeries(db).find((s) => s.topic === 'air')!.id;
     db.close();
     server = await startServer({ db: file, port: 0 });
