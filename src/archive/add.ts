@@ -5,26 +5,12 @@
  * are not computed here: a series that gained an edition only loses its stale diffs (series-diffs.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
-import { NoticeGraphSchema, type NoticeGraph } from '../graph/schema.js';
+import type { NoticeGraph } from '../graph/schema.js';
 import type { Db } from './db.js';
+import { peekSha256, prepare, prepareJson, type Prepared } from './prepare.js';
+import type { JsonPreparer } from './prepare-pool.js';
 import { dropStaleDiffs } from './series-diffs.js';
-import { addGraph, hasNotice, type Blobs } from './store.js';
-import { applyRepairs } from './text.js';
-
-/**
- * Deflate in libuv's thread pool, so compressing a notice's graph and text runs on the other core while the
- * main thread parses the next graph and writes rows. Level 1: level 6 took a sixth of the add, blobs ~17% smaller.
- */
-const deflateAsync = promisify(deflate);
-/** Output chunk of the deflate: one round trip to the thread pool for most notices (16 KB made a dozen). */
-const PACK_CHUNK = 256 * 1024;
-const pack = (data: Uint8Array | string): Promise<Buffer> =>
-  deflateAsync(data, { level: 1, chunkSize: PACK_CHUNK });
-const NO_TEXT = Buffer.alloc(0);
+import { addGraph, hasNotice } from './store.js';
 
 /** One input read: its path and bytes. */
 export interface Input {
@@ -58,68 +44,13 @@ export function looksLikeJson(bytes: Uint8Array): boolean {
   return head.startsWith('{');
 }
 
-/** The bytes of a JSON file without its UTF-8 byte order mark. */
-const withoutBom = (bytes: Uint8Array): Uint8Array =>
-  bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-
-/** Parses and validates a NoticeGraph JSON file; throws a clear message when it is not one. */
-export function parseGraph(bytes: Uint8Array): NoticeGraph {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(withoutBom(bytes)).toString('utf8'));
-  } catch (err) {
-    throw new Error(`not JSON (${(err as Error).message})`, { cause: err });
-  }
-  const parsed = NoticeGraphSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`not a NoticeGraph: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
-
-/**
- * The exact repaired text of a graph, rebuilt from its input's bytes; null when the input is not at hand or
- * does not fit the graph's repairs (the text is then laid out from the graph's leaves when asked for: load.ts).
- */
-export async function repairedText(graph: NoticeGraph, bytes: Uint8Array | null): Promise<string | null> {
-  if (!bytes || graph.source.format === 'pdf') return null;
-  try {
-    const { ingestAsync } = await import('../ingest/index.js');
-    return applyRepairs((await ingestAsync(bytes, {})).raw, graph.repairs);
-  } catch {
-    return null; // the input cannot be read again: the leaves will do
-  }
-}
-
-/** A graph ready to store: the graph, and its JSON and exact text (if any) deflated. */
-async function prepare(
-  graph: NoticeGraph,
-  json: Uint8Array | string,
-  bytes: Uint8Array | null,
-): Promise<{ graph: NoticeGraph; blobs: Blobs }> {
-  const text = await repairedText(graph, bytes);
-  const [packedGraph, packedText] = await Promise.all([pack(json), text === null ? NO_TEXT : pack(text)]);
-  return { graph, blobs: { graph: packedGraph, text: packedText, exact: text !== null } };
-}
-
-/** The input a graph JSON was made from, when its recorded path (beside the JSON or from here) still holds it. */
-function sourceBytes(graph: NoticeGraph, jsonPath: string): Uint8Array | null {
-  const path = graph.source.path;
-  if (!path) return null;
-  for (const candidate of [resolve(path), resolve(dirname(jsonPath), path)]) {
-    if (!statSync(candidate, { throwIfNoEntry: false })?.isFile()) continue;
-    const bytes = readFileSync(candidate);
-    if (createHash('sha256').update(bytes).digest('hex') === graph.source.sha256) return bytes;
-  }
-  return null;
-}
-
 /** Options of `addInputs`. */
 export interface AddOptions {
   convert: Converter;
   /** Called after each input, for the progress bar. */
   onInput?: (input: Input, outcome: 'added' | 'skipped' | 'failed', reason?: string) => void;
+  /** Prepares a graph JSON file (default: in this thread; the CLI passes a pool of threads: prepare-pool.ts). */
+  prepareJson?: JsonPreparer;
   /** Inputs converted at once (the worker pool's width and a little more). */
   window?: number;
 }
@@ -139,7 +70,8 @@ export async function addInputs(
   const window = options.window ?? 4;
   const pending: Promise<void>[] = [];
   const known = (sha: string): boolean => seen.has(sha) || hasNotice(db, sha);
-  const settle = async (input: Input, job: Promise<{ graph: NoticeGraph; blobs: Blobs } | null>) => {
+  const prepareFile = options.prepareJson ?? prepareJson;
+  const settle = async (input: Input, job: Promise<Prepared | null>) => {
     let outcome: 'added' | 'skipped' | 'failed' = 'skipped';
     let reason: string | undefined;
     try {
@@ -162,13 +94,17 @@ export async function addInputs(
   db.exec('BEGIN IMMEDIATE');
   try {
     for await (const input of inputs) {
-      let job: Promise<{ graph: NoticeGraph; blobs: Blobs } | null>;
+      let job: Promise<Prepared | null>;
       if (looksLikeJson(input.bytes)) {
-        job = (async () => {
-          const graph = parseGraph(input.bytes);
-          if (known(graph.source.sha256)) return null;
-          return prepare(graph, withoutBom(input.bytes), sourceBytes(graph, input.path));
-        })();
+        const sha = peekSha256(input.bytes);
+        job =
+          sha !== null && known(sha)
+            ? Promise.resolve(null)
+            : prepareFile(input.path, input.bytes).then(({ rows, blobs }) => ({
+                graph: JSON.parse(rows) as NoticeGraph,
+                // from a thread the buffers arrive as plain Uint8Arrays
+                blobs: { ...blobs, graph: Buffer.from(blobs.graph), text: Buffer.from(blobs.text) },
+              }));
       } else {
         const sha = createHash('sha256').update(input.bytes).digest('hex');
         job = known(sha)
