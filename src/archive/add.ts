@@ -12,6 +12,9 @@ import type { JsonPreparer } from './prepare-pool.js';
 import { dropStaleDiffs } from './series-diffs.js';
 import { addGraph, hasNotice } from './store.js';
 
+/** Rows sampled per index by ANALYZE after an add. */
+const ANALYSIS_LIMIT = 1000;
+
 /** One input read: its path and bytes. */
 export interface Input {
   path: string;
@@ -124,5 +127,8 @@ export async function addInputs(
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }
+  // Statistics for the query planner (sampled: a fraction of a second on a large archive), so a filter on a
+  // unit or a deadline window reads its index and a filter on a year or a role alone does not list every role.
+  if (summary.added > 0) db.exec(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}; ANALYZE`);
   return summary;
 }
