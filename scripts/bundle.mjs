@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/cli/worker.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/cli/worker.ts', 'src/cli/archive-worker.ts'],
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -5,13 +5,15 @@
  * are not computed here: a series that gained an edition only loses its stale diffs (series-diffs.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { NoticeGraphSchema, type NoticeGraph } from '../graph/schema.js';
+import type { NoticeGraph } from '../graph/schema.js';
 import type { Db } from './db.js';
+import { peekSha256, prepare, prepareJson, type Prepared } from './prepare.js';
+import type { JsonPreparer } from './prepare-pool.js';
 import { dropStaleDiffs } from './series-diffs.js';
 import { addGraph, hasNotice } from './store.js';
-import { applyRepairs, textFromLeaves } from './text.js';
+
+/** Rows sampled per index by ANALYZE after an add. */
+const ANALYSIS_LIMIT = 1000;
 
 /** One input read: its path and bytes. */
 export interface Input {
@@ -19,8 +21,15 @@ export interface Input {
   bytes: Uint8Array;
 }
 
-/** Converts a notice's bytes to a graph (in a worker thread), or throws with the reason. */
-export type Converter = (input: Input) => Promise<NoticeGraph>;
+/** Converts a notice's bytes to a graph (in a worker thread): the graph and its JSON text, or throws with the reason. */
+export type Converter = (input: Input) => Promise<{ graph: NoticeGraph; json: string }>;
+
+/** A converter in this thread (tests, eval, small runs): `convert` from the library. */
+export const convertInProcess: Converter = async ({ path, bytes }) => {
+  const { convert } = await import('../index.js');
+  const graph = await convert(bytes, { path });
+  return { graph, json: JSON.stringify(graph) };
+};
 
 /** What an `add` run did. */
 export interface AddSummary {
@@ -38,61 +47,13 @@ export function looksLikeJson(bytes: Uint8Array): boolean {
   return head.startsWith('{');
 }
 
-/** Parses and validates a NoticeGraph JSON file; throws a clear message when it is not one. */
-export function parseGraph(bytes: Uint8Array): NoticeGraph {
-  let json: unknown;
-  try {
-    json = JSON.parse(
-      Buffer.from(bytes)
-        .toString('utf8')
-        .replace(/^\uFEFF/, ''),
-    );
-  } catch (err) {
-    throw new Error(`not JSON (${(err as Error).message})`, { cause: err });
-  }
-  const parsed = NoticeGraphSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`not a NoticeGraph: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
-
-/** The repaired text of a graph: from its input's bytes when at hand, else laid out from its leaves. */
-export async function repairedText(
-  graph: NoticeGraph,
-  bytes: Uint8Array | null,
-): Promise<{ text: string; exact: boolean }> {
-  if (bytes && graph.source.format !== 'pdf') {
-    try {
-      const { ingestAsync } = await import('../ingest/index.js');
-      const raw = (await ingestAsync(bytes, {})).raw;
-      const text = applyRepairs(raw, graph.repairs);
-      if (text !== null) return { text, exact: true };
-    } catch {
-      // The input cannot be read again: the leaves will do.
-    }
-  }
-  return { text: textFromLeaves(graph), exact: false };
-}
-
-/** The input a graph JSON was made from, when its recorded path (beside the JSON or from here) still holds it. */
-function sourceBytes(graph: NoticeGraph, jsonPath: string): Uint8Array | null {
-  const path = graph.source.path;
-  if (!path) return null;
-  for (const candidate of [resolve(path), resolve(dirname(jsonPath), path)]) {
-    if (!statSync(candidate, { throwIfNoEntry: false })?.isFile()) continue;
-    const bytes = readFileSync(candidate);
-    if (createHash('sha256').update(bytes).digest('hex') === graph.source.sha256) return bytes;
-  }
-  return null;
-}
-
 /** Options of `addInputs`. */
 export interface AddOptions {
   convert: Converter;
   /** Called after each input, for the progress bar. */
   onInput?: (input: Input, outcome: 'added' | 'skipped' | 'failed', reason?: string) => void;
+  /** Prepares a graph JSON file (default: in this thread; the CLI passes a pool of threads: prepare-pool.ts). */
+  prepareJson?: JsonPreparer;
   /** Inputs converted at once (the worker pool's width and a little more). */
   window?: number;
 }
@@ -111,18 +72,16 @@ export async function addInputs(
   const seen = new Set<string>();
   const window = options.window ?? 4;
   const pending: Promise<void>[] = [];
-  const settle = async (
-    input: Input,
-    job: Promise<{ graph: NoticeGraph; bytes: Uint8Array | null } | null>,
-  ) => {
+  const known = (sha: string): boolean => seen.has(sha) || hasNotice(db, sha);
+  const prepareFile = options.prepareJson ?? prepareJson;
+  const settle = async (input: Input, job: Promise<Prepared | null>) => {
     let outcome: 'added' | 'skipped' | 'failed' = 'skipped';
     let reason: string | undefined;
     try {
       const got = await job;
-      if (got && !seen.has(got.graph.source.sha256) && !hasNotice(db, got.graph.source.sha256)) {
+      if (got && !known(got.graph.source.sha256)) {
         seen.add(got.graph.source.sha256);
-        const { text, exact } = await repairedText(got.graph, got.bytes);
-        for (const s of addGraph(db, got.graph, text, exact).series) series.add(s);
+        for (const s of addGraph(db, got.graph, got.blobs).series) series.add(s);
         outcome = 'added';
       }
     } catch (err) {
@@ -138,18 +97,22 @@ export async function addInputs(
   db.exec('BEGIN IMMEDIATE');
   try {
     for await (const input of inputs) {
-      let job: Promise<{ graph: NoticeGraph; bytes: Uint8Array | null } | null>;
+      let job: Promise<Prepared | null>;
       if (looksLikeJson(input.bytes)) {
-        job = (async () => {
-          const graph = parseGraph(input.bytes);
-          return { graph, bytes: sourceBytes(graph, input.path) };
-        })();
+        const sha = peekSha256(input.bytes);
+        job =
+          sha !== null && known(sha)
+            ? Promise.resolve(null)
+            : prepareFile(input.path, input.bytes).then(({ rows, blobs }) => ({
+                graph: JSON.parse(rows) as NoticeGraph,
+                // from a thread the buffers arrive as plain Uint8Arrays
+                blobs: { ...blobs, graph: Buffer.from(blobs.graph), text: Buffer.from(blobs.text) },
+              }));
       } else {
         const sha = createHash('sha256').update(input.bytes).digest('hex');
-        job =
-          seen.has(sha) || hasNotice(db, sha)
-            ? Promise.resolve(null)
-            : options.convert(input).then((graph) => ({ graph, bytes: input.bytes }));
+        job = known(sha)
+          ? Promise.resolve(null)
+          : options.convert(input).then(({ graph, json }) => prepare(graph, json, input.bytes));
       }
       job.catch(() => undefined); // handled in settle; this keeps an early failure from being "unhandled"
       // Results are stored in input order, so the archive's row ids do not depend on thread timing.
@@ -164,5 +127,8 @@ export async function addInputs(
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }
+  // Statistics for the query planner (sampled: a fraction of a second on a large archive), so a filter on a
+  // unit or a deadline window reads its index and a filter on a year or a role alone does not list every role.
+  if (summary.added > 0) db.exec(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}; ANALYZE`);
   return summary;
 }

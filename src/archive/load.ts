@@ -2,6 +2,7 @@
 import { inflateSync } from 'node:zlib';
 import type { NoticeGraph } from '../graph/schema.js';
 import { ArchiveError, type Db } from './db.js';
+import { textFromLeaves } from './text.js';
 
 function blob(db: Db, id: number): { graph: Buffer; text: Buffer; text_exact: number } {
   const row = db.prepare('SELECT graph, text, text_exact FROM notice_blobs WHERE notice_id = ?').get(id) as
@@ -15,8 +16,13 @@ export function loadGraph(db: Db, id: number): NoticeGraph {
   return JSON.parse(inflateSync(blob(db, id).graph).toString('utf8')) as NoticeGraph;
 }
 
-/** The repaired text of a notice; `exact` is false when it was laid out from the graph's leaves. */
+/**
+ * The repaired text of a notice; `exact` is false when its input was not at hand when it was added, and the text
+ * is laid out from the graph's leaves (older archives stored that layout; newer ones make it here).
+ */
 export function loadText(db: Db, id: number): { text: string; exact: boolean } {
   const row = blob(db, id);
-  return { text: inflateSync(row.text).toString('utf8'), exact: row.text_exact === 1 };
+  const exact = row.text_exact === 1;
+  if (!exact && row.text.length === 0) return { text: textFromLeaves(loadGraph(db, id)), exact };
+  return { text: inflateSync(row.text).toString('utf8'), exact };
 }

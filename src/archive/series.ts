@@ -3,7 +3,10 @@
  * a key made of the issuer, the topic and the title with its years taken out. The diffs between consecutive
  * editions are computed on first request and cached (series-diffs.ts).
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './db.js';
+
+type Statement = BetterSqlite3.Statement<unknown[]>;
 
 /** Years and year ranges in a title: 2020年, 2020年度, （2021—2025年）, 2021-2025. */
 const YEARS = /[（(]?(?:19|20)\d{2}(?:\s*[—–\-~～至到]\s*(?:19|20)\d{2})?\s*年?度?[）)]?/g;
@@ -19,14 +22,20 @@ export function seriesKey(issuer: string, topic: string | null, title: string): 
   return `${issuer}|${topic ?? ''}|${seriesTitle(title)}`;
 }
 
+const statements = new WeakMap<Db, { find: Statement; add: Statement }>();
+
 /** The id of the series of a plan, created when new. */
 export function seriesId(db: Db, issuer: string, topic: string | null, title: string): number {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      find: db.prepare('SELECT id FROM series WHERE key = ?').pluck(),
+      add: db.prepare('INSERT INTO series (key, issuer, topic, title) VALUES (?, ?, ?, ?)'),
+    };
+    statements.set(db, s);
+  }
   const key = seriesKey(issuer, topic, title);
-  const found = db.prepare('SELECT id FROM series WHERE key = ?').pluck().get(key) as number | undefined;
+  const found = s.find.get(key) as number | undefined;
   if (found !== undefined) return found;
-  return Number(
-    db
-      .prepare('INSERT INTO series (key, issuer, topic, title) VALUES (?, ?, ?, ?)')
-      .run(key, issuer, topic, seriesTitle(title)).lastInsertRowid,
-  );
+  return Number(s.add.run(key, issuer, topic, seriesTitle(title)).lastInsertRowid);
 }

@@ -1,6 +1,6 @@
 /**
  * The converter of `archive add`: notices go through the batch's worker pool as JSON Lines tasks (bytes in,
- * the graph's JSON out), so conversions run on every core while the main thread writes the database.
+ * the graph's JSON out, stored as it is), so conversions run on every core while the main thread writes the database.
  */
 import { availableParallelism } from 'node:os';
 import type { Converter } from '../archive/add.js';
@@ -26,17 +26,19 @@ export function archiveConverter(jobs = availableParallelism()): ArchiveConverte
     quiet: true,
     verbose: false,
   };
-  const runner = taskRunner(jobs, cmd);
+  // The threads start with the first notice to convert: a run over graph JSON files never starts them.
+  let runner: ReturnType<typeof taskRunner> | undefined;
   let lineNo = 0;
   return {
     width: jobs,
     convert: async ({ path, bytes }) => {
       const line = JSON.stringify({ path, base64: Buffer.from(bytes).toString('base64') });
+      runner ??= taskRunner(jobs, cmd);
       const result = await runner.run({ kind: 'jsonl', line, lineNo: ++lineNo });
       if (result.status !== 'converted' || result.text === undefined)
         throw new Error(result.reason ?? 'conversion failed');
-      return JSON.parse(result.text) as NoticeGraph;
+      return { graph: JSON.parse(result.text) as NoticeGraph, json: result.text };
     },
-    close: () => runner.close('done'),
+    close: async () => runner?.close('done'),
   };
 }

@@ -107,13 +107,16 @@ async function* walkWithJson(dir: string): AsyncGenerator<string> {
 async function add(db: Db, paths: string[], jobs: number | undefined, quiet: boolean): Promise<number> {
   const { addInputs } = await import('../archive/add.js');
   const { archiveConverter } = await import('./archive-convert.js');
+  const { preparePool } = await import('../archive/prepare-pool.js');
   const converter = archiveConverter(jobs);
+  const pool = preparePool(converter.width, new URL('./archive-worker.js', import.meta.url));
   const progress = !quiet && process.stderr.isTTY;
   let done = 0;
   const started = Date.now();
   try {
     const summary = await addInputs(db, inputs(paths), {
       convert: converter.convert,
+      prepareJson: pool.prepare,
       window: converter.width * 2,
       onInput: (input, outcome, reason) => {
         done++;
@@ -132,7 +135,7 @@ async function add(db: Db, paths: string[], jobs: number | undefined, quiet: boo
       );
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
-    await converter.close();
+    await Promise.all([converter.close(), pool.close()]);
   }
 }
 

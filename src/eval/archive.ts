@@ -16,18 +16,17 @@ const QUERIES = ['扬尘', '差异化管理', '施工工地', '黑臭水体', '�
 
 /** The archive's lines of the eval report. */
 export async function evalArchive(): Promise<string> {
-  const { addInputs } = await import('../archive/add.js');
+  const { addInputs, convertInProcess } = await import('../archive/add.js');
   const { openArchive } = await import('../archive/db.js');
   const { queryTasks } = await import('../archive/query.js');
   const { querySeries } = await import('../archive/query-series.js');
-  const { convert } = await import('../index.js');
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-eval-archive-'));
   const db = await openArchive(join(dir, 'eval.db'), { write: true });
   try {
     async function* inputs() {
       for (const path of EDITIONS) yield { path, bytes: readFileSync(join(PACKAGE_ROOT, path)) };
     }
-    await addInputs(db, inputs(), { convert: ({ path, bytes }) => convert(bytes, { path }) });
+    await addInputs(db, inputs(), { convert: convertInProcess });
     const multi = querySeries(db, { multi: true });
     const found = multi.filter((s) => s.editions === 2 && s.diffs === 1).length;
     const all = queryTasks(db, { limit: 1_000_000 });

@@ -10,7 +10,9 @@ import { esc, link, page, table } from './html.js';
 
 const q = encodeURIComponent;
 const factLink = (notice: number, start: number | null, end: number | null, text: string): string =>
-  start === null || end === null ? esc(text) : link(`/notices/${notice}?start=${start}&end=${end}`, text);
+  start === null || end === null
+    ? esc(text)
+    : link(`/notices/${notice}?start=${start}&end=${end}#fact`, text); // #fact: the browser scrolls to the span
 
 function home(db: Db): string {
   const notices = queryNotices(db, { limit: 200 }).map((n) => [

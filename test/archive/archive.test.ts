@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addInputs, type Input } from '../../src/archive/add.js';
+import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
 import { openArchive, type Db } from '../../src/archive/db.js';
 import { loadGraph, loadText } from '../../src/archive/load.js';
 import { parseDue, queryTasks, queryUnits } from '../../src/archive/query.js';
@@ -10,7 +10,7 @@ import { archiveCounts, querySeries, querySeriesDiffs } from '../../src/archive/
 import { seriesKey, seriesTitle } from '../../src/archive/series.js';
 import { dropStaleDiffs, loadSeriesDiff } from '../../src/archive/series-diffs.js';
 import { applyRepairs, textFromLeaves } from '../../src/archive/text.js';
-import { convert, convertSync } from '../../src/index.js';
+import { convertSync } from '../../src/index.js';
 
 const SEED = 'corpus/zhengzhou-2020-notice.txt';
 const NEXT = 'corpus/diff/zhengzhou-2021-notice.txt';
@@ -18,7 +18,7 @@ const NEXT = 'corpus/diff/zhengzhou-2021-notice.txt';
 async function* inputs(paths: string[]): AsyncGenerator<Input> {
   for (const path of paths) yield { path, bytes: readFileSync(path) };
 }
-const inProcess = ({ path, bytes }: Input) => convert(bytes, { path });
+const inProcess = convertInProcess;
 
 describe('archive', () => {
   let dir: string;
@@ -195,6 +195,36 @@ describe('archive roles', () => {
       expect(page).toContain('<option selected>guidance</option>');
       expect(page).toContain('<p>1 tasks</p>');
       expect(routes(db, ['units', '生态环境部'], new URLSearchParams())).toContain('<h2>guidance</h2>');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('archive add from graph JSON', () => {
+  it('stores the JSON as given; the exact text when its input is beside it, else the leaves laid out on reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-archive-'));
+    const db = await openArchive(join(dir, 'j.db'), { write: true });
+    try {
+      const withSource = JSON.stringify(convertSync(readFileSync(SEED, 'utf8'), { path: SEED }), null, 2);
+      const alone = convertSync(readFileSync(NEXT, 'utf8'), { path: 'gone/next.txt' });
+      async function* two(): AsyncGenerator<Input> {
+        yield { path: 'seed.json', bytes: Buffer.from(withSource) };
+        yield { path: 'next.json', bytes: Buffer.from(`\uFEFF${JSON.stringify(alone)}`) };
+      }
+      expect(await addInputs(db, two(), { convert: inProcess })).toMatchObject({ added: 2, failed: [] });
+      expect(loadText(db, 1)).toMatchObject({
+        exact: true,
+        text: applyRepairs(readFileSync(SEED, 'utf8'), loadGraph(db, 1).repairs),
+      });
+      const { text, exact } = loadText(db, 2);
+      expect(exact).toBe(false);
+      expect(text).toBe(textFromLeaves(alone));
+      expect(loadGraph(db, 2)).toEqual(alone);
+      const tasks = queryTasks(db, { notice: 2, limit: 100_000 });
+      expect(tasks.length).toBeGreaterThan(10);
+      for (const t of tasks) expect(text.slice(t.start!, t.end!).endsWith(t.text)).toBe(true);
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

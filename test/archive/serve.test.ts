@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addInputs, type Input } from '../../src/archive/add.js';
+import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
 import { openArchive } from '../../src/archive/db.js';
 import { querySeries } from '../../src/archive/query-series.js';
-import { convert } from '../../src/index.js';
 import { startServer, type Running } from '../../src/serve/server.js';
 
 const SEED = 'corpus/zhengzhou-2020-notice.txt';
@@ -31,7 +31,7 @@ describe('gongwen serve', () => {
       for (const path of [SEED, NEXT]) yield { path, bytes: readFileSync(path) };
       yield { path: 'hostile.txt', bytes: Buffer.from(HOSTILE) };
     }
-    await addInputs(db, inputs(), { convert: ({ path, bytes }) => convert(bytes, { path }) });
+    await addInputs(db, inputs(), { convert: convertInProcess });
     seriesId = querySeries(db).find((s) => s.topic === 'air')!.id;
     db.close();
     server = await startServer({ db: file, port: 0 });
@@ -54,7 +54,7 @@ describe('gongwen serve', () => {
       `/tasks?unit=${encodeURIComponent('市生态环境局')}&role=lead&due=2021-04-01..2021-06-30`,
     );
     expect(body).toContain('加强工业企业智能监控');
-    const span = /href="\/notices\/(\d+)\?start=(\d+)&amp;end=(\d+)"/.exec(body)!;
+    const span = /href="\/notices\/(\d+)\?start=(\d+)&amp;end=(\d+)#fact"/.exec(body)!;
     expect(span).not.toBeNull();
     const text = await get(`/notices/${span[1]}?start=${span[2]}&end=${span[3]}`);
     expect(text.body).toMatch(/<mark id="fact">[^<]+<\/mark>/);
@@ -93,4 +93,59 @@ describe('gongwen serve', () => {
       expect((await get(path)).status).toBe(404);
     expect((await fetch(new URL('/tasks', server.url), { method: 'POST' })).status).toBe(405);
   });
+});
+
+/** Whether this machine lets a user make a network namespace (nothing but a loopback inside). */
+const NETNS =
+  spawnSync('unshare', ['-rn', 'sh', '-c', 'ip link set lo up && ! ip -o link | grep -v " lo:"']).status ===
+  0;
+const BUILT = existsSync('dist/bundle/main.js');
+if (!NETNS || !BUILT)
+  console.warn(
+    `test/archive/serve.test.ts: the no-network start is skipped: ${BUILT ? "'unshare -rn' with ip is not available here" : 'dist/bundle/main.js is not built'}`,
+  );
+
+describe.skipIf(!NETNS || !BUILT)('gongwen serve without the network', () => {
+  it('starts and serves in a network namespace that has only a loopback', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-offline-'));
+    try {
+      const db = join(dir, 'a.db');
+      const input = join(dir, 'seed.txt');
+      writeFileSync(input, readFileSync(SEED));
+      const add = spawnSync(
+        process.execPath,
+        ['dist/bundle/main.js', 'archive', 'add', input, '--db', db, '--quiet'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(add.status, add.stderr).toBe(0);
+      // Inside the namespace: start the built CLI on a free port, fetch two pages, stop it.
+      const script = `
+        const { spawn } = require('node:child_process');
+        const c = spawn(process.execPath, ['dist/bundle/main.js', 'serve', '--db', ${JSON.stringify(db)}, '--port', '0']);
+        let err = '';
+        c.stderr.on('data', async (d) => {
+          err += d;
+          const m = /at (http:\\S+)/.exec(err);
+          if (!m || c.asked) return;
+          c.asked = true;
+          const statuses = [];
+          for (const p of ['', 'tasks?unit=%E5%B8%82%E7%94%9F%E6%80%81%E7%8E%AF%E5%A2%83%E5%B1%80'])
+            statuses.push((await fetch(m[1] + p)).status);
+          console.log(JSON.stringify(statuses));
+          c.kill('SIGTERM');
+        });
+        c.on('exit', (code) => process.exit(code ?? 1));`;
+      const run = spawnSync(
+        'unshare',
+        ['-rn', 'sh', '-c', 'ip link set lo up && exec "$0" -e "$1"', process.execPath, script],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual([200, 200]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

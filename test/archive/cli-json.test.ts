@@ -1,0 +1,49 @@
+/** `gongwen archive add` over graph JSON files through the built CLI: the preparing threads, their errors, the skip. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openArchive } from '../../src/archive/db.js';
+import { loadText } from '../../src/archive/load.js';
+import { archiveCounts } from '../../src/archive/query-series.js';
+import { convertSync } from '../../src/index.js';
+
+const CLI = 'dist/bundle/main.js';
+const SEED = resolve('corpus/zhengzhou-2020-notice.txt');
+
+describe.skipIf(!existsSync(CLI))('archive add of graph JSON files (the built CLI, two threads)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-json-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds the graphs with their exact text, names each bad file, and skips what is there on the next run', async () => {
+    const graphs = join(dir, 'graphs');
+    mkdirSync(graphs);
+    const graph = convertSync(readFileSync(SEED, 'utf8'), { path: SEED });
+    writeFileSync(join(graphs, 'seed.json'), JSON.stringify(graph, null, 2));
+    writeFileSync(join(graphs, 'not-a-graph.json'), '{"nodes": 1}');
+    writeFileSync(join(graphs, 'broken.json'), '{"source": ');
+    const db = join(dir, 'a.db');
+    const add = () =>
+      spawnSync(process.execPath, [CLI, 'archive', 'add', graphs, '--db', db, '--jobs', '2'], {
+        encoding: 'utf8',
+      });
+    const first = add();
+    expect(first.status).toBe(1);
+    expect(first.stderr).toMatch(/not-a-graph\.json:1:1 error not a NoticeGraph: .+ archive-add-failed/);
+    expect(first.stderr).toMatch(/broken\.json:1:1 error not JSON \(.+\) archive-add-failed/);
+    expect(first.stderr).toContain('added 1, skipped 0 (already in the archive), failed 2');
+    const second = add();
+    expect(second.stderr).toContain('added 0, skipped 1 (already in the archive), failed 2');
+    const ro = await openArchive(db, { write: false });
+    try {
+      expect(archiveCounts(ro).notices).toBe(1);
+      const { text, exact } = loadText(ro, 1);
+      expect(exact).toBe(true);
+      for (const n of graph.nodes)
+        if (n.type === 'task') expect(text.slice(n.span!.start, n.span!.end).endsWith(n.text)).toBe(true);
+    } finally {
+      ro.close();
+    }
+  }, 120_000);
+});
