@@ -4,7 +4,7 @@
  * a task header left as text, and the table put back among the page's lines.
  */
 import { describe, expect, it } from 'vitest';
-import { pageGrids, runsText } from '../../src/ingest/pdf/table-grid.js';
+import { pageGrids, runsText, splitAt } from '../../src/ingest/pdf/table-grid.js';
 import type { Rule } from '../../src/ingest/pdf/table-rules.js';
 import { mayHoldTable } from '../../src/ingest/pdf/table-rules.js';
 import { takePdfTables, withPdfTables } from '../../src/ingest/pdf/table.js';
@@ -175,5 +175,46 @@ describe('ruled PDF tables', () => {
       'VOCs治理\n达标',
     );
     expect(runsText([run('PM', 0, 0), run('2.5', 30, 0)])).toBe('PM 2.5');
+  });
+
+  it('cuts a run that crosses a vertical line (two cells on one baseline read as one run)', () => {
+    const joined = { text: '力争所 市工信局', x: 285.7, y: 800, w: 88.6, size: 12 };
+    const parts = splitAt(joined, [327.1, 386.2]);
+    expect(parts.map((p) => p.text)).toEqual(['力争所', '市工信局']);
+    const mid = parts[1]!.x + parts[1]!.w / 2;
+    expect(mid > 327.1 && mid < 386.2).toBe(true);
+    expect(splitAt(run('推进', 100, 0), [250])).toHaveLength(1);
+  });
+
+  it('joins a row without a number cut by the page break, but not a numbered row', () => {
+    const p1 = page(
+      1,
+      [
+        ...header(100),
+        run('1', 50, 120),
+        run('推进', 100, 120),
+        run('市工', 250, 120),
+        run('清理', 100, 160),
+      ],
+      gridRules(XS, [100, 120, 160, 200]),
+    );
+    const p2 = page(
+      2,
+      [
+        ...header(100),
+        run('河道', 100, 120),
+        run('2', 50, 140),
+        run('整治', 100, 140),
+        run('市水利局', 250, 140),
+      ],
+      gridRules(XS, [100, 120, 140, 180]),
+    );
+    const { tables } = takePdfTables([p1, p2]);
+    expect(tables[0]!.table.grid.map((row) => row.map((c) => c?.text))).toEqual([
+      ['序号', '重点任务', '牵头单位'],
+      ['1', '推进', '市工'],
+      ['', '清理河道', ''],
+      ['2', '整治', '市水利局'],
+    ]);
   });
 });

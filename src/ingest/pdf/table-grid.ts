@@ -134,6 +134,47 @@ export function runsText(runs: readonly TextRun[]): string {
     .join('\n');
 }
 
+/** A character's advance in font sizes, as far as it can be told without the font: CJK and full-width 1, others ½. */
+const advance = (ch: string): number => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.5);
+
+/**
+ * Cuts a run at the vertical lines it crosses: a PDF reader may give the texts of neighbouring cells on one
+ * baseline as one run ("力争所 市工信局"). Glyph places are estimated from the run's width; spaces at a cut go.
+ */
+export function splitAt(run: TextRun, lines: readonly number[]): TextRun[] {
+  const inner = lines.filter((x) => x > run.x + run.size / 2 && x < run.x + run.w - run.size / 2);
+  if (inner.length === 0) return [run];
+  const chars = [...run.text];
+  const units = chars.map(advance);
+  const scale = run.w / units.reduce((a, b) => a + b, 0);
+  const out: TextRun[] = [];
+  let from = 0;
+  let x = run.x;
+  let at = run.x;
+  const push = (to: number, end: number): void => {
+    const text = chars.slice(from, to).join('');
+    const lead = text.length - text.trimStart().length;
+    const trimmed = text.trim();
+    if (trimmed !== '') {
+      const skip = units.slice(from, from + lead).reduce((a, b) => a + b, 0) * scale;
+      out.push({ ...run, text: trimmed, x: x + skip, w: end - x - skip });
+    }
+    from = to;
+    x = end;
+  };
+  let next = 0;
+  chars.forEach((_, k) => {
+    const mid = at + (units[k]! * scale) / 2;
+    while (next < inner.length && mid > inner[next]!) {
+      push(k, at);
+      next++;
+    }
+    at += units[k]! * scale;
+  });
+  push(chars.length, at);
+  return out;
+}
+
 /** Reads one mesh into a grid, or null when it is not a table (fewer than two rows or two columns). */
 function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly TextRun[]): PageGrid | null {
   const hs = [...mesh.hs].sort((a, b) => a.at - b.at);
@@ -185,15 +226,19 @@ function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly T
     };
     held.set(cell, []);
   }
-  for (const run of runs) {
-    const [x, y] = [run.x + run.w / 2, run.y - MID * run.size];
-    if (x < xs[0]! || x > xs[cols]! || y < ys[0]! || y > ys[rows]!) continue;
-    const c = xs.findIndex((v, k) => k < cols && x >= v && x <= xs[k + 1]!);
-    const r = ys.findIndex((v, k) => k < rows && y >= v && y <= ys[k + 1]!);
-    const cell = cells.find((g) => g.r0 <= r && r <= g.r1 && g.c0 <= c && c <= g.c1);
-    if (!cell) continue;
-    held.get(cell)!.push(run);
-    inside.push(run);
+  for (const whole of runs) {
+    let taken = false;
+    for (const run of splitAt(whole, xs.slice(1, -1))) {
+      const [x, y] = [run.x + run.w / 2, run.y - MID * run.size];
+      if (x < xs[0]! || x > xs[cols]! || y < ys[0]! || y > ys[rows]!) continue;
+      const c = xs.findIndex((v, k) => k < cols && x >= v && x <= xs[k + 1]!);
+      const r = ys.findIndex((v, k) => k < rows && y >= v && y <= ys[k + 1]!);
+      const cell = cells.find((g) => g.r0 <= r && r <= g.r1 && g.c0 <= c && c <= g.c1);
+      if (!cell) continue;
+      held.get(cell)!.push(run);
+      taken = true;
+    }
+    if (taken) inside.push(whole);
   }
   for (const cell of cells) cell.text = runsText(held.get(cell)!);
   cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);

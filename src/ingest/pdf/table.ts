@@ -80,6 +80,17 @@ const rowKey = (cells: readonly { r0: number; c0: number; c1: number; text: stri
 const cellAt = (cells: readonly JoinedCell[], r: number, c: number): JoinedCell | undefined =>
   cells.find((x) => x.r0 <= r && r <= x.r1 && x.c0 <= c && c <= x.c1);
 
+/**
+ * Whether the first body row of a continuation is the rest of the table's last row, cut by the page break, given
+ * that its first single cell (序号) is empty: yes when that cell is filled above the break; when it is empty
+ * there too (a row without a number), when every filled cell of the row stands below a filled cell.
+ */
+function cutRow(body: readonly JoinedCell[], header: number, t: Joined, above: JoinedCell): boolean {
+  if (above.text !== '') return true;
+  const row = body.filter((c) => c.r0 === header && c.text !== '');
+  return row.length > 0 && row.every((c) => (cellAt(t.cells, t.rows - 1, c.c0)?.text ?? '') !== '');
+}
+
 /** Joins grid `g` (the first grid of the next page) to table `t` when it goes on with the same columns. */
 function joinGrid(t: Joined, g: PageGrid): boolean {
   const map = columnMap(t, g);
@@ -101,7 +112,8 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
     .filter((c) => c.r0 === header && c.r1 === header && c.c0 === c.c1)
     .sort((a, b) => a.c0 - b.c0)[0];
   const above = first ? cellAt(t.cells, last, first.c0) : undefined;
-  const broken = first !== undefined && first.text === '' && above !== undefined && above.text !== '';
+  const broken =
+    first !== undefined && above !== undefined && first.text === '' && cutRow(body, header, t, above);
   const shift = broken ? last - header : t.rows - header;
   for (const c of body) {
     const top = c.r0 === header ? cellAt(t.cells, last, c.c0) : undefined;
