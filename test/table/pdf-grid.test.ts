@@ -168,6 +168,8 @@ describe('ruled PDF tables', () => {
   it('reads rules only where short runs name header words', () => {
     expect(mayHoldTable(header(100))).toBe(true);
     expect(mayHoldTable([run('各牵头单位要于年底前完成序号所列任务。', 50, 100)])).toBe(false);
+    // Header words as runs of their own, but on different lines (prose split into runs): no header row.
+    expect(mayHoldTable([run('牵头', 50, 100), run('序号', 80, 140)])).toBe(false);
   });
 
   it('joins the runs of a cell line: CJK close, Latin words spaced', () => {

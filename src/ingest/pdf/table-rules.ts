@@ -156,20 +156,24 @@ export async function pageRules(page: PDFPageProxy, viewportTransform: number[])
   return rules;
 }
 
-/** A run this short (characters, spaces left out) may be a header cell; a longer one is prose. */
-const HEADER_RUN = 8;
+/** Runs whose baselines differ by less than this many font sizes stand on one line (a header row). */
+const SAME_BASELINE = 0.5;
 
-/** Whether a page's runs hold at least `minKnown` kinds of task-table header word, each as a short run of its own. */
+/**
+ * Whether a page's runs may hold a task table's header row: at least `minKnown` kinds of header word, each a
+ * run of its own ("序号", "牵头单位"), on one baseline. Prose that names 牵头 or 任务 does not.
+ */
 export function mayHoldTable(runs: readonly TextRun[]): boolean {
   const g = tableGrammar();
-  const kinds = new Set<string>();
-  for (const r of runs) {
-    const bare = r.text.replace(/\s/g, '');
-    if (bare.length > HEADER_RUN) continue;
-    const k = g.kindOf(bare);
-    if (k !== null) kinds.add(k);
-  }
-  return kinds.size >= g.minKnown;
+  const hits = runs.flatMap((r) => {
+    const kind = g.exactKind(r.text);
+    return kind === null ? [] : [{ kind, y: r.y, size: r.size }];
+  });
+  return hits.some(
+    (h) =>
+      new Set(hits.filter((o) => Math.abs(o.y - h.y) < SAME_BASELINE * h.size).map((o) => o.kind)).size >=
+      g.minKnown,
+  );
 }
 
 /**
