@@ -10,6 +10,7 @@ import { pageLines } from './lines.js';
 import { loadPdf, type PdfLimits } from './load.js';
 import { ocrPages, type OcrProgress } from './ocr.js';
 import { paragraphText } from './paragraphs.js';
+import { takePdfTables, withPdfTables } from './table.js';
 import type { PageText } from './types.js';
 
 export { DEFAULT_MAX_PAGES } from './limits.js';
@@ -71,14 +72,18 @@ export async function ingestPdf(
     const done = new Map((await ocrPages(bytes, blank, path, options.onProgress)).map((p) => [p.page, p]));
     pages = pages.map((p) => done.get(p.page) ?? p);
   }
-  const lines = dropFurniture(pages.map(pageLines)).flat();
-  if (lines.length === 0)
+  const found = takePdfTables(pages);
+  const lines = dropFurniture(found.pages.map(pageLines)).flat();
+  if (lines.length === 0 && found.tables.length === 0)
     throw new IngestError(
       'empty-input',
       `${describeInput(path)}: the PDF holds no text; pass a file with the notice's text`,
       path,
     );
-  const { raw, layout } = paragraphText(lines);
+  const { raw, layout, tables } =
+    found.tables.length > 0
+      ? withPdfTables(lines, found.tables)
+      : { ...paragraphText(lines), tables: undefined };
   return {
     raw,
     format: 'pdf',
@@ -86,5 +91,6 @@ export async function ingestPdf(
     pages: pages.length,
     lineEndings: 'lf',
     layout,
+    ...(tables ? { tables } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_BYTES } from '../read.js';
 import { DEFAULT_TIMEOUT_MS, withTimeout } from '../timeout.js';
 import type { PageText, TextRun } from './types.js';
 import { DEFAULT_MAX_PAGES } from './limits.js';
+import { RuleScan } from './table-rules.js';
 
 /** Limits on one PDF. */
 export interface PdfLimits {
@@ -50,7 +51,7 @@ function pdfError(err: unknown, path: string | undefined): IngestError {
   );
 }
 
-async function pageText(doc: PDFDocumentProxy, n: number, ocr: boolean): Promise<PageText> {
+async function pageText(doc: PDFDocumentProxy, n: number, ocr: boolean, scan: RuleScan): Promise<PageText> {
   const page = await doc.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
@@ -61,7 +62,8 @@ async function pageText(doc: PDFDocumentProxy, n: number, ocr: boolean): Promise
     const [x, y] = viewport.convertToViewportPoint(e!, f!) as [number, number];
     runs.push({ text: item.str, x, y, w: item.width, size: Math.hypot(c!, d!) || item.height });
   }
-  return { page: n, width: viewport.width, height: viewport.height, runs, ocr };
+  const rules = await scan.rules(page, viewport.transform, runs);
+  return { page: n, width: viewport.width, height: viewport.height, runs, ocr, ...(rules ? { rules } : {}) };
 }
 
 /** Producers whose text layer is OCR output (spaces between CJK glyphs). */
@@ -113,9 +115,10 @@ export async function loadPdf(
     const producer = typeof info.Producer === 'string' ? info.Producer : '';
     const ocr = OCR_PRODUCER.test(producer);
     const pages: PageText[] = [];
+    const scan = new RuleScan();
     for (let n = 1; n <= doc.numPages; n++) {
       try {
-        pages.push(await pageText(doc, n, ocr));
+        pages.push(await pageText(doc, n, ocr, scan));
       } catch (err) {
         throw pdfError(new Error(`page ${n}: ${(err as Error).message}`), path);
       }

@@ -16,6 +16,8 @@ export interface TextRun {
   size: number;
 }
 
+import type { Rule } from './table-rules.js';
+
 /** The text of one page. */
 export interface PageText {
   /** 1-based page number. */
@@ -25,6 +27,8 @@ export interface PageText {
   runs: TextRun[];
   /** The text came from OCR (tesseract's layer or our own pass): spaces between CJK glyphs are artefacts. */
   ocr: boolean;
+  /** The rules the page draws (ruled tables; see table-rules.ts), when they were read. */
+  rules?: Rule[];
 }
 
 /** Where a line sits in a page's layout: across the page, or in the left or right column. */

@@ -78,6 +78,8 @@ export interface TableGrammar {
   dateWords(text: string): string;
   /** The kind a header cell's text names, or null. */
   kindOf(header: string): ColumnKind | null;
+  /** The kind of a header word written alone ("牵头单位", "序号（编号）"), or null: no longer text that holds one. */
+  exactKind(header: string): ColumnKind | null;
   /** The parts of a unit cell that labels its roles inline; [] when it has no label. */
   inlineRoles(cell: string): InlinePart[];
 }
@@ -122,6 +124,7 @@ function compile(raw: z.infer<typeof FileSchema>): TableGrammar {
       if (h === '') return null;
       return exact.get(h) ?? words.find((w) => h.includes(w.word))?.kind ?? null;
     },
+    exactKind: (header) => exact.get(bareHeader(header)) ?? null,
     inlineRoles(cell) {
       const hits = [...cell.matchAll(labelRe)];
       if (hits.length === 0) return [];

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The seed's task table (corpus/tables/seed-table.html, made by scripts/tables/seed-table.ts) as ruled PDF
+# tables over many pages, the header row in <thead> so that it repeats on every page:
+#   table-lo.pdf        LibreOffice Writer/Web's PDF export (rules stroked as lines; rows cut by page breaks)
+#   table-chromium.pdf  Chromium's print of the same page (CSS borders drawn as thin filled rectangles)
+source "$(dirname "$0")/common.sh"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+SRC="$ROOT/corpus/tables/seed-table.html"
+page() {
+  python3 - "$SRC" "$WORK/seed-table.html" <<'PY'
+import sys
+src = open(sys.argv[1], encoding='utf-8').read()
+i = src.index('<tr>')
+j = src.index('</tr>', i) + len('</tr>')
+src = src[:i] + '<thead>' + src[i:j] + '</thead><tbody>' + src[j:].replace('</table>', '</tbody></table>', 1)
+style = ('<style>table{border-collapse:collapse;font-size:9pt}'
+         'td,th{border:1px solid #000;padding:2px}</style>')
+src = src.replace('</head>', style + '</head>', 1)
+open(sys.argv[2], 'w', encoding='utf-8').write(src)
+PY
+}
+if command -v soffice >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  if fresh "$OUT/table-lo.pdf" "$SRC" "$0"; then
+    page
+    soffice --headless -env:UserInstallation="file://$WORK/profile" \
+      --convert-to pdf:writer_web_pdf_Export --outdir "$WORK" "$WORK/seed-table.html" >/dev/null 2>&1
+    mv "$WORK/seed-table.pdf" "$OUT/table-lo.pdf"
+    echo "producers: $OUT/table-lo.pdf"
+  fi
+else
+  echo "producers/tables.sh: table-lo.pdf skipped, soffice or python3 is not installed (scripts/system-deps.sh installs them)" >&2
+fi
+if command -v chromium >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  if fresh "$OUT/table-chromium.pdf" "$SRC" "$0"; then
+    page
+    chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+      --user-data-dir="$(mktemp -d -p "$WORK")" --no-pdf-header-footer --print-to-pdf="$OUT/table-chromium.pdf" \
+      "file://$WORK/seed-table.html" >/dev/null 2>&1
+    echo "producers: $OUT/table-chromium.pdf"
+  fi
+else
+  echo "producers/tables.sh: table-chromium.pdf skipped, chromium or python3 is not installed (scripts/system-deps.sh installs them)" >&2
+fi

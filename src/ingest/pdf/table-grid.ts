@@ -1,0 +1,257 @@
+/**
+ * Ruled tables on one PDF page: the page's rules (table-rules.ts) are merged into lines, lines that cross form
+ * a grid, and the grid's slots are joined into cells wherever the rule between them is missing (a merged
+ * cell). Each text run goes to the cell whose box holds its middle; a cell's runs are read line by line.
+ */
+import type { Rule } from './table-rules.js';
+import type { TextRun } from './types.js';
+
+/** A box on a page: left, top, width, height (points, origin at the top left). */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A cell of a page grid: its slots (rows r0..r1, columns c0..c1, inclusive), its box and its text. */
+export interface GridCell {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  box: Box;
+  text: string;
+}
+
+/** A ruled grid found on one page. */
+export interface PageGrid {
+  page: number;
+  /** The x of each vertical line, left to right (columns + 1 values). */
+  xs: number[];
+  /** The y of each horizontal line, top to bottom (rows + 1 values). */
+  ys: number[];
+  cells: GridCell[];
+  /** The runs inside the grid (taken out of the page's text when the grid is read as a table). */
+  runs: TextRun[];
+}
+
+/** Rules closer than this (points) lie on the same line; segments of one line with a smaller gap join. */
+const SNAP = 2;
+/** How far (points) a line may stop short of the line it meets and still meet it. */
+const REACH = 3;
+/** Where the middle of a glyph lies above its baseline, in font sizes. */
+const MID = 0.35;
+/** Runs whose baselines differ by less than this many font sizes are on one line of a cell. */
+const SAME_LINE = 0.5;
+/** A gap between runs wider than this many font sizes is a space (between non-CJK text). */
+const SPACE_GAP = 0.2;
+
+/** A line: the union of the collinear rules at one position, as sorted disjoint intervals. */
+interface Line {
+  at: number;
+  spans: [number, number][];
+}
+
+/** Merges the rules of one direction into lines. */
+function lines(rules: Rule[]): Line[] {
+  const sorted = [...rules].sort((a, b) => a.at - b.at);
+  const groups: Rule[][] = [];
+  for (const r of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && r.at - g[g.length - 1]!.at <= SNAP) g.push(r);
+    else groups.push([r]);
+  }
+  return groups.map((g) => {
+    const at = g.reduce((s, r) => s + r.at, 0) / g.length;
+    const spans: [number, number][] = [];
+    for (const r of [...g].sort((a, b) => a.from - b.from)) {
+      const last = spans[spans.length - 1];
+      if (last && r.from <= last[1] + SNAP) last[1] = Math.max(last[1], r.to);
+      else spans.push([r.from, r.to]);
+    }
+    return { at, spans };
+  });
+}
+
+const covers = (line: Line, v: number, reach = 0): boolean =>
+  line.spans.some(([a, b]) => a - reach <= v && v <= b + reach);
+
+const meets = (h: Line, v: Line): boolean => covers(h, v.at, REACH) && covers(v, h.at, REACH);
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
+    return i;
+  }
+  union(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
+}
+
+/** The groups of horizontal and vertical lines that meet one another (each group a candidate grid). */
+function meshes(hs: Line[], vs: Line[]): { hs: Line[]; vs: Line[] }[] {
+  const uf = new UnionFind(hs.length + vs.length);
+  hs.forEach((h, i) => vs.forEach((v, j) => meets(h, v) && uf.union(i, hs.length + j)));
+  const groups = new Map<number, { hs: Line[]; vs: Line[] }>();
+  const group = (k: number) => {
+    const root = uf.find(k);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { hs: [], vs: [] }));
+    return g;
+  };
+  hs.forEach((h, i) => group(i).hs.push(h));
+  vs.forEach((v, j) => group(hs.length + j).vs.push(v));
+  return [...groups.values()];
+}
+
+/** The text of a cell's runs: lines top to bottom, runs left to right, lines joined by a line break. */
+export function runsText(runs: readonly TextRun[]): string {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: TextRun[][] = [];
+  for (const r of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(r.y - row[0]!.y) < SAME_LINE * Math.max(r.size, row[0]!.size)) row.push(r);
+    else rows.push([r]);
+  }
+  return rows
+    .map((row) =>
+      row
+        .sort((a, b) => a.x - b.x)
+        .reduce((acc, r, k) => {
+          if (k === 0) return r.text;
+          const prev = row[k - 1]!;
+          const gap = r.x - (prev.x + prev.w);
+          const cjk =
+            /[\u3000-\u9fff\uff00-\uffef]$/u.test(acc) || /^[\u3000-\u9fff\uff00-\uffef]/u.test(r.text);
+          return acc + (!cjk && gap > SPACE_GAP * r.size && !/\s$/.test(acc) ? ' ' : '') + r.text;
+        }, ''),
+    )
+    .join('\n');
+}
+
+/** A character's advance in font sizes, as far as it can be told without the font: CJK and full-width 1, others ½. */
+const advance = (ch: string): number => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.5);
+
+/**
+ * Cuts a run at the vertical lines it crosses: a PDF reader may give the texts of neighbouring cells on one
+ * baseline as one run ("力争所 市工信局"). Glyph places are estimated from the run's width; spaces at a cut go.
+ */
+export function splitAt(run: TextRun, lines: readonly number[]): TextRun[] {
+  const inner = lines.filter((x) => x > run.x + run.size / 2 && x < run.x + run.w - run.size / 2);
+  if (inner.length === 0) return [run];
+  const chars = [...run.text];
+  const units = chars.map(advance);
+  const scale = run.w / units.reduce((a, b) => a + b, 0);
+  const out: TextRun[] = [];
+  let from = 0;
+  let x = run.x;
+  let at = run.x;
+  const push = (to: number, end: number): void => {
+    const text = chars.slice(from, to).join('');
+    const lead = text.length - text.trimStart().length;
+    const trimmed = text.trim();
+    if (trimmed !== '') {
+      const skip = units.slice(from, from + lead).reduce((a, b) => a + b, 0) * scale;
+      out.push({ ...run, text: trimmed, x: x + skip, w: end - x - skip });
+    }
+    from = to;
+    x = end;
+  };
+  let next = 0;
+  chars.forEach((_, k) => {
+    const mid = at + (units[k]! * scale) / 2;
+    while (next < inner.length && mid > inner[next]!) {
+      push(k, at);
+      next++;
+    }
+    at += units[k]! * scale;
+  });
+  push(chars.length, at);
+  return out;
+}
+
+/** Reads one mesh into a grid, or null when it is not a table (fewer than two rows or two columns). */
+function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly TextRun[]): PageGrid | null {
+  const hs = [...mesh.hs].sort((a, b) => a.at - b.at);
+  const vs = [...mesh.vs].sort((a, b) => a.at - b.at);
+  if (hs.length === 0 || vs.length === 0) return null;
+  // A row cut by the page break may have no rule on its open side (Chromium draws none): the vertical lines
+  // going on past the last (or first) horizontal line bound it.
+  const left = vs[0]!.at;
+  const right = vs[vs.length - 1]!.at;
+  const bottom = Math.max(...vs.map((v) => v.spans[v.spans.length - 1]![1]));
+  const top = Math.min(...vs.map((v) => v.spans[0]![0]));
+  if (bottom > hs[hs.length - 1]!.at + REACH) hs.push({ at: bottom, spans: [[left, right]] });
+  if (top < hs[0]!.at - REACH) hs.unshift({ at: top, spans: [[left, right]] });
+  const ys = hs.map((h) => h.at);
+  const xs = vs.map((v) => v.at);
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  if (rows < 2 || cols < 2) return null;
+  const uf = new UnionFind(rows * cols);
+  const slot = (r: number, c: number) => r * cols + c;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const ym = (ys[r]! + ys[r + 1]!) / 2;
+      const xm = (xs[c]! + xs[c + 1]!) / 2;
+      if (c + 1 < cols && !covers(vs[c + 1]!, ym)) uf.union(slot(r, c), slot(r, c + 1));
+      if (r + 1 < rows && !covers(hs[r + 1]!, xm)) uf.union(slot(r, c), slot(r + 1, c));
+    }
+  const byRoot = new Map<number, GridCell>();
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const root = uf.find(slot(r, c));
+      const cell = byRoot.get(root);
+      if (!cell) byRoot.set(root, { r0: r, r1: r, c0: c, c1: c, box: { x: 0, y: 0, w: 0, h: 0 }, text: '' });
+      else {
+        cell.r1 = Math.max(cell.r1, r);
+        cell.c0 = Math.min(cell.c0, c);
+        cell.c1 = Math.max(cell.c1, c);
+      }
+    }
+  const cells = [...byRoot.values()];
+  const inside: TextRun[] = [];
+  const held = new Map<GridCell, TextRun[]>();
+  for (const cell of cells) {
+    cell.box = {
+      x: xs[cell.c0]!,
+      y: ys[cell.r0]!,
+      w: xs[cell.c1 + 1]! - xs[cell.c0]!,
+      h: ys[cell.r1 + 1]! - ys[cell.r0]!,
+    };
+    held.set(cell, []);
+  }
+  for (const whole of runs) {
+    let taken = false;
+    for (const run of splitAt(whole, xs.slice(1, -1))) {
+      const [x, y] = [run.x + run.w / 2, run.y - MID * run.size];
+      if (x < xs[0]! || x > xs[cols]! || y < ys[0]! || y > ys[rows]!) continue;
+      const c = xs.findIndex((v, k) => k < cols && x >= v && x <= xs[k + 1]!);
+      const r = ys.findIndex((v, k) => k < rows && y >= v && y <= ys[k + 1]!);
+      const cell = cells.find((g) => g.r0 <= r && r <= g.r1 && g.c0 <= c && c <= g.c1);
+      if (!cell) continue;
+      held.get(cell)!.push(run);
+      taken = true;
+    }
+    if (taken) inside.push(whole);
+  }
+  for (const cell of cells) cell.text = runsText(held.get(cell)!);
+  cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  return { page, xs, ys, cells, runs: inside };
+}
+
+/** The ruled grids of a page, top to bottom. */
+export function pageGrids(page: number, rules: readonly Rule[], runs: readonly TextRun[]): PageGrid[] {
+  if (rules.length < 4) return [];
+  const hs = lines(rules.filter((r) => r.dir === 'h'));
+  const vs = lines(rules.filter((r) => r.dir === 'v'));
+  return meshes(hs, vs)
+    .map((m) => gridOf(page, m, runs))
+    .filter((g): g is PageGrid => g !== null)
+    .sort((a, b) => a.ys[0]! - b.ys[0]!);
+}

@@ -1,0 +1,238 @@
+/**
+ * Ruled task tables in PDFs: the grids of each page (table-grid.ts) are joined across pages when a table goes
+ * on over a page break (same columns; its repeated header rows dropped; a row broken by the page joined again;
+ * a merged cell carried over), and each grid whose header the table grammar knows becomes a Table for the
+ * table → graph path (src/parse/table-text.ts). Its runs leave the page text; the rest of the page is read as
+ * before, and the table's rows are put back where the table stood, with the page and box of every cell.
+ * Grids without a known task header stay text, exactly as before.
+ */
+import { normaliseText } from '../../layout/normalise.js';
+import { findHeader } from '../table/header.js';
+import { cellText, type Table, type TableCell } from '../table/model.js';
+import { assemble } from '../table/source.js';
+import type { SourceLine, SourceTables } from '../types.js';
+import { pageGrids, type Box, type PageGrid } from './table-grid.js';
+import type { PageText, PdfLine } from './types.js';
+import { paragraphText } from './paragraphs.js';
+
+/** Vertical lines of two pages closer than this (points) are the same column edge. */
+const SAME_EDGE = 3;
+/** At most this many leading rows of a continuation are compared with the table's header. */
+const MAX_HEADER_ROWS = 3;
+
+/** A cell of a table that may run over pages: its rows and columns on the joined grid. */
+interface JoinedCell {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  text: string;
+  page: number;
+  box: Box;
+}
+
+/** A task table found in a PDF: where it starts (for its place among the lines) and its cells. */
+export interface PdfTable {
+  page: number;
+  top: number;
+  table: Table;
+  /** Page and box of each cell. */
+  places: Map<TableCell, { page: number; box: Box }>;
+}
+
+interface Joined {
+  page: number;
+  top: number;
+  xs: number[];
+  rows: number;
+  cells: JoinedCell[];
+  runs: PageGrid['runs'];
+  lastPage: number;
+}
+
+const start = (g: PageGrid): Joined => ({
+  page: g.page,
+  top: g.ys[0]!,
+  xs: g.xs,
+  rows: g.ys.length - 1,
+  cells: g.cells.map((c) => ({ ...c, page: g.page })),
+  runs: [...g.runs],
+  lastPage: g.page,
+});
+
+/** The column of `t` each vertical line of `g` stands on, or null when the edges do not all match. */
+function columnMap(t: Joined, g: PageGrid): number[] | null {
+  const near = (x: number) => t.xs.findIndex((v) => Math.abs(v - x) <= SAME_EDGE);
+  const map = g.xs.map(near);
+  if (map.some((k) => k < 0)) return null;
+  if (map[0] !== 0 || map[map.length - 1] !== t.xs.length - 1) return null;
+  return map;
+}
+
+/** The texts of row `r` by column range (cells that start on that row). */
+const rowKey = (cells: readonly { r0: number; c0: number; c1: number; text: string }[], r: number): string =>
+  cells
+    .filter((c) => c.r0 === r)
+    .sort((a, b) => a.c0 - b.c0)
+    .map((c) => `${c.c0}-${c.c1}:${c.text}`)
+    .join('|');
+
+const cellAt = (cells: readonly JoinedCell[], r: number, c: number): JoinedCell | undefined =>
+  cells.find((x) => x.r0 <= r && r <= x.r1 && x.c0 <= c && c <= x.c1);
+
+/**
+ * Whether the first body row of a continuation is the rest of the table's last row, cut by the page break, given
+ * that its first single cell (序号) is empty: yes when that cell is filled above the break; when it is empty
+ * there too (a row without a number), when every filled cell of the row stands below a filled cell.
+ */
+function cutRow(body: readonly JoinedCell[], header: number, t: Joined, above: JoinedCell): boolean {
+  if (above.text !== '') return true;
+  const row = body.filter((c) => c.r0 === header && c.text !== '');
+  return row.length > 0 && row.every((c) => (cellAt(t.cells, t.rows - 1, c.c0)?.text ?? '') !== '');
+}
+
+/** Joins grid `g` (the first grid of the next page) to table `t` when it goes on with the same columns. */
+function joinGrid(t: Joined, g: PageGrid): boolean {
+  const map = columnMap(t, g);
+  if (!map) return false;
+  const cells = g.cells.map((c) => ({ ...c, c0: map[c.c0]!, c1: map[c.c1 + 1]! - 1, page: g.page }));
+  // The header repeated on the new page: leading rows equal to the table's leading rows.
+  let header = 0;
+  while (header < MAX_HEADER_ROWS && header < g.ys.length - 2) {
+    const key = rowKey(cells, header);
+    if (key === '' || key !== rowKey(t.cells, header) || !/[^|:\d-]/.test(key)) break;
+    header++;
+  }
+  const body = cells.filter((c) => c.r1 >= header);
+  if (body.length === 0) return true;
+  for (const c of body) c.r0 = Math.max(c.r0, header);
+  // A row broken by the page: its first single cell is empty on the new page but not above the break.
+  const last = t.rows - 1;
+  const first = body
+    .filter((c) => c.r0 === header && c.r1 === header && c.c0 === c.c1)
+    .sort((a, b) => a.c0 - b.c0)[0];
+  const above = first ? cellAt(t.cells, last, first.c0) : undefined;
+  const broken =
+    first !== undefined && above !== undefined && first.text === '' && cutRow(body, header, t, above);
+  const shift = broken ? last - header : t.rows - header;
+  for (const c of body) {
+    const top = c.r0 === header ? cellAt(t.cells, last, c.c0) : undefined;
+    const sameCols = top !== undefined && top.c0 === c.c0 && top.c1 === c.c1 && top.r1 === last;
+    // Carried over: the whole row when it was broken, else an empty cell below a merged (multi-row) cell.
+    if (sameCols && (broken || (c.text === '' && top.r1 > top.r0))) {
+      top.r1 = c.r1 + shift;
+      if (c.text !== '') top.text = top.text === '' ? c.text : `${top.text}\n${c.text}`;
+      continue;
+    }
+    t.cells.push({ ...c, r0: c.r0 + shift, r1: c.r1 + shift });
+  }
+  t.rows = g.ys.length - 1 + shift;
+  t.runs.push(...g.runs);
+  t.lastPage = g.page;
+  return true;
+}
+
+/** The model Table of a joined grid (rows where no cell starts are dropped). */
+function toTable(t: Joined, index: number): PdfTable {
+  const starts = new Set(t.cells.map((c) => c.r0));
+  const kept = [...Array(t.rows).keys()].filter((r) => starts.has(r));
+  const newRow = (r: number) => kept.filter((k) => k <= r).length - 1;
+  const width = t.xs.length - 1;
+  const grid: (TableCell | null)[][] = kept.map(() => Array<TableCell | null>(width).fill(null));
+  const places = new Map<TableCell, { page: number; box: Box }>();
+  for (const c of t.cells) {
+    const row = newRow(c.r0);
+    const cell: TableCell = {
+      // Look-alike code points (Chromium's Kangxi radicals) would hide header words and markers from the grammar.
+      text: cellText(normaliseText(c.text)),
+      row,
+      col: c.c0,
+      rowSpan: newRow(c.r1) - row + 1,
+      colSpan: c.c1 - c.c0 + 1,
+    };
+    for (let r = row; r < row + cell.rowSpan; r++) for (let k = c.c0; k <= c.c1; k++) grid[r]![k] = cell;
+    places.set(cell, { page: c.page, box: c.box });
+  }
+  return { page: t.page, top: t.top, table: { index, width, grid }, places };
+}
+
+/**
+ * Finds the ruled task tables of the pages (whose `rules` were read). Returns the pages without the runs of
+ * those tables, and the tables in reading order. Pages without rules, and grids without a known header, are
+ * returned as they are.
+ */
+export function takePdfTables(pages: readonly PageText[]): { pages: PageText[]; tables: PdfTable[] } {
+  const joined: Joined[] = [];
+  for (const p of pages) {
+    const grids = p.rules && p.rules.length > 0 ? pageGrids(p.page, p.rules, p.runs) : [];
+    grids.forEach((g, k) => {
+      const prev = joined[joined.length - 1];
+      if (k === 0 && prev && prev.lastPage === p.page - 1 && joinGrid(prev, g)) return;
+      joined.push(start(g));
+    });
+  }
+  const tables: PdfTable[] = [];
+  const taken = new Set<PageGrid['runs'][number]>();
+  for (const t of joined) {
+    const found = toTable(t, tables.length);
+    if (!findHeader(found.table)) continue;
+    tables.push(found);
+    for (const r of t.runs) taken.add(r);
+  }
+  if (tables.length === 0) return { pages: [...pages], tables };
+  return { pages: pages.map((p) => ({ ...p, runs: p.runs.filter((r) => !taken.has(r)) })), tables };
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/**
+ * The Source text, layout and tables of the lines with the tables put back in place: each table before the
+ * first line below its top. The lines are read into paragraphs as before (one pass over all of them).
+ */
+export function withPdfTables(
+  lines: readonly PdfLine[],
+  tables: readonly PdfTable[],
+): { raw: string; layout: SourceLine[]; tables: SourceTables } {
+  const text = lines.length > 0 ? paragraphText([...lines]) : { raw: '', layout: [] };
+  const out: SourceTables = { cells: [], attributes: [], plans: [], diagnostics: [] };
+  const layout: SourceLine[] = [];
+  let raw = '';
+  let from = 0;
+  const prose = (to: number): void => {
+    if (to <= from) return;
+    const a = text.layout[from]!.start;
+    const b = to < text.layout.length ? text.layout[to]!.start : text.raw.length;
+    const piece = text.raw.slice(a, b).replace(/\s+$/, '');
+    const shift = raw.length - a;
+    for (const l of text.layout.slice(from, to))
+      layout.push({ ...l, start: l.start + shift, end: l.end + shift });
+    raw += piece + '\n\n';
+    from = to;
+  };
+  for (const t of tables) {
+    const at = lines.findIndex((l) => l.page > t.page || (l.page === t.page && l.y > t.top));
+    prose(at < 0 ? lines.length : Math.max(at, from));
+    const got = assemble([t.table]);
+    const shift = raw.length;
+    for (const c of got.tables.cells) {
+      const cell = t.table.grid[c.row - 1]?.[c.col - 1];
+      const place = cell ? t.places.get(cell) : undefined;
+      out.cells.push({ ...c, start: c.start + shift, end: c.end + shift });
+      if (place) {
+        const { x, y, w, h } = place.box;
+        layout.push({
+          start: c.start + shift,
+          end: c.end + shift,
+          page: place.page,
+          box: { x: round(x), y: round(y), w: round(w), h: round(h) },
+        });
+      }
+    }
+    for (const a of got.tables.attributes) out.attributes.push({ ...a, start: a.start + shift });
+    out.plans.push(...got.tables.plans);
+    out.diagnostics.push(...got.tables.diagnostics);
+    raw += got.raw + '\n';
+  }
+  prose(lines.length);
+  return { raw: raw.replace(/\n+$/, '') + '\n', layout, tables: out };
+}

@@ -1,0 +1,43 @@
+/**
+ * The seed's task table printed to ruled PDF tables by real producers (scripts/producers/tables.sh: LibreOffice
+ * strokes the rules and cuts rows at page breaks, Chromium fills thin rectangles; both repeat the header on each
+ * of many pages): the graph of each PDF matches the graph of the HTML table it was printed from (tasks and units
+ * by role F1 ≥ 0.98, deadlines ≥ 0.95), and the seed's gold. Skipped when `npm run fixtures:producers` has not
+ * made them (it needs soffice and chromium; scripts/system-deps.sh installs them).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evalPdfTables, PDF_TABLE_FIXTURES } from '../../src/eval/tables.js';
+import type { Gold } from '../../src/eval/seed.js';
+
+const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
+const gold = JSON.parse(
+  readFileSync(join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json'), 'utf8'),
+) as Gold;
+const present = PDF_TABLE_FIXTURES.filter((f) => existsSync(join(CORPUS, 'producers', f)));
+for (const f of PDF_TABLE_FIXTURES)
+  if (!present.includes(f))
+    console.warn(`pdf-producers: corpus/producers/${f} is absent (npm run fixtures:producers); skipped`);
+
+describe.skipIf(present.length === 0)('the seed as a ruled PDF table', async () => {
+  const results = present.length === 0 ? [] : await evalPdfTables(CORPUS, gold);
+
+  it.each(results.map((r) => [r.file, r] as const))(
+    '%s: the graph of the HTML table, tasks and units F1 ≥ 0.98, deadlines ≥ 0.95',
+    (_, r) => {
+      expect(r.vsHtml.map((s) => s.kind)).toEqual([
+        'tasks',
+        'units:lead',
+        'units:cooperating',
+        'units:responsible',
+        'deadlines',
+      ]);
+      for (const s of [...r.vsHtml, ...r.scores])
+        expect(s.f1, `${s.kind}: missed ${s.missed.slice(0, 3).join(' ')}`).toBeGreaterThanOrEqual(
+          s.kind === 'deadlines' ? 0.95 : 0.98,
+        );
+      expect(r.vsHtml[0]!.gold).toBeGreaterThan(50);
+    },
+  );
+});
