@@ -9,6 +9,7 @@ import { applyProposals, type Proposal } from './fixer.js';
 import { gazetteerJoin, paragraphJoin } from './breaks.js';
 import { headingSequence } from './headings.js';
 import { unitName } from './names.js';
+import { placeName } from './places.js';
 import { strayQuote } from './punctuation.js';
 import { roleLabel } from './roles.js';
 import { spuriousSpace } from './spaces.js';
@@ -26,6 +27,7 @@ export const BUILTINS: Record<string, BuiltinRule> = {
   'heading-sequence': headingSequence,
   'role-label': roleLabel,
   'unit-name': unitName,
+  'place-name': placeName,
 };
 
 const SpecSchema = z.object({ from: z.string(), to: z.string() });
