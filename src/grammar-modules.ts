@@ -4,6 +4,7 @@
  */
 import './parse/grammar.js';
 import './repair/grammar.js';
+import './repair/places.js';
 import './layout/normalise.js';
 import './layout/hardwrap.js';
 import './extract/deadlines.js';

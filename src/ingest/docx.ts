@@ -1,5 +1,5 @@
 /**
- * Word ingest: .docx through mammoth (its raw text, one paragraph a line); .doc and .wps (OLE compound files)
+ * Word ingest: .docx through mammoth (its raw text, one paragraph a line, automatic list numbers kept); .doc and .wps (OLE compound files)
  * are first converted to .docx by LibreOffice when it is installed (`libreoffice`/`soffice` on PATH), and
  * refused with a clear error naming it otherwise.
  */
@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
+import { docxWithListNumbers } from './docx-numbering.js';
 import { describeInput, IngestError } from './errors.js';
 import { assertNotBlank } from './text.js';
 import { findCommand, runTool } from './tools.js';
@@ -16,10 +17,15 @@ const LIBREOFFICE = ['libreoffice', 'soffice'];
 const LIBREOFFICE_INSTALL = 'apt-get install libreoffice-writer';
 const CONVERT_TIMEOUT_MS = 180_000;
 
-/** Reads a .docx into a Source (format 'docx', encoding 'utf-8': the XML inside is UTF-8). */
-export async function ingestDocx(bytes: Uint8Array, path?: string): Promise<Source> {
+/**
+ * Reads a .docx into a Source (format 'docx', encoding 'utf-8': the XML inside is UTF-8); list numbers Word computes
+ * are written into the text first (src/ingest/docx-numbering.ts).
+ */
+export async function ingestDocx(input: Uint8Array, path?: string): Promise<Source> {
   let value: string;
+  let bytes: Uint8Array;
   try {
+    bytes = await docxWithListNumbers(input); // Word's automatic numbers (一、 (一) 1.) become text
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
   } catch (err) {
     throw new IngestError(

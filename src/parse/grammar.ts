@@ -16,6 +16,11 @@ const StructureSchema = z.object({
   titleEnds: z.string().min(1),
   maxHeadingTitle: z.number().int().positive(),
   titleCommas: z.string().min(1),
+  markerDamage: z.object({
+    openers: z.string(),
+    closers: z.string(),
+    digitLookalikes: z.record(z.string().length(1), z.number().int().min(0).max(9)),
+  }),
   cover: z.object({
     titleSuffixes: z.array(z.string().min(1)),
     titleHead: z.string().min(1),
@@ -128,6 +133,24 @@ export interface StructureGrammar {
   chineseNumber(s: string): number | null;
   /** Regex character class body with the characters of `chars` escaped. */
   cls(chars: string): string;
+  /** The Chinese numeral of 1 … 99 written with the first digit listed for each value (12 → 十二). */
+  numeral(n: number): string;
+  /** Character class bodies (escaped, without brackets) of the marker literals, for rules that read markers. */
+  classes: MarkerClasses;
+}
+
+/** Character class bodies of the marker literals of structure.yaml. */
+export interface MarkerClasses {
+  /** Chinese numeral characters (digits and ten). */
+  numerals: string;
+  open: string;
+  close: string;
+  level1Separators: string;
+  itemSeparators: string;
+  markerNoise: string;
+  /** Bracket look-alikes OCR leaves in a damaged (X) or (n) marker (`markerDamage`), brackets included. */
+  damagedOpen: string;
+  damagedClose: string;
 }
 
 const esc = (s: string): string => s.replace(/[\\\]^\-[]/g, '\\$&');
@@ -202,7 +225,23 @@ export function structureGrammar(): StructureGrammar {
     listEnds: new RegExp(`[${esc(punct.listEnds)}]$`),
     namePunct: new RegExp(`[${esc(punct.name)}]`),
   };
-  compiled = { raw, cover, marker, chineseNumber, cls: esc };
+  const numeral = (n: number): string => {
+    const digit = (v: number): string => Object.keys(digits).find((c) => digits[c] === v) ?? '';
+    if (n < 10) return digit(n);
+    const tens = Math.floor(n / 10);
+    return (tens === 1 ? '' : digit(tens)) + raw.numerals.ten + (n % 10 === 0 ? '' : digit(n % 10));
+  };
+  const classes: MarkerClasses = {
+    numerals: numChars,
+    open,
+    close,
+    level1Separators: esc(raw.level1Separators),
+    itemSeparators: esc(raw.itemSeparators),
+    markerNoise: esc(raw.markerNoise),
+    damagedOpen: open + esc(raw.markerDamage.openers),
+    damagedClose: close + esc(raw.markerDamage.closers),
+  };
+  compiled = { raw, cover, marker, chineseNumber, cls: esc, numeral, classes };
   if (!examplesChecked('structure.yaml')) checkExamples(compiled);
   return compiled;
 }

@@ -4,6 +4,7 @@
  */
 import { OPENING, is, isHan } from './chars.js';
 import type { Diagnostic } from '../graph/schema.js';
+import { structureGrammar } from '../parse/grammar.js';
 import type { Proposal } from './fixer.js';
 import { perKnownSet } from './known.js';
 import { startsWithRoleLabel } from './roles.js';
@@ -32,8 +33,15 @@ export const MAX_UNIT_LENGTH = 24;
 const CLAUSE_CONTINUES = ',，、';
 /** Internal punctuation that shows a paragraph is running text, not a heading or title. */
 const RUNNING_TEXT = /[，,]/;
-/** Paragraphs starting with a heading marker. */
-const HEADING_START = /^[(（]?(?:[一二三四五六七八九十]+|\d+)[)）、.．]/;
+let headingStart: RegExp | undefined;
+/** Paragraphs starting with a heading marker, or what may be one (the literals of grammars/structure.yaml). */
+function isHeadingStart(paragraph: string): boolean {
+  if (!headingStart) {
+    const c = structureGrammar().classes;
+    headingStart = new RegExp(`^[${c.open}]?(?:[${c.numerals}]+|\\d+)[${c.close}${c.itemSeparators}]`);
+  }
+  return headingStart.test(paragraph);
+}
 /** A paragraph this long with internal commas and no final punctuation was cut by a page or column break. */
 export const MIN_CUT_PARAGRAPH = 30;
 /** True for characters around a break that a unit name may span: Han (BMP) and brackets of either width. */
@@ -96,7 +104,7 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
     if (!continues && !isHan(l)) continue;
     const before = paragraphBefore(raw, start);
     const after = paragraphAfter(raw, end);
-    if (HEADING_START.test(after) || startsWithRoleLabel(after, ctx.lexicon)) continue;
+    if (isHeadingStart(after) || startsWithRoleLabel(after, ctx.lexicon)) continue;
     const join = { start, end, text: '', ruleId };
     if (continues) {
       proposals.push(join);

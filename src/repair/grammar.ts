@@ -4,10 +4,12 @@
  */
 import * as z from 'zod';
 import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
+import { structureGrammar } from '../parse/grammar.js';
 import { applyProposals, type Proposal } from './fixer.js';
 import { gazetteerJoin, paragraphJoin } from './breaks.js';
 import { headingSequence } from './headings.js';
 import { unitName } from './names.js';
+import { placeName } from './places.js';
 import { strayQuote } from './punctuation.js';
 import { roleLabel } from './roles.js';
 import { spuriousSpace } from './spaces.js';
@@ -25,6 +27,7 @@ export const BUILTINS: Record<string, BuiltinRule> = {
   'heading-sequence': headingSequence,
   'role-label': roleLabel,
   'unit-name': unitName,
+  'place-name': placeName,
 };
 
 const SpecSchema = z.object({ from: z.string(), to: z.string() });
@@ -123,11 +126,20 @@ function wordRule(
   };
 }
 
+/**
+ * A pattern with `{numerals}`, `{open}`, `{close}`, `{markerNoise}` … (the character classes of heading markers,
+ * from grammars/structure.yaml) written out, so the marker literals stay in that one file.
+ */
+function withMarkerClasses(pattern: string): string {
+  const classes = structureGrammar().classes as unknown as Record<string, string>;
+  return pattern.replace(/\{([a-zA-Z0-9]+)\}/g, (all, name: string) => classes[name] ?? all);
+}
+
 /** Compiles one rule. */
 function compile(spec: RuleSpec): CompiledRule {
   switch (spec.kind) {
     case 'regex':
-      return { id: spec.id, spec, run: regexRule(spec.id, spec.pattern, spec.replace) };
+      return { id: spec.id, spec, run: regexRule(spec.id, withMarkerClasses(spec.pattern), spec.replace) };
     case 'pairs': {
       const keys = Object.keys(spec.pairs).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       const re = new RegExp(keys.join('|'), 'g');

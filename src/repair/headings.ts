@@ -5,52 +5,70 @@
  * Arabic items may restart at 1 under each (X) heading or run on across headings, and (X) under each 一、; both
  * are accepted. A damaged
  * bracketed marker ("(J)", "(也 )", "(七" with its closer lost) may be (X) or (n): only the sequence decides, and
- * when it does not, a `heading-damaged` diagnostic is reported instead of an edit.
+ * when it does not, a `heading-damaged` diagnostic is reported instead of an edit. Valid markers are read by the
+ * parser's grammar (grammars/structure.yaml, `structureGrammar().marker`); damaged shapes are built from the same
+ * file's literals and its `markerDamage` look-alikes.
  */
 import type { Diagnostic } from '../graph/schema.js';
+import { structureGrammar, type MarkerKind } from '../parse/grammar.js';
 import type { Proposal } from './fixer.js';
 import { paragraphStarts } from './paragraphs.js';
 import type { RuleContext, RuleOutput } from './types.js';
 
-/** Chinese numerals of heading markers, 1 to 10. */
-const NUMERALS = '一二三四五六七八九十';
 /** Diagnostic code for a number missing from a heading sequence. */
 export const GAP_CODE = 'heading-gap';
 /** Diagnostic code for a damaged marker that the sequence does not determine. */
 export const DAMAGED_CODE = 'heading-damaged';
 
-/** Top level: 一、 */
-const CN = /^([一二三四五六七八九十]{1,3})、/;
-/** Second level: (一) in either width, OCR spaces and primes tolerated (a separate rule drops the primes). */
-const PAREN_CN = /^([(（]) ?([一二三四五六七八九十]{1,3})['’‘`′]? ?([)）])/;
-/** Items: 1. (the number ends at the first non-digit: "4.10月底前" is item 4). */
-const ARABIC = /^(\d{1,3}) ?[.．、]/;
-/** Sub-items: (1) in either width, OCR spaces tolerated. */
-const PAREN_ARABIC = /^([(（]) ?(\d{1,2}) ?([)）])/;
-/**
- * A mangled (X) or (n): an opener and one or two characters, or one Han character alone, then a closer and heading
- * text ("伍)", "(J) ", "(也 )").
- */
-const DAMAGED_PAREN =
-  /^(?:[(（〈C[【〔] ?[^\s()（）[\]【】〔〕〈〉0-9]{1,2}|[\u4e00-\u9fff]) ?[)）\]】〕](?= ?[\u4e00-\u9fff])/;
-/** A marker whose closer was read into its number ("(七禁止…" for "(1)禁止…"); only when the paragraph never closes. */
-const UNCLOSED_PAREN = /^[(（] ?[^\s()（）[\]【】〔〕〈〉0-9](?=[\u4e00-\u9fff])/;
-/** Closing brackets that would make an UNCLOSED_PAREN paragraph ordinary text. */
-const CLOSER = /[)）]/;
-/** A mangled item number: digits with l/I/O/o read for 1 and 0 ("l.", "1O."). */
-const DAMAGED_ARABIC = /^([0-9lIOo]{1,3})[.．](?=[\u4e00-\u9fff])/;
+/** The shapes of damaged markers, built from the marker literals of grammars/structure.yaml. */
+interface DamagedShapes {
+  /** A first character that may open a marker, valid or damaged (most paragraphs start with none). */
+  maybe: RegExp;
+  /**
+   * A mangled (X) or (n): an opener and one or two characters, or one Han character alone, then a closer and
+   * heading text ("伍)", "(J) ", "(也 )").
+   */
+  paren: RegExp;
+  /** A marker whose closer was read into its number ("(七禁止…" for "(1)禁止…"); only when the paragraph never closes. */
+  unclosed: RegExp;
+  /** Closing brackets that would make an `unclosed` paragraph ordinary text. */
+  closer: RegExp;
+  /** A mangled item number: digits with look-alikes read for them ("l.", "1O."). */
+  arabic: RegExp;
+}
 
-/** Any of the markers above (most paragraphs start with none: one test rules them out). */
-const ANY_MARKER = new RegExp(
-  [CN, PAREN_CN, ARABIC, PAREN_ARABIC, DAMAGED_PAREN, UNCLOSED_PAREN, DAMAGED_ARABIC]
-    .map((re) => `(?:${re.source})`)
-    .join('|'),
-);
+let shapes: DamagedShapes | undefined;
+
+/** The damaged-marker shapes (compiled once). */
+function damagedShapes(): DamagedShapes {
+  if (shapes) return shapes;
+  const g = structureGrammar();
+  const c = g.classes;
+  const look = g.cls(Object.keys(g.raw.markerDamage.digitLookalikes).join(''));
+  const brackets = c.damagedOpen + c.damagedClose;
+  shapes = {
+    maybe: new RegExp(`^[${c.damagedOpen}${c.numerals}0-9${look}\\u4e00-\\u9fff]`),
+    paren: new RegExp(
+      `^(?:[${c.damagedOpen}] ?[^\\s${brackets}0-9]{1,2}|[\\u4e00-\\u9fff]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
+    ),
+    unclosed: new RegExp(`^[${c.open}] ?[^\\s${brackets}0-9](?=[\\u4e00-\\u9fff])`),
+    closer: new RegExp(`[${c.close}]`),
+    arabic: new RegExp(`^([0-9${look}]{1,3})[${c.itemSeparators}](?=[\\u4e00-\\u9fff])`),
+  };
+  return shapes;
+}
 
 type Family = 'cn' | 'paren' | 'arabic' | 'sub';
 /** Nesting depth of each family: a marker ends the runs of the deeper families. */
 const LEVEL: Record<Family, number> = { cn: 0, paren: 1, arabic: 2, sub: 3 };
 const FAMILIES = Object.keys(LEVEL) as Family[];
+/** The family of each kind of marker the parser reads (grammars/structure.yaml). */
+const FAMILY_OF: Record<MarkerKind, Family> = {
+  level1: 'cn',
+  level2: 'paren',
+  item: 'arabic',
+  subitem: 'sub',
+};
 
 interface Marker {
   /** The family of a valid marker; the families a damaged one may belong to. */
@@ -66,52 +84,37 @@ interface Marker {
   close?: string;
 }
 
-/** Value of a Chinese numeral from 一 to 九十九. */
-export function chineseNumber(text: string): number {
-  const digit = (c: string | undefined): number => (c === undefined ? 0 : NUMERALS.indexOf(c) + 1);
-  const ten = text.indexOf('十');
-  if (ten < 0) return text.length === 1 ? digit(text) : NaN;
-  return (ten === 0 ? 1 : digit(text[0])) * 10 + (ten === text.length - 1 ? 0 : digit(text[ten + 1]));
-}
-
-/** The Chinese numeral for 1 … 99. */
-export function chineseNumeral(n: number): string {
-  const units = NUMERALS.slice(0, 9);
-  if (n <= 10) return NUMERALS[n - 1]!;
-  const tens = Math.floor(n / 10);
-  return (tens === 1 ? '' : units[tens - 1]!) + '十' + (n % 10 === 0 ? '' : units[(n % 10) - 1]!);
-}
-
-/** Bracketed markers: (一) and (1), with their family and the value of their number. */
-const BRACKETED = [
-  ['paren', PAREN_CN, chineseNumber],
-  ['sub', PAREN_ARABIC, Number],
-] as const;
-
 /** Reads the marker (valid or damaged) at a paragraph start. */
 function readMarker(raw: string, at: number): Marker | undefined {
   const head = raw.slice(at, at + 10);
-  if (!ANY_MARKER.test(head)) return undefined;
-  let m = CN.exec(head);
-  if (m) return { families: ['cn'], value: chineseNumber(m[1]!), start: at, end: at + m[0].length };
-  for (const [family, re, value] of BRACKETED) {
-    m = re.exec(head);
-    if (m) {
-      const end = at + m[0].length;
-      return { families: [family], value: value(m[2]!), start: at, end, open: m[1], close: m[3] };
-    }
+  const shape = damagedShapes();
+  if (!shape.maybe.test(head)) return undefined;
+  const valid = structureGrammar().marker(head);
+  if (valid && valid.value >= 1) {
+    const family = FAMILY_OF[valid.kind];
+    const end = at + valid.length;
+    const bracketed = family === 'paren' || family === 'sub';
+    return bracketed
+      ? {
+          families: [family],
+          value: valid.value,
+          start: at,
+          end,
+          open: head[0],
+          close: head[valid.length - 1],
+        }
+      : { families: [family], value: valid.value, start: at, end };
   }
-  m = ARABIC.exec(head);
-  if (m) return { families: ['arabic'], value: Number(m[1]), start: at, end: at + m[0].length };
-  m = DAMAGED_PAREN.exec(head);
+  let m = shape.paren.exec(head);
   if (!m) {
-    const unclosed = UNCLOSED_PAREN.exec(head);
-    if (unclosed && !CLOSER.test(paragraphAt(raw, at))) m = unclosed;
+    const unclosed = shape.unclosed.exec(head);
+    if (unclosed && !shape.closer.test(paragraphAt(raw, at))) m = unclosed;
   }
   if (m) return { families: ['sub', 'paren'], value: NaN, start: at, end: at + m[0].length };
-  m = DAMAGED_ARABIC.exec(head);
+  m = shape.arabic.exec(head);
   if (m) {
-    const hint = Number(m[1]!.replace(/[lI]/g, '1').replace(/[Oo]/g, '0'));
+    const look = structureGrammar().raw.markerDamage.digitLookalikes;
+    const hint = Number([...m[1]!].map((ch) => look[ch] ?? ch).join(''));
     return { families: ['arabic'], value: NaN, start: at, end: at + m[1]!.length, hint };
   }
   return undefined;
@@ -150,7 +153,7 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
       if (fits.length === 1 && fit) {
         const { family, n, next } = fit;
         const [open, close] = [next?.open ?? '(', next?.close ?? ')'];
-        const number = family === 'paren' ? chineseNumeral(n) : String(n);
+        const number = family === 'paren' ? structureGrammar().numeral(n) : String(n);
         const text = family === 'arabic' ? number : `${open}${number}${close}`;
         proposals.push({ start: marker.start, end: marker.end, text, ruleId });
         enter(last, family, n);
