@@ -138,7 +138,7 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     let why =
       i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], full, baseIndent, seq, g);
     if (why === 'continues' && i >= 2 && breaks[i - 1] && !g.noStart.includes(line.text[0] ?? ''))
-      if (isTitle(lines[i - 2]!, lines[i - 1]!, g)) why = 'title';
+      if (isTitle(lines[i - 2]!, lines[i - 1]!, g, evidence[i - 1] === 'short')) why = 'title';
     breaks.push(why !== 'continues');
     evidence.push(why);
     if (why !== 'continues') seq.see(markerOf(line.text));
@@ -148,11 +148,11 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
 
 /**
  * True when `line`, which opened a paragraph after `before`, is a whole title even when it fills the measure: it
- * follows a sentence end and holds no punctuation at all (a body line of a measure's length nearly always has a
+ * follows a sentence end or a short line and holds no punctuation at all (a body line of a measure's length nearly always has a
  * comma or a stop; a title has none), so the line after it opens the next paragraph.
  */
-function isTitle(before: LayoutLine, line: LayoutLine, g: LayoutGrammar): boolean {
-  return endsSentence(before.text, g) && !/[\p{P}\s]/u.test(line.text);
+function isTitle(before: LayoutLine, line: LayoutLine, g: LayoutGrammar, afterShort = false): boolean {
+  return (afterShort || endsSentence(before.text, g)) && !/[\p{P}\s]/u.test(line.text);
 }
 
 /** The evidence that `line` opens a paragraph after `prev`, or 'continues'. */
