@@ -33,6 +33,19 @@ describe('the seed notice', () => {
     });
   });
 
+  it('finds a plan whose title lost its last line (an OCR layer dropped 实施方案)', () => {
+    const text = readFileSync(
+      new URL('../corpus/zhengzhou-2020-notice.txt', import.meta.url),
+      'utf8',
+    ).replace(/(郑州市2020年土壤污染防治攻坚战)\s*\n\s*实施方案\s*\n/, '$1\n');
+    expect(text).not.toBe(
+      readFileSync(new URL('../corpus/zhengzhou-2020-notice.txt', import.meta.url), 'utf8'),
+    );
+    const g = convertSync(Buffer.from(text), { path: 'seed-cut.txt' });
+    expect(nodesOf(g, 'plan').map((p) => p.id)).toEqual(['air', 'water', 'soil']);
+    expect(byId(g, 'soil/三/(九)/4')).toMatchObject({ type: 'task' });
+  });
+
   it('has 51 sections and the traps right', () => {
     expect(nodesOf(graph, 'section')).toHaveLength(51);
     // a heading glued to its body
@@ -91,6 +104,31 @@ describe('the State Council notices', () => {
     expect(nodesOf(graph, 'plan').map((p) => (p.type === 'plan' ? p.title : ''))).toEqual([
       '国家职业教育改革实施方案',
     ]);
+  });
+});
+
+describe('a printed page whose metadata grid comes before the notice', () => {
+  it("takes the 发文字号 and 主送机关 after the notice's own title, not the grid's label cells", () => {
+    const text = [
+      '发文机成文日',
+      '国务院 2019年01月27日',
+      '关：期：',
+      '标',
+      '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见',
+      '题：',
+      '发文字发布日',
+      '国发〔2019〕5号 2019年02月15日',
+      '号：期：',
+      '国务院关于在市场监管领域全面推行',
+      '部门联合“双随机、一公开”监管的意见',
+      '国发〔2019〕5号',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '在市场监管领域全面推行“双随机、一公开”监管，是党中央、国务院作出的重大决策部署。',
+      '',
+    ].join('\n\n');
+    const g = convertSync(Buffer.from(text), { path: 'grid.txt' });
+    expect(g.document.docNumber).toBe('国发〔2019〕5号');
+    expect(g.document.recipients).toEqual(['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构']);
   });
 });
 

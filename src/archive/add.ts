@@ -1,15 +1,15 @@
 /**
  * `archive add`: notices (any format `convert` reads) and NoticeGraph JSON files into the archive, idempotent by
  * `source.sha256` (a notice already there is skipped before any conversion), the whole run in one transaction
- * (an interrupted run leaves the database as it was), conversions in worker threads, then the diffs of the plan
- * series that gained editions.
+ * (an interrupted run leaves the database as it was), conversions in worker threads. The diffs of plan series
+ * are not computed here: a series that gained an edition only loses its stale diffs (series-diffs.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { NoticeGraphSchema, type NoticeGraph } from '../graph/schema.js';
 import type { Db } from './db.js';
-import { updateSeriesDiffs } from './series.js';
+import { dropStaleDiffs } from './series-diffs.js';
 import { addGraph, hasNotice } from './store.js';
 import { applyRepairs, textFromLeaves } from './text.js';
 
@@ -27,7 +27,6 @@ export interface AddSummary {
   added: number;
   skipped: number;
   failed: { path: string; reason: string }[];
-  diffs: number;
 }
 
 /** Whether the bytes are JSON (a NoticeGraph), judged by the first character after any BOM and whitespace. */
@@ -96,8 +95,6 @@ export interface AddOptions {
   onInput?: (input: Input, outcome: 'added' | 'skipped' | 'failed', reason?: string) => void;
   /** Inputs converted at once (the worker pool's width and a little more). */
   window?: number;
-  /** Compute the series diffs (default true). */
-  diffs?: boolean;
 }
 
 /**
@@ -109,7 +106,7 @@ export async function addInputs(
   inputs: AsyncIterable<Input>,
   options: AddOptions,
 ): Promise<AddSummary> {
-  const summary: AddSummary = { added: 0, skipped: 0, failed: [], diffs: 0 };
+  const summary: AddSummary = { added: 0, skipped: 0, failed: [] };
   const series = new Set<number>();
   const seen = new Set<string>();
   const window = options.window ?? 4;
@@ -161,7 +158,7 @@ export async function addInputs(
       while (pending.length >= window) await pending.shift();
     }
     await Promise.all(pending);
-    if (options.diffs !== false) summary.diffs = await updateSeriesDiffs(db, series);
+    for (const id of series) dropStaleDiffs(db, id);
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -98,13 +98,19 @@ async function driver(): Promise<typeof BetterSqlite3> {
 
 /**
  * Opens (and with `write`, creates) an archive. WAL mode, so `serve` reads while `archive add` writes.
- * A read-only open of a missing file, or a file that is not a gongwen archive, is an ArchiveError.
+ * A read-only open of a missing file, or a file that is not a gongwen archive, is an ArchiveError. With `cache`, a
+ * reading open may still write the series diffs it computes (a write-protected file, or another writer holding
+ * the lock for more than a moment, keeps them in memory instead).
  */
-export async function openArchive(file: string, options: { write: boolean }): Promise<Db> {
+export async function openArchive(file: string, options: { write: boolean; cache?: boolean }): Promise<Db> {
   const Database = await driver();
   let db: Db;
   try {
-    db = new Database(file, { readonly: !options.write, fileMustExist: !options.write });
+    db = new Database(file, {
+      readonly: !options.write && !options.cache,
+      fileMustExist: !options.write,
+      ...(options.write ? {} : { timeout: 200 }),
+    });
   } catch (err) {
     throw new ArchiveError(
       `${file}: cannot open the archive (${(err as Error).message})` +

@@ -1,7 +1,6 @@
 /** Reads back what the archive keeps whole: a notice's graph JSON and its repaired text (both deflated). */
 import { inflateSync } from 'node:zlib';
 import type { NoticeGraph } from '../graph/schema.js';
-import type { PlanDiff } from '../diff/index.js';
 import { ArchiveError, type Db } from './db.js';
 
 function blob(db: Db, id: number): { graph: Buffer; text: Buffer; text_exact: number } {
@@ -20,13 +19,4 @@ export function loadGraph(db: Db, id: number): NoticeGraph {
 export function loadText(db: Db, id: number): { text: string; exact: boolean } {
   const row = blob(db, id);
   return { text: inflateSync(row.text).toString('utf8'), exact: row.text_exact === 1 };
-}
-
-/** A stored series diff (the PlanDiff restricted to the series' plan), or null. */
-export function loadSeriesDiff(db: Db, oldPlan: number, newPlan: number): PlanDiff | null {
-  const row = db
-    .prepare('SELECT diff FROM series_diffs WHERE old_plan = ? AND new_plan = ?')
-    .pluck()
-    .get(oldPlan, newPlan) as Buffer | undefined;
-  return row ? (JSON.parse(inflateSync(row).toString('utf8')) as PlanDiff) : null;
 }

@@ -1,7 +1,7 @@
 /** Queries over plan series, their stored diffs, notices and the deadline calendar. */
 import type { Db } from './db.js';
 
-/** A plan series: its editions' years and how many diffs are stored. */
+/** A plan series: its editions' years and how many diffs it has (one per consecutive pair of editions). */
 export interface SeriesRow {
   id: number;
   issuer: string;
@@ -18,7 +18,7 @@ export function querySeries(db: Db, options: { multi?: boolean; id?: number } = 
     .prepare(
       'SELECT s.id, s.issuer, s.topic, s.title, COUNT(p.id) AS editions, ' +
         "GROUP_CONCAT(DISTINCT COALESCE(p.year, '?')) AS years, " +
-        '(SELECT COUNT(*) FROM series_diffs d WHERE d.series_id = s.id) AS diffs ' +
+        'COUNT(p.id) - 1 AS diffs ' +
         'FROM series s JOIN plans p ON p.series_id = s.id ' +
         (options.id !== undefined ? 'WHERE s.id = ? ' : '') +
         'GROUP BY s.id ' +
@@ -28,33 +28,7 @@ export function querySeries(db: Db, options: { multi?: boolean; id?: number } = 
     .all(...(options.id !== undefined ? [options.id] : [])) as SeriesRow[];
 }
 
-/** A stored diff between consecutive editions of a series. */
-export interface SeriesDiffRow {
-  oldPlan: number;
-  newPlan: number;
-  oldYear: number | null;
-  newYear: number | null;
-  oldNotice: number;
-  newNotice: number;
-  oldTitle: string;
-  newTitle: string;
-  summary: Record<string, number>;
-}
-
-/** The stored diffs of a series in edition order (with `year`, only the one leading to that year's edition). */
-export function querySeriesDiffs(db: Db, series: number, year?: number): SeriesDiffRow[] {
-  const rows = db
-    .prepare(
-      'SELECT d.old_plan AS oldPlan, d.new_plan AS newPlan, d.old_year AS oldYear, d.new_year AS newYear, ' +
-        'o.notice_id AS oldNotice, n.notice_id AS newNotice, o.title AS oldTitle, n.title AS newTitle, ' +
-        'd.summary FROM series_diffs d JOIN plans o ON o.id = d.old_plan JOIN plans n ON n.id = d.new_plan ' +
-        `WHERE d.series_id = ? ${year !== undefined ? 'AND d.new_year = ?' : ''} ORDER BY d.new_year, d.new_plan`,
-    )
-    .all(series, ...(year !== undefined ? [year] : [])) as (Omit<SeriesDiffRow, 'summary'> & {
-    summary: string;
-  })[];
-  return rows.map((r) => ({ ...r, summary: JSON.parse(r.summary) as Record<string, number> }));
-}
+export { querySeriesDiffs, type SeriesDiffRow } from './series-diffs.js';
 
 /** A notice of the archive. */
 export interface NoticeRow {

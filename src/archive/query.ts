@@ -145,6 +145,7 @@ export interface UnitRow {
   lead: number;
   cooperating: number;
   responsible: number;
+  guidance: number;
 }
 
 /** Every unit (or the one a name denotes), most tasks first. */
@@ -154,7 +155,8 @@ export function queryUnits(db: Db, name?: string): UnitRow[] {
     .prepare(
       'SELECT u.id, u.name, u.kind, COUNT(DISTINCT r.notice_id) AS notices, ' +
         "SUM(r.role = 'lead') AS lead, SUM(r.role = 'cooperating') AS cooperating, " +
-        "SUM(r.role = 'responsible') AS responsible FROM units u LEFT JOIN roles r ON r.unit_id = u.id " +
+        "SUM(r.role = 'responsible') AS responsible, SUM(r.role = 'guidance') AS guidance " +
+        'FROM units u LEFT JOIN roles r ON r.unit_id = u.id ' +
         (ids ? `WHERE u.id IN (${ids.map(() => '?').join(',') || 'NULL'}) ` : '') +
         'GROUP BY u.id ORDER BY COUNT(r.rowid) DESC, u.name',
     )
@@ -167,6 +169,7 @@ export function queryUnits(db: Db, name?: string): UnitRow[] {
     lead: r.lead ?? 0,
     cooperating: r.cooperating ?? 0,
     responsible: r.responsible ?? 0,
+    guidance: r.guidance ?? 0,
     spellings: spellings.all(r.id) as string[],
   }));
 }

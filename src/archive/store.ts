@@ -107,7 +107,9 @@ export function addGraph(db: Db, graph: NoticeGraph, text: string, exact: boolea
       new Date().toISOString(),
     ).lastInsertRowid,
   );
-  s.blob.run(notice, deflateSync(JSON.stringify(graph)), deflateSync(text), exact ? 1 : 0);
+  // Level 1: deflate at the default level 6 took a sixth of the add; level 1 takes half that, blobs ~17% larger.
+  const pack = (x: string) => deflateSync(x, { level: 1 });
+  s.blob.run(notice, pack(JSON.stringify(graph)), pack(text), exact ? 1 : 0);
   const byId = new Map<string, GraphNode>(graph.nodes.map((n) => [n.id, n]));
   const plans = new Map<string, number>();
   const tasks = new Map<string, number>();

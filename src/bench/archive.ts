@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   const dbSize = statSync(dbText).size;
   const rows = [
     [
-      `archive add, ${n} notices from text (--jobs 2, conversion and series diffs included)`,
+      `archive add, ${n} notices from text (--jobs 2, conversion included; series diffs on first request)`,
       `${(fromText.ms / 1000).toFixed(1)} s`,
       '10,000 ≤ 180 s',
     ],

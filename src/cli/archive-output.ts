@@ -21,7 +21,18 @@ const summaryCell = (s: Record<string, number>): string =>
 function cells(...[kind, rows]: Rows): { header: string[]; rows: string[][] } {
   if (kind === 'tasks')
     return {
-      header: ['notice', 'plan', 'year', 'path', 'task', '完成时限', '牵头单位', '配合单位', '责任单位'],
+      header: [
+        'notice',
+        'plan',
+        'year',
+        'path',
+        'task',
+        '完成时限',
+        '牵头单位',
+        '配合单位',
+        '责任单位',
+        '指导单位',
+      ],
       rows: rows.map((r) => [
         String(r.notice),
         r.plan,
@@ -32,11 +43,12 @@ function cells(...[kind, rows]: Rows): { header: string[]; rows: string[][] } {
         join(r.lead),
         join(r.cooperating),
         join(r.responsible),
+        join(r.guidance),
       ]),
     };
   if (kind === 'units')
     return {
-      header: ['unit', 'kind', 'notices', 'lead', 'cooperating', 'responsible', 'spellings'],
+      header: ['unit', 'kind', 'notices', 'lead', 'cooperating', 'responsible', 'guidance', 'spellings'],
       rows: rows.map((r) => [
         r.name,
         r.kind,
@@ -44,6 +56,7 @@ function cells(...[kind, rows]: Rows): { header: string[]; rows: string[][] } {
         String(r.lead),
         String(r.cooperating),
         String(r.responsible),
+        String(r.guidance),
         join(r.spellings),
       ]),
     };

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ArchiveError, DEFAULT_DB, openArchive, type Db } from '../archive/db.js';
 import type { Input } from '../archive/add.js';
+import { ROLES } from '../graph/schema.js';
 import { isRole, parseDue, queryTasks, queryUnits, type TaskFilter } from '../archive/query.js';
 import { querySeries, querySeriesDiffs } from '../archive/query-series.js';
 import { walk } from './batch-walk.js';
@@ -42,7 +43,7 @@ export async function runArchive(args: string[], v: Values, usage: Usage): Promi
     }
     const filter = taskFilter(v);
     if (typeof filter === 'string') return usage(filter);
-    db = await openArchive(file, { write: false });
+    db = await openArchive(file, { write: false, cache: sub === 'diff' });
     const out = format as (typeof FORMATS)[number];
     if (sub === 'tasks') return printRows('tasks', queryTasks(db, filter), out);
     if (sub === 'units') return printRows('units', queryUnits(db, filter.unit), out);
@@ -72,7 +73,7 @@ function taskFilter(v: Values): TaskFilter | string {
   const f: TaskFilter = {};
   if (typeof v.unit === 'string') f.unit = v.unit;
   if (typeof v.role === 'string') {
-    if (!isRole(v.role)) return `--role must be lead, cooperating or responsible, not '${v.role}'`;
+    if (!isRole(v.role)) return `--role must be ${ROLES.join(', ')}, not '${v.role}'`;
     f.role = v.role;
   }
   if (typeof v.due === 'string') {
@@ -127,8 +128,7 @@ async function add(db: Db, paths: string[], jobs: number | undefined, quiet: boo
     if (progress) process.stderr.write('\r\x1b[2K');
     if (!quiet)
       process.stderr.write(
-        `added ${summary.added}, skipped ${summary.skipped} (already in the archive), failed ${summary.failed.length}; ` +
-          `${summary.diffs} series diffs stored\n`,
+        `added ${summary.added}, skipped ${summary.skipped} (already in the archive), failed ${summary.failed.length}\n`,
       );
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
@@ -139,7 +139,7 @@ async function add(db: Db, paths: string[], jobs: number | undefined, quiet: boo
 async function printDiffs(db: Db, series: number, year: number | undefined, format: string): Promise<number> {
   const diffs = querySeriesDiffs(db, series, year);
   if (format === 'json' && year !== undefined) {
-    const { loadSeriesDiff } = await import('../archive/load.js');
+    const { loadSeriesDiff } = await import('../archive/series-diffs.js');
     const full = diffs.map((d) => loadSeriesDiff(db, d.oldPlan, d.newPlan));
     process.stdout.write(JSON.stringify(full.length === 1 ? full[0] : full, null, 2) + '\n');
     return 0;

@@ -50,7 +50,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'archive',
     usage:
-      'gongwen archive add <files|dir>… | tasks [--unit NAME] [--role lead|cooperating|responsible] [--due A..B] [--q TEXT] [--year Y] [--format table|json|csv] | units [--unit NAME] | series | diff SERIES [YEAR]  [--db FILE]',
+      'gongwen archive add <files|dir>… | tasks [--unit NAME] [--role lead|cooperating|responsible|guidance] [--due A..B] [--q TEXT] [--year Y] [--format table|json|csv] | units [--unit NAME] | series | diff SERIES [YEAR]  [--db FILE]',
     description:
       'An archive of notices in SQLite (default gongwen.db here). add: convert notices (or load graph JSON) into it, skipping those already there (same sha256), in one transaction, then store the diffs between consecutive editions of each plan series. tasks, units, series, diff: query it.',
   },
@@ -165,7 +165,7 @@ export const OPTIONS: OptionSpec[] = [
     name: 'role',
     type: 'string',
     arg: 'ROLE',
-    description: 'lead, cooperating or responsible',
+    description: 'lead, cooperating, responsible or guidance (指导)',
     commands: ['archive'],
   },
   {

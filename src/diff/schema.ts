@@ -12,7 +12,7 @@ import {
 } from '../graph/schema.js';
 
 /** Version of the PlanDiff contract (1.x: additions only within the major). */
-export const DIFF_SCHEMA_VERSION = '1.0.0';
+export const DIFF_SCHEMA_VERSION = '1.1.0';
 
 /** The kinds of change, in the order of DESIGN.md's table (and of the summary). */
 export const CHANGE_KINDS = [

@@ -1,11 +1,11 @@
 /**
- * The NoticeGraph contract (schemaVersion 1.0.0), the single source of the graph's TypeScript types
+ * The NoticeGraph contract (schemaVersion 1.1.0), the single source of the graph's TypeScript types
  * and of the published JSON Schema (`gongwen schema`). See DESIGN.md, "The NoticeGraph contract".
  */
 import * as z from 'zod';
 
 /** Version of the NoticeGraph contract; a breaking change bumps the major. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /** An offset into a text; `SpanSchema` checks its bounds, `noticeGraphJsonSchema` states them. */
 const Offset = z.number();
@@ -217,7 +217,8 @@ export const DocumentInfoSchema = z.object({
 
 /** The whole converted notice. */
 export const NoticeGraphSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Written as SCHEMA_VERSION; any 1.x is read (minor versions only add optional fields). */
+  schemaVersion: z.string().regex(/^1\.\d+\.\d+$/),
   source: SourceInfoSchema,
   document: DocumentInfoSchema,
   nodes: z.array(NodeSchema),

@@ -56,6 +56,10 @@ export const squash = (s: string): string => s.replace(SPACES, '');
 const HEAD_WINDOW = 40;
 /** Lines after the title searched for the 发文字号 alone on its line and for the 主送机关. */
 const AFTER_TITLE = 14;
+/** A line repeating the title's start is taken for the repeated title when it has this many characters. */
+const REPEATED_TITLE_MIN = 8;
+/** A line ending with a colon this short is a label cell of a metadata grid (题：), not a 主送机关. */
+const LABEL_CELL_MAX = 3;
 
 let simplifiedMap: Map<string, string> | null = null;
 
@@ -192,18 +196,34 @@ export function parseCover(lines: Line[]): Cover {
       }
     }
   const full = bareTitle(doc.fullTitle ?? '');
+  const inTitle = (t: string): boolean =>
+    !!full && !!bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)));
   // After the title: the site's lines, a repeated title, the 发文字号, then the 主送机关.
-  for (let n = 0; i < lines.length && n < AFTER_TITLE; n++) {
-    const t = lines[i]!.text;
-    const m = matchText(t);
-    if (labelOf(m) !== undefined) i = readLabel(i) + 1;
-    else if (isFurniture(m) || isMasthead(m)) i++;
-    else if (docNumberLine(t)) {
-      doc.docNumber ??= docNumberLine(t)!;
-      i++;
-    } else if (full && bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)))) i++;
-    else break;
-  }
+  const afterTitle = (): void => {
+    for (let n = 0; i < lines.length && n < AFTER_TITLE; n++) {
+      const t = lines[i]!.text;
+      const m = matchText(t);
+      if (labelOf(m) !== undefined) i = readLabel(i) + 1;
+      else if (isFurniture(m) || isMasthead(m)) i++;
+      else if (docNumberLine(t)) {
+        doc.docNumber ??= docNumberLine(t)!;
+        i++;
+      } else if (inTitle(t)) i++;
+      else break;
+    }
+  };
+  afterTitle();
+  // The title found in a page's metadata grid (a printed page: label cells wrapped, two cells a line): the
+  // notice's own title follows a few lines on, with its 发文字号 and 主送机关 after it.
+  const stop = squash(lines[i]?.text ?? '');
+  if (full && (!P().listEnds.test(stop) || stop.length <= LABEL_CELL_MAX))
+    for (let k = i; k < Math.min(lines.length, i + AFTER_TITLE); k++) {
+      const b = bareTitle(cleanTitle(lines[k]!.text));
+      if (b.length < REPEATED_TITLE_MIN || !full.startsWith(b)) continue;
+      i = k;
+      afterTitle();
+      break;
+    }
   // 主送机关: lines ending with a comma, then one ending with a colon.
   for (let k = i; k < Math.min(lines.length, i + 4); k++) {
     const t = lines[k]!.text;
@@ -218,6 +238,24 @@ export function parseCover(lines: Line[]): Cover {
       break;
     }
     if (!P().listContinues.test(t)) break;
+  }
+  // 主送机关 flattened onto the title's line, after a site label and its value (…的通知时间:2021-03-16 各区…:).
+  const lastTitle = titleLines.length > 0 ? lines[titleLines[titleLines.length - 1]!]!.text : '';
+  if (doc.recipients.length === 0 && lastTitle) {
+    const rest = lastTitle
+      .slice(titleSpan(lastTitle)[1])
+      .replace(/^[^\s:：]*\s*[:：]\s*[\d\-./年月日:：\s]*/, '');
+    const at = /[:：]/.exec(rest);
+    const list = at ? rest.slice(0, at.index) : '';
+    if (
+      list &&
+      list.length <= 200 &&
+      !P().clause.test(list.replace(/[,，、]/g, '')) &&
+      !/\s/.test(list.trim()) &&
+      !/^\d/.test(list) &&
+      !g.leadIns.some((w) => list.endsWith(w))
+    )
+      doc.recipients = squash(list).split(/[,，]/).filter(Boolean);
   }
   // The page's own metadata fills the fields the notice leaves empty.
   if (!doc.title && site.title) doc.title = site.title;
@@ -296,6 +334,32 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
       if (/[。]$/.test(joined)) break;
       if (g.titleSuffixes.some((s) => joined.endsWith(s))) return [k, e, squash(t.slice(0, at))];
     }
+  }
+  return addressedTitle(lines, from);
+}
+
+/**
+ * A title without 关于 (国务院办公厅对…建议的答复, …的复函): one to three name-like lines ending in 的 + a title
+ * suffix, followed by the 发文字号 alone on its line or by the 主送机关. The issuer is the text before 对.
+ */
+function addressedTitle(lines: Line[], from: number): [number, number, string] | null {
+  const g = structureGrammar().raw.cover;
+  const ends = (s: string): boolean => g.titleSuffixes.some((x) => s.endsWith(g.titleLink + x));
+  for (let k = from; k < Math.min(lines.length, from + 12); k++) {
+    const raw = lines[k]!.text;
+    if (isSiteLine(raw) || docNumberLine(raw)) continue;
+    let joined = '';
+    for (let e = k; e < Math.min(lines.length, k + 3); e++) {
+      const t = cleanTitle(lines[e]!.text);
+      if (P().clause.test(t) || P().listEnds.test(t) || parseDate(t)) return null;
+      joined += squash(t);
+      const next = lines[e + 1]?.text ?? '';
+      if (ends(matchText(joined)) && (docNumberLine(next) || P().listEnds.test(next))) {
+        const at = matchText(joined).indexOf(g.addressHead);
+        return [k, e, at > 0 ? joined.slice(0, at) : ''];
+      }
+    }
+    return null;
   }
   return null;
 }

@@ -18,6 +18,10 @@ const StructureSchema = z.object({
   cover: z.object({
     titleSuffixes: z.array(z.string().min(1)),
     titleHead: z.string().min(1),
+    addressHead: z.string().min(1),
+    leadIns: z.array(z.string().min(1)),
+    titleLink: z.string().min(1),
+    titleSpecs: z.array(z.string().min(1)),
     labels: z.record(z.string(), z.enum(['publishDate', 'date', 'docNumber', 'issuers', 'title', 'none'])),
     furniture: z.array(z.string().min(1)),
     inlineLabels: z.array(z.string().min(1)),
@@ -26,6 +30,7 @@ const StructureSchema = z.object({
     simplified: z.string().refine((t) => [...t].length % 2 === 0, 'simplified holds pairs'),
     issueVerbs: z.array(z.string().min(1)),
     attachmentLabel: z.string().min(1),
+    attachedTableEnds: z.array(z.string().min(1)),
     closingNotes: z.array(z.string().min(1)),
     patterns: z.object({
       date: z.string(),
@@ -189,6 +194,16 @@ function checkExamples({ raw, cover, marker }: StructureGrammar): void {
     }
     re.lastIndex = 0;
   }
+  const c = raw.cover;
+  for (const ex of c.titleSpecs)
+    if (
+      !(ex.includes(c.titleHead) || ex.includes(c.addressHead)) ||
+      !c.titleSuffixes.some((s) => ex.endsWith(c.titleLink + s))
+    )
+      throw new GrammarError(
+        'structure.yaml',
+        `title example "${ex}" has no ${c.titleHead}/${c.addressHead} or suffix`,
+      );
   for (const kind of ['level1', 'level2', 'item', 'subitem'] as const) {
     for (const ex of raw.specs[kind]) {
       if (marker(ex)?.kind !== kind)

@@ -151,7 +151,42 @@ function planStarts(lines: Line[], from: number, to: number, issued: string[]): 
       }
     }
   }
-  return found;
+  // An attached table named in the letter whose title line is missing: it starts at the bare 附件/附件N line.
+  const cover = structureGrammar().raw.cover;
+  const tables = issued.filter(
+    (t) => wanted.has(bare(t)) && cover.attachedTableEnds.some((e) => t.endsWith(e)),
+  );
+  const heads = lines
+    .map((l, k) => [k, bare(l.text)] as const)
+    .filter(([k, t]) => k >= from && k < to && new RegExp(`^${cover.attachmentLabel}[0-9]*$`).test(t));
+  if (tables.length === 1 && heads.length === 1 && found.length === 0) {
+    found.push({ at: heads[0]![0], titleLines: 1, title: squash(tables[0]!) });
+    wanted.delete(bare(tables[0]!));
+  }
+  // A title whose last words are lost (an OCR layer that dropped the title's second line): a line standing
+  // alone that is most of a title still unfound, up to its end.
+  for (const title of wanted) {
+    for (let k = from; k < to; k++) {
+      const key = lineAt(k);
+      if (!isTitleHead(key, title) || found.some((f) => k >= f.at && k < f.at + f.titleLines)) continue;
+      found.push({ at: k, titleLines: 1, title: squash(lines[k]!.text) });
+      break;
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Share of a title a line must hold (from its start) to stand for the title. */
+const TITLE_HEAD = 0.75;
+
+/** Whether `line` (bare) is the start of `title` (bare), most of it, with no sentence punctuation. */
+function isTitleHead(line: string, title: string): boolean {
+  return (
+    line.length >= TITLE_HEAD * title.length &&
+    line.length < title.length &&
+    title.startsWith(line) &&
+    !structureGrammar().cover.namePunct.test(line)
+  );
 }
 
 /** A title compared without spaces and quotes (character by character, so two lines' form is the two joined). */

@@ -3,8 +3,8 @@
  * and RFC 4180 quoting (a cell with a comma, quote or line break is quoted, its quotes doubled).
  */
 import type { NoticeGraph } from '../graph/schema.js';
-import { PLAN_COLUMN, TASK_COLUMNS, type TaskColumn } from './labels.js';
-import { taskRows, type TaskOutputOptions } from './table.js';
+import { columnHeader, PLAN_COLUMN } from './labels.js';
+import { cellOf, taskRows, writtenColumns, type TaskOutputOptions } from './table.js';
 
 /** The byte-order mark Excel needs to read a CSV file as UTF-8. */
 export const UTF8_BOM = '\uFEFF';
@@ -26,7 +26,8 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
 
 /** The task table of every plan in one CSV, a 方案 column first. */
 export function renderTaskCsv(graph: NoticeGraph, options: TaskOutputOptions = {}): string {
-  const columns = Object.keys(TASK_COLUMNS) as TaskColumn[];
-  const rows = taskRows(graph, options).map((row) => [row.planTitle, ...columns.map((c) => row.cells[c])]);
-  return csvDocument([PLAN_COLUMN, ...Object.values(TASK_COLUMNS)], rows);
+  const rows = taskRows(graph, options);
+  const columns = writtenColumns(rows);
+  const records = rows.map((row) => [row.planTitle, ...columns.map((c) => cellOf(row, c))]);
+  return csvDocument([PLAN_COLUMN, ...columns.map(columnHeader)], records);
 }

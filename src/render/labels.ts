@@ -14,8 +14,22 @@ export const TASK_COLUMNS = {
   source: '来源',
 } as const;
 
+/** Columns written only when some row fills them, after 责任单位 (a plan with 指导 clauses). */
+export const OPTIONAL_TASK_COLUMNS = {
+  guidance: '指导单位',
+} as const;
+
 /** The key of a task-table column. */
 export type TaskColumn = keyof typeof TASK_COLUMNS;
+
+/** The key of a column of the table as written: the fixed ones and the optional ones. */
+export type WrittenColumn = TaskColumn | keyof typeof OPTIONAL_TASK_COLUMNS;
+
+/** The header of a written column. */
+export const columnHeader = (key: WrittenColumn): string =>
+  key in TASK_COLUMNS
+    ? TASK_COLUMNS[key as TaskColumn]
+    : OPTIONAL_TASK_COLUMNS[key as keyof typeof OPTIONAL_TASK_COLUMNS];
 
 /** Header of the plan column, prepended where several plans share one table (CSV). */
 export const PLAN_COLUMN = '方案';

@@ -4,7 +4,14 @@
  */
 import { ROLES, type NoticeGraph, type TaskNode, type UnitNode } from '../graph/schema.js';
 import { deadlinesOf, indexGraph, tasksInOrder, unitsIn, type GraphIndex } from './graph-index.js';
-import { ITEM_JOINER, UNIT_JOINER, type TaskColumn } from './labels.js';
+import {
+  ITEM_JOINER,
+  OPTIONAL_TASK_COLUMNS,
+  TASK_COLUMNS,
+  UNIT_JOINER,
+  type TaskColumn,
+  type WrittenColumn,
+} from './labels.js';
 import { placeFormatter } from './place.js';
 
 /** Options shared by the task outputs. */
@@ -22,7 +29,26 @@ export interface TaskRow {
   planId: string;
   planTitle: string;
   cells: Record<TaskColumn, string>;
+  /** Cells of the optional columns ('' when empty). */
+  optional: Record<keyof typeof OPTIONAL_TASK_COLUMNS, string>;
 }
+
+/**
+ * The columns to write for these rows, in order: the fixed ones, with each optional one (指导单位) after 责任单位
+ * when some row fills it, so that a table read back gives the same units by role.
+ */
+export function writtenColumns(rows: readonly TaskRow[]): WrittenColumn[] {
+  const fixed = Object.keys(TASK_COLUMNS) as TaskColumn[];
+  const optional = (Object.keys(OPTIONAL_TASK_COLUMNS) as (keyof typeof OPTIONAL_TASK_COLUMNS)[]).filter(
+    (k) => rows.some((r) => r.optional[k] !== ''),
+  );
+  const at = fixed.indexOf('responsible') + 1;
+  return [...fixed.slice(0, at), ...optional, ...fixed.slice(at)];
+}
+
+/** A row's cell in a written column. */
+export const cellOf = (row: TaskRow, key: WrittenColumn): string =>
+  key in row.cells ? row.cells[key as TaskColumn] : row.optional[key as keyof typeof OPTIONAL_TASK_COLUMNS];
 
 /** The deadline column's text for one deadline: its date, or its own words when it has none. */
 export function deadlineLabel(deadline: { date: string | null; text: string }): string {
@@ -70,6 +96,7 @@ export function taskRows(graph: NoticeGraph, options: TaskOutputOptions = {}): T
           responsible: names('responsible'),
           source: place(task),
         },
+        optional: { guidance: names('guidance') },
       };
     });
 }

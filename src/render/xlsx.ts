@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { NoticeGraph } from '../graph/schema.js';
-import { TASK_COLUMNS, type TaskColumn } from './labels.js';
-import { taskRows, type TaskOutputOptions, type TaskRow } from './table.js';
+import { columnHeader, type WrittenColumn } from './labels.js';
+import { cellOf, taskRows, writtenColumns, type TaskOutputOptions, type TaskRow } from './table.js';
 import { setZipTimes } from './zip-time.js';
 
 /** Excel's limit on the length of a sheet name. */
@@ -15,7 +15,7 @@ export const SHEET_NAME_MAX = 31;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
 /** Width of each column, in Excel's character units (a CJK character takes about two). */
-export const COLUMN_WIDTHS: Record<TaskColumn, number> = {
+export const COLUMN_WIDTHS: Record<WrittenColumn, number> = {
   path: 14,
   title: 28,
   text: 70,
@@ -24,6 +24,7 @@ export const COLUMN_WIDTHS: Record<TaskColumn, number> = {
   lead: 22,
   cooperating: 28,
   responsible: 28,
+  guidance: 28,
   source: 10,
 };
 
@@ -68,10 +69,10 @@ export async function renderTaskXlsx(graph: NoticeGraph, options: TaskOutputOpti
 }
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, rows: TaskRow[]): void {
-  const columns = Object.keys(TASK_COLUMNS) as TaskColumn[];
+  const columns = writtenColumns(rows);
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((key) => ({ header: TASK_COLUMNS[key], key, width: COLUMN_WIDTHS[key] }));
-  for (const row of rows) sheet.addRow(row.cells);
+  sheet.columns = columns.map((key) => ({ header: columnHeader(key), key, width: COLUMN_WIDTHS[key] }));
+  for (const row of rows) sheet.addRow(Object.fromEntries(columns.map((c) => [c, cellOf(row, c)])));
   sheet.eachRow((row) => {
     row.alignment = { wrapText: true, vertical: 'top' };
   });

@@ -1,8 +1,10 @@
 /** The web app's pages, server-rendered from the archive's queries. Every notice text goes through `esc`. */
 import type { Db } from '../archive/db.js';
-import { loadGraph, loadSeriesDiff, loadText } from '../archive/load.js';
+import { loadGraph, loadText } from '../archive/load.js';
+import { loadSeriesDiff } from '../archive/series-diffs.js';
 import { isRole, parseDue, queryTasks, queryUnits, type TaskFilter, type TaskRow } from '../archive/query.js';
 import { queryCalendar, queryNotices, querySeries, querySeriesDiffs } from '../archive/query-series.js';
+import { ROLES } from '../graph/schema.js';
 import { renderDiffHtml } from '../render/diff-html.js';
 import { esc, link, page, table } from './html.js';
 
@@ -33,7 +35,7 @@ function home(db: Db): string {
 function taskTable(rows: TaskRow[]): string {
   const units = (names: string[]) => names.map((n) => link(`/units/${q(n)}`, n)).join('、');
   return table(
-    ['notice', 'plan', 'path', '任务 task', '完成时限', '牵头', '配合', '责任'],
+    ['notice', 'plan', 'path', '任务 task', '完成时限', '牵头', '配合', '责任', '指导'],
     rows.map((r) => [
       link(`/notices/${r.notice}`, r.noticeTitle),
       esc(`${r.plan} ${r.year ?? ''}`),
@@ -43,6 +45,7 @@ function taskTable(rows: TaskRow[]): string {
       units(r.lead),
       units(r.cooperating),
       units(r.responsible),
+      units(r.guidance),
     ]),
   );
 }
@@ -67,9 +70,7 @@ function tasks(db: Db, params: URLSearchParams): string {
   }
   const input = (name: string, label: string) =>
     `<label>${label} <input name="${name}" value="${esc(params.get(name) ?? '')}"></label>`;
-  const roles = ['', 'lead', 'cooperating', 'responsible']
-    .map((r) => `<option${r === role ? ' selected' : ''}>${r}</option>`)
-    .join('');
+  const roles = ['', ...ROLES].map((r) => `<option${r === role ? ' selected' : ''}>${r}</option>`).join('');
   const form =
     `<form method="get" action="/tasks">${input('unit', '单位')}<label>role <select name="role">${roles}</select></label>` +
     `${input('due', '时限 A..B')}${input('q', '文字')}${input('year', '年')}<button>filter</button></form>`;
@@ -84,17 +85,19 @@ function units(db: Db): string {
     esc(u.lead),
     esc(u.cooperating),
     esc(u.responsible),
+    esc(u.guidance),
     esc(u.spellings.join('、')),
   ]);
-  return page('单位 units', table(['unit', 'kind', 'lead', 'cooperating', 'responsible', 'spellings'], rows));
+  return page(
+    '单位 units',
+    table(['unit', 'kind', 'lead', 'cooperating', 'responsible', 'guidance', 'spellings'], rows),
+  );
 }
 
 function unit(db: Db, name: string): string | null {
   const [u] = queryUnits(db, name);
   if (!u) return null;
-  const parts = (['lead', 'cooperating', 'responsible'] as const).map(
-    (role) => `<h2>${role}</h2>${taskTable(queryTasks(db, { unit: u.name, role }))}`,
-  );
+  const parts = ROLES.map((role) => `<h2>${role}</h2>${taskTable(queryTasks(db, { unit: u.name, role }))}`);
   return page(u.name, `<p>spellings: ${esc(u.spellings.join('、'))}</p>${parts.join('')}`);
 }
 

@@ -16,9 +16,9 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Opens the archive read-only and serves it on 127.0.0.1:port (0: a free port). */
+/** Opens the archive for reading (series diffs are cached on first view) and serves it on 127.0.0.1:port (0: a free port). */
 export async function startServer(options: { db: string; port: number; host?: string }): Promise<Running> {
-  const db: Db = await openArchive(options.db, { write: false });
+  const db: Db = await openArchive(options.db, { write: false, cache: true });
   const server = createServer((req, res) => handle(db, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addInputs, type Input } from '../../src/archive/add.js';
 import { openArchive, type Db } from '../../src/archive/db.js';
-import { loadGraph, loadSeriesDiff, loadText } from '../../src/archive/load.js';
+import { loadGraph, loadText } from '../../src/archive/load.js';
 import { parseDue, queryTasks, queryUnits } from '../../src/archive/query.js';
 import { archiveCounts, querySeries, querySeriesDiffs } from '../../src/archive/query-series.js';
 import { seriesKey, seriesTitle } from '../../src/archive/series.js';
+import { dropStaleDiffs, loadSeriesDiff } from '../../src/archive/series-diffs.js';
 import { applyRepairs, textFromLeaves } from '../../src/archive/text.js';
 import { convert, convertSync } from '../../src/index.js';
 
@@ -32,19 +33,51 @@ describe('archive', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stores both notices, their plans in three series, and one diff per series', () => {
+  it('stores both notices, their plans in three series; a series diff is computed on first request, then cached', () => {
     const counts = archiveCounts(db);
     expect(counts.notices).toBe(2);
     expect(counts.plans).toBe(6);
     expect(counts.series).toBe(3);
-    expect(counts.series_diffs).toBe(3);
+    expect(counts.series_diffs).toBe(0);
+    expect(querySeries(db).map((s) => s.diffs)).toEqual([1, 1, 1]);
     const air = querySeries(db).find((s) => s.topic === 'air')!;
     expect(air.title).toBe('郑州市大气污染防治攻坚战实施方案');
     const [d] = querySeriesDiffs(db, air.id);
     expect([d!.oldYear, d!.newYear]).toEqual([2020, 2021]);
+    expect(archiveCounts(db).series_diffs).toBe(1);
     const full = loadSeriesDiff(db, d!.oldPlan, d!.newPlan)!;
     expect(full.changes.length).toBeGreaterThan(0);
     expect(full.changes.every((c) => c.plan === 'air')).toBe(true);
+    expect(querySeriesDiffs(db, air.id)).toEqual([d]);
+    expect(archiveCounts(db).series_diffs).toBe(1);
+    expect(loadSeriesDiff(db, d!.newPlan, d!.oldPlan)).toBeNull();
+  });
+
+  it('drops a cached diff whose editions are no longer consecutive', () => {
+    const air = querySeries(db).find((s) => s.topic === 'air')!;
+    const [d] = querySeriesDiffs(db, air.id);
+    db.prepare('INSERT INTO series_diffs VALUES (?, ?, ?, 2019, 2021, ?, ?)').run(
+      air.id,
+      d!.newPlan + 100,
+      d!.newPlan,
+      '{}',
+      Buffer.from(''),
+    );
+    expect(dropStaleDiffs(db, air.id)).toBe(1);
+    expect(querySeriesDiffs(db, air.id)).toEqual([d]);
+  });
+
+  it('computes diffs in memory on a handle that cannot write', async () => {
+    const ro = await openArchive(join(dir, 'a.db'), { write: false });
+    try {
+      const other = querySeries(ro).find((s) => s.topic !== 'air')!;
+      const before = archiveCounts(ro).series_diffs;
+      const [d] = querySeriesDiffs(ro, other.id);
+      expect(loadSeriesDiff(ro, d!.oldPlan, d!.newPlan)).not.toBeNull();
+      expect(archiveCounts(ro).series_diffs).toBe(before);
+    } finally {
+      ro.close();
+    }
   });
 
   it('is idempotent by source.sha256: adding again adds nothing and converts nothing', async () => {
@@ -52,7 +85,7 @@ describe('archive', () => {
     const summary = await addInputs(db, inputs([SEED, NEXT]), {
       convert: (i) => (conversions++, inProcess(i)),
     });
-    expect(summary).toMatchObject({ added: 0, skipped: 2, diffs: 0 });
+    expect(summary).toMatchObject({ added: 0, skipped: 2 });
     expect(conversions).toBe(0);
   });
 
@@ -128,5 +161,43 @@ describe('archive helpers', () => {
     await expect(openArchive(join(dir, 'none.db'), { write: false })).rejects.toThrow(/gongwen archive add/);
     await expect(openArchive(SEED, { write: true })).rejects.toThrow(/not a gongwen archive/);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('archive roles', () => {
+  it('keeps the guidance role (指导): a filter, a unit count and a serve option', async () => {
+    const text = [
+      '郑州市人民政府关于印发郑州市2021年无废城市建设实施方案的通知',
+      '各县（市、区）人民政府，市人民政府各部门：',
+      '现将《郑州市2021年无废城市建设实施方案》印发给你们，请认真贯彻执行。',
+      '郑州市人民政府',
+      '2021年3月1日',
+      '郑州市2021年无废城市建设实施方案',
+      '一、重点任务',
+      '（一）开展试点。推进无废城市建设试点（生态环境部指导，市生态环境局负责）。',
+      '（二）推进分类。推进生活垃圾分类（市城市管理局牵头，市财政局配合）。',
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-archive-'));
+    const db = await openArchive(join(dir, 'g.db'), { write: true });
+    try {
+      async function* one(): AsyncGenerator<Input> {
+        yield { path: 'g.txt', bytes: Buffer.from(text) };
+      }
+      await addInputs(db, one(), { convert: inProcess });
+      const guided = queryTasks(db, { role: 'guidance' });
+      expect(guided.map((t) => t.guidance)).toEqual([['生态环境部']]);
+      expect(queryTasks(db, { unit: '生态环境部', role: 'lead' })).toEqual([]);
+      const [u] = queryUnits(db, '生态环境部');
+      expect(u).toMatchObject({ guidance: 1, lead: 0, responsible: 0 });
+      const { routes } = await import('../../src/serve/pages.js');
+      const page = routes(db, ['tasks'], new URLSearchParams('role=guidance'))!;
+      expect(page).toContain('<option selected>guidance</option>');
+      expect(page).toContain('<p>1 tasks</p>');
+      expect(routes(db, ['units', '生态环境部'], new URLSearchParams())).toContain('<h2>guidance</h2>');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

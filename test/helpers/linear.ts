@@ -2,6 +2,8 @@
 import { expect } from 'vitest';
 
 const ROUNDS = 7;
+const ATTEMPTS = 3;
+const BOUND = 24;
 
 /** Mean time of one call over as many calls as fit in about 20 ms. */
 function oneRound(f: () => void): number {
@@ -28,17 +30,23 @@ export function expectLinear(run: (s: string) => unknown, make: (n: number) => s
   // Warm both sizes first, so that neither measurement pays for compiling the code.
   run(small);
   run(large);
-  let tSmall = Infinity;
-  let tLarge = Infinity;
-  for (let round = 0; round < ROUNDS; round++) {
-    tSmall = Math.min(
-      tSmall,
-      oneRound(() => run(small)),
-    );
-    tLarge = Math.min(
-      tLarge,
-      oneRound(() => run(large)),
-    );
+  // A ratio over the bound is measured again (up to ATTEMPTS times in all) and the lowest kept: a load burst
+  // rarely lasts through every attempt, while quadratic code (64) never gets under the bound.
+  let ratio = Infinity;
+  for (let attempt = 0; attempt < ATTEMPTS && ratio > BOUND; attempt++) {
+    let tSmall = Infinity;
+    let tLarge = Infinity;
+    for (let round = 0; round < ROUNDS; round++) {
+      tSmall = Math.min(
+        tSmall,
+        oneRound(() => run(small)),
+      );
+      tLarge = Math.min(
+        tLarge,
+        oneRound(() => run(large)),
+      );
+    }
+    ratio = Math.min(ratio, tLarge / tSmall);
   }
-  expect(tLarge / tSmall).toBeLessThanOrEqual(24);
+  expect(ratio).toBeLessThanOrEqual(BOUND);
 }

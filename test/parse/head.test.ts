@@ -107,3 +107,81 @@ describe('head of a notice', () => {
     expect(paths).toEqual(['一', '一/(一)', '一/(二)', '一/(三)']);
   });
 });
+
+describe('titles without 关于 (replies, letters)', () => {
+  const REPLY = '你提出的建议收悉。现答复如下。\n';
+  it('a State Council reply over two lines, 发文字号 after it', () =>
+    expect(
+      fields(
+        `国务院办公厅对十三届全国人大二次会议\n第1234号建议的答复\n国办函〔2019〕12号\n张三代表：\n${REPLY}国务院办公厅\n2019年7月1日\n`,
+      ),
+    ).toEqual({
+      title: '国务院办公厅对十三届全国人大二次会议第1234号建议的答复',
+      issuers: ['国务院办公厅'],
+      docNumber: '国办函〔2019〕12号',
+      date: '2019-07-01',
+      recipients: ['张三代表'],
+    }));
+  it('a province reply with the issuer on its own line', () =>
+    expect(
+      fields(
+        `广东省人民政府办公厅\n对省政协十二届三次会议第20200123号提案的答复\n粤办函〔2020〕88号\n李四委员：\n${REPLY}广东省人民政府办公厅\n2020年6月1日\n`,
+      ),
+    ).toMatchObject({
+      title: '广东省人民政府办公厅对省政协十二届三次会议第20200123号提案的答复',
+      issuers: ['广东省人民政府办公厅'],
+      docNumber: '粤办函〔2020〕88号',
+      recipients: ['李四委员'],
+    }));
+  it('a 复函 followed directly by its addressee', () =>
+    expect(
+      fields(
+        `四川省人民政府办公厅\n对成都市有关事项的复函\n成都市人民政府：\n你市请示收悉。\n四川省人民政府办公厅\n2021年2月3日\n`,
+      ),
+    ).toMatchObject({
+      title: '四川省人民政府办公厅对成都市有关事项的复函',
+      issuers: ['四川省人民政府办公厅'],
+      recipients: ['成都市人民政府'],
+      date: '2021-02-03',
+    }));
+  it('a prose line is never a title', () =>
+    expect(fields('国务院批复了你部的请示。\n民政部\n2020年6月1日\n').title).toBe(''));
+});
+
+describe('主送机关 flattened onto the title line', () => {
+  it('after a 发布日期 label (Shandong style)', () =>
+    expect(
+      fields(
+        '|\n济南市人民政府关于印发某某工作方案的通知发布日期：2021-05-06 各区县人民政府，市政府各部门： 现将方案印发给你们。\n',
+      ).recipients,
+    ).toEqual(['各区县人民政府', '市政府各部门']));
+  it('after a 时间 label with a Chinese date (Sichuan style)', () =>
+    expect(
+      fields(
+        '成都市人民政府关于某某工作的通知 时间：2021年5月6日 各区（市）县政府，市政府各部门，有关单位： 现将有关事项通知如下。\n',
+      ).recipients,
+    ).toEqual(['各区（市）县政府', '市政府各部门', '有关单位']));
+  it('no list when the text after the label is prose', () =>
+    expect(
+      fields('某市人民政府关于某某工作的通知 时间：2021年5月6日 为做好工作，现通知如下：\n').recipients,
+    ).toEqual([]));
+});
+
+describe('GB/T 9704 elements around the head', () => {
+  const HEAD =
+    '某政办发〔2020〕12号　　签发人：王五\n某省人民政府办公厅关于做好某项工作的通知\n各市人民政府：\n现将有关事项通知如下。\n';
+  const PRINT = '抄送：省委各部门。\n某省人民政府办公厅 2020年4月17日印发\n';
+  it('份号, 密级, 紧急程度, 签发人, 附注, 抄送 and 印发 set aside; the 成文日期 is the signature date', () =>
+    expect(
+      fields(
+        `000123\n机密★1年\n特急\n某省人民政府办公厅文件\n${HEAD}某省人民政府办公厅\n2020年4月16日\n（此件公开发布）\n${PRINT}`,
+      ),
+    ).toEqual({
+      title: '某省人民政府办公厅关于做好某项工作的通知',
+      issuers: ['某省人民政府办公厅'],
+      docNumber: '某政办发〔2020〕12号',
+      date: '2020-04-16',
+      recipients: ['各市人民政府'],
+    }));
+  it('the 印发 date never becomes the 成文日期', () => expect(fields(`${HEAD}${PRINT}`).date).toBeNull());
+});

@@ -36,7 +36,7 @@ export const goldPlans: { id: string; tasks: GoldTask[] }[] = (
 /** A graph with the given nodes and edges around one plan, for small hand-made cases. */
 export function tinyGraph(nodes: NoticeGraph['nodes'], edges: NoticeGraph['edges']): NoticeGraph {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     source: { path: 'tiny.txt', sha256: '0'.repeat(64), format: 'txt', encoding: 'utf-8' },
     document: { title: '关于印发测试方案的通知', issuers: ['测试办'], date: '2020-04-16', recipients: [] },
     nodes: [{ id: 'notice', type: 'notice', title: '关于印发测试方案的通知' }, ...nodes],

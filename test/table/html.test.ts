@@ -101,3 +101,36 @@ describe('an HTML task table', () => {
     for (const w of ['甲', '乙', '丙丁', '戊']) expect(text).toContain(w);
   });
 });
+
+describe('a notice carrying its attached task table after the body', () => {
+  const page = (attachmentHead: string, tableTitle: string): string => `<html><body>
+<h1>关于印发郑州市2021年扬尘治理工作方案的通知</h1>
+<p>各县（市）区人民政府，市政府各部门：</p>
+<p>现将《郑州市2021年扬尘治理任务分解表》印发给你们，请认真贯彻落实。</p>
+<p>附件：1.郑州市2021年扬尘治理任务分解表</p>
+<p>郑州市人民政府办公厅</p>
+<p>2021年3月1日</p>
+<p>${attachmentHead}</p>${tableTitle}
+<table>
+<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>完成时限</td></tr>
+<tr><td>1</td><td>加强建筑工地扬尘治理</td><td>市城建局</td><td>6月底前</td></tr>
+<tr><td>2</td><td>开展道路清扫保洁</td><td>市城管局</td><td>长期坚持</td></tr>
+</table></body></html>`;
+
+  it.each([
+    ['附件 heading and the title line', page('附件', '<p>郑州市2021年扬尘治理任务分解表</p>')],
+    ['附件1 heading alone', page('附件1', '')],
+  ])('%s: the table is the plan the attachment names, inside the cover notice', async (_, html) => {
+    const g = await convert(bytes(html), { path: 'notice.html' });
+    const plans = g.nodes.filter((n) => n.type === 'plan');
+    expect(plans.map((p) => (p.type === 'plan' ? [p.title, p.year] : []))).toEqual([
+      ['郑州市2021年扬尘治理任务分解表', 2021],
+    ]);
+    expect(g.edges).toContainEqual({ from: 'notice', to: plans[0]!.id, type: 'contains' });
+    expect(dates(g, `${plans[0]!.id}/1`)).toEqual(['2021-06-30']);
+    expect(node(g, `${plans[0]!.id}/2`)).toMatchObject({ type: 'task' });
+    expect(
+      g.nodes.filter((n) => n.type === 'paragraph').map((n) => (n.type === 'paragraph' ? n.text : '')),
+    ).toContain('现将《郑州市2021年扬尘治理任务分解表》印发给你们，请认真贯彻落实。');
+  });
+});

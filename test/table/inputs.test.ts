@@ -37,6 +37,30 @@ describe('table inputs', () => {
     });
   });
 
+  it('reads standing and repeated deadline cells (长期坚持, 每季度) as recurring deadlines', async () => {
+    const csv = [
+      '序号,重点任务,牵头单位,完成时限',
+      '1,加强扬尘污染治理,市城管局,长期坚持',
+      '2,开展秸秆禁烧巡查,市农委,持续推进',
+      '3,通报空气质量排名,市环保局,每季度',
+      '4,调度重点项目进展,市发展改革委,每月',
+      '5,落实河长制巡河,市水利局,常态化',
+      '6,持续推进固体废物源头减量,市城管局,2020年底前',
+    ].join('\n');
+    const g = await convert(bytes(csv), { path: 'standing.csv' });
+    const got = g.nodes
+      .filter((n) => n.type === 'deadline')
+      .map((n) => (n.type === 'deadline' ? [n.id.split('#')[0], n.text, n.kind, n.period ?? n.date] : []));
+    expect(got).toEqual([
+      ['p1/1', '长期坚持', 'recurring', 'unspecified'],
+      ['p1/2', '持续推进', 'recurring', 'unspecified'],
+      ['p1/3', '每季度', 'recurring', 'quarter'],
+      ['p1/4', '每月', 'recurring', 'month'],
+      ['p1/5', '常态化', 'recurring', 'unspecified'],
+      ['p1/6', '2020年底前', 'by', '2020-12-31'],
+    ]);
+  });
+
   it('refuses CSV it cannot parse, and says what to do', async () => {
     const err = await convert(bytes('序号,任务\r\n1,"未闭合\r\n'), { path: 'bad.csv' }).catch(
       (e: unknown) => e,

@@ -32,6 +32,7 @@ function facts(g: NoticeGraph): string[] {
       r.cells.lead,
       r.cells.cooperating,
       r.cells.responsible,
+      r.optional.guidance,
     ].join(' | '),
   );
 }
@@ -44,8 +45,9 @@ describe('task tables read back', async () => {
   );
   const withTasks = graphs.filter(([, g]) => g.nodes.some((n) => n.type === 'task'));
 
-  it('covers the corpus notices that have tasks', () => {
+  it('covers the corpus notices that have tasks, one with guidance (指导) units', () => {
     expect(withTasks.length).toBeGreaterThanOrEqual(5);
+    expect(withTasks.some(([, g]) => g.edges.some((e) => e.type === 'guidance'))).toBe(true);
   });
 
   it.each(withTasks)('%s as CSV gives the same tasks, units and deadlines', async (f, g) => {
