@@ -219,7 +219,12 @@ export function parseCover(lines: Line[]): Cover {
   if (full && (!P().listEnds.test(stop) || stop.length <= LABEL_CELL_MAX))
     for (let k = i; k < Math.min(lines.length, i + AFTER_TITLE); k++) {
       const b = bareTitle(cleanTitle(lines[k]!.text));
-      if (b.length < REPEATED_TITLE_MIN || !full.startsWith(b)) continue;
+      if (
+        b.length < REPEATED_TITLE_MIN ||
+        b.length <= full.length - bareTitle(doc.title ?? '').length ||
+        !full.startsWith(b)
+      )
+        continue; // past the issuers (a signature line is no title)
       i = k;
       afterTitle();
       break;

@@ -42,6 +42,12 @@ describe('layout invariance: the seed re-wrapped reads as the seed', () => {
     );
   }, 120_000);
 
+  it('reads the seed without its blank lines as the seed (a signature line is no repeated title)', () => {
+    const text = SEED.replace(/\n\s*\n/g, '\n');
+    const graph = convertSync(text, { path: 'seed-no-blank.txt' });
+    for (const s of scoreSeed(graph, GOLD)) expect(s.f1, s.kind).toBe(1);
+  });
+
   it('records every join, so the raw input is rebuilt', () => {
     const text = rewrap(SEED, { width: 31, indent: '  ', eol: '\r\n' });
     const out = repair(text);
