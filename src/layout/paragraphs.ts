@@ -10,7 +10,7 @@
  *             edges; without, against the text's own full-line length (`text.length + indent`).
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
- *             `marker`, `label`, `sentence`, `title`, `size`, `gap` for breaks; `continues` for joins).
+ *             `marker`, `label`, `sentence`, `title`, `salutation`, `size`, `gap` for breaks; `continues` for joins).
  *
  * Evidence, in order: a blank line or a vertical gap before the line, a change of font size, an indented line,
  * the previous line short against the measure; a line that starts with punctuation never opens one; then a role
@@ -69,6 +69,11 @@ export function endsSentence(text: string, g: LayoutGrammar = layoutGrammar()): 
   let i = text.length - 1;
   while (i >= 0 && g.closers.includes(text[i]!)) i--;
   return i >= 0 && g.sentenceEnds.includes(text[i]!);
+}
+
+/** True when `text` ends with a colon that leads into what follows (主送机关：, 通知如下：). */
+function endsLead(text: string, g: LayoutGrammar): boolean {
+  return g.leadEnds.includes(text[text.length - 1] ?? '');
 }
 
 /** True when `text` opens with a role label and its colon (牵头单位:…). */
@@ -134,9 +139,15 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
   const seq = new Sequence();
   const breaks: boolean[] = [];
   const evidence: string[] = [];
+  // Before the first sentence that ends other than with a colon, the text is the notice's head: its first line
+  // ending with a colon is the 主送机关 (各省、…各直属机构：), which the letter's body never continues.
+  let head = true;
   lines.forEach((line, i) => {
     let why =
       i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], full, baseIndent, seq, g);
+    if (why === 'continues' && head && i > 0 && endsLead(lines[i - 1]!.text, g)) why = 'salutation';
+    const prev = lines[i - 1]?.text ?? '';
+    if (endsSentence(prev, g) && (!endsLead(prev, g) || fill[i - 1]! >= full)) head = false;
     if (why === 'continues' && i >= 2 && breaks[i - 1] && !g.noStart.includes(line.text[0] ?? ''))
       if (isTitle(lines[i - 2]!, lines[i - 1]!, g, evidence[i - 1] === 'short')) why = 'title';
     breaks.push(why !== 'continues');
