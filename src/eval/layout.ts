@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
 import { rewrap } from '../layout/rewrap.js';
-import type { Score } from './score.js';
-import { scoreSeed, type Gold } from './seed.js';
+import { score, type Score } from './score.js';
+import { scoreSeed, targetKey, type Gold } from './seed.js';
 
 /** The kinds of fact a layout must not change. */
 export const LAYOUT_KINDS = [
@@ -19,6 +19,52 @@ export const LAYOUT_KINDS = [
   'deadlines',
   'targets',
 ] as const;
+
+/** The kinds of fact compared between a text's graph and its re-laid text's graph (`scoreAgainstOriginal`). */
+export const INVARIANT_KINDS = [...LAYOUT_KINDS, 'references', 'document'] as const;
+
+const squash = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+
+/**
+ * The facts of `graph` by kind, keyed so that two graphs of the same notice compare: tasks by id, units by task
+ * and role, deadlines and targets by owner, references by number or title, the document's fields.
+ */
+export function graphFacts(graph: NoticeGraph): Record<(typeof INVARIANT_KINDS)[number], string[]> {
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const out = (type: string) =>
+    graph.edges.filter((e) => e.type === type).map((e) => [e.from, nodes.get(e.to)] as const);
+  const unit = (role: string) =>
+    out(role).map(([from, n]) => `${from}|${n?.type === 'unit' ? squash(n.name) : ''}`);
+  const d = graph.document;
+  return {
+    tasks: graph.nodes.filter((n) => n.type === 'task').map((n) => n.id),
+    'units:lead': unit('lead'),
+    'units:cooperating': unit('cooperating'),
+    'units:responsible': unit('responsible'),
+    deadlines: out('due').map(([from, n]) => (n?.type === 'deadline' ? `${from}|${n.date}|${n.kind}` : from)),
+    targets: out('target').map(([from, n]) => (n?.type === 'target' ? `${from}|${targetKey(n)}` : from)),
+    references: graph.nodes.flatMap((n) =>
+      n.type === 'reference' ? [n.docNumber ? `no:${squash(n.docNumber)}` : `title:${squash(n.title)}`] : [],
+    ),
+    document: [
+      `title:${squash(d.title)}`,
+      `fullTitle:${squash(d.fullTitle ?? '')}`,
+      `docNumber:${squash(d.docNumber ?? '')}`,
+      `date:${d.date ?? ''}`,
+      `publishDate:${d.publishDate ?? ''}`,
+      ...d.issuers.map((x) => `issuer:${squash(x)}`),
+      ...d.recipients.map((x) => `recipient:${squash(x)}`),
+      ...graph.nodes.flatMap((n) => (n.type === 'plan' ? [`plan:${squash(n.title)}`] : [])),
+    ],
+  };
+}
+
+/** `graph` (a re-laid text's) scored kind by kind against `original` (the paragraph-a-line text's). */
+export function scoreAgainstOriginal(graph: NoticeGraph, original: NoticeGraph): Score[] {
+  const want = graphFacts(original);
+  const got = graphFacts(graph);
+  return INVARIANT_KINDS.map((k) => score(k, want[k], got[k]));
+}
 
 /** Widths the seed is re-wrapped at (issue 12: 20–60), each with and without an indented first line. */
 export const WIDTHS = { from: 20, to: 60 } as const;

@@ -13,6 +13,7 @@ export const LAYOUT_GRAMMAR = 'repair/layout.yaml';
 const LayoutSchema = z.object({
   sentenceEnds: z.string().min(1),
   closers: z.string(),
+  leadEnds: z.string().min(1),
   noStart: z.string().min(1),
   minLines: z.number().int().positive(),
   minMeasure: z.number().int().positive(),

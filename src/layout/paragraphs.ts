@@ -10,7 +10,7 @@
  *             edges; without, against the text's own full-line length (`text.length + indent`).
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
- *             `marker`, `label`, `sentence`, `title`, `size`, `gap` for breaks; `continues` for joins).
+ *             `marker`, `label`, `sentence`, `title`, `salutation`, `size`, `gap` for breaks; `continues` for joins).
  *
  * Evidence, in order: a blank line or a vertical gap before the line, a change of font size, an indented line,
  * the previous line short against the measure; a line that starts with punctuation never opens one; then a role
@@ -71,6 +71,11 @@ export function endsSentence(text: string, g: LayoutGrammar = layoutGrammar()): 
   return i >= 0 && g.sentenceEnds.includes(text[i]!);
 }
 
+/** True when `text` ends with a colon that leads into what follows (主送机关：, 通知如下：). */
+function endsLead(text: string, g: LayoutGrammar): boolean {
+  return g.leadEnds.includes(text[text.length - 1] ?? '');
+}
+
 /** True when `text` opens with a role label and its colon (牵头单位:…). */
 function opensLabel(text: string, g: LayoutGrammar): boolean {
   for (const label of g.roleLabels) {
@@ -85,21 +90,63 @@ function opensLabel(text: string, g: LayoutGrammar): boolean {
 function markerOf(text: string): { kind: MarkerKind; value: number } | null {
   const m = structureGrammar().marker(text);
   if (!m) return null;
-  if (m.kind === 'item' && /^[.．]\d/.test(text.slice(m.length - 1))) return null;
+  if (isDecimal(text, m)) return null;
   return m;
+}
+
+/** True when the item marker `m` at the start of `text` reads as a decimal number (1.5万吨, 4.10月底前). */
+function isDecimal(text: string, m: { kind: MarkerKind; length: number }): boolean {
+  return m.kind === 'item' && /^[.．]\d/.test(text.slice(m.length - 1));
+}
+
+/**
+ * True when `para` (the paragraph so far) holds, after a clause end, the marker just before `m` of the same kind:
+ * the line opening with `m` goes on with a list run inline ((1)…;(2)…;(3)…), not a paragraph of its own.
+ */
+function inlineBefore(para: string, m: { kind: MarkerKind; value: number }, g: LayoutGrammar): boolean {
+  const sg = structureGrammar();
+  for (let k = 1; k < para.length; k++) {
+    if (!g.sentenceEnds.includes(para[k - 1]!)) continue;
+    const x = sg.marker(para.slice(k, k + MARKER_SPAN));
+    if (x && x.kind === m.kind && x.value === m.value - 1) return true;
+  }
+  return false;
+}
+
+/** Characters read after a clause end when looking for an inline marker (（十二）、 is the longest). */
+const MARKER_SPAN = 8;
+
+/** A label of the text's own that opens a paragraph (计算方法：, 指标来源：): a few Han characters and a colon. */
+function ownLabel(text: string, g: LayoutGrammar): string | null {
+  const m = /^\p{Script=Han}{2,6}/u.exec(text);
+  return m && g.leadEnds.includes(text[m[0].length] ?? '') ? m[0] : null;
 }
 
 /** The numbering seen so far, per marker kind: the marker that fits next is the last one plus one, or a 1. */
 class Sequence {
   private last = new Map<MarkerKind, number>();
+  /** Kinds below a marker seen since their last one: they may start again at 1. */
+  private fresh = new Set<MarkerKind>();
   fits(m: { kind: MarkerKind; value: number }): boolean {
     const last = this.last.get(m.kind);
     return m.value === 1 || (last !== undefined && m.value === last + 1);
   }
+  /** True when `m` is the marker after the last one of its kind, or a 1 where its kind starts (again). */
+  next(m: { kind: MarkerKind; value: number }): boolean {
+    const last = this.last.get(m.kind);
+    if (m.value === 1) return last === undefined || this.fresh.has(m.kind);
+    return last !== undefined && m.value === last + 1;
+  }
   see(m: { kind: MarkerKind; value: number } | null): void {
-    if (m) this.last.set(m.kind, m.value);
+    if (!m) return;
+    this.last.set(m.kind, m.value);
+    this.fresh.delete(m.kind);
+    for (const k of KINDS.slice(KINDS.indexOf(m.kind) + 1)) this.fresh.add(k);
   }
 }
+
+/** Marker kinds from the highest level down. */
+const KINDS: readonly MarkerKind[] = ['level1', 'level2', 'item', 'subitem'];
 
 /** Fill of each line: its share of the measure (text) or of its page's text width (paged input). */
 function fills(lines: readonly LayoutLine[]): { fill: number[]; measure: number; full: number } {
@@ -134,25 +181,80 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
   const seq = new Sequence();
   const breaks: boolean[] = [];
   const evidence: string[] = [];
+  // Before the first sentence that ends other than with a colon, the text is the notice's head: its first line
+  // ending with a colon is the 主送机关 (各省、…各直属机构：), which the letter's body never continues.
+  let head = true;
+  const indented = (l: LayoutLine) => (l.indent ?? 0) >= baseIndent + MIN_INDENT;
+  // A text that marks paragraphs by indenting their first line: after a paragraph's short last line, the next
+  // line is nearly always indented. There a line at the base indent after a full line continues its paragraph.
+  const afterShort = lines.filter((_, i) => i > 0 && fill[i - 1]! < full);
+  const indentMarked =
+    measure > 0 &&
+    afterShort.length >= MIN_INDENTED &&
+    afterShort.filter(indented).length >= INDENT_SHARE * afterShort.length;
+  const ctx: Context = {
+    full,
+    baseIndent,
+    seq,
+    g,
+    indentMarked,
+    para: '',
+    labels: new Set(),
+  };
   lines.forEach((line, i) => {
-    let why =
-      i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], full, baseIndent, seq, g);
-    if (why === 'continues' && i >= 2 && breaks[i - 1] && !g.noStart.includes(line.text[0] ?? ''))
-      if (isTitle(lines[i - 2]!, lines[i - 1]!, g)) why = 'title';
+    let why = i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], ctx);
+    if (why === 'continues' && head && i > 0 && endsLead(lines[i - 1]!.text, g)) why = 'salutation';
+    const prev = lines[i - 1]?.text ?? '';
+    if (endsSentence(prev, g) && (!endsLead(prev, g) || fill[i - 1]! >= full)) head = false;
+    if (
+      why === 'continues' &&
+      !indentMarked &&
+      i >= 2 &&
+      breaks[i - 1] &&
+      !g.noStart.includes(line.text[0] ?? '')
+    )
+      if (isTitle(lines[i - 2]!, lines[i - 1]!, g, evidence[i - 1] === 'short')) why = 'title';
     breaks.push(why !== 'continues');
     evidence.push(why);
-    if (why !== 'continues') seq.see(markerOf(line.text));
+    if (why !== 'continues') {
+      const m = structureGrammar().marker(line.text);
+      seq.see(m && (!isDecimal(line.text, m) || seq.next(m)) ? m : null);
+      const label = ownLabel(line.text, g);
+      if (label) ctx.labels.add(label);
+      ctx.para = line.text;
+    } else ctx.para += line.text;
   });
   return { breaks, evidence, measure };
 }
 
+/** Punctuation or a blank: a line with none is a title or a bare body line. */
+const PUNCT = /[\p{P}\s]/u;
+
+/** Indent-marked text: at least this many lines after a short line, and this share of them indented. */
+const MIN_INDENTED = 3;
+const INDENT_SHARE = 0.8;
+
+/** What the decision for a line knows of the text and of the lines before it. */
+interface Context {
+  full: number;
+  baseIndent: number;
+  seq: Sequence;
+  g: LayoutGrammar;
+  /** The text marks paragraphs by indenting their first line. */
+  indentMarked: boolean;
+  /** The current paragraph's text so far. */
+  para: string;
+  /** Labels of the text's own that opened paragraphs so far (计算方法). */
+  labels: Set<string>;
+}
+
 /**
  * True when `line`, which opened a paragraph after `before`, is a whole title even when it fills the measure: it
- * follows a sentence end and holds no punctuation at all (a body line of a measure's length nearly always has a
+ * follows a sentence end or a short line and holds no punctuation at all (a body line of a measure's length nearly always has a
  * comma or a stop; a title has none), so the line after it opens the next paragraph.
  */
-function isTitle(before: LayoutLine, line: LayoutLine, g: LayoutGrammar): boolean {
-  return endsSentence(before.text, g) && !/[\p{P}\s]/u.test(line.text);
+function isTitle(before: LayoutLine, line: LayoutLine, g: LayoutGrammar, afterShort = false): boolean {
+  return (afterShort || endsSentence(before.text, g)) && !PUNCT.test(line.text);
 }
 
 /** The evidence that `line` opens a paragraph after `prev`, or 'continues'. */
@@ -160,10 +262,7 @@ function reason(
   prev: LayoutLine,
   line: LayoutLine,
   [prevFill, lineFill]: [number, number],
-  full: number,
-  baseIndent: number,
-  seq: Sequence,
-  g: LayoutGrammar,
+  { full, baseIndent, seq, g, indentMarked, para, labels }: Context,
 ): string {
   if (line.blankBefore) return 'blank';
   if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
@@ -171,12 +270,21 @@ function reason(
   if (g.noStart.includes(line.text[0] ?? '')) return 'continues';
   if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
   if (prevFill < full) return 'short';
+  if (indentMarked) return 'continues';
   if (opensLabel(line.text, g)) return 'label';
+  const ends = endsSentence(prev.text, g);
+  const own = ownLabel(line.text, g);
+  if (own && ends && labels.has(own)) return 'label';
+  const raw = structureGrammar().marker(line.text);
+  // 4.10月底前 after a role line or a sentence end is item 4 when 4 is next in the sequence, not a decimal.
+  if (raw && isDecimal(line.text, raw))
+    return seq.next(raw) && (ends || opensLabel(para, g)) ? 'marker' : 'continues';
   const m = markerOf(line.text);
+  if (m && ends && inlineBefore(para, m, g)) return 'continues';
   if (m && seq.fits(m)) return 'marker';
-  if (m && endsSentence(prev.text, g)) return 'sentence';
+  if (m && ends) return 'sentence';
   // A short line with no punctuation at its end after a sentence is a title or a name, not a paragraph's tail.
-  if (lineFill < full && endsSentence(prev.text, g) && !/\p{P}$/u.test(line.text)) return 'sentence';
+  if (lineFill < full && ends && !/\p{P}$/u.test(line.text)) return 'sentence';
   // A full line with no punctuation at all after a sentence end is a title that fills the measure.
   if (isTitle(prev, line, g)) return 'title';
   return 'continues';

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { hardWrapProposals } from '../../src/layout/hardwrap.js';
+import { rewrap, type RewrapOptions } from '../../src/layout/rewrap.js';
+import { applyProposals } from '../../src/repair/fixer.js';
+
+/** The paragraphs of `paras` re-wrapped with `options`, as the joins give them back. */
+function roundTrip(paras: string[], options: RewrapOptions): string[] {
+  const text = rewrap(paras.join('\n'), options);
+  expect(hardWrapProposals(text).length).toBeGreaterThan(0);
+  return applyProposals(text, hardWrapProposals(text))
+    .text.split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** A body paragraph of `n` characters with a comma every ten (no sentence end but its last). */
+const body = (n: number): string =>
+  Array.from({ length: n - 1 }, (_, i) => (i % 10 === 9 ? '，' : '务实推进各项工作落实'[i % 10])).join('') +
+  '。';
+
+describe('the paragraph model', () => {
+  it('ends the head at the 主送机关 even when it fills the measure', () => {
+    const paras = [
+      '国务院关于推进某项工作的意见',
+      '国发〔2019〕5号',
+      '各省、自治区、直辖市人民政府，国务院各部委：',
+    ];
+    const width = paras[2]!.length;
+    expect(roundTrip([...paras, body(90), body(70), body(55)], { width })).toEqual([
+      ...paras,
+      body(90),
+      body(70),
+      body(55),
+    ]);
+  });
+
+  it('in a text that indents first lines, a line with no punctuation after a sentence end continues', () => {
+    // Line 1 of the paragraph ends with its first sentence; line 2 holds no punctuation (a title would not).
+    const tricky = '国家卫生健康委推行统一编码。' + '国家中医药局印发全国统一的中医病证分类代码' + body(30);
+    const paras = ['一、总体要求', tricky, body(61), '二、工作任务', body(45)];
+    expect(roundTrip(paras, { width: 16, indent: '\u3000\u3000' })).toEqual(paras);
+  });
+
+  it('a marker after an inline run of the same list continues the paragraph', () => {
+    const list = '（一）加强管理。要求如下：（1）制定计划；' + '（2）开展保养和维护并记录；（3）配置设备。';
+    const paras = [body(40), list, body(50), '（二）加强监督。' + body(30)];
+    expect(roundTrip(paras, { width: 21 })).toEqual(paras);
+  });
+
+  it('a label the text opened paragraphs with opens one again after a sentence end', () => {
+    const def = '计算方法：特需医疗服务量除以全部医疗服务量。'; // 22 characters: a full line at width 22
+    const paras = [
+      body(170),
+      '指标来源：医院填报。',
+      def,
+      '指标来源：国家卫生健康委。',
+      body(132),
+      def,
+      '指标来源：医院填报。',
+    ];
+    expect(roundTrip(paras, { width: def.length })).toEqual(paras);
+  });
+
+  it('4.10月底前 after a role line is item 4, not a decimal; 控制在20 / 85万吨 stays one number', () => {
+    const role = '责任单位：市财政局，各开发区管委会、县区政府';
+    const paras = [
+      '3.加强农用地安全利用。' + body(31),
+      '牵头单位：市农业农村局',
+      role,
+      '4.10月底前，全面完成受污染耕地安全利用面积任务。' + body(40),
+      '5.强化监管，排放总量控制在2085万吨以内。' + body(46),
+    ];
+    const back = roundTrip(paras, { width: role.length });
+    expect(back).toEqual(paras);
+  });
+});
