@@ -77,13 +77,17 @@ const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${
 export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
+  const q = f.q?.trim();
+  const fts = q !== undefined && [...q].length >= 3;
   if (f.unit !== undefined) {
     const ids = unitIds(db, f.unit);
     if (ids.length === 0) return [];
-    where.push(
-      `t.id IN (SELECT task_id FROM roles WHERE unit_id IN (${ids.map(() => '?').join(',')})` +
-        (f.role ? ' AND role = ?)' : ')'),
-    );
+    const units = `unit_id IN (${ids.map(() => '?').join(',')})${f.role ? ' AND role = ?' : ''}`;
+    // A deadline window or an indexed text search usually names fewer tasks than a unit's roles over the years
+    // (a unit's short spelling, 市生态环境局, is every city's): then they drive and the unit is checked per task.
+    if (f.dueFrom !== undefined || f.dueTo !== undefined || fts)
+      where.push(`EXISTS (SELECT 1 FROM roles r WHERE r.task_id = t.id AND ${units})`);
+    else where.push(`t.id IN (SELECT task_id FROM roles WHERE ${units})`);
     args.push(...ids, ...(f.role ? [f.role] : []));
   } else if (f.role) {
     // Checked per task (index roles_task_role): listing every task of a role first reads a third of `roles`.
@@ -94,10 +98,9 @@ export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
     where.push('t.id IN (SELECT task_id FROM deadlines WHERE date BETWEEN ? AND ?)');
     args.push(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31');
   }
-  const q = f.q?.trim();
   if (q) {
     // The trigram tokenizer indexes runs of three characters: shorter queries scan the (filtered) rows.
-    if ([...q].length >= 3) {
+    if (fts) {
       where.push('t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
       args.push(phrase(q));
     } else {
