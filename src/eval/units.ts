@@ -103,7 +103,7 @@ export function evalUnitClauses(): Score[] {
 /** The report printed by `npm run eval`. */
 export function unitClausesReport(verbose: boolean): string {
   const rows = evalUnitClauses();
-  let out = `\nRole clauses of State Council notices (corpus/gov) against corpus/gold/gov-roles.json:\n${table(rows)}\n`;
+  let out = `\nRole clauses (State Council notices of corpus/gov, a province's of corpus/pages) against corpus/gold/gov-roles.json:\n${table(rows)}\n`;
   if (verbose)
     for (const s of rows)
       if (s.missed.length || s.spurious.length)

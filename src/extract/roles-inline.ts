@@ -16,7 +16,7 @@ import {
   type RoleMention,
   type UnitMention,
 } from './roles-body.js';
-import { CLOSE_BRACKETS, OPEN_BRACKETS, splitOutsideBrackets } from './units.js';
+import { CLOSE_BRACKETS, OPEN_BRACKETS, splitOutsideBrackets, type Chunk } from './units.js';
 import type { Gazetteer } from './units-gazetteer.js';
 import { compactText, originalSpan, type CompactText } from './units-text.js';
 
@@ -28,6 +28,29 @@ const PAREN_CLOSE = ')）】]］';
 const SENTENCE_SEPARATOR = '。';
 /** Separates the clauses of a sentence ("X牵头,Y参与"). */
 const CLAUSE_SEPARATORS = ',，;；';
+
+/** Separates the units of a list, and clauses after a verb ("市发改委牵头、市财政局配合"). */
+const ITEM_SEPARATOR = '、';
+
+/**
+ * The clauses of a sentence: split at , ， ; ； outside brackets, and at a 、 that follows a role verb
+ * ("市发改委牵头、市财政局配合": a unit list never ends an item in a verb).
+ */
+function roleClauses(text: string, g: RoleGrammar): Chunk[] {
+  return splitOutsideBrackets(text, CLAUSE_SEPARATORS).flatMap((clause) => {
+    const parts: Chunk[] = [];
+    let from = clause.start;
+    for (const item of splitOutsideBrackets(text.slice(clause.start, clause.end), ITEM_SEPARATOR)) {
+      const at = clause.start + item.end;
+      if (item.separator === ITEM_SEPARATOR && phraseBefore(g.verbs, text, from, at) !== undefined) {
+        parts.push({ start: from, end: at, separator: ITEM_SEPARATOR });
+        from = at + 1;
+      }
+    }
+    parts.push({ start: from, end: clause.end, separator: clause.separator });
+    return parts;
+  });
+}
 
 /** Any parenthesis (global: scanned with `exec`). */
 const PAREN = new RegExp(`[${(PAREN_OPEN + PAREN_CLOSE).replace(/[[\]]/g, '\\$&')}]`, 'g');
@@ -176,10 +199,7 @@ function parenMentions(
   let pending: Pending | undefined;
   for (const sentence of splitOutsideBrackets(c.text.slice(start, end), SENTENCE_SEPARATOR)) {
     const sEnd = start + sentence.end;
-    for (const clause of splitOutsideBrackets(
-      c.text.slice(start + sentence.start, sEnd),
-      CLAUSE_SEPARATORS,
-    )) {
+    for (const clause of roleClauses(c.text.slice(start + sentence.start, sEnd), g)) {
       const s = start + sentence.start + clause.start;
       const e = start + sentence.start + clause.end;
       const phrase = g.firstListedLeads.phrases.find((p) => c.text.startsWith(p, s));
@@ -247,7 +267,7 @@ function runningMentions(text: string, gaz: Gazetteer, g: RoleGrammar): RoleMent
     const found: RoleMention[] = [];
     let pending: Pending | undefined;
     let whole = true;
-    for (const clause of splitOutsideBrackets(t, CLAUSE_SEPARATORS)) {
+    for (const clause of roleClauses(t, g)) {
       if (clause.end === clause.start) continue;
       const got = verbClause(c, clause.start, clause.end, gaz, g, pending);
       const listed = got === undefined ? unitsOnly(c, clause.start, clause.end, gaz, g) : undefined;

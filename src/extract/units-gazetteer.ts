@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
 import { UNIT_KINDS, type UnitKind } from '../graph/schema.js';
-import { isLocalOffice, resolveLocal } from './units-local.js';
+import { isLocalOffice, resolveBare, resolveLocal } from './units-local.js';
 import { unitKey } from './units-text.js';
 
 /** The gazetteer files shipped in grammars/units, in lookup order after a clerk's own files. */
@@ -209,6 +209,11 @@ function buildGazetteer(files: { file: string; units: UnitEntry[]; scope?: strin
   return {
     lookup(name, date, region) {
       const candidates = index.get(unitKey(name))?.filter((e) => applies(e, name, region));
+      // a bare office name in a local notice ("统计局" after "省发改委、") is the issuer's, not the nation's
+      if (candidates === undefined || candidates.every((e) => !scopes.has(e))) {
+        const bare = resolveBare(name, date, region);
+        if (bare !== null) return bare;
+      }
       if (candidates === undefined || candidates.length === 0)
         return resolveLocal(name, date, region) ?? { canonical: null, kind: guessKind(name) };
       const entry = follow(pick(candidates, date), date);

@@ -34,6 +34,7 @@ const LocalFileSchema = z
     levels: z.record(z.enum(LEVELS), z.array(z.string().min(1))),
     placeLeadIns: z.array(z.string().min(1)),
     notPlaceStarts: z.array(z.string().min(1)),
+    issuerHeads: z.array(z.string().min(1)),
     specs: z.array(
       z
         .object({
@@ -68,6 +69,8 @@ interface LocalTable {
   leadIns: string[];
   /** Words a place never starts with (各区人民政府 is a collective, not the government of 各区). */
   notPlaceStarts: string[];
+  /** What follows the place of an issuer (人民政府, 委…): a bare office name is that issuer's. */
+  issuerHeads: string[];
 }
 
 /** The longest place part a name or an issuer may hold before its level word. */
@@ -98,11 +101,13 @@ function load(): LocalTable {
     part: new RegExp(`[\\u4e00-\\u9fff]{1,${MAX_PLACE_PART}}?(?:${alternatives})`, 'y'),
     leadIns: [...file.placeLeadIns].sort((a, b) => b.length - a.length),
     notPlaceStarts: file.notPlaceStarts,
+    issuerHeads: file.issuerHeads,
   };
   if (!checked && !examplesChecked(LOCAL_FILE)) {
     checked = true;
     for (const spec of file.specs) {
-      const got = resolveLocal(spec.name, spec.date, spec.region);
+      const got =
+        resolveLocal(spec.name, spec.date, spec.region) ?? resolveBare(spec.name, spec.date, spec.region);
       const want = spec.canonical === null ? null : { canonical: spec.canonical, kind: spec.kind };
       if (spec.canonical === null && got === null) continue;
       if (JSON.stringify(got) !== JSON.stringify(want))
@@ -198,6 +203,36 @@ export function resolveLocal(
   const current = follow(t, office, date);
   const canonical = current.canonical?.replaceAll('{place}', place.name) ?? place.name + current.name;
   return { canonical, kind: current.kind };
+}
+
+/**
+ * The canonical name of an office written bare, with no level word or place ("统计局", "商务厅" in
+ * "（省发改委、统计局分别负责）"), in a notice issued by a local government: the office of the issuer's own place.
+ * Null when `region` names no place (a State Council notice) or the office does not exist at that level.
+ */
+export function resolveBare(
+  name: string,
+  date: string | undefined,
+  region: string | undefined,
+): { canonical: string; kind: UnitKind } | null {
+  if (region === undefined) return null;
+  const t = load();
+  const key = unitKey(name);
+  const hit = t.forms.find(([form]) => form === key);
+  if (hit === undefined) return null;
+  // the first word only (the first issuer, else the title), and only where a government or committee follows
+  const word = region.trim().split(/\s+/)[0] ?? '';
+  const { parts, end } = placeParts(t, word);
+  const last = parts[parts.length - 1];
+  if (last === undefined || !t.issuerHeads.some((h) => word.startsWith(h, end))) return null;
+  const level = levelOf(t, last);
+  const place = level === undefined ? undefined : regionPlace(t, word, level);
+  if (place === undefined || (hit[1].levels && !hit[1].levels.includes(place.level))) return null;
+  const current = follow(t, hit[1], date);
+  return {
+    canonical: current.canonical?.replaceAll('{place}', place.name) ?? place.name + current.name,
+    kind: current.kind,
+  };
 }
 
 /** Whether `name` is a level word and an office of the table ("市住建局"): a unit whatever the place. */

@@ -84,6 +84,13 @@ describe('local offices named by the notice’s own place', () => {
     expect(canonicals(notice(issuer, date, units))).toEqual(expected);
   });
 
+  it('gives an office written bare the issuer’s own place, in a local notice only', () => {
+    const hlj = canonicals(notice('黑龙江省人民政府', '2013年3月27日', '（省发改委、农委、统计局分别负责）'));
+    expect(hlj['统计局']).toBe('黑龙江省统计局');
+    const gov = canonicals(notice('国务院办公厅', '2019年1月3日', '（国家发展改革委、统计局负责）'));
+    expect(gov['统计局']).toBe('国家统计局');
+  });
+
   it('never gives another city’s 市生态环境局 a Zhengzhou name', () => {
     const got = canonicals(notice('洛阳市人民政府办公厅', '2020年4月16日', '（市生态环境局负责）'));
     expect(got).toEqual({ 市生态环境局: '洛阳市生态环境局' });
