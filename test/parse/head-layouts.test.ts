@@ -102,6 +102,10 @@ interface Layout {
   share: boolean;
   traditional: boolean;
   asciiPunctuation: boolean;
+  /** The 发文字号's year brackets as printed or garbled: 〔〕 (the standard), [], ［］, (), ﹝﹞, „‟. */
+  brackets: readonly [string, string];
+  /** The 成文日期 in Chinese numerals (二〇二一年三月十五日), with 〇 or ○ for zero. */
+  chineseDate: '〇' | '○' | null;
 }
 
 const layout: fc.Arbitrary<Layout> = fc.record({
@@ -115,7 +119,14 @@ const layout: fc.Arbitrary<Layout> = fc.record({
   share: fc.boolean(),
   traditional: fc.boolean(),
   asciiPunctuation: fc.boolean(),
+  brackets: fc.constantFrom(['〔', '〕'], ['[', ']'], ['［', '］'], ['(', ')'], ['﹝', '﹞'], ['„', '‟']),
+  chineseDate: fc.constantFrom('〇', '○', null),
 });
+
+const DIGITS = '〇一二三四五六七八九';
+/** A month or day in Chinese numerals (1–31). */
+const chineseNumber = (n: number): string =>
+  n < 10 ? DIGITS[n]! : `${n >= 20 ? DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? DIGITS[n % 10] : ''}`;
 
 /** A paragraph of a real notice (corpus/gov/006.txt): long lines, as the body of a published notice has. */
 const BODY =
@@ -130,18 +141,23 @@ function render(h: Head, l: Layout): { text: string; want: Record<string, unknow
   const comma = l.asciiPunctuation ? ',' : '，';
   const colon = l.asciiPunctuation ? ':' : '：';
   const issuer = h.issuers.join('');
-  const number = h.docNumber ?? '';
+  const docNumber = h.docNumber?.replace('〔', l.brackets[0]).replace('〕', l.brackets[1]) ?? null;
+  const number = docNumber ?? '';
   const to = `${h.recipients.join(comma)}${colon}`;
   const [y, m, d] = h.date.split('-').map(Number);
   const body = `${BODY}\n一、总体要求\n${BODY}\n`;
-  const sign = `${h.issuers.join('\n')}\n${y}年${m}月${d}日\n`;
+  const year = l.chineseDate
+    ? [...String(y)].map((c) => (c === '0' ? l.chineseDate! : DIGITS[Number(c)])).join('')
+    : String(y);
+  const date = l.chineseDate ? `${year}年${chineseNumber(m!)}月${chineseNumber(d!)}日` : `${y}年${m}月${d}日`;
+  const sign = `${h.issuers.join('\n')}\n${date}\n`;
   const uploaded = `${y! + 1}-01-0${1 + (d! % 9)}`;
   const lines: string[] = [];
   if (l.breadcrumb) lines.push(`当前位置${colon}首页 > 政务公开 > 政策文件`);
   if (l.oneLine) {
     lines.push(`${number}${issuer}${h.rest}发布日期${colon}${uploaded} ${to} ${body.replace('\n', ' ')}`);
   } else {
-    if (h.docNumber && l.number === 'alone before') lines.push(number);
+    if (docNumber && l.number === 'alone before') lines.push(number);
     const title: string[] = [];
     let rest = h.rest;
     if (l.spaced) rest = rest.replace(SUFFIX, (s) => spaceOut(s, '    '));
@@ -151,19 +167,19 @@ function render(h: Head, l: Layout): { text: string; want: Record<string, unknow
     } else title.push(rest);
     if (l.issuerOwnLine) title.unshift(...h.issuers.map((i) => (l.spaced ? spaceOut(i, ' ') : i)));
     else title[0] = issuer + title[0];
-    if (h.docNumber && l.number === 'glued before') title[0] = number + title[0];
+    if (docNumber && l.number === 'glued before') title[0] = number + title[0];
     lines.push(...title);
     if (l.siteLabels)
       lines.push(`发布日期${colon}${uploaded}    浏览次数${colon}35`, `来源${colon}${issuer}`);
     if (l.share) lines.push('扫一扫在手机打开当前页', '【字体：大 中 小】 打印');
-    if (h.docNumber && l.number === 'after') lines.push(number);
+    if (docNumber && l.number === 'after') lines.push(number);
     lines.push(to, body.trimEnd());
   }
   let text = `${lines.join('\n')}\n${sign}`;
   const want = {
     title: issuer + h.rest,
     issuers: h.issuers,
-    docNumber: h.docNumber,
+    docNumber,
     date: h.date,
     recipients: h.recipients,
   };
