@@ -1,7 +1,7 @@
 /**
  * Accuracy of the head of a notice (issue 13): title, issuers, 发文字号, 成文日期, 主送 and the heading paths,
  * on real web-page beginnings (corpus/pages, hand gold) and on State Council notices as text and as HTML
- * (corpus/gov, gold from its SOURCES.md table). A field is right when it equals the gold after spaces and
+ * (corpus/gov, gold from its SOURCES.md table); and those heads laid out again ten ways (src/eval/head-layouts.ts). A field is right when it equals the gold after spaces and
  * quotation marks are removed; a field the gold leaves null is right when the graph leaves it empty.
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
 import { convert } from '../index.js';
+import { corpusHeads, EVAL_LAYOUTS, renderHead } from './head-layouts.js';
 
 /** The gold of one file: null where the text does not state the field; undefined where it is not scored. */
 export interface HeadGold {
@@ -140,7 +141,20 @@ export async function evalHead(): Promise<HeadScore[]> {
     scoreHead('corpus/pages', await load(pagesDir, pages, 'txt')),
     scoreHead('corpus/gov text', await load(govDir, gov, 'txt')),
     scoreHead('corpus/gov HTML', await load(govDir, gov, 'html')),
+    scoreHead('re-laid heads', await relaid(corpus)),
   ];
+}
+
+/** The corpus heads in each of the eval's layouts, against the fields of their gold. */
+async function relaid(corpus: string): Promise<{ graph: NoticeGraph; gold: HeadGold }[]> {
+  const items: { graph: NoticeGraph; gold: HeadGold }[] = [];
+  for (const head of corpusHeads(corpus))
+    for (const [n, layout] of EVAL_LAYOUTS.entries()) {
+      const { text, want } = renderHead(head, layout);
+      const gold = { ...want, file: `${head.source}#${n}`, recipients: want.recipients.join(',') };
+      items.push({ gold, graph: await convert(text, { path: `${head.source}.txt` }) });
+    }
+  return items;
 }
 
 /** The head scores as a printable table. */

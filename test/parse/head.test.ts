@@ -292,6 +292,12 @@ describe('headings: contents, attachment lists, a lost numeral', () => {
     expect(s.paths).toEqual(['一']);
   });
 
+  it('an ellipsis before a figure in prose is no contents entry', () => {
+    const s = sections(`${LETTER}一、工作目标\n全市完成率达到……95%，其他……3个。\n二、主要任务\n${PARA}`);
+    expect(s.paths).toEqual(['一', '二']);
+    expect(s.codes).not.toContain('table-of-contents');
+  });
+
   it('an attachment list (附件：1.… 2.…) makes no tasks (山西 style)', () => {
     const s = sections(
       `${LETTER}一、主要任务\n1.深化商事制度改革。\n附件：1.2018年营商环境重点任务分解表\n2.营商环境评价指标清单\n3.责任单位名单\n`,
