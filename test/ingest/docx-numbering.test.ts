@@ -6,81 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, type ILevelsOptions } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { docxPair } from '../../src/eval/grammar.js';
 import { formatNumber } from '../../src/ingest/docx-numbering.js';
 import { ingestAsync } from '../../src/ingest/index.js';
-import { structureGrammar, type MarkerKind } from '../../src/parse/grammar.js';
 import { convertBytes, CORPUS } from './pdf-helpers.js';
-
-/** A list definition: heading levels 一、 and (一), or item levels 1. and (1). */
-const LISTS: Record<'headings' | 'items', { kinds: MarkerKind[]; levels: ILevelsOptions[] }> = {
-  headings: {
-    kinds: ['level1', 'level2'],
-    levels: [
-      { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
-      { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '(%2)', alignment: AlignmentType.LEFT },
-    ],
-  },
-  items: {
-    kinds: ['item', 'subitem'],
-    levels: [
-      { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT },
-      { level: 1, format: LevelFormat.DECIMAL, text: '(%2)', alignment: AlignmentType.LEFT },
-    ],
-  },
-};
-
-/**
- * Two .docx files of `text` (one paragraph a line): one with the markers typed, one with every marker that its list
- * would number the same way left to Word's list numbering (a new list where a sequence starts again at 1).
- * Returns them and the number of paragraphs numbered automatically.
- */
-async function docxPair(text: string): Promise<{ typed: Uint8Array; numbered: Uint8Array; auto: number }> {
-  const g = structureGrammar();
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const config: { reference: string; levels: ILevelsOptions[] }[] = [];
-  const current: Partial<Record<keyof typeof LISTS, { ref: string; counters: number[] }>> = {};
-  let auto = 0;
-  const paragraphs = lines.map((line) => {
-    const m = g.marker(line);
-    const list =
-      m && (Object.keys(LISTS) as (keyof typeof LISTS)[]).find((k) => LISTS[k].kinds.includes(m.kind));
-    if (!m || !list) return new Paragraph({ text: line });
-    const level = LISTS[list].kinds.indexOf(m.kind);
-    let state = current[list];
-    if (!state || (level === 0 && m.value === 1)) {
-      state = { ref: `${list}-${config.length}`, counters: [] };
-      config.push({ reference: state.ref, levels: LISTS[list].levels });
-      current[list] = state;
-    }
-    const value = (state.counters[level] ?? 0) + 1;
-    const lvl = LISTS[list].levels[level]!;
-    const shown = lvl.text!.replace(/%\d/, formatNumber(value, String(lvl.format)));
-    if (line.slice(0, m.length) !== shown || value !== m.value) return new Paragraph({ text: line });
-    state.counters[level] = value;
-    state.counters.length = level + 1;
-    auto++;
-    return new Paragraph({ text: line.slice(m.length), numbering: { reference: state.ref, level } });
-  });
-  const build = async (children: Paragraph[], numbering: boolean) =>
-    new Uint8Array(
-      await Packer.toBuffer(
-        new Document({ ...(numbering ? { numbering: { config } } : {}), sections: [{ children }] }),
-      ),
-    );
-  return {
-    typed: await build(
-      lines.map((line) => new Paragraph({ text: line })),
-      false,
-    ),
-    numbered: await build(paragraphs, true),
-    auto,
-  };
-}
 
 describe('Word list numbering', () => {
   it('formats the numbers of Word’s formats', () => {
