@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { docxPair } from '../../src/eval/grammar.js';
 import { formatNumber } from '../../src/ingest/docx-numbering.js';
 import { ingestAsync } from '../../src/ingest/index.js';
-import { convertBytes, CORPUS } from './pdf-helpers.js';
+import { convertBytes, CORPUS, hasCommand } from './pdf-helpers.js';
+
+const SCRIPTS = join(import.meta.dirname, '..', '..', 'scripts', 'docx');
+const hasSoffice = hasCommand('soffice');
+if (!hasSoffice)
+  console.warn('soffice (LibreOffice) is missing: the fresh LibreOffice conversion is skipped');
 
 describe('Word list numbering', () => {
   it('formats the numbers of Word’s formats', () => {
@@ -56,6 +61,43 @@ describe('Word list numbering', () => {
     expect(strip(b)).toEqual(strip(a));
     expect(b.nodes.filter((n) => n.type === 'task').length).toBeGreaterThan(90);
   });
+
+  it('LibreOffice’s .docx of a list-numbered notice reads as its typed text, with the same graph', async () => {
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, 'docx', 'numbered-libreoffice.docx')));
+    const typed = readFileSync(join(SCRIPTS, 'numbered-notice.txt'), 'utf8');
+    expect((await ingestAsync(bytes, { path: 'numbered-libreoffice.docx' })).raw).toBe(typed);
+    const [fromDocx, fromText] = await Promise.all([
+      convertBytes(bytes, 'numbered.docx'),
+      convertBytes(new TextEncoder().encode(typed), 'numbered.txt'),
+    ]);
+    const facts = (g: typeof fromDocx) => ({ nodes: g.nodes, edges: g.edges, document: g.document });
+    expect(facts(fromDocx)).toEqual(facts(fromText));
+    expect(fromDocx.nodes.filter((n) => n.type === 'task').map((n) => n.path)).toEqual([
+      '一/(一)/1',
+      '一/(一)/2',
+      '一/(一)/2/(1)',
+      '一/(一)/2/(2)',
+      '一/(二)/1',
+      '二/(一)/1',
+    ]);
+  });
+
+  it.skipIf(!hasSoffice)(
+    'LibreOffice makes the same .docx text from the source today',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gongwen-lo-'));
+      try {
+        const args = ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir];
+        spawnSync('soffice', [...args, join(SCRIPTS, 'numbered-notice.fodt')], { timeout: 120_000 });
+        const bytes = new Uint8Array(readFileSync(join(dir, 'numbered-notice.docx')));
+        const typed = readFileSync(join(SCRIPTS, 'numbered-notice.txt'), 'utf8');
+        expect((await ingestAsync(bytes, { path: 'fresh.docx' })).raw).toBe(typed);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 
   it('the built command line reads the numbers too', async () => {
     const bin = join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'main.js');
