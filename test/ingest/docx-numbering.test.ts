@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxPair } from '../../src/eval/grammar.js';
-import { formatNumber } from '../../src/ingest/docx-numbering.js';
+import { formatNumber, writeListNumbers } from '../../src/ingest/docx-numbering.js';
 import { ingestAsync } from '../../src/ingest/index.js';
 import { convertBytes, CORPUS, hasCommand } from './pdf-helpers.js';
 
@@ -29,6 +29,43 @@ describe('Word list numbering', () => {
     expect(formatNumber(2, 'ideographTraditional')).toBe('乙');
     expect(formatNumber(14, 'upperRoman')).toBe('XIV');
     expect(formatNumber(12, 'decimalFullWidth')).toBe('１２');
+  });
+
+  it('counts as Word does: styles, overrides, removed numbering, bullets, several levels in one number', async () => {
+    const { DOMParser } = (await import('@xmldom/xmldom')).default;
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
+    const lvl = (ilvl: number, fmt: string, text: string, start = 1) =>
+      `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = parse(
+      `<w:numbering ${W}>` +
+        `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'decimal', '%1.%2')}</w:abstractNum>` +
+        `<w:abstractNum w:abstractNumId="1">${lvl(0, 'bullet', '•')}</w:abstractNum>` +
+        `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+        `<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+        `<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>` +
+        `</w:numbering>`,
+    );
+    const styles = parse(
+      `<w:styles ${W}><w:style w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+        `<w:style w:styleId="H1b"><w:basedOn w:val="H1"/></w:style></w:styles>`,
+    );
+    const p = (pPr: string, text: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const num = (id: number, ilvl = 0) =>
+      `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${id}"/></w:numPr>`;
+    const document = parse(
+      `<w:document ${W}><w:body>` +
+        p('<w:pStyle w:val="H1"/>', '甲') +
+        p(num(1, 1), '乙') +
+        p('<w:pStyle w:val="H1b"/>', '丙') +
+        p(`<w:pStyle w:val="H1"/>${num(0)}`, '丁') +
+        p(num(2), '戊') +
+        p(num(3), '己') +
+        `</w:body></w:document>`,
+    );
+    expect(writeListNumbers(document, numbering, styles)).toBe(4);
+    const texts = Array.from(document.getElementsByTagName('w:p')).map((el) => el.textContent);
+    expect(texts).toEqual(['一、甲', '一.1 乙', '二、丙', '丁', '戊', '五、己']);
   });
 
   it('a small notice numbered by Word reads as typed', async () => {
