@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxPair } from '../../src/eval/grammar.js';
 import { formatNumber, writeListNumbers } from '../../src/ingest/docx-numbering.js';
-import { ingestAsync } from '../../src/ingest/index.js';
+import { IngestError, ingestAsync } from '../../src/ingest/index.js';
 import { convertBytes, CORPUS, hasCommand } from './pdf-helpers.js';
 
 const SCRIPTS = join(import.meta.dirname, '..', '..', 'scripts', 'docx');
@@ -150,6 +150,20 @@ describe('Word list numbering', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a .docx whose numbering part is broken: a clear error, not half a text', async () => {
+    const { numbered } = await docxPair('一、总体要求\n1.加强督导。');
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(numbered);
+    zip.file('word/numbering.xml', '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl>');
+    const broken = await zip.generateAsync({ type: 'uint8array' });
+    const err = await ingestAsync(broken, { path: 'broken.docx' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as IngestError).code).toBe('unreadable');
+    expect((err as IngestError).message).toMatch(
+      /^broken\.docx: .*list numbering is malformed XML.*save it again/s,
+    );
   });
 
   it('a .docx without numbering is read unchanged', async () => {
