@@ -104,6 +104,7 @@ async function main(): Promise<void> {
     `\nHead of a notice (corpus/pages, corpus/gov):\n${headTable(await evalHead(), process.argv.includes('--verbose'))}\n`,
   );
   process.stdout.write(await (await import('./archive.js')).evalArchive());
+  process.stdout.write(await (await import('./grammar.js')).evalGrammar());
   if (process.argv.includes('--verbose'))
     for (const s of scores)
       if (s.missed.length || s.spurious.length)

@@ -252,7 +252,12 @@ function insertRun(document: XmlDocument, p: XmlElement, pPr: XmlElement | undef
  */
 export async function docxWithListNumbers(bytes: Uint8Array): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
+  let zip: Awaited<ReturnType<typeof JSZip.loadAsync>>;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return bytes; // not a zip: mammoth says what is wrong with it
+  }
   const numberingXml = await zip.file('word/numbering.xml')?.async('string');
   const documentXml = await zip.file('word/document.xml')?.async('string');
   if (!numberingXml || !documentXml) return bytes;
@@ -260,7 +265,14 @@ export async function docxWithListNumbers(bytes: Uint8Array): Promise<Uint8Array
   if (!documentXml.includes('w:numPr') && !stylesXml?.includes('w:numPr')) return bytes;
   // A CommonJS module: its exports object is the default export, bundled or not.
   const { DOMParser, XMLSerializer } = (await import('@xmldom/xmldom')).default;
-  const parse = (xml: string): XmlDocument => new DOMParser().parseFromString(xml, 'text/xml');
+  const fail = (message: string): never => {
+    throw new Error(
+      `its list numbering is malformed XML: ${message.split('\n')[0]!.replace(/^\[xmldom \w+\]\s*/, '')}`,
+    );
+  };
+  // Malformed XML fails here instead of being half read (xmldom would only log it).
+  const parser = new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } });
+  const parse = (xml: string): XmlDocument => parser.parseFromString(xml, 'text/xml');
   const document = parse(documentXml);
   const numbered = writeListNumbers(document, parse(numberingXml), stylesXml ? parse(stylesXml) : undefined);
   if (numbered === 0) return bytes;

@@ -6,81 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, type ILevelsOptions } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/ingest/docx-numbering.js';
-import { ingestAsync } from '../../src/ingest/index.js';
-import { structureGrammar, type MarkerKind } from '../../src/parse/grammar.js';
-import { convertBytes, CORPUS } from './pdf-helpers.js';
+import { docxPair } from '../../src/eval/grammar.js';
+import { formatNumber, writeListNumbers } from '../../src/ingest/docx-numbering.js';
+import { IngestError, ingestAsync } from '../../src/ingest/index.js';
+import { convertBytes, CORPUS, hasCommand } from './pdf-helpers.js';
 
-/** A list definition: heading levels 一、 and (一), or item levels 1. and (1). */
-const LISTS: Record<'headings' | 'items', { kinds: MarkerKind[]; levels: ILevelsOptions[] }> = {
-  headings: {
-    kinds: ['level1', 'level2'],
-    levels: [
-      { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
-      { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '(%2)', alignment: AlignmentType.LEFT },
-    ],
-  },
-  items: {
-    kinds: ['item', 'subitem'],
-    levels: [
-      { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT },
-      { level: 1, format: LevelFormat.DECIMAL, text: '(%2)', alignment: AlignmentType.LEFT },
-    ],
-  },
-};
-
-/**
- * Two .docx files of `text` (one paragraph a line): one with the markers typed, one with every marker that its list
- * would number the same way left to Word's list numbering (a new list where a sequence starts again at 1).
- * Returns them and the number of paragraphs numbered automatically.
- */
-async function docxPair(text: string): Promise<{ typed: Uint8Array; numbered: Uint8Array; auto: number }> {
-  const g = structureGrammar();
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const config: { reference: string; levels: ILevelsOptions[] }[] = [];
-  const current: Partial<Record<keyof typeof LISTS, { ref: string; counters: number[] }>> = {};
-  let auto = 0;
-  const paragraphs = lines.map((line) => {
-    const m = g.marker(line);
-    const list =
-      m && (Object.keys(LISTS) as (keyof typeof LISTS)[]).find((k) => LISTS[k].kinds.includes(m.kind));
-    if (!m || !list) return new Paragraph({ text: line });
-    const level = LISTS[list].kinds.indexOf(m.kind);
-    let state = current[list];
-    if (!state || (level === 0 && m.value === 1)) {
-      state = { ref: `${list}-${config.length}`, counters: [] };
-      config.push({ reference: state.ref, levels: LISTS[list].levels });
-      current[list] = state;
-    }
-    const value = (state.counters[level] ?? 0) + 1;
-    const lvl = LISTS[list].levels[level]!;
-    const shown = lvl.text!.replace(/%\d/, formatNumber(value, String(lvl.format)));
-    if (line.slice(0, m.length) !== shown || value !== m.value) return new Paragraph({ text: line });
-    state.counters[level] = value;
-    state.counters.length = level + 1;
-    auto++;
-    return new Paragraph({ text: line.slice(m.length), numbering: { reference: state.ref, level } });
-  });
-  const build = async (children: Paragraph[], numbering: boolean) =>
-    new Uint8Array(
-      await Packer.toBuffer(
-        new Document({ ...(numbering ? { numbering: { config } } : {}), sections: [{ children }] }),
-      ),
-    );
-  return {
-    typed: await build(
-      lines.map((line) => new Paragraph({ text: line })),
-      false,
-    ),
-    numbered: await build(paragraphs, true),
-    auto,
-  };
-}
+const SCRIPTS = join(import.meta.dirname, '..', '..', 'scripts', 'docx');
+const hasSoffice = hasCommand('soffice');
+if (!hasSoffice)
+  console.warn('soffice (LibreOffice) is missing: the fresh LibreOffice conversion is skipped');
 
 describe('Word list numbering', () => {
   it('formats the numbers of Word’s formats', () => {
@@ -94,6 +29,43 @@ describe('Word list numbering', () => {
     expect(formatNumber(2, 'ideographTraditional')).toBe('乙');
     expect(formatNumber(14, 'upperRoman')).toBe('XIV');
     expect(formatNumber(12, 'decimalFullWidth')).toBe('１２');
+  });
+
+  it('counts as Word does: styles, overrides, removed numbering, bullets, several levels in one number', async () => {
+    const { DOMParser } = (await import('@xmldom/xmldom')).default;
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
+    const lvl = (ilvl: number, fmt: string, text: string, start = 1) =>
+      `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = parse(
+      `<w:numbering ${W}>` +
+        `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'decimal', '%1.%2')}</w:abstractNum>` +
+        `<w:abstractNum w:abstractNumId="1">${lvl(0, 'bullet', '•')}</w:abstractNum>` +
+        `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+        `<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+        `<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>` +
+        `</w:numbering>`,
+    );
+    const styles = parse(
+      `<w:styles ${W}><w:style w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+        `<w:style w:styleId="H1b"><w:basedOn w:val="H1"/></w:style></w:styles>`,
+    );
+    const p = (pPr: string, text: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const num = (id: number, ilvl = 0) =>
+      `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${id}"/></w:numPr>`;
+    const document = parse(
+      `<w:document ${W}><w:body>` +
+        p('<w:pStyle w:val="H1"/>', '甲') +
+        p(num(1, 1), '乙') +
+        p('<w:pStyle w:val="H1b"/>', '丙') +
+        p(`<w:pStyle w:val="H1"/>${num(0)}`, '丁') +
+        p(num(2), '戊') +
+        p(num(3), '己') +
+        `</w:body></w:document>`,
+    );
+    expect(writeListNumbers(document, numbering, styles)).toBe(4);
+    const texts = Array.from(document.getElementsByTagName('w:p')).map((el) => el.textContent);
+    expect(texts).toEqual(['一、甲', '一.1 乙', '二、丙', '丁', '戊', '五、己']);
   });
 
   it('a small notice numbered by Word reads as typed', async () => {
@@ -127,6 +99,43 @@ describe('Word list numbering', () => {
     expect(b.nodes.filter((n) => n.type === 'task').length).toBeGreaterThan(90);
   });
 
+  it('LibreOffice’s .docx of a list-numbered notice reads as its typed text, with the same graph', async () => {
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, 'docx', 'numbered-libreoffice.docx')));
+    const typed = readFileSync(join(SCRIPTS, 'numbered-notice.txt'), 'utf8');
+    expect((await ingestAsync(bytes, { path: 'numbered-libreoffice.docx' })).raw).toBe(typed);
+    const [fromDocx, fromText] = await Promise.all([
+      convertBytes(bytes, 'numbered.docx'),
+      convertBytes(new TextEncoder().encode(typed), 'numbered.txt'),
+    ]);
+    const facts = (g: typeof fromDocx) => ({ nodes: g.nodes, edges: g.edges, document: g.document });
+    expect(facts(fromDocx)).toEqual(facts(fromText));
+    expect(fromDocx.nodes.filter((n) => n.type === 'task').map((n) => n.path)).toEqual([
+      '一/(一)/1',
+      '一/(一)/2',
+      '一/(一)/2/(1)',
+      '一/(一)/2/(2)',
+      '一/(二)/1',
+      '二/(一)/1',
+    ]);
+  });
+
+  it.skipIf(!hasSoffice)(
+    'LibreOffice makes the same .docx text from the source today',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gongwen-lo-'));
+      try {
+        const args = ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir];
+        spawnSync('soffice', [...args, join(SCRIPTS, 'numbered-notice.fodt')], { timeout: 120_000 });
+        const bytes = new Uint8Array(readFileSync(join(dir, 'numbered-notice.docx')));
+        const typed = readFileSync(join(SCRIPTS, 'numbered-notice.txt'), 'utf8');
+        expect((await ingestAsync(bytes, { path: 'fresh.docx' })).raw).toBe(typed);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+
   it('the built command line reads the numbers too', async () => {
     const bin = join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'main.js');
     if (!existsSync(bin)) throw new Error(`${bin} is missing: run 'npm run build' first`);
@@ -141,6 +150,20 @@ describe('Word list numbering', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a .docx whose numbering part is broken: a clear error, not half a text', async () => {
+    const { numbered } = await docxPair('一、总体要求\n1.加强督导。');
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(numbered);
+    zip.file('word/numbering.xml', '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl>');
+    const broken = await zip.generateAsync({ type: 'uint8array' });
+    const err = await ingestAsync(broken, { path: 'broken.docx' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as IngestError).code).toBe('unreadable');
+    expect((err as IngestError).message).toMatch(
+      /^broken\.docx: .*list numbering is malformed XML.*save it again/s,
+    );
   });
 
   it('a .docx without numbering is read unchanged', async () => {
