@@ -3,12 +3,16 @@
 # tables over many pages, the header row in <thead> so that it repeats on every page:
 #   table-lo.pdf        LibreOffice Writer/Web's PDF export (rules stroked as lines; rows cut by page breaks)
 #   table-chromium.pdf  Chromium's print of the same page (CSS borders drawn as thin filled rectangles)
+#   table-notice.html, table-notice-lo.pdf  a cover notice (title, recipients, 附件：…, signature) with the table
+#                       attached after it, as HTML and as LibreOffice's PDF: prose and a table in one file
 source "$(dirname "$0")/common.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 SRC="$ROOT/corpus/tables/seed-table.html"
+# page OUT [notice] — the table page with its header row in <thead> and CSS borders; with "notice", after a cover
+# notice that names it as its attachment.
 page() {
-  python3 - "$SRC" "$WORK/seed-table.html" <<'PY'
+  python3 - "$SRC" "$1" "${2:-}" <<'PY'
 import sys
 src = open(sys.argv[1], encoding='utf-8').read()
 i = src.index('<tr>')
@@ -17,23 +21,44 @@ src = src[:i] + '<thead>' + src[i:j] + '</thead><tbody>' + src[j:].replace('</ta
 style = ('<style>table{border-collapse:collapse;font-size:9pt}'
          'td,th{border:1px solid #000;padding:2px}</style>')
 src = src.replace('</head>', style + '</head>', 1)
+if sys.argv[3] == 'notice':
+    name = '郑州市2020年污染防治攻坚战重点任务分解表'
+    cover = ''.join('<p%s>%s</p>' % p for p in [
+        (' style="text-align:center"', '郑州市人民政府关于印发' + name + '的通知'),
+        ('', '各县（市、区）人民政府，市人民政府各部门：'),
+        ('', '现将《' + name + '》印发给你们，请认真贯彻落实。'),
+        ('', '附件：' + name),
+        (' style="text-align:right"', '郑州市人民政府'),
+        (' style="text-align:right"', '2020年3月1日'),
+        ('', '附件'),
+        (' style="text-align:center"', name),
+    ])
+    src = src.replace('<table', cover + '<table', 1)
 open(sys.argv[2], 'w', encoding='utf-8').write(src)
 PY
 }
 if command -v soffice >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
   if fresh "$OUT/table-lo.pdf" "$SRC" "$0"; then
-    page
+    page "$WORK/seed-table.html"
     soffice --headless -env:UserInstallation="file://$WORK/profile" \
       --convert-to pdf:writer_web_pdf_Export --outdir "$WORK" "$WORK/seed-table.html" >/dev/null 2>&1
     mv "$WORK/seed-table.pdf" "$OUT/table-lo.pdf"
     echo "producers: $OUT/table-lo.pdf"
+  fi
+  if fresh "$OUT/table-notice-lo.pdf" "$SRC" "$0"; then
+    page "$OUT/table-notice.html" notice
+    cp "$OUT/table-notice.html" "$WORK/table-notice.html"
+    soffice --headless -env:UserInstallation="file://$WORK/profile" \
+      --convert-to pdf:writer_web_pdf_Export --outdir "$WORK" "$WORK/table-notice.html" >/dev/null 2>&1
+    mv "$WORK/table-notice.pdf" "$OUT/table-notice-lo.pdf"
+    echo "producers: $OUT/table-notice-lo.pdf"
   fi
 else
   echo "producers/tables.sh: table-lo.pdf skipped, soffice or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi
 if command -v chromium >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
   if fresh "$OUT/table-chromium.pdf" "$SRC" "$0"; then
-    page
+    page "$WORK/seed-table.html"
     chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
       --user-data-dir="$(mktemp -d -p "$WORK")" --no-pdf-header-footer --print-to-pdf="$OUT/table-chromium.pdf" \
       "file://$WORK/seed-table.html" >/dev/null 2>&1

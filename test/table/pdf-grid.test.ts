@@ -219,4 +219,29 @@ describe('ruled PDF tables', () => {
       ['2', '整治', '市水利局'],
     ]);
   });
+
+  it('drops the repeated header under a title row the new page does not repeat', () => {
+    const title = { text: '重点任务分解表', x: 52, y: 94, w: 70, size: SIZE };
+    const p1 = page(
+      1,
+      [title, ...header(100), run('1', 50, 120), run('推进', 100, 120), run('市工信局', 250, 120)],
+      [
+        ...gridRules(
+          XS,
+          [80, 100, 120, 160],
+          [
+            [100, 80, 100],
+            [250, 80, 100],
+          ],
+        ),
+      ],
+    );
+    const p2 = page(
+      2,
+      [...header(100), run('2', 50, 120), run('整治', 100, 120)],
+      gridRules(XS, [100, 120, 160]),
+    );
+    const { tables } = takePdfTables([p1, p2]);
+    expect(tables[0]!.table.grid.map((row) => row[0]?.text)).toEqual(['重点任务分解表', '序号', '1', '2']);
+  });
 });

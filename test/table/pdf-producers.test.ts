@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evalPdfTables, PDF_TABLE_FIXTURES } from '../../src/eval/tables.js';
+import { convert } from '../../src/index.js';
+import { compareGraphs, evalPdfTables, PDF_TABLE_FIXTURES } from '../../src/eval/tables.js';
 import type { Gold } from '../../src/eval/seed.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
@@ -40,4 +41,25 @@ describe.skipIf(present.length === 0)('the seed as a ruled PDF table', async () 
       expect(r.vsHtml[0]!.gold).toBeGreaterThan(50);
     },
   );
+});
+
+const NOTICE_HTML = join(CORPUS, 'producers', 'table-notice.html');
+const NOTICE_PDF = join(CORPUS, 'producers', 'table-notice-lo.pdf');
+const notice = existsSync(NOTICE_HTML) && existsSync(NOTICE_PDF);
+if (!notice)
+  console.warn(
+    'pdf-producers: corpus/producers/table-notice-lo.pdf is absent (npm run fixtures:producers); skipped',
+  );
+
+describe.skipIf(!notice)('a cover notice with the table attached, in one PDF (LibreOffice)', () => {
+  it('gives the graph of the same HTML: prose around the table read as before, the table as tasks', async () => {
+    const read = (path: string) => convert(new Uint8Array(readFileSync(path)), { path });
+    const [html, pdf] = [await read(NOTICE_HTML), await read(NOTICE_PDF)];
+    for (const s of compareGraphs(html, pdf)) expect(s.f1, s.kind).toBeGreaterThanOrEqual(0.98);
+    const plans = (g: typeof html) => g.nodes.filter((n) => n.type === 'plan').map((n) => n.id);
+    expect(plans(pdf)).toEqual(plans(html));
+    expect(plans(pdf).length).toBeGreaterThan(0);
+    const task = pdf.nodes.find((n) => n.type === 'task')!;
+    expect(task).toMatchObject({ page: expect.any(Number), box: expect.any(Object), cell: { table: 1 } });
+  });
 });

@@ -47,6 +47,9 @@ const SAME_LINE = 0.5;
 /** A gap between runs wider than this many font sizes is a space (between non-CJK text). */
 const SPACE_GAP = 0.2;
 
+/** A mesh of more slots than this is a drawing (graph paper, a chart), not a table. */
+const MAX_SLOTS = 20_000;
+
 /** A line: the union of the collinear rules at one position, as sorted disjoint intervals. */
 interface Line {
   at: number;
@@ -192,7 +195,7 @@ function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly T
   const xs = vs.map((v) => v.at);
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  if (rows < 2 || cols < 2) return null;
+  if (rows < 2 || cols < 2 || rows * cols > MAX_SLOTS) return null;
   const uf = new UnionFind(rows * cols);
   const slot = (r: number, c: number) => r * cols + c;
   for (let r = 0; r < rows; r++)

@@ -97,11 +97,16 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
   if (!map) return false;
   const cells = g.cells.map((c) => ({ ...c, c0: map[c.c0]!, c1: map[c.c1 + 1]! - 1, page: g.page }));
   // The header repeated on the new page: leading rows equal to the table's leading rows.
+  // The table's own first rows may hold a title above its header, which the new page does not repeat.
   let header = 0;
-  while (header < MAX_HEADER_ROWS && header < g.ys.length - 2) {
-    const key = rowKey(cells, header);
-    if (key === '' || key !== rowKey(t.cells, header) || !/[^|:\d-]/.test(key)) break;
-    header++;
+  for (let from = 0; from <= MAX_HEADER_ROWS; from++) {
+    let h = 0;
+    while (h < MAX_HEADER_ROWS && h < g.ys.length - 2) {
+      const key = rowKey(cells, h);
+      if (key === '' || key !== rowKey(t.cells, from + h) || !/[^|:\d-]/.test(key)) break;
+      h++;
+    }
+    header = Math.max(header, h);
   }
   const body = cells.filter((c) => c.r1 >= header);
   if (body.length === 0) return true;
