@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
 import { rewrap } from '../layout/rewrap.js';
+import { diff } from '../diff/index.js';
 import { score, type Score } from './score.js';
 import { scoreSeed, targetKey, type Gold } from './seed.js';
 
@@ -165,5 +166,30 @@ export function corpusLayoutTable(convert: (text: string, path: string) => Notic
     ['min indented', worst.indented],
   ] as const)
     lines.push(`${name.padEnd(28)}${kinds.map((k) => (w[k] ?? 1).toFixed(3).padStart(11)).join('')}`);
+  return lines.join('\n');
+}
+
+/**
+ * Diff stability (issue 12): the number of changes `gongwen diff` reports between the seed and its own re-laid text
+ * (widths 20–60 by 5, with and without indent; the bar is none), and between the seed and its scan as tesseract
+ * reads it (corpus/layout/seed.tesseract.txt; the bar is at most 5).
+ */
+export function diffStability(seed: string, convert: (text: string, path: string) => NoticeGraph): string {
+  const original = convert(seed, 'seed.txt');
+  const counts: string[] = [];
+  let worst = 0;
+  for (const indent of ['', '\u3000\u3000'])
+    for (let width = WIDTHS.from; width <= WIDTHS.to; width += CORPUS_STEP) {
+      const n = diff(original, convert(rewrap(seed, { width, indent }), 'seed-wrap.txt')).changes.length;
+      worst = Math.max(worst, n);
+      if (n > 0) counts.push(`${width}${indent ? ' i' : ''}: ${n}`);
+    }
+  const lines = [
+    `seed vs its re-laid text: at most ${worst} changes${counts.length ? ` (${counts.join(', ')})` : ''}`,
+  ];
+  if (existsSync(OCR_TEXT)) {
+    const n = diff(original, convert(readFileSync(OCR_TEXT, 'utf8'), OCR_TEXT)).changes.length;
+    lines.push(`seed vs its tesseract text: ${n} changes (bar: at most 5)`);
+  }
   return lines.join('\n');
 }
