@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
 import { rewrap } from '../layout/rewrap.js';
+import { diff } from '../diff/index.js';
 import { score, type Score } from './score.js';
 import { scoreSeed, targetKey, type Gold } from './seed.js';
 
@@ -19,6 +20,17 @@ export const LAYOUT_KINDS = [
   'deadlines',
   'targets',
 ] as const;
+
+/**
+ * The paragraph-a-line texts of corpus/ the layout-invariance test and eval re-lay (relative to the package root):
+ * the seed, the State Council notices (corpus/gov) and the later Zhengzhou plans (corpus/diff).
+ */
+export const CORPUS_TEXTS: readonly string[] = [
+  'corpus/zhengzhou-2020-notice.txt',
+  ...['001', '003', '004', '006', '007', '012', '013', '015', '037', '055'].map((n) => `corpus/gov/${n}.txt`),
+  'corpus/diff/zhengzhou-2021-notice.txt',
+  'corpus/diff/zhengzhou-2022-notice.txt',
+];
 
 /** The kinds of fact compared between a text's graph and its re-laid text's graph (`scoreAgainstOriginal`). */
 export const INVARIANT_KINDS = [...LAYOUT_KINDS, 'references', 'document'] as const;
@@ -118,4 +130,66 @@ export function layoutTable(rows: LayoutRow[]): string {
     f1: Object.fromEntries(LAYOUT_KINDS.map((k) => [k, Math.min(...plain.map((r) => r.f1[k] ?? 0))])),
   };
   return [head, ...rows.map(line), line(min), line(minPlain)].join('\n');
+}
+
+/** Widths the corpus texts are re-laid at in `npm run eval` (every fifth; the property test samples all). */
+const CORPUS_STEP = 5;
+
+/**
+ * Every corpus text (CORPUS_TEXTS) re-laid at widths 20–60 (every fifth), with and without an indented first line,
+ * scored against its own original's graph: one line per text with the lowest F1 per kind over the unindented
+ * layouts, then over the indented ones, then the lowest of all texts.
+ */
+export function corpusLayoutTable(convert: (text: string, path: string) => NoticeGraph): string {
+  const kinds = INVARIANT_KINDS;
+  const head = `${'text'.padEnd(28)}${kinds.map((k) => k.replace('units:', '').slice(0, 10).padStart(11)).join('')}`;
+  const lines = [head];
+  const worst = { plain: {} as Record<string, number>, indented: {} as Record<string, number> };
+  for (const file of CORPUS_TEXTS) {
+    const path = join(PACKAGE_ROOT, file);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const original = convert(text, file);
+    for (const indent of ['', '\u3000\u3000']) {
+      const min: Record<string, number> = {};
+      for (let width = WIDTHS.from; width <= WIDTHS.to; width += CORPUS_STEP)
+        for (const s of scoreAgainstOriginal(convert(rewrap(text, { width, indent }), file), original))
+          min[s.kind] = Math.min(min[s.kind] ?? 1, s.f1);
+      const w = indent ? worst.indented : worst.plain;
+      for (const k of kinds) w[k] = Math.min(w[k] ?? 1, min[k] ?? 1);
+      const name = `${file.replace(/^corpus\//, '').replace(/\.txt$/, '')}${indent ? ' i' : ''}`;
+      lines.push(`${name.padEnd(28)}${kinds.map((k) => (min[k] ?? 1).toFixed(3).padStart(11)).join('')}`);
+    }
+  }
+  for (const [name, w] of [
+    ['min no ind', worst.plain],
+    ['min indented', worst.indented],
+  ] as const)
+    lines.push(`${name.padEnd(28)}${kinds.map((k) => (w[k] ?? 1).toFixed(3).padStart(11)).join('')}`);
+  return lines.join('\n');
+}
+
+/**
+ * Diff stability (issue 12): the number of changes `gongwen diff` reports between the seed and its own re-laid text
+ * (widths 20–60 by 5, with and without indent; the bar is none), and between the seed and its scan as tesseract
+ * reads it (corpus/layout/seed.tesseract.txt; the bar is at most 5).
+ */
+export function diffStability(seed: string, convert: (text: string, path: string) => NoticeGraph): string {
+  const original = convert(seed, 'seed.txt');
+  const counts: string[] = [];
+  let worst = 0;
+  for (const indent of ['', '\u3000\u3000'])
+    for (let width = WIDTHS.from; width <= WIDTHS.to; width += CORPUS_STEP) {
+      const n = diff(original, convert(rewrap(seed, { width, indent }), 'seed-wrap.txt')).changes.length;
+      worst = Math.max(worst, n);
+      if (n > 0) counts.push(`${width}${indent ? ' i' : ''}: ${n}`);
+    }
+  const lines = [
+    `seed vs its re-laid text: at most ${worst} changes${counts.length ? ` (${counts.join(', ')})` : ''}`,
+  ];
+  if (existsSync(OCR_TEXT)) {
+    const n = diff(original, convert(readFileSync(OCR_TEXT, 'utf8'), OCR_TEXT)).changes.length;
+    lines.push(`seed vs its tesseract text: ${n} changes (bar: at most 5)`);
+  }
+  return lines.join('\n');
 }

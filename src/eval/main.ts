@@ -11,7 +11,7 @@ import { REGION_HEAD } from '../pipeline.js';
 import { evalDiffFixtures } from '../diff/eval.js';
 import { convert, convertSync } from '../index.js';
 import { repair } from '../repair/index.js';
-import { evalLayouts, layoutTable } from './layout.js';
+import { corpusLayoutTable, diffStability, evalLayouts, layoutTable } from './layout.js';
 import { cer, scoreRepairs, unwrapped, type GoldRepair } from './repair.js';
 import { evalHead, headTable } from './head.js';
 import { table, type Score } from './score.js';
@@ -97,6 +97,10 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nThe seed re-laid (hard wraps, tesseract), F1:\n${layoutTable(evalLayouts(raw, gold, (t, p) => convertSync(t, { path: p })))}\n`,
   );
+  process.stdout.write(
+    `\nEvery corpus text re-laid, worst F1 against its original:\n${corpusLayoutTable((t, p) => convertSync(t, { path: p }))}\n`,
+  );
+  process.stdout.write(`\nDiff stability:\n${diffStability(raw, (t, p) => convertSync(t, { path: p }))}\n`);
   process.stdout.write(unitClausesReport(process.argv.includes('--verbose')));
   process.stdout.write((await import('./diff.js')).diffQualityLines());
   await printProducers();

@@ -76,6 +76,12 @@ function endsLead(text: string, g: LayoutGrammar): boolean {
   return g.leadEnds.includes(text[text.length - 1] ?? '');
 }
 
+/** True when `text` ends with a notice title's last words: 的 and a title word (的通知, 的意见). */
+function endsTitle(text: string): boolean {
+  const c = structureGrammar().raw.cover;
+  return c.titleSuffixes.some((w) => text.endsWith(c.titleLink + w));
+}
+
 /** True when `text` opens with a role label and its colon (牵头单位:…). */
 function opensLabel(text: string, g: LayoutGrammar): boolean {
   for (const label of g.roleLabels) {
@@ -199,13 +205,22 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     g,
     indentMarked,
     para: '',
+    nextShort: false,
     labels: new Set(),
   };
   lines.forEach((line, i) => {
+    ctx.next = lines[i + 1];
+    ctx.nextShort = fill[i + 1] !== undefined && fill[i + 1]! < full;
     let why = i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], ctx);
     if (why === 'continues' && head && i > 0 && endsLead(lines[i - 1]!.text, g)) why = 'salutation';
     const prev = lines[i - 1]?.text ?? '';
-    if (endsSentence(prev, g) && (!endsLead(prev, g) || fill[i - 1]! >= full)) head = false;
+    const stops = [...prev].some((c) => g.sentenceEnds.includes(c) && !g.leadEnds.includes(c));
+    if (stops || (endsLead(prev, g) && fill[i - 1]! >= full)) head = false;
+    // In the head, a line ending in a title's last words (…的通知) ends the title even when it fills the
+    // measure, and a line opening with the title's head word (关于) starts the title after the issuers' line.
+    if (why === 'continues' && head && endsTitle(prev)) why = 'title';
+    if (why === 'continues' && head && line.text.startsWith(structureGrammar().raw.cover.titleHead))
+      why = 'title';
     if (
       why === 'continues' &&
       !indentMarked &&
@@ -213,7 +228,8 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
       breaks[i - 1] &&
       !g.noStart.includes(line.text[0] ?? '')
     )
-      if (isTitle(lines[i - 2]!, lines[i - 1]!, g, evidence[i - 1] === 'short')) why = 'title';
+      if (isTitle(lines[i - 2]!, lines[i - 1]!, g, evidence[i - 1] === 'short', line, fill[i]! < full))
+        why = 'title';
     breaks.push(why !== 'continues');
     evidence.push(why);
     if (why !== 'continues') {
@@ -244,25 +260,44 @@ interface Context {
   indentMarked: boolean;
   /** The current paragraph's text so far. */
   para: string;
+  /** The line after the one decided, and whether it is short. */
+  next?: LayoutLine;
+  nextShort: boolean;
   /** Labels of the text's own that opened paragraphs so far (计算方法). */
   labels: Set<string>;
 }
 
 /**
  * True when `line`, which opened a paragraph after `before`, is a whole title even when it fills the measure: it
- * follows a sentence end or a short line and holds no punctuation at all (a body line of a measure's length nearly always has a
- * comma or a stop; a title has none), so the line after it opens the next paragraph.
+ * follows a sentence end or a short line and holds no punctuation at all (a body line of a measure's length nearly
+ * always has a comma or a stop; a title has none), so the line after it opens the next paragraph — unless that
+ * line goes on with it: a short line with no punctuation (the title's tail) or a clause of a few characters that
+ * ends a sentence (…力争有所改↵善。全市…).
  */
-function isTitle(before: LayoutLine, line: LayoutLine, g: LayoutGrammar, afterShort = false): boolean {
-  return (afterShort || endsSentence(before.text, g)) && !PUNCT.test(line.text);
+function isTitle(
+  before: LayoutLine,
+  line: LayoutLine,
+  g: LayoutGrammar,
+  afterShort: boolean,
+  next: LayoutLine | undefined,
+  nextShort: boolean,
+): boolean {
+  if (!(afterShort || endsSentence(before.text, g)) || PUNCT.test(line.text)) return false;
+  if (!next) return true;
+  if (nextShort && !PUNCT.test(next.text)) return false;
+  const tail = next.text.slice(0, TAIL_CLAUSE + 1);
+  return ![...tail].some((c, k) => k > 0 && g.sentenceEnds.includes(c) && !PUNCT.test(tail.slice(0, k)));
 }
+
+/** A clause this short at the start of a line ends the sentence of the line before (…有所改↵善。). */
+const TAIL_CLAUSE = 3;
 
 /** The evidence that `line` opens a paragraph after `prev`, or 'continues'. */
 function reason(
   prev: LayoutLine,
   line: LayoutLine,
   [prevFill, lineFill]: [number, number],
-  { full, baseIndent, seq, g, indentMarked, para, labels }: Context,
+  { full, baseIndent, seq, g, indentMarked, para, labels, next, nextShort }: Context,
 ): string {
   if (line.blankBefore) return 'blank';
   if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
@@ -281,11 +316,12 @@ function reason(
     return seq.next(raw) && (ends || opensLabel(para, g)) ? 'marker' : 'continues';
   const m = markerOf(line.text);
   if (m && ends && inlineBefore(para, m, g)) return 'continues';
-  if (m && seq.fits(m)) return 'marker';
+  // After a line cut mid-sentence, only the next marker of the sequence opens a heading (一，及时… continues).
+  if (m && (ends ? seq.fits(m) : seq.next(m))) return 'marker';
   if (m && ends) return 'sentence';
   // A short line with no punctuation at its end after a sentence is a title or a name, not a paragraph's tail.
   if (lineFill < full && ends && !/\p{P}$/u.test(line.text)) return 'sentence';
   // A full line with no punctuation at all after a sentence end is a title that fills the measure.
-  if (isTitle(prev, line, g)) return 'title';
+  if (isTitle(prev, line, g, false, next, nextShort)) return 'title';
   return 'continues';
 }

@@ -73,4 +73,17 @@ describe('the paragraph model', () => {
     const back = roundTrip(paras, { width: role.length });
     expect(back).toEqual(paras);
   });
+
+  it('a line with no punctuation is no title when the next line ends its sentence in a few characters', () => {
+    const first = '务实推进各项工作落实'.repeat(2).slice(0, 19) + '。';
+    const bare = '全市土壤环境质量总体保持稳定并力争有所改';
+    const paras = [body(55), first + bare + '善。' + body(35), body(61), body(45)];
+    expect(roundTrip(paras, { width: bare.length })).toEqual(paras);
+  });
+
+  it('in the head, the issuers line and a title that fill the measure stay apart', () => {
+    const issuers = '中共郑州市委办公厅 郑州市人民政府办公厅';
+    const paras = [issuers, '关于印发郑州市某某实施方案的通知', '各区政府：', body(61), body(70), body(45)];
+    expect(roundTrip(paras, { width: issuers.length })).toEqual(paras);
+  });
 });
