@@ -272,12 +272,11 @@ export function parseCover(lines: Line[]): Cover {
   const stop = squash(lines[i]?.text ?? '');
   const own = bareTitle(doc.title ?? '');
   const issuerPart = own && full.endsWith(own) ? full.length - own.length : 0;
-  const reach = Math.min(REPEATED_TITLE_MIN, own.length);
   const grid = !P().listContinues.test(stop) && (!P().listEnds.test(stop) || stop.length <= LABEL_CELL_MAX);
   if (full && grid)
     for (let k = i; k < Math.min(lines.length, i + AFTER_TITLE); k++) {
       const b = bareTitle(cleanTitle(lines[k]!.text));
-      if (b.length < REPEATED_TITLE_MIN || b.length - issuerPart < reach || !full.startsWith(b)) continue;
+      if (b.length < REPEATED_TITLE_MIN || b.length <= issuerPart || !full.startsWith(b)) continue;
       i = k;
       afterTitle();
       break;
