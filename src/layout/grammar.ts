@@ -21,6 +21,11 @@ const LayoutSchema = z.object({
   fullShare: z.number().min(0).max(1),
   endShare: z.number().min(0).max(1),
   tolerance: z.number().min(0).max(0.5),
+  fullStops: z.string().min(1),
+  runIn: z.number().int().positive(),
+  clauseEnds: z.string().min(1),
+  parallelTail: z.number().int().positive(),
+  brackets: z.array(z.string().length(2)).min(1),
   specs: z.array(z.object({ from: z.string(), to: z.string() })).min(1),
   keep: z.array(z.string()).default([]),
 });

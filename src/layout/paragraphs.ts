@@ -10,13 +10,15 @@
  *             edges; without, against the text's own full-line length (`text.length + indent`).
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
- *             `marker`, `label`, `sentence`, `title`, `salutation`, `size`, `gap` for breaks; `continues` for joins).
+ *             `marker`, `label`, `sentence`, `title`, `salutation`, `size`, `gap`, `note` for breaks; `continues` for joins).
  *
  * Evidence, in order: a blank line or a vertical gap before the line, a change of font size, an indented line,
  * the previous line short against the measure; a line that starts with punctuation never opens one; then a role
  * label (牵头单位:…), a heading marker that fits the numbering sequence (一、 after 一、 is 二、; a line that starts
  * with 零 or a number after a full line continues the sentence unless it is the next marker), and a previous line
- * that ends a sentence followed by any marker or by a short line with no final punctuation (a title).
+ * that ends a sentence followed by any marker or by a short line with no final punctuation (a title); a note in
+ * brackets after a sentence end (…总量。（生态环境部指导）) at a line's end, followed by a run-in heading (a short
+ * sentence, 严格控制增量，逐步解决…问题。, that more text follows).
  */
 import { structureGrammar, type MarkerKind } from '../parse/grammar.js';
 import { layoutGrammar, type LayoutGrammar } from './grammar.js';
@@ -207,9 +209,11 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     para: '',
     nextShort: false,
     labels: new Set(),
+    ahead: '',
   };
   lines.forEach((line, i) => {
     ctx.next = lines[i + 1];
+    ctx.ahead = aheadOf(lines, i, g.runIn + 2);
     ctx.nextShort = fill[i + 1] !== undefined && fill[i + 1]! < full;
     let why = i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], ctx);
     if (why === 'continues' && head && i > 0 && endsLead(lines[i - 1]!.text, g)) why = 'salutation';
@@ -265,6 +269,8 @@ interface Context {
   nextShort: boolean;
   /** Labels of the text's own that opened paragraphs so far (计算方法). */
   labels: Set<string>;
+  /** The text from the decided line on (a few lines, joined): what the line opens with. */
+  ahead: string;
 }
 
 /**
@@ -289,6 +295,72 @@ function isTitle(
   return ![...tail].some((c, k) => k > 0 && g.sentenceEnds.includes(c) && !PUNCT.test(tail.slice(0, k)));
 }
 
+/** The text of `lines` from `i` on, joined, at least `n` characters of it (or all that is left). */
+function aheadOf(lines: readonly LayoutLine[], i: number, n: number): string {
+  let out = '';
+  for (let k = i; k < lines.length && out.length < n; k++) out += lines[k]!.text;
+  return out;
+}
+
+/**
+ * True when `para` ends with a note in brackets that follows a sentence end (…总量。（生态环境部指导）): the
+ * sentence before it is whole and so is the note, so what follows is a new sentence, and may be a new paragraph.
+ */
+export function endsNote(para: string, g: LayoutGrammar = layoutGrammar()): boolean {
+  const close = para[para.length - 1] ?? '';
+  const open = g.brackets.find((b) => b[1] === close)?.[0];
+  if (!open) return false;
+  let depth = 0;
+  for (let k = para.length - 1; k >= 0; k--) {
+    if (para[k] === close) depth++;
+    else if (para[k] === open && --depth === 0)
+      return k > 0 && g.sentenceEnds.includes(para[k - 1]!) && !g.leadEnds.includes(para[k - 1]!);
+  }
+  return false;
+}
+
+/**
+ * True when `text` opens with a run-in heading: a sentence of at most `runIn` characters, with no digit or bracket,
+ * that ends with a full stop and is followed by more text rather than a note of its own (…试点。（生态环境部指导）
+ * is a whole item of a paragraph, not the heading of the next one).
+ */
+export function opensRunIn(text: string, g: LayoutGrammar = layoutGrammar()): boolean {
+  const end = [...text.slice(0, g.runIn + 1)].findIndex((c) => g.fullStops.includes(c));
+  if (end < 2) return false;
+  const head = text.slice(0, end);
+  if (/\p{N}/u.test(head) || g.brackets.some((b) => head.includes(b[0]!) || head.includes(b[1]!)))
+    return false;
+  const after = text[end + 1];
+  return after !== undefined && !g.brackets.some((b) => b[0] === after);
+}
+
+/** The first clause of `text` (up to its first comma or stop), if it ends within `runIn` characters. */
+function firstClause(text: string, g: LayoutGrammar): string | null {
+  const end = [...text.slice(0, g.runIn + 1)].findIndex((c) => g.clauseEnds.includes(c));
+  return end > 0 ? text.slice(0, end) : null;
+}
+
+/**
+ * True when `text` opens in parallel with a sentence of `para` (以规模养殖场为重点，… then 以收集、利用等环节为重点，
+ * …): its first clause ends with the same `parallelTail` characters or more as the first clause of one of the
+ * paragraph's sentences did, as sibling paragraphs open.
+ */
+function parallel(para: string, text: string, g: LayoutGrammar): boolean {
+  const b = firstClause(text, g);
+  if (!b) return false;
+  let from = 0;
+  for (let k = 0; k <= para.length; k++) {
+    if (k < para.length && !g.fullStops.includes(para[k]!)) continue;
+    const a = firstClause(para.slice(from), g);
+    from = k + 1;
+    if (!a) continue;
+    let n = 0;
+    while (n < Math.min(a.length, b.length) && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+    if (n >= g.parallelTail && n < Math.min(a.length, b.length)) return true;
+  }
+  return false;
+}
+
 /** A clause this short at the start of a line ends the sentence of the line before (…有所改↵善。). */
 const TAIL_CLAUSE = 3;
 
@@ -297,7 +369,7 @@ function reason(
   prev: LayoutLine,
   line: LayoutLine,
   [prevFill, lineFill]: [number, number],
-  { full, baseIndent, seq, g, indentMarked, para, labels, next, nextShort }: Context,
+  { full, baseIndent, seq, g, indentMarked, para, labels, next, nextShort, ahead }: Context,
 ): string {
   if (line.blankBefore) return 'blank';
   if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
@@ -321,6 +393,8 @@ function reason(
   if (m && ends) return 'sentence';
   // A short line with no punctuation at its end after a sentence is a title or a name, not a paragraph's tail.
   if (lineFill < full && ends && !/\p{P}$/u.test(line.text)) return 'sentence';
+  // A note closing a sentence (…处置总量。（生态环境部指导）) that ends a full line, then a run-in heading.
+  if (endsNote(para, g) && (opensRunIn(ahead, g) || parallel(para, ahead, g))) return 'note';
   // A full line with no punctuation at all after a sentence end is a title that fills the measure.
   if (isTitle(prev, line, g, false, next, nextShort)) return 'title';
   return 'continues';

@@ -86,4 +86,31 @@ describe('the paragraph model', () => {
     const paras = [issuers, '关于印发郑州市某某实施方案的通知', '各区政府：', body(61), body(70), body(45)];
     expect(roundTrip(paras, { width: issuers.length })).toEqual(paras);
   });
+
+  it('a note closing a full line ends the paragraph when a run-in heading or a parallel opening follows', () => {
+    const width = 24;
+    // head + filler + note, the filler sized so that the note ends exactly at a line end.
+    const filled = (head: string, note: string): string => {
+      const n = width * Math.ceil((head.length + note.length + 12) / width) - head.length - note.length;
+      return head + body(n) + note;
+    };
+    const paras = [
+      '二、主要任务',
+      filled('实施工业绿色生产，推动固体废物总量趋零增长。', '（自然资源部指导）'),
+      // A run-in heading: a short sentence, more text after it.
+      filled('健全标准体系，推动大宗工业固体废物资源化利用。', '（工业和信息化部指导）'),
+      filled('以规模养殖场为重点，逐步实现畜禽粪污就近就地综合利用。', '（农业农村部指导）'),
+      // A long first sentence, but its first clause parallels one of the paragraph before (…为重点，).
+      filled(
+        '以收集、利用等环节为重点，坚持因地制宜、农用优先、就地就近原则，推动秸秆全量利用。',
+        '（农业农村部指导）',
+      ),
+      // Inside a paragraph: the sentence after the note has a note of its own (a whole item), so it continues.
+      filled('夯实危险废物过程严控基础。', '（生态环境部指导）') +
+        '开展收集经营许可证制度试点。（生态环境部指导）' +
+        body(30),
+      body(45),
+    ];
+    expect(roundTrip(paras, { width })).toEqual(paras);
+  });
 });
