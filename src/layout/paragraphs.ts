@@ -334,6 +334,15 @@ export function opensRunIn(text: string, g: LayoutGrammar = layoutGrammar()): bo
   return after !== undefined && !g.brackets.some((b) => b[0] === after);
 }
 
+/** True when `para` holds an opening bracket not closed after it (the note it opens goes on). */
+function openBracket(para: string, g: LayoutGrammar): boolean {
+  for (const pair of g.brackets) {
+    const o = para.lastIndexOf(pair.charAt(0));
+    if (o >= 0 && para.indexOf(pair.charAt(1), o) < 0) return true;
+  }
+  return false;
+}
+
 /** The first clause of `text` (up to its first comma or stop), if it ends within `runIn` characters. */
 function firstClause(text: string, g: LayoutGrammar): string | null {
   const end = [...text.slice(0, g.runIn + 1)].findIndex((c) => g.clauseEnds.includes(c));
@@ -378,7 +387,8 @@ function reason(
   if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
   if (prevFill < full) return 'short';
   if (indentMarked) return 'continues';
-  if (opensLabel(line.text, g)) return 'label';
+  // A role label inside a note still open ((牵头单位:市行政审批局;责任单位:↵市直相关单位)) goes on with the note.
+  if (opensLabel(line.text, g) && !openBracket(para, g)) return 'label';
   const ends = endsSentence(prev.text, g);
   const own = ownLabel(line.text, g);
   if (own && ends && labels.has(own)) return 'label';

@@ -113,4 +113,18 @@ describe('the paragraph model', () => {
     ];
     expect(roundTrip(paras, { width })).toEqual(paras);
   });
+
+  it('a role label inside a note still open goes on with the note', () => {
+    const note = '(牵头单位:市行政审批局;';
+    const width = 24;
+    const first = '(一)深化政务服务建设。' + body(width * 3 - 12 - note.length) + note;
+    expect(first.length % width).toBe(0);
+    const paras = [
+      '一、降低制度性交易成本',
+      first + '责任单位:市直相关单位,各县市区)',
+      '(二)推行信用承诺制。' + body(50),
+      body(45),
+    ];
+    expect(roundTrip(paras, { width })).toEqual(paras);
+  });
 });
