@@ -2,7 +2,7 @@
  * Layout figures for `npm run eval`: the seed re-laid as hard wraps (widths 20–60, the lines of a printed page or
  * an OCR engine; ` i` rows indent each paragraph's first line, the others do not) and the seed as tesseract reads it (corpus/layout), each scored against the gold like the text.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
@@ -31,6 +31,19 @@ export const CORPUS_TEXTS: readonly string[] = [
   'corpus/diff/zhengzhou-2021-notice.txt',
   'corpus/diff/zhengzhou-2022-notice.txt',
 ];
+
+/**
+ * The beginnings of real notices as websites publish them (corpus/pages, relative to the package root): site
+ * furniture, metadata blocks, run-together headings. Re-laid like CORPUS_TEXTS, reported apart from them.
+ */
+export function pageTexts(): string[] {
+  const dir = join(PACKAGE_ROOT, 'corpus', 'pages');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => `corpus/pages/${f}`);
+}
 
 /** The kinds of fact compared between a text's graph and its re-laid text's graph (`scoreAgainstOriginal`). */
 export const INVARIANT_KINDS = [...LAYOUT_KINDS, 'references', 'document'] as const;
@@ -138,34 +151,36 @@ const CORPUS_STEP = 5;
 /**
  * Every corpus text (CORPUS_TEXTS) re-laid at widths 20–60 (every fifth), with and without an indented first line,
  * scored against its own original's graph: one line per text with the lowest F1 per kind over the unindented
- * layouts, then over the indented ones, then the lowest of all texts.
+ * layouts, then over the indented ones, then the lowest of all texts; then the same for the web pages (pageTexts).
  */
 export function corpusLayoutTable(convert: (text: string, path: string) => NoticeGraph): string {
   const kinds = INVARIANT_KINDS;
   const head = `${'text'.padEnd(28)}${kinds.map((k) => k.replace('units:', '').slice(0, 10).padStart(11)).join('')}`;
+  const fmt = (name: string, f1: Record<string, number>) =>
+    `${name.padEnd(28)}${kinds.map((k) => (f1[k] ?? 1).toFixed(3).padStart(11)).join('')}`;
   const lines = [head];
-  const worst = { plain: {} as Record<string, number>, indented: {} as Record<string, number> };
-  for (const file of CORPUS_TEXTS) {
-    const path = join(PACKAGE_ROOT, file);
-    if (!existsSync(path)) continue;
-    const text = readFileSync(path, 'utf8');
-    const original = convert(text, file);
-    for (const indent of ['', '\u3000\u3000']) {
-      const min: Record<string, number> = {};
-      for (let width = WIDTHS.from; width <= WIDTHS.to; width += CORPUS_STEP)
-        for (const s of scoreAgainstOriginal(convert(rewrap(text, { width, indent }), file), original))
-          min[s.kind] = Math.min(min[s.kind] ?? 1, s.f1);
-      const w = indent ? worst.indented : worst.plain;
-      for (const k of kinds) w[k] = Math.min(w[k] ?? 1, min[k] ?? 1);
-      const name = `${file.replace(/^corpus\//, '').replace(/\.txt$/, '')}${indent ? ' i' : ''}`;
-      lines.push(`${name.padEnd(28)}${kinds.map((k) => (min[k] ?? 1).toFixed(3).padStart(11)).join('')}`);
+  for (const [files, label] of [
+    [CORPUS_TEXTS, 'min'],
+    [pageTexts(), 'pages min'],
+  ] as const) {
+    const worst = { plain: {} as Record<string, number>, indented: {} as Record<string, number> };
+    for (const file of files) {
+      const path = join(PACKAGE_ROOT, file);
+      if (!existsSync(path)) continue;
+      const text = readFileSync(path, 'utf8');
+      const original = convert(text, file);
+      for (const indent of ['', '\u3000\u3000']) {
+        const min: Record<string, number> = {};
+        for (let width = WIDTHS.from; width <= WIDTHS.to; width += CORPUS_STEP)
+          for (const s of scoreAgainstOriginal(convert(rewrap(text, { width, indent }), file), original))
+            min[s.kind] = Math.min(min[s.kind] ?? 1, s.f1);
+        const w = indent ? worst.indented : worst.plain;
+        for (const k of kinds) w[k] = Math.min(w[k] ?? 1, min[k] ?? 1);
+        lines.push(fmt(`${file.replace(/^corpus\//, '').replace(/\.txt$/, '')}${indent ? ' i' : ''}`, min));
+      }
     }
+    lines.push(fmt(`${label} no ind`, worst.plain), fmt(`${label} indented`, worst.indented));
   }
-  for (const [name, w] of [
-    ['min no ind', worst.plain],
-    ['min indented', worst.indented],
-  ] as const)
-    lines.push(`${name.padEnd(28)}${kinds.map((k) => (w[k] ?? 1).toFixed(3).padStart(11)).join('')}`);
   return lines.join('\n');
 }
 

@@ -5,7 +5,14 @@
  */
 import type { Proposal } from '../repair/fixer.js';
 import { checkLayoutExamples, layoutGrammar, LAYOUT_GRAMMAR } from './grammar.js';
-import { endsSentence, measureOf, paragraphsFromLines, slack, type LayoutLine } from './paragraphs.js';
+import {
+  endsSentence,
+  lineLength,
+  measureOf,
+  paragraphsFromLines,
+  slack,
+  type LayoutLine,
+} from './paragraphs.js';
 import { registerGrammar } from '../grammars.js';
 import { normaliseText } from './normalise.js';
 
@@ -39,11 +46,16 @@ export function textLines(raw: string): TextLine[] {
     if (a === b) blank = out.length > 0;
     else {
       // Columns: a tab is four, an ideographic space two (one blank is OCR noise, not an indent).
-      const indent = raw
-        .slice(pos, a)
-        .replace(/\t/g, '    ')
-        .replace(/\u3000/g, '  ').length;
-      out.push({ text: raw.slice(a, b), indent, start: a, end: b, blankBefore: blank });
+      const lead = raw.slice(pos, a).replace(/\t/g, '    ');
+      const indent = lead.replace(/\u3000/g, '  ').length;
+      out.push({
+        text: raw.slice(a, b),
+        indent,
+        indentChars: lead.length,
+        start: a,
+        end: b,
+        blankBefore: blank,
+      });
       blank = false;
     }
     if (nl >= raw.length) break;
@@ -56,7 +68,7 @@ export function textLines(raw: string): TextLine[] {
 export function isHardWrapped(lines: readonly LayoutLine[]): boolean {
   const g = layoutGrammar();
   if (lines.length < g.minLines) return false;
-  const lengths = lines.map((l) => l.text.length + (l.indent ?? 0));
+  const lengths = lines.map(lineLength);
   const measure = measureOf(lengths);
   if (measure < g.minMeasure || measure > g.maxMeasure) return false;
   const full = (i: number) => lengths[i]! >= measure - slack(measure, g);

@@ -15,7 +15,23 @@ export { hardWrapProposals, isHardWrapped, JOIN_RULE } from './hardwrap.js';
 /** The ids of the layout pass's edits start with one of these (`--rules` selects the pass with `layout`). */
 export const LAYOUT_RULE = 'layout';
 
-/** The layout pass's proposals for `raw`. */
+/** Rule id of a line ending made LF by the layout pass (the repair rule's id: the same edit, made earlier). */
+export const LINE_ENDING_RULE = 'line-ending';
+
+/** A CRLF or a lone CR. */
+const CR = /\r\n?/g;
+
+/**
+ * The layout pass's proposals for `raw`. Line endings become LF here, before any rule reads the text, wherever a
+ * join does not take the break away: a rule that removes a break (a place name split by a paragraph break,
+ * 新\r\n\r\n密市) then sees the same text with CRLF as with LF, and no line-ending edit overlaps its own.
+ */
 export function layoutProposals(raw: string): Proposal[] {
-  return [...normaliseProposals(raw), ...hardWrapProposals(raw)];
+  const joins = hardWrapProposals(raw);
+  const joined = (at: number) => joins.some((j) => j.start <= at && at < j.end);
+  const endings: Proposal[] = [];
+  for (const m of raw.matchAll(CR))
+    if (!joined(m.index))
+      endings.push({ start: m.index, end: m.index + m[0].length, text: '\n', ruleId: LINE_ENDING_RULE });
+  return [...normaliseProposals(raw), ...joins, ...endings];
 }

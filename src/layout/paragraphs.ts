@@ -5,9 +5,9 @@
  * API (stable; the PDF and Word readers may call it):
  *
  *   paragraphsFromLines(lines: LayoutLine[]): Paragraphing
- *     lines:  { text, indent?, x0?, x1?, y?, page?, fontSize?, blankBefore? } in reading order; `text` is the
+ *     lines:  { text, indent?, indentChars?, x0?, x1?, y?, page?, fontSize?, blankBefore? } in reading order; `text` is the
  *             line's visible text (no indentation). With x0/x1 the fill of a line is measured against its page's
- *             edges; without, against the text's own full-line length (`text.length + indent`).
+ *             edges; without, against the text's own full-line length (`text.length + indentChars`).
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
  *             `marker`, `label`, `sentence`, `title`, `salutation`, `size`, `gap`, `note` for breaks; `continues` for joins).
@@ -32,6 +32,8 @@ export interface LayoutLine {
   text: string;
   /** Indentation before the text, in columns (text input; an ideographic space is two). */
   indent?: number;
+  /** The same indentation in characters, as `text.length` counts them (an ideographic space is one, a tab four). */
+  indentChars?: number;
   /** Left and right edge of the line (paged input), and its baseline. */
   x0?: number;
   x1?: number;
@@ -61,6 +63,12 @@ export function measureOf(lengths: readonly number[]): number {
   for (const [n, c] of counts) if (c > most || (c === most && n > best)) [best, most] = [n, c];
   return best;
 }
+
+/**
+ * A line's full length in characters: its text and its indentation as characters, so that a first line indented
+ * by two ideographic spaces is as long as the full lines after it (in columns it would be two longer).
+ */
+export const lineLength = (l: LayoutLine): number => l.text.length + (l.indentChars ?? l.indent ?? 0);
 
 /** How much shorter than the measure a line may be and still be full. */
 export const slack = (measure: number, g: LayoutGrammar): number =>
@@ -174,7 +182,7 @@ function fills(lines: readonly LayoutLine[]): { fill: number[]; measure: number;
     });
     return { fill, measure: 0, full: 1 - g.tolerance };
   }
-  const lengths = lines.map((l) => l.text.length + (l.indent ?? 0));
+  const lengths = lines.map(lineLength);
   const measure = measureOf(lengths);
   const fill = lengths.map((n) => (measure > 0 ? n / measure : 1));
   return { fill, measure, full: measure > 0 ? (measure - slack(measure, g)) / measure : 1 };

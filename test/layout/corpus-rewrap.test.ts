@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_TEXTS, scoreAgainstOriginal } from '../../src/eval/layout.js';
+import { CORPUS_TEXTS, LAYOUT_KINDS, pageTexts, scoreAgainstOriginal } from '../../src/eval/layout.js';
 import { convertSync } from '../../src/index.js';
 import { rewrap } from '../../src/layout/rewrap.js';
 
@@ -55,4 +55,41 @@ describe('layout invariance over the corpus', () => {
       { numRuns: 60, seed: 7 },
     );
   }, 240_000);
+
+  /**
+   * The web pages of corpus/pages (site furniture, metadata blocks): their facts (tasks, units by role, deadlines,
+   * targets) hold in every layout. Their heads are a known gap, bounded by the worst figures seen: a metadata value
+   * of ASCII that happens to fill a line (000014349/2023-26788 at width 20) reads as a full line, which on a printed
+   * page it would not be (half-width characters; the re-lay counts characters).
+   */
+  it('every corpus page re-laid gives its original facts; its head within the known gap', () => {
+    const head: Record<string, number> = { references: 0.75, document: 0.35 };
+    fc.assert(
+      fc.property(layouts, fc.constantFrom(...pageTexts()), ({ file: _file, ...layout }, file) => {
+        const graph = convertSync(rewrap(readFileSync(file, 'utf8'), layout), { path: file });
+        for (const s of scoreAgainstOriginal(graph, original(file)))
+          expect(
+            s.f1,
+            `${s.kind} of ${file} at ${JSON.stringify(layout)}: ${s.missed[0] ?? ''}`,
+          ).toBeGreaterThanOrEqual(
+            (LAYOUT_KINDS as readonly string[]).includes(s.kind) ? 0.98 : head[s.kind]!,
+          );
+      }),
+      {
+        numRuns: 40,
+        seed: 7,
+        // Layouts that failed before: a role label inside an open note (14 at 47), 　　 indents against the
+        // measure (31 at 20).
+        examples: [
+          [{ ...at(47), indent: '' as const }, 'corpus/pages/14.txt'],
+          [{ ...at(20), indent: '\u3000\u3000' as const }, 'corpus/pages/31.txt'],
+        ],
+      },
+    );
+  }, 240_000);
 });
+
+/** A layout at `width` with no blank lines, LF and no trailing blanks (the file field is unused). */
+function at(width: number) {
+  return { file: '', width, blankLines: false, eol: '\n' as const, trailing: '' as const };
+}
