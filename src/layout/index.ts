@@ -1,10 +1,12 @@
 /**
  * The reading stage's text pass, run by the repair stage before any rule reads the text (every input format goes
- * through it): look-alike code points are normalised (normalise.ts) and hard-wrapped text is rejoined into
- * paragraphs (hardwrap.ts, on the paragraph model of paragraphs.ts). Its edits are proposals like the rules', so
+ * through it): look-alike code points are normalised (normalise.ts), hard-wrapped text is rejoined into
+ * paragraphs (hardwrap.ts, on the paragraph model of paragraphs.ts), and a word processor's CJK–Latin autospace
+ * is taken out (autospace.ts). Its edits are proposals like the rules', so
  * they are recorded repairs and the raw input can be rebuilt from the repaired text.
  */
 import type { Proposal } from '../repair/fixer.js';
+import { autospaceProposals } from './autospace.js';
 import { hardWrapProposals } from './hardwrap.js';
 import { normaliseProposals } from './normalise.js';
 
@@ -17,5 +19,5 @@ export const LAYOUT_RULE = 'layout';
 
 /** The layout pass's proposals for `raw`. */
 export function layoutProposals(raw: string): Proposal[] {
-  return [...normaliseProposals(raw), ...hardWrapProposals(raw)];
+  return [...normaliseProposals(raw), ...hardWrapProposals(raw), ...autospaceProposals(raw)];
 }
