@@ -3,7 +3,8 @@
  * against the same notice's text. Seed PDFs are scored on tasks and units by role against the seed's gold; the
  * State Council pages (corpus/gov) against the graph of their own .txt: headings and tasks agreement (F1 of the
  * section and task ids), units by role, and whether the 发文字号 is found. Missing files are listed as skipped.
- * Run alone: `node dist/eval/producers.js [--json]`.
+ * The text a user copies out of them (`pdftotext`, corpus/producers/text/) is scored too, on deadlines and targets
+ * as well. Run alone: `node dist/eval/producers.js [--texts] [--json]`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
 import { convert, convertSync } from '../index.js';
+import { scoreAgainstOriginal } from './layout.js';
 import { score, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
 
@@ -82,6 +84,68 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
   return out;
 }
 
+/** `pdftotext` (plain and -layout) of the born-digital PDFs: corpus/producers/text/ (scripts/producers/text.sh). */
+export const PRODUCER_TEXTS_DIR = join(PRODUCERS_DIR, 'text');
+/** The kinds a copied text is scored on against the notice's text. */
+export const TEXT_KINDS = [
+  'tasks',
+  'units:lead',
+  'units:cooperating',
+  'units:responsible',
+  'deadlines',
+  'targets',
+] as const;
+
+/**
+ * Each text a user copies out of a producer's PDF (corpus/producers/text/NAME[.layout].txt) against the graph of
+ * the same notice's text (the seed, or corpus/gov/NNN.txt): tasks, units by role, deadlines and targets.
+ */
+export function evalProducerTexts(dir = PRODUCER_TEXTS_DIR): ProducerScore[] {
+  if (!existsSync(dir)) return [];
+  const originals = new Map<string, NoticeGraph>();
+  const original = (rel: string): NoticeGraph => {
+    let g = originals.get(rel);
+    if (!g) originals.set(rel, (g = convertSync(readFileSync(join(PACKAGE_ROOT, rel)), { path: rel })));
+    return g;
+  };
+  const out: ProducerScore[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    const m = NOTICE.exec(file);
+    if (!m) continue;
+    const against = m[2] ? `corpus/gov/${m[2]}.txt` : 'corpus/zhengzhou-2020-notice.txt';
+    try {
+      const graph = convertSync(readFileSync(join(dir, file)), { path: `corpus/producers/text/${file}` });
+      const scores = scoreAgainstOriginal(graph, original(against)).filter((s) =>
+        (TEXT_KINDS as readonly string[]).includes(s.kind),
+      );
+      out.push({ file, against, scores });
+    } catch (err) {
+      out.push({ file, against, scores: [], error: (err as Error).message });
+    }
+  }
+  return out;
+}
+
+/** The copied texts' scores as a table: one row a file. */
+export function producerTextsTable(rows: ProducerScore[]): string {
+  if (rows.length === 0)
+    return 'Text copied from producer PDFs: corpus/producers/text/ is absent (`npm run fixtures:producers`); skipped.\n';
+  const head = `${'file'.padEnd(32)} ${['tasks', 'lead', 'coop', 'resp', 'due', 'target'].map((k) => k.padStart(6)).join(' ')}`;
+  const lines = rows.map((p) =>
+    p.error
+      ? `${p.file.padEnd(32)} error: ${p.error.slice(0, 100)}`
+      : `${p.file.padEnd(32)} ${TEXT_KINDS.map((k) => f1(p, k).padStart(6)).join(' ')}`,
+  );
+  return [
+    'Text copied from producer PDFs (pdftotext, plain and -layout), F1 against the graph of the same notice as text:',
+    head,
+    ...lines,
+    '',
+  ].join('\n');
+}
+
 const f1 = (p: ProducerScore, kind: string): string => {
   const s = p.scores.find((x) => x.kind === kind || (kind === 'tasks' && x.kind === 'headings+tasks'));
   return s ? s.f1.toFixed(3) : '  -  ';
@@ -115,13 +179,17 @@ export function producersTable(rows: ProducerScore[]): string {
 /** Prints the producers table (the call in eval/main.ts). */
 export async function printProducers(): Promise<void> {
   process.stdout.write('\n' + producersTable(await evalProducers()));
+  process.stdout.write('\n' + producerTextsTable(evalProducerTexts()));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  evalProducers()
+  const texts = process.argv.includes('--texts');
+  (texts ? Promise.resolve(evalProducerTexts()) : evalProducers())
     .then((rows) =>
       process.stdout.write(
-        process.argv.includes('--json') ? JSON.stringify(rows, null, 2) + '\n' : producersTable(rows),
+        process.argv.includes('--json')
+          ? JSON.stringify(rows, null, 2) + '\n'
+          : (texts ? producerTextsTable : producersTable)(rows),
       ),
     )
     .catch((err: unknown) => {

@@ -1,10 +1,12 @@
 /**
  * The reading stage's text pass, run by the repair stage before any rule reads the text (every input format goes
- * through it): look-alike code points are normalised (normalise.ts) and hard-wrapped text is rejoined into
- * paragraphs (hardwrap.ts, on the paragraph model of paragraphs.ts). Its edits are proposals like the rules', so
+ * through it): look-alike code points are normalised (normalise.ts), hard-wrapped text is rejoined into
+ * paragraphs (hardwrap.ts, on the paragraph model of paragraphs.ts), and a word processor's CJK–Latin autospace
+ * is taken out (autospace.ts). Its edits are proposals like the rules', so
  * they are recorded repairs and the raw input can be rebuilt from the repaired text.
  */
 import type { Proposal } from '../repair/fixer.js';
+import { autospaceProposals } from './autospace.js';
 import { hardWrapProposals } from './hardwrap.js';
 import { normaliseProposals } from './normalise.js';
 
@@ -33,5 +35,5 @@ export function layoutProposals(raw: string): Proposal[] {
   for (const m of raw.matchAll(CR))
     if (!joined(m.index))
       endings.push({ start: m.index, end: m.index + m[0].length, text: '\n', ruleId: LINE_ENDING_RULE });
-  return [...normaliseProposals(raw), ...joins, ...endings];
+  return [...normaliseProposals(raw), ...joins, ...autospaceProposals(raw), ...endings];
 }

@@ -6,6 +6,7 @@ import { describeInput, IngestError } from '../errors.js';
 import type { Source } from '../types.js';
 import { cjkSpacing } from './cjk.js';
 import { dropFurniture } from './furniture.js';
+import { insertGrids, withoutGridRuns } from './grid-text.js';
 import { pageLines } from './lines.js';
 import { loadPdf, type PdfLimits } from './load.js';
 import { ocrPages, type OcrProgress } from './ocr.js';
@@ -73,7 +74,8 @@ export async function ingestPdf(
     pages = pages.map((p) => done.get(p.page) ?? p);
   }
   const found = takePdfTables(pages);
-  const lines = dropFurniture(found.pages.map(pageLines)).flat();
+  const prose = withoutGridRuns(found.pages, found.plain);
+  const lines = insertGrids(dropFurniture(prose.map(pageLines)), found.plain).flat();
   if (lines.length === 0 && found.tables.length === 0)
     throw new IngestError(
       'empty-input',

@@ -74,9 +74,12 @@ function makeFragment(page: number, runs: TextRun[], ocr: boolean): Fragment {
 
 /** The runs of a page grouped into baselines (top to bottom), each sorted left to right. */
 function baselineRows(page: PageText): TextRun[][] {
-  const runs = page.runs
-    .filter((r) => r.text.trim() !== '' && r.size > 0)
-    .sort((a, b) => a.y - b.y || a.x - b.x);
+  return runRows(page.runs);
+}
+
+/** Visible runs grouped into baselines (top to bottom), each sorted left to right. */
+export function runRows(all: readonly TextRun[]): TextRun[][] {
+  const runs = all.filter((r) => r.text.trim() !== '' && r.size > 0).sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: TextRun[][] = [];
   for (const r of runs) {
     const row = rows[rows.length - 1];

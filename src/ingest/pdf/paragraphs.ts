@@ -85,6 +85,7 @@ function startsBlock(text: string): boolean {
 
 /** Whether `line` opens a new paragraph after `prev`. */
 function breaksBefore(prev: PdfLine, line: PdfLine, edges: Map<string, Edges>, pitch: number): boolean {
+  if (prev.block || line.block) return true;
   const here = edges.get(`${line.page}:${line.side}`)!;
   const there = edges.get(`${prev.page}:${prev.side}`)!;
   if (Math.abs(line.size - prev.size) > SIZE_CHANGE * Math.max(line.size, prev.size)) return true;
@@ -99,8 +100,9 @@ function breaksBefore(prev: PdfLine, line: PdfLine, edges: Map<string, Edges>, p
 
 /** The Source text and layout of the lines. */
 export function paragraphText(lines: PdfLine[]): { raw: string; layout: SourceLine[] } {
-  const edges = columnEdges(lines);
-  const pitch = linePitch(lines);
+  const prose = lines.filter((l) => !l.block);
+  const edges = columnEdges(prose);
+  const pitch = linePitch(prose);
   let raw = '';
   const layout: SourceLine[] = [];
   lines.forEach((line, i) => {

@@ -5,6 +5,7 @@
  */
 import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { tableGrammar } from '../table/header.js';
+import { tabularRows } from './grid-text.js';
 import type { TextRun } from './types.js';
 
 /** A rule: horizontal (`y` = `at`, from x `from` to x `to`) or vertical (`x` = `at`, from y `from` to y `to`). */
@@ -178,7 +179,7 @@ export function mayHoldTable(runs: readonly TextRun[]): boolean {
 
 /**
  * Reads the rules of the pages from the first one that may hold a task table (header words as runs of their
- * own) on: reading the drawing operations costs about half as much as the text, so prose PDFs are spared it.
+ * own), or whose runs stand in table rows (grid-text.ts), on: reading the drawing operations costs about half as much as the text, so prose PDFs are spared it.
  */
 export class RuleScan {
   private on = false;
@@ -189,7 +190,7 @@ export class RuleScan {
     viewportTransform: number[],
     runs: readonly TextRun[],
   ): Promise<Rule[] | undefined> {
-    this.on ||= mayHoldTable(runs);
+    this.on ||= mayHoldTable(runs) || tabularRows(runs);
     return this.on ? pageRules(page, viewportTransform) : undefined;
   }
 }

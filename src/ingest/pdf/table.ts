@@ -13,6 +13,7 @@ import { assemble } from '../table/source.js';
 import type { SourceLine, SourceTables } from '../types.js';
 import { pageGrids, type Box, type PageGrid } from './table-grid.js';
 import type { PageText, PdfLine } from './types.js';
+import type { PlainGrid } from './grid-text.js';
 import { paragraphText } from './paragraphs.js';
 
 /** Vertical lines of two pages closer than this (points) are the same column edge. */
@@ -164,9 +165,13 @@ function toTable(t: Joined, index: number): PdfTable {
 /**
  * Finds the ruled task tables of the pages (whose `rules` were read). Returns the pages without the runs of
  * those tables, and the tables in reading order. Pages without rules, and grids without a known header, are
- * returned as they are.
+ * returned as they are; the latter are also listed in `plain` (read cell by cell by grid-text.ts).
  */
-export function takePdfTables(pages: readonly PageText[]): { pages: PageText[]; tables: PdfTable[] } {
+export function takePdfTables(pages: readonly PageText[]): {
+  pages: PageText[];
+  tables: PdfTable[];
+  plain: PlainGrid[];
+} {
   const joined: Joined[] = [];
   for (const p of pages) {
     const grids = p.rules && p.rules.length > 0 ? pageGrids(p.page, p.rules, p.runs) : [];
@@ -177,15 +182,22 @@ export function takePdfTables(pages: readonly PageText[]): { pages: PageText[]; 
     });
   }
   const tables: PdfTable[] = [];
+  const plain: PlainGrid[] = [];
   const taken = new Set<PageGrid['runs'][number]>();
   for (const t of joined) {
     const found = toTable(t, tables.length);
-    if (!findHeader(found.table)) continue;
+    if (!findHeader(found.table)) {
+      const cells = [...t.cells]
+        .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
+        .filter((c) => c.text.trim() !== '');
+      plain.push({ page: t.page, top: t.top, cells, runs: t.runs });
+      continue;
+    }
     tables.push(found);
     for (const r of t.runs) taken.add(r);
   }
-  if (tables.length === 0) return { pages: [...pages], tables };
-  return { pages: pages.map((p) => ({ ...p, runs: p.runs.filter((r) => !taken.has(r)) })), tables };
+  if (tables.length === 0) return { pages: [...pages], tables, plain };
+  return { pages: pages.map((p) => ({ ...p, runs: p.runs.filter((r) => !taken.has(r)) })), tables, plain };
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;

@@ -43,4 +43,6 @@ export interface PdfLine {
   y: number;
   size: number;
   side: ColumnSide;
+  /** A paragraph of its own (a cell of a ruled grid, see grid-text.ts): not joined, not measured for margins. */
+  block?: boolean;
 }
