@@ -7,6 +7,7 @@ import './repair/grammar.js';
 import './repair/places.js';
 import './layout/normalise.js';
 import './layout/hardwrap.js';
+import './layout/furniture.js';
 import './extract/deadlines.js';
 import './extract/targets.js';
 import './extract/references.js';
