@@ -8,6 +8,7 @@ import './repair/places.js';
 import './layout/normalise.js';
 import './layout/hardwrap.js';
 import './layout/autospace.js';
+import './layout/furniture.js';
 import './extract/deadlines.js';
 import './extract/targets.js';
 import './extract/references.js';
