@@ -167,6 +167,24 @@ describe('archive text search and filters', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('serves the task list a page at a time, with the count and links to the pages around', async () => {
+    const { routes, PAGE_SIZE } = await import('../../src/serve/pages.js');
+    const total = scan(db, {}).length;
+    expect(total).toBeGreaterThan(2 * PAGE_SIZE);
+    const last = Math.ceil(total / PAGE_SIZE);
+    const rows = (html: string) => html.match(/<tr>/g)!.length - 1;
+    const first = routes(db, ['tasks'], new URLSearchParams())!;
+    expect(first).toContain(`<p>${total} tasks</p>`);
+    expect(first).toContain(`page 1 of ${last}`);
+    expect(first).not.toContain('previous');
+    expect(rows(first)).toBe(PAGE_SIZE);
+    const end = routes(db, ['tasks'], new URLSearchParams(`page=${last}&q=`))!;
+    expect(end).toContain('href="/tasks?page=' + (last - 1) + '&amp;q=">← previous');
+    expect(end).not.toContain('next →');
+    expect(rows(end)).toBe(total - (last - 1) * PAGE_SIZE);
+    expect(routes(db, ['tasks'], new URLSearchParams('page=x'))).toContain('page 1 of');
+  });
+
   it('refuses an archive of another schema version, for reading and writing, without changing it', async () => {
     const file = join(dir, 'old.db');
     const old = await openArchive(file, { write: true });
