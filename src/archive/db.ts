@@ -90,7 +90,7 @@ CREATE TABLE IF NOT EXISTS task_roles (
   role TEXT NOT NULL, year INTEGER, sort INTEGER NOT NULL, task_id INTEGER NOT NULL,
   PRIMARY KEY (role, year, sort)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS task_roles_sort ON task_roles(role, sort);
-CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(grams, content='', tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(grams, content='', tokenize='ascii', detail=none);
 `;
 
 /** Why a database cannot be used: a clear message naming the file and what to do. */

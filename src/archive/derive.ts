@@ -36,17 +36,17 @@ export function grams(text: string): string {
 
 /**
  * The FTS5 query for a search string, or null when it has no run (only spaces and ASCII punctuation: the caller
- * scans). Each run of the query is a phrase of its bigrams (two characters: one token), or a one-character prefix;
- * runs are ANDed. It finds every task holding the string (a superset): the caller checks the text itself.
+ * scans). Every bigram of every run of the query is required (a two-character query is one token), and a
+ * one-character run is a prefix (a token starting with it). The index keeps no positions (`detail=none`), so this
+ * finds every task holding the string and some that hold its bigrams apart: the caller checks the text itself.
  */
 export function matchQuery(q: string): string | null {
-  const parts = runs(q).map((r) => {
-    if (r.length === 1) return `"${r[0]}"*`;
-    const bigrams: string[] = [];
-    for (let i = 0; i + 1 < r.length; i++) bigrams.push(r[i]! + r[i + 1]!);
-    return `"${bigrams.join(' ')}"`;
-  });
-  return parts.length ? parts.join(' AND ') : null;
+  const terms = new Set<string>();
+  for (const r of runs(q)) {
+    if (r.length === 1) terms.add(`"${r[0]}"*`);
+    for (let i = 0; i + 1 < r.length; i++) terms.add(`"${r[i]}${r[i + 1]}"`);
+  }
+  return terms.size ? [...terms].join(' AND ') : null;
 }
 
 /** Bits of a task id in its sort key (below the notice's date as YYYYMMDD). */
