@@ -16,6 +16,8 @@ export const ARCHIVE_SCHEMA_VERSION = '2';
 
 /** Page cache of a writing handle, in KB. */
 const WRITE_CACHE_KB = 16 * 1024;
+/** Page cache of a reading handle (serve keeps one open), in KB: a page of rows is read from scattered pages. */
+const READ_CACHE_KB = 32 * 1024;
 
 /** The default database file, in the working directory. */
 export const DEFAULT_DB = 'gongwen.db';
@@ -58,7 +60,7 @@ CREATE TABLE IF NOT EXISTS roles (
   task_id INTEGER, holder TEXT NOT NULL, unit_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
   inherited INTEGER NOT NULL, note TEXT, start INTEGER, end INTEGER);
 CREATE INDEX IF NOT EXISTS roles_unit ON roles(unit_id, role, task_id);
-CREATE INDEX IF NOT EXISTS roles_task ON roles(task_id, role, unit_id);
+CREATE INDEX IF NOT EXISTS roles_task ON roles(task_id, role, unit_id, name);
 CREATE TABLE IF NOT EXISTS deadlines (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
   plan_id INTEGER, task_id INTEGER, holder TEXT NOT NULL, text TEXT NOT NULL, date TEXT, kind TEXT NOT NULL,
@@ -156,6 +158,7 @@ export async function openArchive(file: string, options: { write: boolean; cache
       if (fresh) db.prepare('INSERT INTO meta VALUES (?, ?)').run('schema', ARCHIVE_SCHEMA_VERSION);
     }
     checkVersion(db, file);
+    if (!options.write) db.pragma(`cache_size = -${READ_CACHE_KB}`);
   } catch (err) {
     db.close();
     if (err instanceof ArchiveError) throw err;
