@@ -49,6 +49,16 @@ export function matchQuery(q: string): string | null {
   return terms.size ? [...terms].join(' AND ') : null;
 }
 
+/**
+ * Whether the index alone answers a search string: one run of one or two characters and nothing else (its one
+ * token, or tokens starting with its one character, stand exactly where the text holds it; ASCII case is folded
+ * on both sides, as LIKE does). Longer strings need the check against the text.
+ */
+export function matchIsExact(q: string): boolean {
+  const r = runs(q);
+  return r.length === 1 && r[0]!.length <= 2 && r[0]!.join('') === q;
+}
+
 /** Bits of a task id in its sort key (below the notice's date as YYYYMMDD). */
 export const SORT_ID_BITS = 2 ** 32;
 

@@ -4,7 +4,8 @@
  */
 import { ROLES, type Role } from '../graph/schema.js';
 import type { Db } from './db.js';
-import { matchQuery } from './derive.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import { matchIsExact, matchQuery } from './derive.js';
 
 /** Filters of a task query; every one is optional. */
 export interface TaskFilter {
@@ -76,6 +77,22 @@ const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${
 
 /** Matches a query counts at most: past it a page says "more than". */
 export const COUNT_CAP = 10_000;
+
+/** Statements of a handle by SQL text (a query's SQL depends only on which filters it has and its unit count). */
+const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
+const STATEMENTS_KEPT = 200;
+
+/** A statement prepared once per handle. */
+function statement(db: Db, sql: string): BetterSqlite3.Statement {
+  let kept = statements.get(db);
+  if (!kept) statements.set(db, (kept = new Map()));
+  let s = kept.get(sql);
+  if (!s) {
+    if (kept.size >= STATEMENTS_KEPT) kept.clear();
+    kept.set(sql, (s = db.prepare(sql)));
+  }
+  return s;
+}
 
 /** The SQL of the tasks that pass a filter: a FROM clause with `k` (task_keys), conditions, the sort column. */
 interface Candidates {
@@ -159,7 +176,7 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
       where.push(`${column} = ?`);
       args.push(value);
     }
-  if (q !== undefined) {
+  if (q !== undefined && !(driven === 'text' && matchIsExact(q))) {
     where.push("EXISTS (SELECT 1 FROM tasks t WHERE t.id = k.task_id AND t.text LIKE ? ESCAPE '\\')");
     args.push(likePattern(q));
   }
@@ -179,11 +196,14 @@ export interface TaskPage {
 export function queryTaskPage(db: Db, f: TaskFilter, cap = COUNT_CAP): TaskPage {
   const c = candidates(db, f);
   if (!c) return { rows: [], total: 0, more: false };
-  const n = db
-    .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${c.from}${whereClause(c)} LIMIT ?)`)
+  // One statement gives the count and, within the first `cap` rows, the page: the ids in order up to cap + 1.
+  const ids = statement(db, `SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ?`)
     .pluck()
-    .get(...c.args, cap + 1) as number;
-  return { rows: pageOf(db, f, c), total: Math.min(n, cap), more: n > cap };
+    .all(...c.args, cap + 1) as number[];
+  const from = f.offset ?? 0;
+  const to = from + (f.limit ?? DEFAULT_LIMIT);
+  const rows = to <= cap ? assemble(db, ids.slice(from, to)) : pageOf(db, f, c);
+  return { rows, total: Math.min(ids.length, cap), more: ids.length > cap };
 }
 
 /** The tasks that pass every filter, in notice date order (at most `limit`, after `offset`). */
@@ -193,8 +213,10 @@ export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
 }
 
 function pageOf(db: Db, f: TaskFilter, c: Candidates): TaskRow[] {
-  const page = db
-    .prepare(`SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ? OFFSET ?`)
+  const page = statement(
+    db,
+    `SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ? OFFSET ?`,
+  )
     .pluck()
     .all(...c.args, f.limit ?? DEFAULT_LIMIT, f.offset ?? 0) as number[];
   return assemble(db, page);
@@ -204,14 +226,13 @@ function pageOf(db: Db, f: TaskFilter, c: Candidates): TaskRow[] {
 function assemble(db: Db, taskIds: number[]): TaskRow[] {
   if (taskIds.length === 0) return [];
   const ids = JSON.stringify(taskIds);
-  const rows = db
-    .prepare(
-      'SELECT t.id, t.notice_id AS notice, n.title AS noticeTitle, p.key AS plan, p.title AS planTitle, ' +
-        'p.year AS year, t.path, t.title, t.text, t.start, t.end FROM json_each(?) j ' +
-        'CROSS JOIN tasks t ON t.id = j.value JOIN plans p ON p.id = t.plan_id ' +
-        'JOIN notices n ON n.id = t.notice_id ORDER BY j.key',
-    )
-    .all(ids) as Omit<TaskRow, (typeof ROLES)[number] | 'deadlines'>[];
+  const rows = statement(
+    db,
+    'SELECT t.id, t.notice_id AS notice, n.title AS noticeTitle, p.key AS plan, p.title AS planTitle, ' +
+      'p.year AS year, t.path, t.title, t.text, t.start, t.end FROM json_each(?) j ' +
+      'CROSS JOIN tasks t ON t.id = j.value JOIN plans p ON p.id = t.plan_id ' +
+      'JOIN notices n ON n.id = t.notice_id ORDER BY j.key',
+  ).all(ids) as Omit<TaskRow, (typeof ROLES)[number] | 'deadlines'>[];
   const byTask = new Map<number, TaskRow>();
   const out = rows.map((r) => {
     const row: TaskRow = { ...r, lead: [], cooperating: [], responsible: [], guidance: [], deadlines: [] };
@@ -219,15 +240,17 @@ function assemble(db: Db, taskIds: number[]): TaskRow[] {
     return row;
   });
   const each = 'task_id IN (SELECT value FROM json_each(?))';
-  for (const { task, role, name } of db
-    .prepare(`SELECT task_id AS task, role, name FROM roles WHERE ${each} ORDER BY rowid`)
-    .all(ids) as { task: number; role: Role; name: string }[]) {
+  for (const { task, role, name } of statement(
+    db,
+    `SELECT task_id AS task, role, name FROM roles WHERE ${each} ORDER BY rowid`,
+  ).all(ids) as { task: number; role: Role; name: string }[]) {
     const list = byTask.get(task)![role];
     if (!list.includes(name)) list.push(name);
   }
-  for (const { task, ...d } of db
-    .prepare(`SELECT task_id AS task, text, date, kind, start, end FROM deadlines WHERE ${each} ORDER BY id`)
-    .all(ids) as ({ task: number } & TaskRow['deadlines'][number])[])
+  for (const { task, ...d } of statement(
+    db,
+    `SELECT task_id AS task, text, date, kind, start, end FROM deadlines WHERE ${each} ORDER BY id`,
+  ).all(ids) as ({ task: number } & TaskRow['deadlines'][number])[])
     byTask.get(task)!.deadlines.push(d);
   return out;
 }

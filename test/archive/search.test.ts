@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
 import { ArchiveError, openArchive, type Db } from '../../src/archive/db.js';
-import { grams, matchQuery } from '../../src/archive/derive.js';
+import { grams, matchIsExact, matchQuery } from '../../src/archive/derive.js';
 import { queryTaskPage, queryTasks, type TaskFilter } from '../../src/archive/query.js';
 import { random } from '../../src/bench/corpus.js';
 
@@ -91,6 +91,9 @@ describe('archive text search and filters', () => {
     expect(matchQuery('尘')).toBe('"尘"*');
     expect(matchQuery('PM2.5')).toBe('"PM" AND "M2" AND "5"*');
     expect(matchQuery(' .-% ')).toBeNull();
+    // one or two characters of one run: the index alone is exact; anything longer is checked against the text
+    expect(['扬尘', '尘', 'Ab', '𠮷野'].map(matchIsExact)).toEqual([true, true, true, true]);
+    expect(['差异化', 'P.M', '扬 尘', '%'].map(matchIsExact)).toEqual([false, false, false, false]);
   });
 
   it('finds exactly the tasks a plain scan finds, on random queries from the corpus', () => {
