@@ -9,6 +9,7 @@ import type { NoticeGraph } from '../graph/schema.js';
 import type { Db } from './db.js';
 import { peekSha256, prepare, prepareJson, type Prepared } from './prepare.js';
 import type { JsonPreparer } from './prepare-pool.js';
+import { finishBatch, nextNoticeId } from './derive.js';
 import { dropStaleDiffs } from './series-diffs.js';
 import { addGraph, hasNotice } from './store.js';
 
@@ -95,6 +96,7 @@ export async function addInputs(
     options.onInput?.(input, outcome, reason);
   };
   db.exec('BEGIN IMMEDIATE');
+  const firstNotice = nextNoticeId(db);
   try {
     for await (const input of inputs) {
       let job: Promise<Prepared | null>;
@@ -122,6 +124,7 @@ export async function addInputs(
     }
     await Promise.all(pending);
     for (const id of series) dropStaleDiffs(db, id);
+    finishBatch(db, firstNotice);
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -2,8 +2,9 @@
  * The archive's SQLite database (better-sqlite3, loaded lazily: `gongwen convert` never loads it). The schema
  * follows the NoticeGraph: notices (with the graph JSON and the repaired text, deflated), plans, sections,
  * tasks, units by canonical name (and every spelling met), role edges, deadlines, targets, references and
- * repairs; plan series and the stored diffs between their consecutive editions; full-text search over task
- * text (FTS5 trigram: see docs/DESIGN.md, "The archive", for the measurement against jieba tokens).
+ * repairs; plan series and the stored diffs between their consecutive editions; and what derive.ts fills once
+ * per batch: full-text search over task text (FTS5 over overlapping bigrams: see docs/DESIGN.md, "The archive",
+ * for the measurement against trigrams and jieba tokens), task sort keys, roles by year in sort order.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -11,10 +12,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 export type Db = BetterSqlite3.Database;
 
 /** Version of the archive's schema, kept in `meta`; a database of another version is refused. */
-export const ARCHIVE_SCHEMA_VERSION = '1';
+export const ARCHIVE_SCHEMA_VERSION = '2';
 
 /** Page cache of a writing handle, in KB. */
 const WRITE_CACHE_KB = 16 * 1024;
+/** Page cache of a reading handle (serve keeps one open), in KB: a page of rows is read from scattered pages. */
+const READ_CACHE_KB = 32 * 1024;
 
 /** The default database file, in the working directory. */
 export const DEFAULT_DB = 'gongwen.db';
@@ -56,15 +59,14 @@ CREATE TABLE IF NOT EXISTS roles (
   notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE, plan_id INTEGER,
   task_id INTEGER, holder TEXT NOT NULL, unit_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
   inherited INTEGER NOT NULL, note TEXT, start INTEGER, end INTEGER);
-CREATE INDEX IF NOT EXISTS roles_unit ON roles(unit_id, role);
-DROP INDEX IF EXISTS roles_task;
-CREATE INDEX IF NOT EXISTS roles_task_role ON roles(task_id, role);
+CREATE INDEX IF NOT EXISTS roles_unit ON roles(unit_id, role, task_id);
+CREATE INDEX IF NOT EXISTS roles_task ON roles(task_id, role, unit_id, name);
 CREATE TABLE IF NOT EXISTS deadlines (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
   plan_id INTEGER, task_id INTEGER, holder TEXT NOT NULL, text TEXT NOT NULL, date TEXT, kind TEXT NOT NULL,
   period TEXT, start INTEGER, end INTEGER);
-CREATE INDEX IF NOT EXISTS deadlines_date ON deadlines(date);
-CREATE INDEX IF NOT EXISTS deadlines_task ON deadlines(task_id);
+CREATE INDEX IF NOT EXISTS deadlines_date ON deadlines(date, task_id);
+CREATE INDEX IF NOT EXISTS deadlines_task ON deadlines(task_id, date);
 CREATE TABLE IF NOT EXISTS targets (
   notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE, plan_id INTEGER, task_id INTEGER,
   holder TEXT NOT NULL, text TEXT NOT NULL, indicator TEXT NOT NULL, comparator TEXT NOT NULL,
@@ -80,8 +82,17 @@ CREATE TABLE IF NOT EXISTS series_diffs (
   series_id INTEGER NOT NULL REFERENCES series(id), old_plan INTEGER NOT NULL, new_plan INTEGER NOT NULL,
   old_year INTEGER, new_year INTEGER, summary TEXT NOT NULL, diff BLOB NOT NULL,
   PRIMARY KEY (old_plan, new_plan));
-CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(
-  text, content='tasks', content_rowid='id', tokenize='trigram');
+CREATE TABLE IF NOT EXISTS task_keys (
+  task_id INTEGER PRIMARY KEY, sort INTEGER NOT NULL, year INTEGER, series_id INTEGER, notice_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS task_keys_sort ON task_keys(sort);
+CREATE INDEX IF NOT EXISTS task_keys_year ON task_keys(year, sort);
+CREATE INDEX IF NOT EXISTS task_keys_series ON task_keys(series_id, sort);
+CREATE INDEX IF NOT EXISTS task_keys_notice ON task_keys(notice_id, sort);
+CREATE TABLE IF NOT EXISTS task_roles (
+  role TEXT NOT NULL, year INTEGER, sort INTEGER NOT NULL, task_id INTEGER NOT NULL,
+  PRIMARY KEY (role, year, sort)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS task_roles_sort ON task_roles(role, sort);
+CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(grams, content='', tokenize='ascii', detail=none);
 `;
 
 /** Why a database cannot be used: a clear message naming the file and what to do. */
@@ -90,6 +101,16 @@ export class ArchiveError extends Error {
     super(message);
     this.name = 'ArchiveError';
   }
+}
+
+/** Throws when the archive's schema version is not this gongwen's (no `meta` table: the SQLite error). */
+function checkVersion(db: Db, file: string): void {
+  const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
+  if (version !== ARCHIVE_SCHEMA_VERSION)
+    throw new ArchiveError(
+      `${file}: archive schema ${String(version)}, this gongwen reads ${ARCHIVE_SCHEMA_VERSION}; ` +
+        `build a new archive from the same notices or graph JSON: gongwen archive add <files> --db NEW.db`,
+    );
 }
 
 /** Loads better-sqlite3 (a native addon) only when an archive command runs. */
@@ -130,18 +151,14 @@ export async function openArchive(file: string, options: { write: boolean; cache
       db.pragma('synchronous = NORMAL');
       // A 16 MB page cache (the default is 2 MB): fewer rereads while the indexes of a large archive are updated.
       db.pragma(`cache_size = -${WRITE_CACHE_KB}`);
+      // An archive of another version is refused before the schema touches it.
+      const fresh = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() === undefined;
+      if (!fresh) checkVersion(db, file);
       db.exec(SCHEMA);
-      const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema') as
-        string | undefined;
-      if (version === undefined)
-        db.prepare('INSERT INTO meta VALUES (?, ?)').run('schema', ARCHIVE_SCHEMA_VERSION);
+      if (fresh) db.prepare('INSERT INTO meta VALUES (?, ?)').run('schema', ARCHIVE_SCHEMA_VERSION);
     }
-    const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
-    if (version !== ARCHIVE_SCHEMA_VERSION)
-      throw new ArchiveError(
-        `${file}: archive schema ${String(version)}, this gongwen reads ${ARCHIVE_SCHEMA_VERSION}; ` +
-          'rebuild it with gongwen archive add',
-      );
+    checkVersion(db, file);
+    if (!options.write) db.pragma(`cache_size = -${READ_CACHE_KB}`);
   } catch (err) {
     db.close();
     if (err instanceof ArchiveError) throw err;

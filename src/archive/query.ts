@@ -4,6 +4,8 @@
  */
 import { ROLES, type Role } from '../graph/schema.js';
 import type { Db } from './db.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import { matchIsExact, matchQuery } from './derive.js';
 
 /** Filters of a task query; every one is optional. */
 export interface TaskFilter {
@@ -19,9 +21,11 @@ export interface TaskFilter {
   series?: number;
   /** Notice id. */
   notice?: number;
-  /** Text search over the task text (FTS5 trigram from 3 characters, a substring scan below). */
+  /** Text search: tasks whose text holds the string (ASCII letters in any case), through the bigram index. */
   q?: string;
   limit?: number;
+  /** Rows skipped before the first returned (paging). */
+  offset?: number;
 }
 
 /** A task row of a query, with its units by role and its deadlines. */
@@ -68,66 +72,167 @@ export function unitIds(db: Db, name: string): number[] {
     .all(name, name) as number[];
 }
 
-/** An FTS5 phrase query for a literal string (quotes doubled). */
-const phrase = (q: string): string => `"${q.replace(/"/g, '""')}"`;
-/** A LIKE pattern for a literal substring (escape character: \). */
+/** A LIKE pattern for a literal substring (escape character: \\). */
 const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The tasks that pass every filter, in notice date order. */
-export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
+/** Matches a query counts at most: past it a page says "more than". */
+export const COUNT_CAP = 10_000;
+
+/** Statements of a handle by SQL text (a query's SQL depends only on which filters it has and its unit count). */
+const statements = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
+const STATEMENTS_KEPT = 200;
+
+/** A statement prepared once per handle. */
+function statement(db: Db, sql: string): BetterSqlite3.Statement {
+  let kept = statements.get(db);
+  if (!kept) statements.set(db, (kept = new Map()));
+  let s = kept.get(sql);
+  if (!s) {
+    if (kept.size >= STATEMENTS_KEPT) kept.clear();
+    kept.set(sql, (s = db.prepare(sql)));
+  }
+  return s;
+}
+
+/** The SQL of the tasks that pass a filter: a FROM clause with `k` (task_keys), conditions, the sort column. */
+interface Candidates {
+  from: string;
+  where: string[];
+  args: unknown[];
+  sort: string;
+}
+
+/**
+ * How a filter is answered. The most selective filter drives (a notice's tasks; the full-text index; a deadline
+ * window; a unit's roles; a role by year in sort order; else task_keys by year, series or in sort order), the
+ * others are checked per task through covering indexes, and a text search is always checked against the text
+ * itself (the index gives a superset). Null when nothing can match (an unknown unit).
+ */
+function candidates(db: Db, f: TaskFilter): Candidates | null {
   const where: string[] = [];
   const args: unknown[] = [];
-  const q = f.q?.trim();
-  const fts = q !== undefined && [...q].length >= 3;
-  if (f.unit !== undefined) {
-    const ids = unitIds(db, f.unit);
-    if (ids.length === 0) return [];
-    const units = `unit_id IN (${ids.map(() => '?').join(',')})${f.role ? ' AND role = ?' : ''}`;
-    // A deadline window or an indexed text search usually names fewer tasks than a unit's roles over the years
-    // (a unit's short spelling, 市生态环境局, is every city's): then they drive and the unit is checked per task.
-    if (f.dueFrom !== undefined || f.dueTo !== undefined || fts)
-      where.push(`EXISTS (SELECT 1 FROM roles r WHERE r.task_id = t.id AND ${units})`);
-    else where.push(`t.id IN (SELECT task_id FROM roles WHERE ${units})`);
-    args.push(...ids, ...(f.role ? [f.role] : []));
+  const q = f.q?.trim() || undefined;
+  const match = q === undefined ? null : matchQuery(q);
+  const due = f.dueFrom !== undefined || f.dueTo !== undefined;
+  const window = [f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31'];
+  const ids = f.unit === undefined ? null : unitIds(db, f.unit);
+  if (ids?.length === 0) return null;
+  const units = ids ? `unit_id IN (${ids.map(() => '?').join(',')})${f.role ? ' AND role = ?' : ''}` : '';
+  const unitArgs = ids ? [...ids, ...(f.role ? [f.role] : [])] : [];
+  const through = (sub: string, subArgs: unknown[]): string => {
+    args.push(...subArgs);
+    return `(${sub}) m CROSS JOIN task_keys k ON k.task_id = m.id`;
+  };
+  let from: string;
+  let sort = 'k.sort';
+  let driven: 'notice' | 'text' | 'due' | 'unit' | 'role' | 'keys';
+  if (f.notice !== undefined) {
+    driven = 'notice';
+    from = 'task_keys k';
+  } else if (match !== null) {
+    driven = 'text';
+    from = through('SELECT rowid AS id FROM tasks_fts WHERE tasks_fts MATCH ?', [match]);
+  } else if (due) {
+    driven = 'due';
+    from = through('SELECT DISTINCT task_id AS id FROM deadlines WHERE date BETWEEN ? AND ?', window);
+  } else if (ids) {
+    driven = 'unit';
+    from = through(`SELECT DISTINCT task_id AS id FROM roles WHERE ${units}`, unitArgs);
   } else if (f.role) {
-    // Checked per task (index roles_task_role): listing every task of a role first reads a third of `roles`.
-    where.push('EXISTS (SELECT 1 FROM roles r WHERE r.task_id = t.id AND r.role = ?)');
+    driven = 'role';
+    from = 'task_roles tr CROSS JOIN task_keys k ON k.task_id = tr.task_id';
+    sort = 'tr.sort';
+    where.push('tr.role = ?');
+    args.push(f.role);
+    if (f.year !== undefined) {
+      where.push('tr.year = ?');
+      args.push(f.year);
+    }
+  } else {
+    driven = 'keys';
+    from = 'task_keys k';
+  }
+  if (ids && driven !== 'unit') {
+    // `+`: the unit is checked on the task's few roles, not looked up once per unit id (305 for 市生态环境局).
+    const role = f.role ? ' AND r.role = ?' : '';
+    where.push(
+      `EXISTS (SELECT 1 FROM roles r WHERE r.task_id = k.task_id${role} AND +r.unit_id IN (${ids.map(() => '?').join(',')}))`,
+    );
+    args.push(...(f.role ? [f.role] : []), ...ids);
+  } else if (!ids && f.role && driven !== 'role') {
+    where.push('EXISTS (SELECT 1 FROM roles r WHERE r.task_id = k.task_id AND r.role = ?)');
     args.push(f.role);
   }
-  if (f.dueFrom !== undefined || f.dueTo !== undefined) {
-    where.push('t.id IN (SELECT task_id FROM deadlines WHERE date BETWEEN ? AND ?)');
-    args.push(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-31');
-  }
-  if (q) {
-    // The trigram tokenizer indexes runs of three characters: shorter queries scan the (filtered) rows.
-    if (fts) {
-      where.push('t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)');
-      args.push(phrase(q));
-    } else {
-      where.push("t.text LIKE ? ESCAPE '\\'");
-      args.push(likePattern(q));
-    }
+  if (due && driven !== 'due') {
+    where.push('EXISTS (SELECT 1 FROM deadlines d WHERE d.task_id = k.task_id AND d.date BETWEEN ? AND ?)');
+    args.push(...window);
   }
   for (const [column, value] of [
-    ['p.year', f.year],
-    ['p.series_id', f.series],
-    ['t.notice_id', f.notice],
+    ['k.year', driven === 'role' ? undefined : f.year],
+    ['k.series_id', f.series],
+    ['k.notice_id', f.notice],
   ] as const)
     if (value !== undefined) {
       where.push(`${column} = ?`);
       args.push(value);
     }
-  const sql =
+  if (q !== undefined && !(driven === 'text' && matchIsExact(q))) {
+    where.push("EXISTS (SELECT 1 FROM tasks t WHERE t.id = k.task_id AND t.text LIKE ? ESCAPE '\\')");
+    args.push(likePattern(q));
+  }
+  return { from, where, args, sort };
+}
+
+const whereClause = (c: Candidates): string => (c.where.length ? ` WHERE ${c.where.join(' AND ')}` : '');
+
+/** A page of a task query: its rows, and how many tasks match (at most `COUNT_CAP`; `more`: there are more). */
+export interface TaskPage {
+  rows: TaskRow[];
+  total: number;
+  more: boolean;
+}
+
+/** The tasks that pass every filter, in notice date order (`offset`, `limit`: the page), with their count. */
+export function queryTaskPage(db: Db, f: TaskFilter, cap = COUNT_CAP): TaskPage {
+  const c = candidates(db, f);
+  if (!c) return { rows: [], total: 0, more: false };
+  // One statement gives the count and, within the first `cap` rows, the page: the ids in order up to cap + 1.
+  const ids = statement(db, `SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ?`)
+    .pluck()
+    .all(...c.args, cap + 1) as number[];
+  const from = f.offset ?? 0;
+  const to = from + (f.limit ?? DEFAULT_LIMIT);
+  const rows = to <= cap ? assemble(db, ids.slice(from, to)) : pageOf(db, f, c);
+  return { rows, total: Math.min(ids.length, cap), more: ids.length > cap };
+}
+
+/** The tasks that pass every filter, in notice date order (at most `limit`, after `offset`). */
+export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
+  const c = candidates(db, f);
+  return c ? pageOf(db, f, c) : [];
+}
+
+function pageOf(db: Db, f: TaskFilter, c: Candidates): TaskRow[] {
+  const page = statement(
+    db,
+    `SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ? OFFSET ?`,
+  )
+    .pluck()
+    .all(...c.args, f.limit ?? DEFAULT_LIMIT, f.offset ?? 0) as number[];
+  return assemble(db, page);
+}
+
+/** The rows of tasks (in the order given) with their units and deadlines: three statements for the whole page. */
+function assemble(db: Db, taskIds: number[]): TaskRow[] {
+  if (taskIds.length === 0) return [];
+  const ids = JSON.stringify(taskIds);
+  const rows = statement(
+    db,
     'SELECT t.id, t.notice_id AS notice, n.title AS noticeTitle, p.key AS plan, p.title AS planTitle, ' +
-    'p.year AS year, t.path, t.title, t.text, t.start, t.end FROM tasks t JOIN plans p ON p.id = t.plan_id ' +
-    `JOIN notices n ON n.id = t.notice_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ` +
-    'ORDER BY n.date, t.notice_id, t.id LIMIT ?';
-  const rows = db.prepare(sql).all(...args, f.limit ?? DEFAULT_LIMIT) as Omit<
-    TaskRow,
-    (typeof ROLES)[number] | 'deadlines'
-  >[];
-  // The units and deadlines of every row at once (one statement each, not two per row).
-  const ids = JSON.stringify(rows.map((r) => r.id));
+      'p.year AS year, t.path, t.title, t.text, t.start, t.end FROM json_each(?) j ' +
+      'CROSS JOIN tasks t ON t.id = j.value JOIN plans p ON p.id = t.plan_id ' +
+      'JOIN notices n ON n.id = t.notice_id ORDER BY j.key',
+  ).all(ids) as Omit<TaskRow, (typeof ROLES)[number] | 'deadlines'>[];
   const byTask = new Map<number, TaskRow>();
   const out = rows.map((r) => {
     const row: TaskRow = { ...r, lead: [], cooperating: [], responsible: [], guidance: [], deadlines: [] };
@@ -135,15 +240,17 @@ export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
     return row;
   });
   const each = 'task_id IN (SELECT value FROM json_each(?))';
-  for (const { task, role, name } of db
-    .prepare(`SELECT task_id AS task, role, name FROM roles WHERE ${each} ORDER BY rowid`)
-    .all(ids) as { task: number; role: Role; name: string }[]) {
+  for (const { task, role, name } of statement(
+    db,
+    `SELECT task_id AS task, role, name FROM roles WHERE ${each} ORDER BY rowid`,
+  ).all(ids) as { task: number; role: Role; name: string }[]) {
     const list = byTask.get(task)![role];
     if (!list.includes(name)) list.push(name);
   }
-  for (const { task, ...d } of db
-    .prepare(`SELECT task_id AS task, text, date, kind, start, end FROM deadlines WHERE ${each} ORDER BY id`)
-    .all(ids) as ({ task: number } & TaskRow['deadlines'][number])[])
+  for (const { task, ...d } of statement(
+    db,
+    `SELECT task_id AS task, text, date, kind, start, end FROM deadlines WHERE ${each} ORDER BY id`,
+  ).all(ids) as ({ task: number } & TaskRow['deadlines'][number])[])
     byTask.get(task)!.deadlines.push(d);
   return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Puts one NoticeGraph into the archive: its rows in every table, its graph JSON and repaired text (deflated by
- * the caller), its task texts into the full-text index. The caller wraps a batch in one transaction.
+ * the caller). The caller wraps a batch in one transaction and derives the indexes after it (derive.ts).
  */
 import type { GraphNode, NoticeGraph } from '../graph/schema.js';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -16,7 +16,6 @@ interface Inserts {
   plan: Statement;
   section: Statement;
   task: Statement;
-  fts: Statement;
   unitFind: Statement;
   unitAdd: Statement;
   nameSeen: Statement;
@@ -59,7 +58,6 @@ function inserts(db: Db): Inserts {
       'INSERT INTO tasks (notice_id, plan_id, key, path, number, title, text, start, end, page) ' +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    fts: q('INSERT INTO tasks_fts (rowid, text) VALUES (?, ?)'),
     unitFind: q('SELECT id FROM units WHERE name = ?').pluck(),
     unitAdd: q('INSERT INTO units (name, kind) VALUES (?, ?)'),
     nameSeen: q(
@@ -169,7 +167,6 @@ export function addGraph(db: Db, graph: NoticeGraph, blobs: Blobs): Added {
         ).lastInsertRowid,
       );
       tasks.set(n.id, id);
-      s.fts.run(id, n.text);
     }
   }
   const units = new Map<string, number>();

@@ -2,13 +2,23 @@
 import type { Db } from '../archive/db.js';
 import { loadGraph, loadText } from '../archive/load.js';
 import { loadSeriesDiff } from '../archive/series-diffs.js';
-import { isRole, parseDue, queryTasks, queryUnits, type TaskFilter, type TaskRow } from '../archive/query.js';
+import {
+  isRole,
+  parseDue,
+  queryTaskPage,
+  queryUnits,
+  type TaskFilter,
+  type TaskPage,
+  type TaskRow,
+} from '../archive/query.js';
 import { queryCalendar, queryNotices, querySeries, querySeriesDiffs } from '../archive/query-series.js';
 import { ROLES } from '../graph/schema.js';
 import { renderDiffHtml } from '../render/diff-html.js';
 import { esc, link, page, table } from './html.js';
 
 const q = encodeURIComponent;
+/** Task rows a page shows: a query's count is computed in SQL, its rows a page at a time. */
+export const PAGE_SIZE = 50;
 const factLink = (notice: number, start: number | null, end: number | null, text: string): string =>
   start === null || end === null
     ? esc(text)
@@ -76,8 +86,32 @@ function tasks(db: Db, params: URLSearchParams): string {
   const form =
     `<form method="get" action="/tasks">${input('unit', '单位')}<label>role <select name="role">${roles}</select></label>` +
     `${input('due', '时限 A..B')}${input('q', '文字')}${input('year', '年')}<button>filter</button></form>`;
-  const rows = queryTasks(db, f);
-  return page('任务 tasks', `${form}<p>${rows.length} tasks</p>${taskTable(rows)}`);
+  const at = Number(get('page') ?? 1);
+  const number = Number.isInteger(at) && at >= 1 ? at : 1;
+  const result = queryTaskPage(db, { ...f, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE });
+  return page(
+    '任务 tasks',
+    `${form}${count(result)}${taskTable(result.rows)}${pager(params, number, result)}`,
+  );
+}
+
+/** How many tasks a query found ("more than N" past the count's cap). */
+const count = (r: TaskPage): string => `<p>${r.more ? `more than ${r.total}` : r.total} tasks</p>`;
+
+/** Links to the previous and next page of a task query, with its other parameters kept. */
+function pager(params: URLSearchParams, number: number, r: TaskPage): string {
+  const to = (n: number, label: string) => {
+    const p = new URLSearchParams(params);
+    p.set('page', String(n));
+    return link(`/tasks?${p.toString()}`, label);
+  };
+  const last = Math.max(1, Math.ceil(r.total / PAGE_SIZE));
+  const links = [
+    ...(number > 1 ? [to(number - 1, '← previous')] : []),
+    `page ${number} of ${last}${r.more ? '+' : ''}`,
+    ...(number < last || r.more ? [to(number + 1, 'next →')] : []),
+  ];
+  return `<p class="pager">${links.join(' ')}</p>`;
 }
 
 function units(db: Db): string {
@@ -99,7 +133,11 @@ function units(db: Db): string {
 function unit(db: Db, name: string): string | null {
   const [u] = queryUnits(db, name);
   if (!u) return null;
-  const parts = ROLES.map((role) => `<h2>${role}</h2>${taskTable(queryTasks(db, { unit: u.name, role }))}`);
+  const parts = ROLES.map((role) => {
+    const r = queryTaskPage(db, { unit: u.name, role, limit: PAGE_SIZE });
+    const all = link(`/tasks?unit=${q(u.name)}&role=${role}`, 'all as a task list');
+    return `<h2>${role}</h2>${count(r)}${taskTable(r.rows)}${r.total > r.rows.length ? `<p>${all}</p>` : ''}`;
+  });
   return page(u.name, `<p>spellings: ${esc(u.spellings.join('、'))}</p>${parts.join('')}`);
 }
 

@@ -99,7 +99,7 @@ describe('archive', () => {
     expect(due.length).toBeGreaterThan(0);
     for (const t of due)
       expect(t.deadlines.some((d) => d.date! >= '2021-04-01' && d.date! <= '2021-06-30')).toBe(true);
-    // Two characters: the substring scan; three or more: the trigram index. Both find every task holding it.
+    // Through the bigram index (two characters: one token), checked against the text: every task holding it.
     for (const q of ['扬尘', '差异化管理', '施工工地']) {
       const hits = queryTasks(db, { q });
       const all = queryTasks(db, { limit: 100_000 }).filter((t) => t.text.includes(q));
