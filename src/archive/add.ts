@@ -5,12 +5,12 @@
  * are not computed here: a series that gained an edition only loses its stale diffs (series-diffs.ts).
  */
 import { createHash } from 'node:crypto';
-import type { NoticeGraph } from '../graph/schema.js';
 import type { Db } from './db.js';
-import { peekSha256, prepare, prepareJson, type Prepared } from './prepare.js';
-import type { JsonPreparer } from './prepare-pool.js';
+import { convertInProcess, peekSha256, prepareInput, type Converter, type PrepareJob } from './prepare.js';
 import { dropStaleDiffs } from './series-diffs.js';
-import { addGraph, hasNotice } from './store.js';
+import { hasNotice, writer, type Stored } from './store.js';
+
+export { convertInProcess, type Converter } from './prepare.js';
 
 /** Rows sampled per index by ANALYZE after an add. */
 const ANALYSIS_LIMIT = 1000;
@@ -21,15 +21,8 @@ export interface Input {
   bytes: Uint8Array;
 }
 
-/** Converts a notice's bytes to a graph (in a worker thread): the graph and its JSON text, or throws with the reason. */
-export type Converter = (input: Input) => Promise<{ graph: NoticeGraph; json: string }>;
-
-/** A converter in this thread (tests, eval, small runs): `convert` from the library. */
-export const convertInProcess: Converter = async ({ path, bytes }) => {
-  const { convert } = await import('../index.js');
-  const graph = await convert(bytes, { path });
-  return { graph, json: JSON.stringify(graph) };
-};
+/** Prepares an input (prepare.ts): its rows and blobs, or rejects with the reason it cannot be added. */
+export type Preparer = (job: PrepareJob) => Promise<Stored>;
 
 /** What an `add` run did. */
 export interface AddSummary {
@@ -49,18 +42,23 @@ export function looksLikeJson(bytes: Uint8Array): boolean {
 
 /** Options of `addInputs`. */
 export interface AddOptions {
-  convert: Converter;
+  /**
+   * Prepares an input: the CLI passes a pool of worker threads (prepare-pool.ts; the input's bytes are handed
+   * over to the thread). Default: in this thread, converting with `convert`.
+   */
+  prepare?: Preparer;
+  /** The converter of the default preparer (default: `convertInProcess`). */
+  convert?: Converter;
   /** Called after each input, for the progress bar. */
   onInput?: (input: Input, outcome: 'added' | 'skipped' | 'failed', reason?: string) => void;
-  /** Prepares a graph JSON file (default: in this thread; the CLI passes a pool of threads: prepare-pool.ts). */
-  prepareJson?: JsonPreparer;
-  /** Inputs converted at once (the worker pool's width and a little more). */
+  /** Inputs prepared at once (the worker pool's width and a little more): what bounds the memory. */
   window?: number;
 }
 
 /**
  * Adds every input in one transaction; resolves to the summary. A failing input is recorded and skipped;
- * an exception from the database rolls the whole run back and is thrown.
+ * an exception from the database rolls the whole run back and is thrown. The main thread only checks hashes
+ * and writes rows: reading a graph, converting, validating, deflating and flattening are the preparer's.
  */
 export async function addInputs(
   db: Db,
@@ -68,64 +66,64 @@ export async function addInputs(
   options: AddOptions,
 ): Promise<AddSummary> {
   const summary: AddSummary = { added: 0, skipped: 0, failed: [] };
-  const series = new Set<number>();
   const seen = new Set<string>();
   const window = options.window ?? 4;
   const pending: Promise<void>[] = [];
   const known = (sha: string): boolean => seen.has(sha) || hasNotice(db, sha);
-  const prepareFile = options.prepareJson ?? prepareJson;
-  const settle = async (input: Input, job: Promise<Prepared | null>) => {
-    let outcome: 'added' | 'skipped' | 'failed' = 'skipped';
-    let reason: string | undefined;
-    try {
-      const got = await job;
-      if (got && !known(got.graph.source.sha256)) {
-        seen.add(got.graph.source.sha256);
-        for (const s of addGraph(db, got.graph, got.blobs).series) series.add(s);
-        outcome = 'added';
-      }
-    } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('SQLITE')) throw err;
-      outcome = 'failed';
-      reason = (err as Error).message;
-    }
-    if (outcome === 'added') summary.added++;
-    else if (outcome === 'skipped') summary.skipped++;
-    else summary.failed.push({ path: input.path, reason: reason ?? 'failed' });
-    options.onInput?.(input, outcome, reason);
-  };
+  const convert = options.convert ?? convertInProcess;
+  const prepare = options.prepare ?? ((job: PrepareJob) => prepareInput(job, convert));
+  // The rows of a notice refer to the notice written just before them (store.ts), so checking every row's
+  // foreign keys only costs time: about half of writing the role rows. Checked again by the tests.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
-    for await (const input of inputs) {
-      let job: Promise<Prepared | null>;
-      if (looksLikeJson(input.bytes)) {
-        const sha = peekSha256(input.bytes);
-        job =
-          sha !== null && known(sha)
-            ? Promise.resolve(null)
-            : prepareFile(input.path, input.bytes).then(({ rows, blobs }) => ({
-                graph: JSON.parse(rows) as NoticeGraph,
-                // from a thread the buffers arrive as plain Uint8Arrays
-                blobs: { ...blobs, graph: Buffer.from(blobs.graph), text: Buffer.from(blobs.text) },
-              }));
-      } else {
-        const sha = createHash('sha256').update(input.bytes).digest('hex');
-        job = known(sha)
-          ? Promise.resolve(null)
-          : options.convert(input).then(({ graph, json }) => prepare(graph, json, input.bytes));
+    const firstNoticeId = Number(db.prepare('SELECT coalesce(max(id), 0) + 1 FROM notices').pluck().get());
+    const write = writer(db);
+    const settle = async (input: Input, job: Promise<Stored> | null) => {
+      let outcome: 'added' | 'skipped' | 'failed' = 'skipped';
+      let reason: string | undefined;
+      try {
+        const got = await job;
+        const sha = got?.notice[0] as string | undefined;
+        if (got && sha !== undefined && !known(sha)) {
+          seen.add(sha);
+          write.add(got);
+          outcome = 'added';
+        }
+      } catch (err) {
+        if ((err as { code?: string }).code?.startsWith('SQLITE')) throw err;
+        outcome = 'failed';
+        reason = (err as Error).message;
       }
-      job.catch(() => undefined); // handled in settle; this keeps an early failure from being "unhandled"
+      if (outcome === 'added') summary.added++;
+      else if (outcome === 'skipped') summary.skipped++;
+      else summary.failed.push({ path: input.path, reason: reason ?? 'failed' });
+      options.onInput?.(input, outcome, reason);
+    };
+    for await (const input of inputs) {
+      const json = looksLikeJson(input.bytes);
+      const sha = json ? peekSha256(input.bytes) : createHash('sha256').update(input.bytes).digest('hex');
+      const job = sha !== null && known(sha) ? null : prepare({ path: input.path, bytes: input.bytes, json });
+      job?.catch(() => undefined); // handled in settle; this keeps an early failure from being "unhandled"
       // Results are stored in input order, so the archive's row ids do not depend on thread timing.
       const previous = pending.at(-1) ?? Promise.resolve();
       pending.push(previous.then(() => settle(input, job)));
       while (pending.length >= window) await pending.shift();
     }
     await Promise.all(pending);
+    const series = db
+      .prepare('SELECT DISTINCT series_id FROM plans WHERE notice_id >= ? AND series_id IS NOT NULL')
+      .pluck()
+      .all(firstNoticeId) as number[];
     for (const id of series) dropStaleDiffs(db, id);
+    // The end of the batch, inside its transaction: finishBatch(db, firstNoticeId) runs here.
     db.exec('COMMIT');
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   // Statistics for the query planner (sampled: a fraction of a second on a large archive), so a filter on a
   // unit or a deadline window reads its index and a filter on a year or a role alone does not list every role.
