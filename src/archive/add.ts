@@ -56,6 +56,21 @@ export interface AddOptions {
 }
 
 /**
+ * The secondary indexes of an archive with no notice yet, dropped (inside the batch's transaction) so the load
+ * writes only the tables; their CREATE statements, to run at the end of the load, when building each index in
+ * one sorted pass costs less than inserting every row into it (measured: ~2 ms a notice less). An archive
+ * that holds notices keeps its indexes: rebuilding them over all it holds would cost more.
+ */
+function dropIndexesWhenEmpty(db: Db): string[] {
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM notices)').pluck().get() === 1) return [];
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+    .all() as { name: string; sql: string }[];
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  return indexes.map((i) => i.sql);
+}
+
+/**
  * Adds every input in one transaction; resolves to the summary. A failing input is recorded and skipped;
  * an exception from the database rolls the whole run back and is thrown. The main thread only checks hashes
  * and writes rows: reading a graph, converting, validating, deflating and flattening are the preparer's.
@@ -74,17 +89,20 @@ export async function addInputs(
   const prepare = options.prepare ?? ((job: PrepareJob) => prepareInput(job, convert));
   // The rows of a notice refer to the notice written just before them (store.ts), so checking every row's
   // foreign keys only costs time: about half of writing the role rows. Checked again by the tests.
+  let aborted = false;
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
   if (foreignKeys) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     const firstNoticeId = Number(db.prepare('SELECT coalesce(max(id), 0) + 1 FROM notices').pluck().get());
+    const indexes = dropIndexesWhenEmpty(db);
     const write = writer(db);
     const settle = async (input: Input, job: Promise<Stored> | null) => {
       let outcome: 'added' | 'skipped' | 'failed' = 'skipped';
       let reason: string | undefined;
       try {
         const got = await job;
+        if (aborted) return; // the batch failed and was rolled back: nothing more is written
         const sha = got?.notice[0] as string | undefined;
         if (got && sha !== undefined && !known(sha)) {
           seen.add(sha);
@@ -112,6 +130,7 @@ export async function addInputs(
       while (pending.length >= window) await pending.shift();
     }
     await Promise.all(pending);
+    for (const sql of indexes) db.exec(sql);
     const series = db
       .prepare('SELECT DISTINCT series_id FROM plans WHERE notice_id >= ? AND series_id IS NOT NULL')
       .pluck()
@@ -120,6 +139,7 @@ export async function addInputs(
     // The end of the batch, inside its transaction: finishBatch(db, firstNoticeId) runs here.
     db.exec('COMMIT');
   } catch (err) {
+    aborted = true;
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {

@@ -86,3 +86,31 @@ describe('archive rows', () => {
     expect(Math.max(...expected.values())).toBe(2);
   });
 });
+
+describe('archive add into an empty archive', () => {
+  const indexes = (db: Db): string[] =>
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all() as string[];
+
+  it('drops the indexes for the load and builds them again; a failed batch leaves them as they were', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
+    const db = await openArchive(join(dir, 'a.db'), { write: true });
+    try {
+      const before = indexes(db);
+      expect(before).toContain('roles_unit');
+      async function* failing(): AsyncGenerator<Input> {
+        yield* one(SEED);
+        throw Object.assign(new Error('disk gone'), { code: 'SQLITE_IOERR' });
+      }
+      await expect(addInputs(db, failing(), {})).rejects.toThrow('disk gone');
+      expect(db.prepare('SELECT count(*) FROM notices').pluck().get()).toBe(0);
+      expect(indexes(db)).toEqual(before);
+      expect(await addInputs(db, one(SEED), {})).toMatchObject({ added: 1 });
+      expect(indexes(db)).toEqual(before);
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM roles WHERE unit_id = 1').all();
+      expect(JSON.stringify(plan)).toContain('roles_unit');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
