@@ -15,10 +15,11 @@ export { convertInProcess, type Converter } from './prepare.js';
 /** Rows sampled per index by ANALYZE after an add. */
 const ANALYSIS_LIMIT = 1000;
 
-/** One input read: its path and bytes. */
+/** One input read: its path and bytes, or why it could not be read (then it fails alone). */
 export interface Input {
   path: string;
   bytes: Uint8Array;
+  error?: string;
 }
 
 /** Prepares an input (prepare.ts): its rows and blobs, or rejects with the reason it cannot be added. */
@@ -120,9 +121,13 @@ export async function addInputs(
       options.onInput?.(input, outcome, reason);
     };
     for await (const input of inputs) {
-      const json = looksLikeJson(input.bytes);
-      const sha = json ? peekSha256(input.bytes) : createHash('sha256').update(input.bytes).digest('hex');
-      const job = sha !== null && known(sha) ? null : prepare({ path: input.path, bytes: input.bytes, json });
+      let job: Promise<Stored> | null;
+      if (input.error !== undefined) job = Promise.reject(new Error(input.error));
+      else {
+        const json = looksLikeJson(input.bytes);
+        const sha = json ? peekSha256(input.bytes) : createHash('sha256').update(input.bytes).digest('hex');
+        job = sha !== null && known(sha) ? null : prepare({ path: input.path, bytes: input.bytes, json });
+      }
       job?.catch(() => undefined); // handled in settle; this keeps an early failure from being "unhandled"
       // Results are stored in input order, so the archive's row ids do not depend on thread timing.
       const previous = pending.at(-1) ?? Promise.resolve();

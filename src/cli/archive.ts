@@ -98,7 +98,11 @@ async function* inputs(paths: string[]): AsyncGenerator<Input> {
   for (const path of paths) {
     const info = await stat(path);
     const files = info.isDirectory() ? walkWithJson(path) : [path];
-    for await (const file of files) yield { path: file, bytes: await readFile(file) };
+    for await (const file of files)
+      yield await readFile(file).then(
+        (bytes) => ({ path: file, bytes }),
+        (err: Error) => ({ path: file, bytes: new Uint8Array(0), error: `cannot read it (${err.message})` }),
+      );
   }
 }
 

@@ -113,4 +113,27 @@ describe('archive add into an empty archive', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('fails an unreadable file and a bad graph JSON alone, in the middle of a batch, naming each', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
+    const db = await openArchive(join(dir, 'a.db'), { write: true });
+    try {
+      async function* batch(): AsyncGenerator<Input> {
+        yield* one(SEED);
+        yield { path: 'gone.txt', bytes: new Uint8Array(0), error: 'cannot read it (ENOENT)' };
+        yield { path: 'bad.json', bytes: Buffer.from('{"source": {"sha256": 3}, "nodes": []}') };
+        yield* one(NEXT);
+      }
+      const summary = await addInputs(db, batch(), {});
+      expect(summary.added).toBe(2);
+      expect(summary.failed).toEqual([
+        { path: 'gone.txt', reason: 'cannot read it (ENOENT)' },
+        { path: 'bad.json', reason: expect.stringMatching(/^not a NoticeGraph: /) as unknown },
+      ]);
+      expect(db.prepare('SELECT path FROM notices ORDER BY id').pluck().all()).toEqual([SEED, NEXT]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
