@@ -5,32 +5,26 @@
  * are not computed here: a series that gained an edition only loses its stale diffs (series-diffs.ts).
  */
 import { createHash } from 'node:crypto';
-import type { NoticeGraph } from '../graph/schema.js';
 import type { Db } from './db.js';
-import { peekSha256, prepare, prepareJson, type Prepared } from './prepare.js';
-import type { JsonPreparer } from './prepare-pool.js';
-import { finishBatch, nextNoticeId } from './derive.js';
+import { finishBatch } from './derive.js';
+import { convertInProcess, peekSha256, prepareInput, type Converter, type PrepareJob } from './prepare.js';
 import { dropStaleDiffs } from './series-diffs.js';
-import { addGraph, hasNotice } from './store.js';
+import { hasNotice, writer, type Stored } from './store.js';
+
+export { convertInProcess, type Converter } from './prepare.js';
 
 /** Rows sampled per index by ANALYZE after an add. */
 const ANALYSIS_LIMIT = 1000;
 
-/** One input read: its path and bytes. */
+/** One input read: its path and bytes, or why it could not be read (then it fails alone). */
 export interface Input {
   path: string;
   bytes: Uint8Array;
+  error?: string;
 }
 
-/** Converts a notice's bytes to a graph (in a worker thread): the graph and its JSON text, or throws with the reason. */
-export type Converter = (input: Input) => Promise<{ graph: NoticeGraph; json: string }>;
-
-/** A converter in this thread (tests, eval, small runs): `convert` from the library. */
-export const convertInProcess: Converter = async ({ path, bytes }) => {
-  const { convert } = await import('../index.js');
-  const graph = await convert(bytes, { path });
-  return { graph, json: JSON.stringify(graph) };
-};
+/** Prepares an input (prepare.ts): its rows and blobs, or rejects with the reason it cannot be added. */
+export type Preparer = (job: PrepareJob) => Promise<Stored>;
 
 /** What an `add` run did. */
 export interface AddSummary {
@@ -50,18 +44,38 @@ export function looksLikeJson(bytes: Uint8Array): boolean {
 
 /** Options of `addInputs`. */
 export interface AddOptions {
-  convert: Converter;
+  /**
+   * Prepares an input: the CLI passes a pool of worker threads (prepare-pool.ts; the input's bytes are handed
+   * over to the thread). Default: in this thread, converting with `convert`.
+   */
+  prepare?: Preparer;
+  /** The converter of the default preparer (default: `convertInProcess`). */
+  convert?: Converter;
   /** Called after each input, for the progress bar. */
   onInput?: (input: Input, outcome: 'added' | 'skipped' | 'failed', reason?: string) => void;
-  /** Prepares a graph JSON file (default: in this thread; the CLI passes a pool of threads: prepare-pool.ts). */
-  prepareJson?: JsonPreparer;
-  /** Inputs converted at once (the worker pool's width and a little more). */
+  /** Inputs prepared at once (the worker pool's width and a little more): what bounds the memory. */
   window?: number;
 }
 
 /**
+ * The secondary indexes of an archive with no notice yet, dropped (inside the batch's transaction) so the load
+ * writes only the tables; their CREATE statements, to run at the end of the load, when building each index in
+ * one sorted pass costs less than inserting every row into it (measured: ~2 ms a notice less). An archive
+ * that holds notices keeps its indexes: rebuilding them over all it holds would cost more.
+ */
+function dropIndexesWhenEmpty(db: Db): string[] {
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM notices)').pluck().get() === 1) return [];
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+    .all() as { name: string; sql: string }[];
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  return indexes.map((i) => i.sql);
+}
+
+/**
  * Adds every input in one transaction; resolves to the summary. A failing input is recorded and skipped;
- * an exception from the database rolls the whole run back and is thrown.
+ * an exception from the database rolls the whole run back and is thrown. The main thread only checks hashes
+ * and writes rows: reading a graph, converting, validating, deflating and flattening are the preparer's.
  */
 export async function addInputs(
   db: Db,
@@ -69,66 +83,74 @@ export async function addInputs(
   options: AddOptions,
 ): Promise<AddSummary> {
   const summary: AddSummary = { added: 0, skipped: 0, failed: [] };
-  const series = new Set<number>();
   const seen = new Set<string>();
   const window = options.window ?? 4;
   const pending: Promise<void>[] = [];
   const known = (sha: string): boolean => seen.has(sha) || hasNotice(db, sha);
-  const prepareFile = options.prepareJson ?? prepareJson;
-  const settle = async (input: Input, job: Promise<Prepared | null>) => {
-    let outcome: 'added' | 'skipped' | 'failed' = 'skipped';
-    let reason: string | undefined;
-    try {
-      const got = await job;
-      if (got && !known(got.graph.source.sha256)) {
-        seen.add(got.graph.source.sha256);
-        for (const s of addGraph(db, got.graph, got.blobs).series) series.add(s);
-        outcome = 'added';
-      }
-    } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('SQLITE')) throw err;
-      outcome = 'failed';
-      reason = (err as Error).message;
-    }
-    if (outcome === 'added') summary.added++;
-    else if (outcome === 'skipped') summary.skipped++;
-    else summary.failed.push({ path: input.path, reason: reason ?? 'failed' });
-    options.onInput?.(input, outcome, reason);
-  };
+  const convert = options.convert ?? convertInProcess;
+  const prepare = options.prepare ?? ((job: PrepareJob) => prepareInput(job, convert));
+  // The rows of a notice refer to the notice written just before them (store.ts), so checking every row's
+  // foreign keys only costs time: about half of writing the role rows. Checked again by the tests.
+  let aborted = false;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
-  const firstNotice = nextNoticeId(db);
   try {
-    for await (const input of inputs) {
-      let job: Promise<Prepared | null>;
-      if (looksLikeJson(input.bytes)) {
-        const sha = peekSha256(input.bytes);
-        job =
-          sha !== null && known(sha)
-            ? Promise.resolve(null)
-            : prepareFile(input.path, input.bytes).then(({ rows, blobs }) => ({
-                graph: JSON.parse(rows) as NoticeGraph,
-                // from a thread the buffers arrive as plain Uint8Arrays
-                blobs: { ...blobs, graph: Buffer.from(blobs.graph), text: Buffer.from(blobs.text) },
-              }));
-      } else {
-        const sha = createHash('sha256').update(input.bytes).digest('hex');
-        job = known(sha)
-          ? Promise.resolve(null)
-          : options.convert(input).then(({ graph, json }) => prepare(graph, json, input.bytes));
+    const firstNoticeId = Number(db.prepare('SELECT coalesce(max(id), 0) + 1 FROM notices').pluck().get());
+    const indexes = dropIndexesWhenEmpty(db);
+    const write = writer(db);
+    const settle = async (input: Input, job: Promise<Stored> | null) => {
+      let outcome: 'added' | 'skipped' | 'failed' = 'skipped';
+      let reason: string | undefined;
+      try {
+        const got = await job;
+        if (aborted) return; // the batch failed and was rolled back: nothing more is written
+        const sha = got?.notice[0] as string | undefined;
+        if (got && sha !== undefined && !known(sha)) {
+          seen.add(sha);
+          write.add(got);
+          outcome = 'added';
+        }
+      } catch (err) {
+        if ((err as { code?: string }).code?.startsWith('SQLITE')) throw err;
+        outcome = 'failed';
+        reason = (err as Error).message;
       }
-      job.catch(() => undefined); // handled in settle; this keeps an early failure from being "unhandled"
+      if (outcome === 'added') summary.added++;
+      else if (outcome === 'skipped') summary.skipped++;
+      else summary.failed.push({ path: input.path, reason: reason ?? 'failed' });
+      options.onInput?.(input, outcome, reason);
+    };
+    for await (const input of inputs) {
+      let job: Promise<Stored> | null;
+      if (input.error !== undefined) job = Promise.reject(new Error(input.error));
+      else {
+        const json = looksLikeJson(input.bytes);
+        const sha = json ? peekSha256(input.bytes) : createHash('sha256').update(input.bytes).digest('hex');
+        job = sha !== null && known(sha) ? null : prepare({ path: input.path, bytes: input.bytes, json });
+      }
+      job?.catch(() => undefined); // handled in settle; this keeps an early failure from being "unhandled"
       // Results are stored in input order, so the archive's row ids do not depend on thread timing.
       const previous = pending.at(-1) ?? Promise.resolve();
       pending.push(previous.then(() => settle(input, job)));
       while (pending.length >= window) await pending.shift();
     }
     await Promise.all(pending);
+    for (const sql of indexes) db.exec(sql);
+    const series = db
+      .prepare('SELECT DISTINCT series_id FROM plans WHERE notice_id >= ? AND series_id IS NOT NULL')
+      .pluck()
+      .all(firstNoticeId) as number[];
     for (const id of series) dropStaleDiffs(db, id);
-    finishBatch(db, firstNotice);
+    // The end of the batch, inside its transaction: the full-text index and the derived rows (derive.ts).
+    finishBatch(db, firstNoticeId);
     db.exec('COMMIT');
   } catch (err) {
+    aborted = true;
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   // Statistics for the query planner (sampled: a fraction of a second on a large archive), so a filter on a
   // unit or a deadline window reads its index and a filter on a year or a role alone does not list every role.

@@ -1,71 +1,107 @@
 /**
- * Worker threads that prepare graph JSON files for `archive add` (prepare.ts): the main thread keeps only the
- * writing of rows. Without the built worker (running from the TypeScript sources) the work runs in-process.
+ * Worker threads that prepare the inputs of `archive add` (prepare.ts: convert or validate, deflate, flatten
+ * into rows): the main thread keeps only the writing of rows. A job goes to an idle thread (the input's bytes
+ * handed over, not copied); a thread that crashes or overruns the time limit fails only its job and is replaced.
+ * Without the built worker (running from the TypeScript sources) the work runs in-process.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { prepareJson, type PreparedJson } from './prepare.js';
+import type { Preparer } from './add.js';
+import { convertInProcess, prepareInput, type PrepareJob } from './prepare.js';
+import type { Stored } from './store.js';
 
-/** Prepares a graph JSON file; rejects with the reason it is not one. */
-export type JsonPreparer = (path: string, bytes: Uint8Array) => Promise<PreparedJson>;
+/** A job that runs longer than this (a hang) fails, and its thread is replaced. */
+const JOB_TIMEOUT_MS = 120_000;
+/** Crashes in a row (no job finishing in between), per thread, after which every job fails. */
+const CRASHES_PER_THREAD = 3;
 
 /** A pool of preparing threads and how to end them. */
 export interface PreparePool {
-  prepare: JsonPreparer;
+  prepare: Preparer;
   close(): Promise<void>;
 }
 
-type Reply = { id: number; prepared?: PreparedJson; error?: string };
-interface Pending {
-  resolve: (p: PreparedJson) => void;
+/** What a thread posts back: the prepared input, or the reason it failed. */
+export type PrepareReply = { stored?: Stored; error?: string };
+
+interface Job {
+  job: PrepareJob;
+  resolve: (s: Stored) => void;
   reject: (e: Error) => void;
 }
 
-/** A pool of `size` threads running `workerUrl` (started on the first file); in-process when it is missing. */
+interface Slot {
+  worker: Worker;
+  running: (Job & { timer: NodeJS.Timeout }) | null;
+}
+
+/** Whether a byte array owns its whole buffer (then it can be handed to a thread without a copy). */
+const ownsBuffer = (b: Uint8Array): boolean =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+
+/** A pool of `size` threads running `workerUrl` (started on the first input); in-process when it is missing. */
 export function preparePool(size: number, workerUrl: URL): PreparePool {
   if (size < 1 || !existsSync(fileURLToPath(workerUrl)))
-    return { prepare: prepareJson, close: async () => {} };
-  const workers: Worker[] = [];
-  const pending = new Map<number, Pending>();
-  const owner = new Map<number, Worker>();
-  let next = 0;
-  const fail = (worker: Worker, err: Error) => {
-    for (const [id, w] of owner)
-      if (w === worker) {
-        pending.get(id)?.reject(new Error(`the preparing thread failed: ${err.message}`));
-        pending.delete(id);
-        owner.delete(id);
-      }
-    const at = workers.indexOf(worker);
-    if (at >= 0) workers.splice(at, 1);
+    return { prepare: (job) => prepareInput(job, convertInProcess), close: async () => {} };
+  const slots: Slot[] = [];
+  const queue: Job[] = [];
+  let crashes = 0;
+  let broken: string | null = null;
+  const finish = (slot: Slot): Job | null => {
+    const job = slot.running;
+    if (job) clearTimeout(job.timer);
+    slot.running = null;
+    return job;
   };
-  const spawn = (): Worker => {
-    const w = new Worker(workerUrl);
-    w.on('message', (reply: Reply) => {
-      const job = pending.get(reply.id);
-      pending.delete(reply.id);
-      owner.delete(reply.id);
-      if (reply.prepared) job?.resolve(reply.prepared);
+  const dispatch = (): void => {
+    if (broken !== null) for (const j of queue.splice(0)) j.reject(new Error(broken));
+    while (slots.length < size && queue.length > 0) slots.push(spawn());
+    for (const slot of slots) {
+      const next = slot.running ? undefined : queue.shift();
+      if (!next) continue;
+      const timer = setTimeout(
+        () => replace(slot, `no result after ${JOB_TIMEOUT_MS / 1000} s (a hang?)`),
+        JOB_TIMEOUT_MS,
+      );
+      slot.running = { ...next, timer };
+      const { bytes } = next.job;
+      slot.worker.postMessage(next.job, ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : []);
+    }
+  };
+  const replace = (slot: Slot, reason: string): void => {
+    const at = slots.indexOf(slot);
+    if (at < 0) return;
+    slots.splice(at, 1);
+    finish(slot)?.reject(new Error(`the preparing thread failed: ${reason}`));
+    void slot.worker.terminate();
+    if (++crashes > CRASHES_PER_THREAD * size) broken = `the preparing threads keep failing: ${reason}`;
+    dispatch();
+  };
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(workerUrl), running: null };
+    slot.worker.on('message', (reply: PrepareReply) => {
+      crashes = 0;
+      const job = finish(slot);
+      if (reply.stored) job?.resolve(reply.stored);
       else job?.reject(new Error(reply.error ?? 'failed'));
+      dispatch();
     });
-    w.on('error', (err) => fail(w, err));
-    w.on('exit', (code) => fail(w, new Error(`exit ${code}`)));
-    return w;
+    slot.worker.on('error', (err) => replace(slot, err.message));
+    slot.worker.on('exit', (code) => replace(slot, `exit ${code}`));
+    return slot;
   };
   return {
-    prepare: (path, bytes) =>
+    prepare: (job) =>
       new Promise((resolve, reject) => {
-        while (workers.length < size) workers.push(spawn());
-        const id = next++;
-        const worker = workers[id % workers.length]!;
-        pending.set(id, { resolve, reject });
-        owner.set(id, worker);
-        worker.postMessage({ id, path, bytes });
+        queue.push({ job, resolve, reject });
+        dispatch();
       }),
     close: async () => {
-      const all = workers.splice(0);
-      await Promise.all(all.map((w) => w.terminate()));
+      const all = slots.splice(0);
+      for (const slot of all) finish(slot)?.reject(new Error('closed'));
+      for (const j of queue.splice(0)) j.reject(new Error('closed'));
+      await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };
 }

@@ -1,43 +1,40 @@
 /**
- * The part of `archive add` that needs no database, for one graph: parsing and validating a graph JSON file,
- * finding its input again for the exact repaired text, deflating the graph and the text, and trimming the graph
- * to the nodes the rows are made of. Graph JSON files are prepared in worker threads (prepare-pool.ts), so the
- * main thread only parses the trimmed graph and writes rows.
+ * The part of `archive add` that needs no database, for one input: converting a notice, or parsing and
+ * validating a graph JSON file (and finding its input again for the exact repaired text); deflating the graph
+ * and the text; flattening the graph into rows (rows.ts). It runs in worker threads (prepare-pool.ts), so the
+ * main thread only hands rows to SQLite.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { NoticeGraphSchema, type NoticeGraph } from '../graph/schema.js';
-import type { Blobs } from './store.js';
+import { noticeRows } from './rows.js';
+import type { Stored } from './store.js';
 import { applyRepairs } from './text.js';
 
-/**
- * Deflate in libuv's thread pool, so compressing a notice's graph and text runs beside the parsing and the
- * writing of rows. Level 1: level 6 took a sixth of the add, for blobs ~17% smaller.
- */
-const deflateAsync = promisify(deflate);
-/** Output chunk of the deflate: one round trip to the thread pool for most notices (16 KB made a dozen). */
-const PACK_CHUNK = 256 * 1024;
-const pack = (data: Uint8Array | string): Promise<Buffer> =>
-  deflateAsync(data, { level: 1, chunkSize: PACK_CHUNK });
-const NO_TEXT = Buffer.alloc(0);
+/** Deflate level 1: level 6 took a sixth of the add, for blobs ~17% smaller. */
+const pack = (data: Uint8Array | string): Buffer => deflateSync(data, { level: 1 });
+const NO_TEXT = new Uint8Array(0);
 
-/** The node types the archive's rows are made of (store.ts); the others stay only in the stored graph JSON. */
-const ROW_TYPES = new Set(['plan', 'section', 'task', 'unit', 'deadline', 'target', 'reference']);
+/** Converts a notice's bytes to a graph: the graph, its JSON text and (when known) the decoded input. */
+export type Converter = (input: {
+  path: string;
+  bytes: Uint8Array;
+}) => Promise<{ graph: NoticeGraph; json: string; raw?: string }>;
 
-/** A graph ready to store: the graph (trimmed to the node types of the rows) and its blobs. */
-export interface Prepared {
-  graph: NoticeGraph;
-  blobs: Blobs;
-}
+/** A converter in this thread (tests, eval, small runs): `convert` from the library. */
+export const convertInProcess: Converter = async ({ path, bytes }) => {
+  const { convert } = await import('../index.js');
+  const graph = await convert(bytes, { path });
+  return { graph, json: JSON.stringify(graph) };
+};
 
-/** A prepared graph JSON file as a worker sends it: the trimmed graph as JSON text (parsed faster than cloned). */
-export interface PreparedJson {
-  sha256: string;
-  rows: string;
-  blobs: Blobs;
+/** An input to prepare: a graph JSON file, or a notice to convert first. */
+export interface PrepareJob {
+  path: string;
+  bytes: Uint8Array;
+  json: boolean;
 }
 
 /** The bytes of a JSON file without its UTF-8 byte order mark. */
@@ -48,7 +45,8 @@ export const withoutBom = (bytes: Uint8Array): Uint8Array =>
 export function parseGraph(bytes: Uint8Array): NoticeGraph {
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(withoutBom(bytes)).toString('utf8'));
+    const text = withoutBom(bytes);
+    json = JSON.parse(Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
   } catch (err) {
     throw new Error(`not JSON (${(err as Error).message})`, { cause: err });
   }
@@ -95,21 +93,29 @@ function sourceBytes(graph: NoticeGraph, jsonPath: string): Uint8Array | null {
   return null;
 }
 
-/** A graph with its JSON (as given) and its input's bytes (when at hand), ready to store. */
-export async function prepare(
-  graph: NoticeGraph,
-  json: Uint8Array | string,
-  input: Uint8Array | null,
-): Promise<Prepared> {
-  const text = await repairedText(graph, input);
-  const [packedGraph, packedText] = await Promise.all([pack(json), text === null ? NO_TEXT : pack(text)]);
-  const trimmed = { ...graph, nodes: graph.nodes.filter((n) => ROW_TYPES.has(n.type)), diagnostics: [] };
-  return { graph: trimmed, blobs: { graph: packedGraph, text: packedText, exact: text !== null } };
+/** A graph with its JSON (as given) and its repaired text (null when not exact), ready to store. */
+export function stored(graph: NoticeGraph, json: Uint8Array | string, text: string | null): Stored {
+  return {
+    ...noticeRows(graph),
+    blobs: { graph: pack(json), text: text === null ? NO_TEXT : pack(text), exact: text !== null },
+  };
 }
 
-/** A graph JSON file prepared (in a worker thread): validated, its blobs made, the trimmed graph as JSON text. */
-export async function prepareJson(path: string, bytes: Uint8Array): Promise<PreparedJson> {
-  const graph = parseGraph(bytes);
-  const { graph: trimmed, blobs } = await prepare(graph, withoutBom(bytes), sourceBytes(graph, path));
-  return { sha256: graph.source.sha256, rows: JSON.stringify(trimmed), blobs };
+/**
+ * An input prepared (in a worker thread): a graph JSON file validated, or a notice converted with `convert`;
+ * its blobs deflated and its rows made. Rejects with the reason when the input is not a graph or not a notice.
+ */
+export async function prepareInput(job: PrepareJob, convert: Converter): Promise<Stored> {
+  if (job.json) {
+    const graph = parseGraph(job.bytes);
+    return stored(graph, withoutBom(job.bytes), await repairedText(graph, sourceBytes(graph, job.path)));
+  }
+  const { graph, json, raw } = await convert(job);
+  const text =
+    raw === undefined
+      ? await repairedText(graph, job.bytes)
+      : graph.source.format === 'pdf'
+        ? null
+        : applyRepairs(raw, graph.repairs);
+  return stored(graph, json, text);
 }

@@ -26,10 +26,12 @@ export function timeRuns(f: () => void, runs: number, warmup = 0): number[] {
   return times;
 }
 
-/** A finished child process: its wall time, its peak memory (null without GNU time) and its status. */
+/** A finished child process: its wall time, its peak memory and CPU time (null without GNU time), its status. */
 export interface ChildRun {
   ms: number;
   peakMB: number | null;
+  /** User + system CPU seconds of the child, all its threads. */
+  cpuS: number | null;
   status: number | null;
   stderr: string;
 }
@@ -38,7 +40,7 @@ export interface ChildRun {
 export function runNode(args: string[], cwd: string): ChildRun {
   const withTime = existsSync(GNU_TIME);
   const [cmd, argv] = withTime
-    ? [GNU_TIME, ['-f', '%M', process.execPath, ...args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', process.execPath, ...args]]
     : [process.execPath, args];
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, {
@@ -49,10 +51,12 @@ export function runNode(args: string[], cwd: string): ChildRun {
   });
   const ms = performance.now() - t0;
   const lines = r.stderr.trimEnd().split('\n');
-  const peakKB = withTime ? Number(lines.at(-1)) : NaN;
+  const [peakKB, user, sys] = withTime ? (lines.at(-1) ?? '').split(' ').map(Number) : [];
+  const cpuS = (user ?? NaN) + (sys ?? NaN);
   return {
     ms,
-    peakMB: Number.isFinite(peakKB) ? peakKB / KB_PER_MB : null,
+    peakMB: peakKB !== undefined && Number.isFinite(peakKB) ? peakKB / KB_PER_MB : null,
+    cpuS: Number.isFinite(cpuS) ? cpuS : null,
     status: r.status,
     stderr: withTime ? lines.slice(0, -1).join('\n') : r.stderr,
   };

@@ -3,6 +3,7 @@
  * only here and in `serve`, never for `convert`.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { ArchiveError, DEFAULT_DB, openArchive, type Db } from '../archive/db.js';
 import type { Input } from '../archive/add.js';
 import { ROLES } from '../graph/schema.js';
@@ -16,6 +17,8 @@ type Usage = (message: string) => number;
 
 const SUBCOMMANDS = ['add', 'tasks', 'units', 'series', 'diff'] as const;
 const FORMATS = ['table', 'json', 'csv'] as const;
+/** Inputs in flight per preparing thread: enough to keep the threads busy while the writer waits on one. */
+const WINDOW_PER_THREAD = 3;
 
 /** Runs `gongwen archive …`; resolves to the exit status. */
 export async function runArchive(args: string[], v: Values, usage: Usage): Promise<number> {
@@ -95,7 +98,11 @@ async function* inputs(paths: string[]): AsyncGenerator<Input> {
   for (const path of paths) {
     const info = await stat(path);
     const files = info.isDirectory() ? walkWithJson(path) : [path];
-    for await (const file of files) yield { path: file, bytes: await readFile(file) };
+    for await (const file of files)
+      yield await readFile(file).then(
+        (bytes) => ({ path: file, bytes }),
+        (err: Error) => ({ path: file, bytes: new Uint8Array(0), error: `cannot read it (${err.message})` }),
+      );
   }
 }
 
@@ -106,18 +113,16 @@ async function* walkWithJson(dir: string): AsyncGenerator<string> {
 
 async function add(db: Db, paths: string[], jobs: number | undefined, quiet: boolean): Promise<number> {
   const { addInputs } = await import('../archive/add.js');
-  const { archiveConverter } = await import('./archive-convert.js');
   const { preparePool } = await import('../archive/prepare-pool.js');
-  const converter = archiveConverter(jobs);
-  const pool = preparePool(converter.width, new URL('./archive-worker.js', import.meta.url));
+  const width = jobs ?? availableParallelism();
+  const pool = preparePool(width, new URL('./archive-worker.js', import.meta.url));
   const progress = !quiet && process.stderr.isTTY;
   let done = 0;
   const started = Date.now();
   try {
     const summary = await addInputs(db, inputs(paths), {
-      convert: converter.convert,
-      prepareJson: pool.prepare,
-      window: converter.width * 2,
+      prepare: pool.prepare,
+      window: width * WINDOW_PER_THREAD,
       onInput: (input, outcome, reason) => {
         done++;
         if (outcome === 'failed')
@@ -135,7 +140,7 @@ async function add(db: Db, paths: string[], jobs: number | undefined, quiet: boo
       );
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
-    await Promise.all([converter.close(), pool.close()]);
+    await pool.close();
   }
 }
 

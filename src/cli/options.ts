@@ -50,9 +50,9 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'archive',
     usage:
-      'gongwen archive add <files|dir>… | tasks [--unit NAME] [--role lead|cooperating|responsible|guidance] [--due A..B] [--q TEXT] [--year Y] [--format table|json|csv] | units [--unit NAME] | series | diff SERIES [YEAR]  [--db FILE]',
+      'gongwen archive add <files|dir>… [--jobs N] | tasks [--unit NAME] [--role lead|cooperating|responsible|guidance] [--due A..B] [--q TEXT] [--year Y] [--format table|json|csv] | units [--unit NAME] | series | diff SERIES [YEAR]  [--db FILE]',
     description:
-      'An archive of notices in SQLite (default gongwen.db here). add: convert notices (or load graph JSON) into it, skipping those already there (same sha256), in one transaction, then store the diffs between consecutive editions of each plan series. tasks, units, series, diff: query it.',
+      'An archive of notices in SQLite (default gongwen.db here). add: convert notices (or load graph JSON) into it in --jobs worker threads, skipping those already there (same sha256), in one transaction (the diffs between consecutive editions of a plan series are computed when first asked for). tasks, units, series, diff: query it.',
   },
   {
     name: 'serve',

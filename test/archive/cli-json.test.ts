@@ -11,18 +11,22 @@ import { convertSync } from '../../src/index.js';
 
 const CLI = 'dist/bundle/main.js';
 const SEED = resolve('corpus/zhengzhou-2020-notice.txt');
+const NEXT = resolve('corpus/diff/zhengzhou-2021-notice.txt');
 
 describe.skipIf(!existsSync(CLI))('archive add of graph JSON files (the built CLI, two threads)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongwen-json-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('adds the graphs with their exact text, names each bad file, and skips what is there on the next run', async () => {
+  it('adds the graphs with their exact text, names each bad file (the batch goes on past it), and skips what is there on the next run', async () => {
     const graphs = join(dir, 'graphs');
     mkdirSync(graphs);
     const graph = convertSync(readFileSync(SEED, 'utf8'), { path: SEED });
-    writeFileSync(join(graphs, 'seed.json'), JSON.stringify(graph, null, 2));
+    // In name order: a good graph, the two bad files in the middle of the batch, another good graph.
+    writeFileSync(join(graphs, 'a-seed.json'), JSON.stringify(graph, null, 2));
     writeFileSync(join(graphs, 'not-a-graph.json'), '{"nodes": 1}');
     writeFileSync(join(graphs, 'broken.json'), '{"source": ');
+    const next = convertSync(readFileSync(NEXT, 'utf8'), { path: NEXT });
+    writeFileSync(join(graphs, 'z-next.json'), JSON.stringify(next));
     const db = join(dir, 'a.db');
     const add = () =>
       spawnSync(process.execPath, [CLI, 'archive', 'add', graphs, '--db', db, '--jobs', '2'], {
@@ -32,12 +36,13 @@ describe.skipIf(!existsSync(CLI))('archive add of graph JSON files (the built CL
     expect(first.status).toBe(1);
     expect(first.stderr).toMatch(/not-a-graph\.json:1:1 error not a NoticeGraph: .+ archive-add-failed/);
     expect(first.stderr).toMatch(/broken\.json:1:1 error not JSON \(.+\) archive-add-failed/);
-    expect(first.stderr).toContain('added 1, skipped 0 (already in the archive), failed 2');
+    expect(first.stderr).toContain('added 2, skipped 0 (already in the archive), failed 2');
     const second = add();
-    expect(second.stderr).toContain('added 0, skipped 1 (already in the archive), failed 2');
+    expect(second.stderr).toContain('added 0, skipped 2 (already in the archive), failed 2');
     const ro = await openArchive(db, { write: false });
     try {
-      expect(archiveCounts(ro).notices).toBe(1);
+      expect(archiveCounts(ro).notices).toBe(2);
+      expect(ro.pragma('foreign_key_check')).toEqual([]);
       const { text, exact } = loadText(ro, 1);
       expect(exact).toBe(true);
       for (const n of graph.nodes)
