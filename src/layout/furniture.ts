@@ -9,7 +9,7 @@
  *   the text, and that reads as no sentence, role line or heading;
  * - next to such a running line, a line that reads as a page number, loosely (one misread character: "一7了一").
  *
- * A single "— 2 —" in a notice's text is no page furniture. Each run of furniture lines (with the blank lines
+ * A form feed (pdftotext's page break) is furniture too. A single "— 2 —" in a notice's text is no page furniture. Each run of furniture lines (with the blank lines
  * about it) is removed by one proposal (`layout/furniture`), so the removal is a recorded, reversible repair and
  * the lines on either side meet as the lines of one page would.
  */
@@ -277,7 +277,11 @@ export function furnitureProposals(raw: string): Proposal[] {
     proposals.push({ start, end, text: '', ruleId: FURNITURE_RULE });
     i = j;
   }
-  return proposals;
+  // A form feed (pdftotext's page break, before the next page's first line) is furniture wherever it stands.
+  const removed = (k: number) => proposals.some((p) => p.start <= k && k < p.end);
+  for (let k = raw.indexOf('\f'); k >= 0; k = raw.indexOf('\f', k + 1))
+    if (!removed(k)) proposals.push({ start: k, end: k + 1, text: '', ruleId: FURNITURE_RULE });
+  return proposals.sort((a, b) => a.start - b.start);
 }
 
 registerGrammar(FURNITURE_GRAMMAR, furnitureGrammar);

@@ -70,6 +70,15 @@ describe('page furniture in text', () => {
     }
   });
 
+  it("removes pdftotext's form feeds with its page numbers, and the layout pass rejoins what they cut", () => {
+    const pages = [0, 1, 2].map((p) => bodyLines(30, 20, p * 20));
+    const text = pages.map((lines, p) => `${p ? '\f' : ''}${lines.join('\n')}\n\n— ${p + 1} —\n\n`).join('');
+    expect(without(text)).toBe(bodyLines(30, 60).join('\n') + '\n');
+    const { text: laid } = applyProposals(text, layoutProposals(text));
+    expect(laid).not.toMatch(/\f|— \d —/);
+    expect(laid.split('\n').filter(Boolean).length).toBeLessThan(20);
+  });
+
   it('removes a running head that recurs at a page-length period even without page numbers', () => {
     const text = paged(5, 20, () => [], ['国务院关于某项工作的通知']);
     expect(without(text)).toBe(bodyLines(30, 100).join('\n') + '\n');
