@@ -45,6 +45,17 @@ describe('page furniture in text', () => {
     expect(text).toContain('推行强制性\n清洁生产审核。');
   });
 
+  it('removes a running head beside a page number even when a character of it is misread', () => {
+    let k = 0;
+    const misread = OCR.replace(/郑州市2020年大气、水、土壤污染防治攻坚战实施方案\n/g, (head) =>
+      ++k === 5 ? head.replace('土壤', '土壊') : head,
+    );
+    expect(misread).not.toBe(OCR);
+    expect(without(misread).split('\n')).not.toContain(RUNNING_HEAD.replace('土壤', '土壊'));
+    // Nothing else goes with it: still one run of furniture a page break.
+    expect(removed(misread)).toHaveLength(19);
+  });
+
   it('the layout pass rejoins a paragraph across a page break, each edit in raw offsets', () => {
     const result = applyProposals(OCR, layoutProposals(OCR));
     expect(result.diagnostics).toEqual([]);
