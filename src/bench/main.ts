@@ -34,7 +34,7 @@ const LIBRARY_SAMPLE = 200;
 /** Workers of the CLI batch (the goal is stated for 2 cores). */
 const BATCH_JOBS = 2;
 /** The other benches, run after this one when they exist (written by other issues). */
-const OTHER_BENCHES = ['pdf', 'diff', 'tables', 'archive'];
+const OTHER_BENCHES = ['pdf', 'ocr', 'diff', 'tables', 'archive'];
 
 const BYTES_PER_MB = 1024 * 1024;
 const mbps = (bytes: number, ms: number): string => `${(bytes / BYTES_PER_MB / (ms / 1000)).toFixed(1)} MB/s`;

@@ -5,6 +5,7 @@
  */
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import type { Diagnostic, NoticeGraph } from '../graph/schema.js';
 import type { ConvertOptions } from '../pipeline.js';
 import type { DocumentFormat } from '../render/formats.js';
@@ -114,6 +115,8 @@ export async function convertInput(
     const source = await ingestAsync(bytes, {
       path: sourcePath,
       ...cmd.ingest,
+      // One input: its scanned pages are OCR'd --jobs at a time; in a folder the inputs run in parallel instead.
+      ocrJobs: isMainThread ? cmd.jobs : 1,
       onProgress: (p) => {
         if (!cmd.quiet) process.stderr.write(`${path}: OCR page ${p.page} (${p.index}/${p.total})\n`);
       },

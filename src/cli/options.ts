@@ -131,7 +131,8 @@ export const OPTIONS: OptionSpec[] = [
     short: 'j',
     type: 'string',
     arg: 'N',
-    description: 'worker threads for a folder or --input jsonl (default: the number of cores)',
+    description:
+      "worker threads for a folder or --input jsonl; one scanned PDF with --ocr: pages OCR'd at once (default: the number of cores)",
     commands: ['convert', 'archive'],
   },
   {

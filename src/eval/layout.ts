@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
+import { FURNITURE_RULE } from '../layout/furniture.js';
 import { rewrap } from '../layout/rewrap.js';
 import { diff } from '../diff/index.js';
 import { score, type Score } from './score.js';
@@ -203,8 +204,16 @@ export function diffStability(seed: string, convert: (text: string, path: string
     `seed vs its re-laid text: at most ${worst} changes${counts.length ? ` (${counts.join(', ')})` : ''}`,
   ];
   if (existsSync(OCR_TEXT)) {
-    const n = diff(original, convert(readFileSync(OCR_TEXT, 'utf8'), OCR_TEXT)).changes.length;
-    lines.push(`seed vs its tesseract text: ${n} changes (bar: at most 5)`);
+    const ocr = convert(readFileSync(OCR_TEXT, 'utf8'), OCR_TEXT);
+    const changes = diff(original, ocr).changes;
+    const kinds = new Map<string, number>();
+    for (const c of changes) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+    const furniture = ocr.repairs.filter((r) => r.ruleId === FURNITURE_RULE).length;
+    lines.push(
+      `seed vs its tesseract text: ${changes.length} changes (bar: at most 5): ` +
+        [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') +
+        `; page furniture removed at ${furniture} places`,
+    );
   }
   return lines.join('\n');
 }

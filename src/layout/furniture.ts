@@ -7,15 +7,17 @@
  *   skipped), at a page-length period: as many lines from one to the next, give or take;
  * - a line that recurs next to most of those page numbers, or that recurs at a page-length period over most of
  *   the text, and that reads as no sentence, role line or heading;
- * - next to such a running line, a line that reads as a page number, loosely (one misread character: "一7了一").
+ * - next to such a running line, a line that reads as a page number, loosely (one misread character: "一7了一");
+ *   beside a page number, a line one character in ten off a running line (a misread copy of it).
  *
- * A single "— 2 —" in a notice's text is no page furniture. Each run of furniture lines (with the blank lines
+ * A form feed (pdftotext's page break) is furniture too. A single "— 2 —" in a notice's text is no page furniture. Each run of furniture lines (with the blank lines
  * about it) is removed by one proposal (`layout/furniture`), so the removal is a recorded, reversible repair and
  * the lines on either side meet as the lines of one page would.
  */
 import * as z from 'zod';
 import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
 import { structureGrammar } from '../parse/grammar.js';
+import { boundedDistance } from '../repair/distance.js';
 import { applyProposals, type Proposal } from '../repair/fixer.js';
 import { layoutGrammar } from './grammar.js';
 import { normaliseText } from './normalise.js';
@@ -209,6 +211,18 @@ function mayRun(text: string): boolean {
   return structureGrammar().marker(text) === null;
 }
 
+/** Running lines shorter than this are matched exactly: a misread makes another short line. */
+const MIN_FUZZY = 8;
+/** A line this many characters in ten off a running line (at least one) is that line misread. */
+const FUZZY_SHARE = 0.1;
+
+/** True when `text` reads as the running line `key` with a few characters misread. */
+function nearKey(text: string, key: string): boolean {
+  if (key.length < MIN_FUZZY) return false;
+  const max = Math.max(1, Math.floor(FUZZY_SHARE * key.length));
+  return boundedDistance(text, key, max) <= max;
+}
+
 /** Indices of the furniture lines among `lines`. */
 function furnitureIndices(lines: Line[], g: FurnitureGrammar): Set<number> {
   const drop = new Set<number>();
@@ -248,6 +262,11 @@ function furnitureIndices(lines: Line[], g: FurnitureGrammar): Set<number> {
       periodic(at, g)
     )
       for (const i of at) running.add(i);
+  // Beside a page number, a line a misread or two off a running line is that line (one character in ten).
+  const keys = [...new Set([...running].map((i) => lines[i]!.text))];
+  for (const [text, list] of beside)
+    if (!running.has(list[0]!.i) && keys.some((k) => nearKey(text, k)))
+      for (const x of list) running.add(x.i);
   for (const i of running) {
     drop.add(i);
     // Beside a running line, a page number read loosely (or out of the run: misread) is one too.
@@ -277,7 +296,11 @@ export function furnitureProposals(raw: string): Proposal[] {
     proposals.push({ start, end, text: '', ruleId: FURNITURE_RULE });
     i = j;
   }
-  return proposals;
+  // A form feed (pdftotext's page break, before the next page's first line) is furniture wherever it stands.
+  const removed = (k: number) => proposals.some((p) => p.start <= k && k < p.end);
+  for (let k = raw.indexOf('\f'); k >= 0; k = raw.indexOf('\f', k + 1))
+    if (!removed(k)) proposals.push({ start: k, end: k + 1, text: '', ruleId: FURNITURE_RULE });
+  return proposals.sort((a, b) => a.start - b.start);
 }
 
 registerGrammar(FURNITURE_GRAMMAR, furnitureGrammar);

@@ -19,9 +19,10 @@ if (!present)
 
 /** Known gaps, file → kind → floor: measured 2026-12-06, raise them as the gaps close. */
 const GAPS: Record<string, Record<string, number>> = {
-  // tesseract's misreadings of heading numerals and of the 发文字号's brackets.
-  'tess-gov-012-200.pdf': { tasks: 0.72 },
-  'tess-gov-012-300.pdf': { tasks: 0.85 },
+  // tesseract's misreadings of heading numerals and of the 发文字号's brackets (gov 012: 《 for （ now read as a
+  // damaged opener; four markers in a row all damaged stay undecided).
+  'tess-gov-012-200.pdf': { tasks: 0.81 },
+  'tess-gov-012-300.pdf': { tasks: 0.89 },
   'tess-seed-300.pdf': {
     tasks: 0.86,
     'units:lead': 0.76,

@@ -45,6 +45,17 @@ describe('page furniture in text', () => {
     expect(text).toContain('推行强制性\n清洁生产审核。');
   });
 
+  it('removes a running head beside a page number even when a character of it is misread', () => {
+    let k = 0;
+    const misread = OCR.replace(/郑州市2020年大气、水、土壤污染防治攻坚战实施方案\n/g, (head) =>
+      ++k === 5 ? head.replace('土壤', '土壊') : head,
+    );
+    expect(misread).not.toBe(OCR);
+    expect(without(misread).split('\n')).not.toContain(RUNNING_HEAD.replace('土壤', '土壊'));
+    // Nothing else goes with it: still one run of furniture a page break.
+    expect(removed(misread)).toHaveLength(19);
+  });
+
   it('the layout pass rejoins a paragraph across a page break, each edit in raw offsets', () => {
     const result = applyProposals(OCR, layoutProposals(OCR));
     expect(result.diagnostics).toEqual([]);
@@ -68,6 +79,15 @@ describe('page furniture in text', () => {
       const text = paged(4, 20, foot);
       expect(without(text), foot(1).join('|')).toBe(bodyLines(30, 80).join('\n') + '\n');
     }
+  });
+
+  it("removes pdftotext's form feeds with its page numbers, and the layout pass rejoins what they cut", () => {
+    const pages = [0, 1, 2].map((p) => bodyLines(30, 20, p * 20));
+    const text = pages.map((lines, p) => `${p ? '\f' : ''}${lines.join('\n')}\n\n— ${p + 1} —\n\n`).join('');
+    expect(without(text)).toBe(bodyLines(30, 60).join('\n') + '\n');
+    const { text: laid } = applyProposals(text, layoutProposals(text));
+    expect(laid).not.toMatch(/\f|— \d —/);
+    expect(laid.split('\n').filter(Boolean).length).toBeLessThan(20);
   });
 
   it('removes a running head that recurs at a page-length period even without page numbers', () => {

@@ -23,6 +23,8 @@ export interface PdfOptions extends PdfLimits {
   ocr?: boolean;
   /** Called before each page is OCR'd. */
   onProgress?: OcrProgress;
+  /** Pages OCR'd at once (default: one a core). */
+  ocrJobs?: number;
 }
 
 /** A page with fewer visible characters than this has no usable text layer. */
@@ -70,7 +72,9 @@ export async function ingestPdf(
       path,
     );
   if (options.ocr && blank.length > 0) {
-    const done = new Map((await ocrPages(bytes, blank, path, options.onProgress)).map((p) => [p.page, p]));
+    const done = new Map(
+      (await ocrPages(bytes, blank, path, options.onProgress, options.ocrJobs)).map((p) => [p.page, p]),
+    );
     pages = pages.map((p) => done.get(p.page) ?? p);
   }
   const found = takePdfTables(pages);
