@@ -146,6 +146,7 @@ export async function addInputs(
     db.exec('COMMIT');
   } catch (err) {
     aborted = true;
+    for (const p of pending) p.catch(() => undefined); // the inputs behind the failure fail with it, unreported
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {

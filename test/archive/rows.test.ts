@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addInputs, type Input } from '../../src/archive/add.js';
+import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
+import { prepareInput, type PrepareJob } from '../../src/archive/prepare.js';
 import { openArchive, type Db } from '../../src/archive/db.js';
 import { noticeRows } from '../../src/archive/rows.js';
 import { convertSync } from '../../src/index.js';
@@ -131,6 +132,30 @@ describe('archive add into an empty archive', () => {
         { path: 'bad.json', reason: expect.stringMatching(/^not a NoticeGraph: /) as unknown },
       ]);
       expect(db.prepare('SELECT path FROM notices ORDER BY id').pluck().all()).toEqual([SEED, NEXT]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a database error ends the batch cleanly: rolled back, the inputs behind it dropped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
+    const db = await openArchive(join(dir, 'a.db'), { write: true });
+    try {
+      async function* three(): AsyncGenerator<Input> {
+        yield* one(SEED);
+        yield* one(NEXT);
+        yield { path: 'x.json', bytes: Buffer.from('{}') };
+      }
+      let n = 0;
+      const broken = async (job: PrepareJob) => {
+        const stored = await prepareInput(job, convertInProcess);
+        // the first notice without its format: the NOT NULL constraint fails inside the transaction
+        return n++ === 0 ? { ...stored, notice: stored.notice.map((c, i) => (i === 2 ? null : c)) } : stored;
+      };
+      await expect(addInputs(db, three(), { prepare: broken, window: 2 })).rejects.toThrow(/NOT NULL/);
+      expect(db.prepare('SELECT count(*) FROM notices').pluck().get()).toBe(0);
+      expect(db.inTransaction).toBe(false);
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });
