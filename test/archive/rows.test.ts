@@ -16,6 +16,18 @@ async function* one(path: string): AsyncGenerator<Input> {
   yield { path, bytes: readFileSync(path) };
 }
 
+/** Runs `f` on a fresh archive in a temporary folder, removed afterwards. */
+async function withArchive(f: (db: Db) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
+  const db = await openArchive(join(dir, 'a.db'), { write: true });
+  try {
+    await f(db);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('archive rows', () => {
   let dir: string;
   let db: Db;
@@ -93,9 +105,7 @@ describe('archive add into an empty archive', () => {
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all() as string[];
 
   it('drops the indexes for the load and builds them again; a failed batch leaves them as they were', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
-    const db = await openArchive(join(dir, 'a.db'), { write: true });
-    try {
+    await withArchive(async (db) => {
       const before = indexes(db);
       expect(before).toContain('roles_unit');
       async function* failing(): AsyncGenerator<Input> {
@@ -109,16 +119,11 @@ describe('archive add into an empty archive', () => {
       expect(indexes(db)).toEqual(before);
       const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM roles WHERE unit_id = 1').all();
       expect(JSON.stringify(plan)).toContain('roles_unit');
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('fails an unreadable file and a bad graph JSON alone, in the middle of a batch, naming each', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
-    const db = await openArchive(join(dir, 'a.db'), { write: true });
-    try {
+    await withArchive(async (db) => {
       async function* batch(): AsyncGenerator<Input> {
         yield* one(SEED);
         yield { path: 'gone.txt', bytes: new Uint8Array(0), error: 'cannot read it (ENOENT)' };
@@ -132,16 +137,11 @@ describe('archive add into an empty archive', () => {
         { path: 'bad.json', reason: expect.stringMatching(/^not a NoticeGraph: /) as unknown },
       ]);
       expect(db.prepare('SELECT path FROM notices ORDER BY id').pluck().all()).toEqual([SEED, NEXT]);
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a database error ends the batch cleanly: rolled back, the inputs behind it dropped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
-    const db = await openArchive(join(dir, 'a.db'), { write: true });
-    try {
+    await withArchive(async (db) => {
       async function* three(): AsyncGenerator<Input> {
         yield* one(SEED);
         yield* one(NEXT);
@@ -156,9 +156,6 @@ describe('archive add into an empty archive', () => {
       await expect(addInputs(db, three(), { prepare: broken, window: 2 })).rejects.toThrow(/NOT NULL/);
       expect(db.prepare('SELECT count(*) FROM notices').pluck().get()).toBe(0);
       expect(db.inTransaction).toBe(false);
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
