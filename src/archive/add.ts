@@ -1,7 +1,8 @@
 /**
  * `archive add`: notices (any format `convert` reads) and NoticeGraph JSON files into the archive, idempotent by
  * `source.sha256` (a notice already there is skipped before any conversion), the whole run in one transaction
- * (an interrupted run leaves the database as it was), conversions in worker threads. The diffs of plan series
+ * (an interrupted run leaves the database as it was); every input is converted or validated, deflated and made
+ * into rows by a preparer (worker threads: prepare-pool.ts) while this thread writes. The diffs of plan series
  * are not computed here: a series that gained an edition only loses its stale diffs (series-diffs.ts).
  */
 import { createHash } from 'node:crypto';
@@ -147,6 +148,7 @@ export async function addInputs(
     db.exec('COMMIT');
   } catch (err) {
     aborted = true;
+    for (const p of pending) p.catch(() => undefined); // the inputs behind the failure fail with it, unreported
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {

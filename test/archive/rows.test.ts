@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addInputs, type Input } from '../../src/archive/add.js';
+import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
+import { prepareInput, type PrepareJob } from '../../src/archive/prepare.js';
 import { openArchive, type Db } from '../../src/archive/db.js';
 import { noticeRows } from '../../src/archive/rows.js';
 import { convertSync } from '../../src/index.js';
@@ -13,6 +14,18 @@ const NEXT = 'corpus/diff/zhengzhou-2021-notice.txt';
 
 async function* one(path: string): AsyncGenerator<Input> {
   yield { path, bytes: readFileSync(path) };
+}
+
+/** Runs `f` on a fresh archive in a temporary folder, removed afterwards. */
+async function withArchive(f: (db: Db) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
+  const db = await openArchive(join(dir, 'a.db'), { write: true });
+  try {
+    await f(db);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('archive rows', () => {
@@ -92,9 +105,7 @@ describe('archive add into an empty archive', () => {
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all() as string[];
 
   it('drops the indexes for the load and builds them again; a failed batch leaves them as they were', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
-    const db = await openArchive(join(dir, 'a.db'), { write: true });
-    try {
+    await withArchive(async (db) => {
       const before = indexes(db);
       expect(before).toContain('roles_unit');
       async function* failing(): AsyncGenerator<Input> {
@@ -108,16 +119,11 @@ describe('archive add into an empty archive', () => {
       expect(indexes(db)).toEqual(before);
       const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM roles WHERE unit_id = 1').all();
       expect(JSON.stringify(plan)).toContain('roles_unit');
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('fails an unreadable file and a bad graph JSON alone, in the middle of a batch, naming each', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongwen-rows-'));
-    const db = await openArchive(join(dir, 'a.db'), { write: true });
-    try {
+    await withArchive(async (db) => {
       async function* batch(): AsyncGenerator<Input> {
         yield* one(SEED);
         yield { path: 'gone.txt', bytes: new Uint8Array(0), error: 'cannot read it (ENOENT)' };
@@ -131,9 +137,25 @@ describe('archive add into an empty archive', () => {
         { path: 'bad.json', reason: expect.stringMatching(/^not a NoticeGraph: /) as unknown },
       ]);
       expect(db.prepare('SELECT path FROM notices ORDER BY id').pluck().all()).toEqual([SEED, NEXT]);
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('a database error ends the batch cleanly: rolled back, the inputs behind it dropped', async () => {
+    await withArchive(async (db) => {
+      async function* three(): AsyncGenerator<Input> {
+        yield* one(SEED);
+        yield* one(NEXT);
+        yield { path: 'x.json', bytes: Buffer.from('{}') };
+      }
+      let n = 0;
+      const broken = async (job: PrepareJob) => {
+        const stored = await prepareInput(job, convertInProcess);
+        // the first notice without its format: the NOT NULL constraint fails inside the transaction
+        return n++ === 0 ? { ...stored, notice: stored.notice.map((c, i) => (i === 2 ? null : c)) } : stored;
+      };
+      await expect(addInputs(db, three(), { prepare: broken, window: 2 })).rejects.toThrow(/NOT NULL/);
+      expect(db.prepare('SELECT count(*) FROM notices').pluck().get()).toBe(0);
+      expect(db.inTransaction).toBe(false);
+    });
   });
 });
