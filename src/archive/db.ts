@@ -92,6 +92,9 @@ CREATE TABLE IF NOT EXISTS task_roles (
   role TEXT NOT NULL, year INTEGER, sort INTEGER NOT NULL, task_id INTEGER NOT NULL,
   PRIMARY KEY (role, year, sort)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS task_roles_sort ON task_roles(role, sort);
+CREATE TABLE IF NOT EXISTS unit_tasks (
+  unit_id INTEGER NOT NULL, role TEXT NOT NULL, sort INTEGER NOT NULL, year INTEGER, task_id INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, role, sort)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(grams, content='', tokenize='ascii', detail=none);
 `;
 

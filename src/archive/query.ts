@@ -100,11 +100,13 @@ interface Candidates {
   where: string[];
   args: unknown[];
   sort: string;
+  /** The task id selected (`k.task_id`, or `ut.task_id` when a unit's tasks drive: DISTINCT then). */
+  id: string;
 }
 
 /**
  * How a filter is answered. The most selective filter drives (a notice's tasks; the full-text index; a deadline
- * window; a unit's roles; a role by year in sort order; else task_keys by year, series or in sort order), the
+ * window; a unit's tasks with their sort keys; a role by year in sort order; else task_keys by year, series or in sort order), the
  * others are checked per task through covering indexes, and a text search is always checked against the text
  * itself (the index gives a superset). Null when nothing can match (an unknown unit).
  */
@@ -125,6 +127,7 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
   };
   let from: string;
   let sort = 'k.sort';
+  let id = 'k.task_id';
   let driven: 'notice' | 'text' | 'due' | 'unit' | 'role' | 'keys';
   if (f.notice !== undefined) {
     driven = 'notice';
@@ -135,6 +138,18 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
   } else if (due) {
     driven = 'due';
     from = through('SELECT DISTINCT task_id AS id FROM deadlines WHERE date BETWEEN ? AND ?', window);
+  } else if (ids && f.series === undefined && q === undefined) {
+    // A unit's tasks with their sort keys (unit_tasks): no lookup of each task's keys before the sort.
+    driven = 'unit';
+    from = 'unit_tasks ut';
+    id = 'DISTINCT ut.task_id';
+    sort = 'ut.sort';
+    where.push(`ut.${units.replace(' AND role', ' AND ut.role')}`);
+    args.push(...unitArgs);
+    if (f.year !== undefined) {
+      where.push('ut.year = ?');
+      args.push(f.year);
+    }
   } else if (ids) {
     driven = 'unit';
     from = through(`SELECT DISTINCT task_id AS id FROM roles WHERE ${units}`, unitArgs);
@@ -168,7 +183,7 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
     args.push(...window);
   }
   for (const [column, value] of [
-    ['k.year', driven === 'role' ? undefined : f.year],
+    ['k.year', driven === 'role' || id !== 'k.task_id' ? undefined : f.year],
     ['k.series_id', f.series],
     ['k.notice_id', f.notice],
   ] as const)
@@ -180,7 +195,7 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
     where.push("EXISTS (SELECT 1 FROM tasks t WHERE t.id = k.task_id AND t.text LIKE ? ESCAPE '\\')");
     args.push(likePattern(q));
   }
-  return { from, where, args, sort };
+  return { from, where, args, sort, id };
 }
 
 const whereClause = (c: Candidates): string => (c.where.length ? ` WHERE ${c.where.join(' AND ')}` : '');
@@ -197,7 +212,7 @@ export function queryTaskPage(db: Db, f: TaskFilter, cap = COUNT_CAP): TaskPage 
   const c = candidates(db, f);
   if (!c) return { rows: [], total: 0, more: false };
   // One statement gives the count and, within the first `cap` rows, the page: the ids in order up to cap + 1.
-  const ids = statement(db, `SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ?`)
+  const ids = statement(db, `SELECT ${c.id} FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ?`)
     .pluck()
     .all(...c.args, cap + 1) as number[];
   const from = f.offset ?? 0;
@@ -215,7 +230,7 @@ export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
 function pageOf(db: Db, f: TaskFilter, c: Candidates): TaskRow[] {
   const page = statement(
     db,
-    `SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ? OFFSET ?`,
+    `SELECT ${c.id} FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ? OFFSET ?`,
   )
     .pluck()
     .all(...c.args, f.limit ?? DEFAULT_LIMIT, f.offset ?? 0) as number[];

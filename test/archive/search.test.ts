@@ -153,6 +153,7 @@ describe('archive text search and filters', () => {
       { unit: '郑州市生态环境局', role: 'lead', year: 2021 },
       { unit: '市生态环境局', role: 'lead', dueFrom: '2020-04-01', dueTo: '2021-06-30' },
       { unit: '市生态环境局', q: '扬尘' },
+      { unit: '市生态环境局', q: '%' },
       { q: '扬尘', role: 'responsible' },
       { dueFrom: '2021-01-01' },
       { dueTo: '2020-10-31', q: '工业' },
