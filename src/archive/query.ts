@@ -72,7 +72,7 @@ export function unitIds(db: Db, name: string): number[] {
     .all(name, name) as number[];
 }
 
-/** A LIKE pattern for a literal substring (escape character: \\). */
+/** A LIKE pattern for a literal substring (escape character: \). */
 const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Matches a query counts at most: past it a page says "more than". */
@@ -94,7 +94,7 @@ function statement(db: Db, sql: string): BetterSqlite3.Statement {
   return s;
 }
 
-/** The SQL of the tasks that pass a filter: a FROM clause with `k` (task_keys), conditions, the sort column. */
+/** The SQL of the tasks that pass a filter: a FROM clause, its conditions and arguments, the sort column. */
 interface Candidates {
   from: string;
   where: string[];
@@ -106,9 +106,10 @@ interface Candidates {
 
 /**
  * How a filter is answered. The most selective filter drives (a notice's tasks; the full-text index; a deadline
- * window; a unit's tasks with their sort keys; a role by year in sort order; else task_keys by year, series or in sort order), the
- * others are checked per task through covering indexes, and a text search is always checked against the text
- * itself (the index gives a superset). Null when nothing can match (an unknown unit).
+ * window; a unit's tasks with their sort keys; a role by year in sort order; else task_keys by year, series or in
+ * sort order), the others are checked per task through covering indexes, and a text search longer than one
+ * bigram is checked against the text itself (the index gives a superset). Null when nothing can match (an
+ * unknown unit).
  */
 function candidates(db: Db, f: TaskFilter): Candidates | null {
   const where: string[] = [];

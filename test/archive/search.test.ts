@@ -191,7 +191,8 @@ describe('archive text search and filters', () => {
     expect(end).toContain('href="/tasks?page=' + (last - 1) + '&amp;q=">← previous');
     expect(end).not.toContain('next →');
     expect(rows(end)).toBe(total - (last - 1) * PAGE_SIZE);
-    expect(routes(db, ['tasks'], new URLSearchParams('page=x'))).toContain('page 1 of');
+    for (const bad of ['x', '0', '-2', '1.5', '1e20'])
+      expect(routes(db, ['tasks'], new URLSearchParams(`page=${bad}`))).toContain('page 1 of');
   });
 
   it('refuses an archive of another schema version, for reading and writing, without changing it', async () => {
