@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS roles (
   notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE, plan_id INTEGER,
   task_id INTEGER, holder TEXT NOT NULL, unit_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
   inherited INTEGER NOT NULL, note TEXT, start INTEGER, end INTEGER);
-CREATE INDEX IF NOT EXISTS roles_unit ON roles(unit_id, role, task_id);
+CREATE INDEX IF NOT EXISTS roles_unit ON roles(unit_id, role, task_id, notice_id);
 CREATE INDEX IF NOT EXISTS roles_task ON roles(task_id, role, unit_id, name);
 CREATE TABLE IF NOT EXISTS deadlines (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,

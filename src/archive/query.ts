@@ -286,7 +286,25 @@ export interface UnitRow {
 
 /** Every unit (or the one a name denotes), most tasks first. */
 export function queryUnits(db: Db, name?: string): UnitRow[] {
-  const ids = name === undefined ? null : unitIds(db, name);
+  return unitRows(db, name === undefined ? null : unitIds(db, name));
+}
+
+/**
+ * The one unit a name denotes: the unit of that canonical name, else the unit that spelling was met for in the
+ * most notices (市生态环境局 is 305 cities' units over 10,000 notices: a unit's page shows one, not all 305).
+ */
+export function queryUnit(db: Db, name: string): UnitRow | undefined {
+  const id = db
+    .prepare(
+      'SELECT id FROM units WHERE name = ? UNION ALL ' +
+        'SELECT * FROM (SELECT unit_id FROM unit_names WHERE name = ? ORDER BY notices DESC, unit_id LIMIT 1)',
+    )
+    .pluck()
+    .get(name, name) as number | undefined;
+  return id === undefined ? undefined : unitRows(db, [id])[0];
+}
+
+function unitRows(db: Db, ids: number[] | null): UnitRow[] {
   const rows = db
     .prepare(
       'SELECT u.id, u.name, u.kind, COUNT(DISTINCT r.notice_id) AS notices, ' +

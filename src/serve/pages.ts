@@ -6,6 +6,7 @@ import {
   isRole,
   parseDue,
   queryTaskPage,
+  queryUnit,
   queryUnits,
   type TaskFilter,
   type TaskPage,
@@ -133,7 +134,7 @@ function units(db: Db): string {
 }
 
 function unit(db: Db, name: string): string | null {
-  const [u] = queryUnits(db, name);
+  const u = queryUnit(db, name);
   if (!u) return null;
   const parts = ROLES.map((role) => {
     const r = queryTaskPage(db, { unit: u.name, role, limit: PAGE_SIZE });
