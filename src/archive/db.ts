@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS roles (
   notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE, plan_id INTEGER,
   task_id INTEGER, holder TEXT NOT NULL, unit_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
   inherited INTEGER NOT NULL, note TEXT, start INTEGER, end INTEGER);
-CREATE INDEX IF NOT EXISTS roles_unit ON roles(unit_id, role, task_id);
+CREATE INDEX IF NOT EXISTS roles_unit ON roles(unit_id, role, task_id, notice_id);
 CREATE INDEX IF NOT EXISTS roles_task ON roles(task_id, role, unit_id, name);
 CREATE TABLE IF NOT EXISTS deadlines (
   id INTEGER PRIMARY KEY, notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
@@ -92,6 +92,9 @@ CREATE TABLE IF NOT EXISTS task_roles (
   role TEXT NOT NULL, year INTEGER, sort INTEGER NOT NULL, task_id INTEGER NOT NULL,
   PRIMARY KEY (role, year, sort)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS task_roles_sort ON task_roles(role, sort);
+CREATE TABLE IF NOT EXISTS unit_tasks (
+  unit_id INTEGER NOT NULL, role TEXT NOT NULL, sort INTEGER NOT NULL, year INTEGER, task_id INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, role, sort)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(grams, content='', tokenize='ascii', detail=none);
 `;
 

@@ -1,7 +1,8 @@
 /**
  * What the archive derives from a batch's rows once the batch is stored, with set-based SQL inside the batch's
  * transaction: the full-text index over task text (overlapping bigrams: see `grams`), each task's sort key with
- * its plan's year and series (`task_keys`), and its roles by year in sort order (`task_roles`). The queries
+ * its plan's year and series (`task_keys`), its roles by year in sort order (`task_roles`) and by unit
+ * (`unit_tasks`). The queries
  * (query.ts) read these; nothing else writes them.
  */
 import type { Db } from './db.js';
@@ -75,7 +76,8 @@ export function nextNoticeId(db: Db): number {
 
 /**
  * Derives the index rows of the notices from `firstNoticeId` on (the batch just stored): task sort keys, roles by
- * year and sort key, and the full-text tokens. Call inside the batch's transaction, after its rows.
+ * year and sort key, the units' tasks with their sort keys, and the full-text tokens. Call inside the batch's
+ * transaction, after its rows.
  */
 export function finishBatch(db: Db, firstNoticeId: number): void {
   db.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) => grams(String(text ?? '')));
@@ -87,6 +89,11 @@ export function finishBatch(db: Db, firstNoticeId: number): void {
   db.prepare(
     'INSERT OR IGNORE INTO task_roles (role, year, sort, task_id) ' +
       'SELECT r.role, k.year, k.sort, k.task_id FROM task_keys k CROSS JOIN roles r ON r.task_id = k.task_id ' +
+      'WHERE k.notice_id >= ?',
+  ).run(firstNoticeId);
+  db.prepare(
+    'INSERT OR IGNORE INTO unit_tasks (unit_id, role, sort, year, task_id) ' +
+      'SELECT r.unit_id, r.role, k.sort, k.year, k.task_id FROM task_keys k CROSS JOIN roles r ON r.task_id = k.task_id ' +
       'WHERE k.notice_id >= ?',
   ).run(firstNoticeId);
   db.prepare(

@@ -72,7 +72,7 @@ export function unitIds(db: Db, name: string): number[] {
     .all(name, name) as number[];
 }
 
-/** A LIKE pattern for a literal substring (escape character: \\). */
+/** A LIKE pattern for a literal substring (escape character: \). */
 const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Matches a query counts at most: past it a page says "more than". */
@@ -94,19 +94,22 @@ function statement(db: Db, sql: string): BetterSqlite3.Statement {
   return s;
 }
 
-/** The SQL of the tasks that pass a filter: a FROM clause with `k` (task_keys), conditions, the sort column. */
+/** The SQL of the tasks that pass a filter: a FROM clause, its conditions and arguments, the sort column. */
 interface Candidates {
   from: string;
   where: string[];
   args: unknown[];
   sort: string;
+  /** The task id selected (`k.task_id`, or `ut.task_id` when a unit's tasks drive: DISTINCT then). */
+  id: string;
 }
 
 /**
  * How a filter is answered. The most selective filter drives (a notice's tasks; the full-text index; a deadline
- * window; a unit's roles; a role by year in sort order; else task_keys by year, series or in sort order), the
- * others are checked per task through covering indexes, and a text search is always checked against the text
- * itself (the index gives a superset). Null when nothing can match (an unknown unit).
+ * window; a unit's tasks with their sort keys; a role by year in sort order; else task_keys by year, series or in
+ * sort order), the others are checked per task through covering indexes, and a text search longer than one
+ * bigram is checked against the text itself (the index gives a superset). Null when nothing can match (an
+ * unknown unit).
  */
 function candidates(db: Db, f: TaskFilter): Candidates | null {
   const where: string[] = [];
@@ -125,6 +128,7 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
   };
   let from: string;
   let sort = 'k.sort';
+  let id = 'k.task_id';
   let driven: 'notice' | 'text' | 'due' | 'unit' | 'role' | 'keys';
   if (f.notice !== undefined) {
     driven = 'notice';
@@ -135,6 +139,18 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
   } else if (due) {
     driven = 'due';
     from = through('SELECT DISTINCT task_id AS id FROM deadlines WHERE date BETWEEN ? AND ?', window);
+  } else if (ids && f.series === undefined && q === undefined) {
+    // A unit's tasks with their sort keys (unit_tasks): no lookup of each task's keys before the sort.
+    driven = 'unit';
+    from = 'unit_tasks ut';
+    id = 'DISTINCT ut.task_id';
+    sort = 'ut.sort';
+    where.push(`ut.${units.replace(' AND role', ' AND ut.role')}`);
+    args.push(...unitArgs);
+    if (f.year !== undefined) {
+      where.push('ut.year = ?');
+      args.push(f.year);
+    }
   } else if (ids) {
     driven = 'unit';
     from = through(`SELECT DISTINCT task_id AS id FROM roles WHERE ${units}`, unitArgs);
@@ -168,7 +184,7 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
     args.push(...window);
   }
   for (const [column, value] of [
-    ['k.year', driven === 'role' ? undefined : f.year],
+    ['k.year', driven === 'role' || id !== 'k.task_id' ? undefined : f.year],
     ['k.series_id', f.series],
     ['k.notice_id', f.notice],
   ] as const)
@@ -180,7 +196,7 @@ function candidates(db: Db, f: TaskFilter): Candidates | null {
     where.push("EXISTS (SELECT 1 FROM tasks t WHERE t.id = k.task_id AND t.text LIKE ? ESCAPE '\\')");
     args.push(likePattern(q));
   }
-  return { from, where, args, sort };
+  return { from, where, args, sort, id };
 }
 
 const whereClause = (c: Candidates): string => (c.where.length ? ` WHERE ${c.where.join(' AND ')}` : '');
@@ -197,7 +213,7 @@ export function queryTaskPage(db: Db, f: TaskFilter, cap = COUNT_CAP): TaskPage 
   const c = candidates(db, f);
   if (!c) return { rows: [], total: 0, more: false };
   // One statement gives the count and, within the first `cap` rows, the page: the ids in order up to cap + 1.
-  const ids = statement(db, `SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ?`)
+  const ids = statement(db, `SELECT ${c.id} FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ?`)
     .pluck()
     .all(...c.args, cap + 1) as number[];
   const from = f.offset ?? 0;
@@ -215,7 +231,7 @@ export function queryTasks(db: Db, f: TaskFilter): TaskRow[] {
 function pageOf(db: Db, f: TaskFilter, c: Candidates): TaskRow[] {
   const page = statement(
     db,
-    `SELECT k.task_id FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ? OFFSET ?`,
+    `SELECT ${c.id} FROM ${c.from}${whereClause(c)} ORDER BY ${c.sort} LIMIT ? OFFSET ?`,
   )
     .pluck()
     .all(...c.args, f.limit ?? DEFAULT_LIMIT, f.offset ?? 0) as number[];
@@ -270,7 +286,25 @@ export interface UnitRow {
 
 /** Every unit (or the one a name denotes), most tasks first. */
 export function queryUnits(db: Db, name?: string): UnitRow[] {
-  const ids = name === undefined ? null : unitIds(db, name);
+  return unitRows(db, name === undefined ? null : unitIds(db, name));
+}
+
+/**
+ * The one unit a name denotes: the unit of that canonical name, else the unit that spelling was met for in the
+ * most notices (市生态环境局 is 305 cities' units over 10,000 notices: a unit's page shows one, not all 305).
+ */
+export function queryUnit(db: Db, name: string): UnitRow | undefined {
+  const id = db
+    .prepare(
+      'SELECT id FROM units WHERE name = ? UNION ALL ' +
+        'SELECT * FROM (SELECT unit_id FROM unit_names WHERE name = ? ORDER BY notices DESC, unit_id LIMIT 1)',
+    )
+    .pluck()
+    .get(name, name) as number | undefined;
+  return id === undefined ? undefined : unitRows(db, [id])[0];
+}
+
+function unitRows(db: Db, ids: number[] | null): UnitRow[] {
   const rows = db
     .prepare(
       'SELECT u.id, u.name, u.kind, COUNT(DISTINCT r.notice_id) AS notices, ' +

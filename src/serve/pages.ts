@@ -6,6 +6,7 @@ import {
   isRole,
   parseDue,
   queryTaskPage,
+  queryUnit,
   queryUnits,
   type TaskFilter,
   type TaskPage,
@@ -19,6 +20,8 @@ import { esc, link, page, table } from './html.js';
 const q = encodeURIComponent;
 /** Task rows a page shows: a query's count is computed in SQL, its rows a page at a time. */
 export const PAGE_SIZE = 50;
+/** The last page number taken (50 million rows); past it, or not a whole number, page 1. */
+const MAX_PAGE = 1_000_000;
 const factLink = (notice: number, start: number | null, end: number | null, text: string): string =>
   start === null || end === null
     ? esc(text)
@@ -87,7 +90,7 @@ function tasks(db: Db, params: URLSearchParams): string {
     `<form method="get" action="/tasks">${input('unit', '单位')}<label>role <select name="role">${roles}</select></label>` +
     `${input('due', '时限 A..B')}${input('q', '文字')}${input('year', '年')}<button>filter</button></form>`;
   const at = Number(get('page') ?? 1);
-  const number = Number.isInteger(at) && at >= 1 ? at : 1;
+  const number = Number.isInteger(at) && at >= 1 && at <= MAX_PAGE ? at : 1;
   const result = queryTaskPage(db, { ...f, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE });
   return page(
     '任务 tasks',
@@ -131,7 +134,7 @@ function units(db: Db): string {
 }
 
 function unit(db: Db, name: string): string | null {
-  const [u] = queryUnits(db, name);
+  const u = queryUnit(db, name);
   if (!u) return null;
   const parts = ROLES.map((role) => {
     const r = queryTaskPage(db, { unit: u.name, role, limit: PAGE_SIZE });

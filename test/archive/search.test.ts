@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
 import { ArchiveError, openArchive, type Db } from '../../src/archive/db.js';
 import { grams, matchIsExact, matchQuery } from '../../src/archive/derive.js';
-import { queryTaskPage, queryTasks, type TaskFilter } from '../../src/archive/query.js';
+import {
+  queryTaskPage,
+  queryTasks,
+  queryUnit,
+  queryUnits,
+  type TaskFilter,
+} from '../../src/archive/query.js';
 import { random } from '../../src/bench/corpus.js';
 
 const SEED = 'corpus/zhengzhou-2020-notice.txt';
@@ -153,6 +159,7 @@ describe('archive text search and filters', () => {
       { unit: '郑州市生态环境局', role: 'lead', year: 2021 },
       { unit: '市生态环境局', role: 'lead', dueFrom: '2020-04-01', dueTo: '2021-06-30' },
       { unit: '市生态环境局', q: '扬尘' },
+      { unit: '市生态环境局', q: '%' },
       { q: '扬尘', role: 'responsible' },
       { dueFrom: '2021-01-01' },
       { dueTo: '2020-10-31', q: '工业' },
@@ -190,7 +197,14 @@ describe('archive text search and filters', () => {
     expect(end).toContain('href="/tasks?page=' + (last - 1) + '&amp;q=">← previous');
     expect(end).not.toContain('next →');
     expect(rows(end)).toBe(total - (last - 1) * PAGE_SIZE);
-    expect(routes(db, ['tasks'], new URLSearchParams('page=x'))).toContain('page 1 of');
+    for (const bad of ['x', '0', '-2', '1.5', '1e20'])
+      expect(routes(db, ['tasks'], new URLSearchParams(`page=${bad}`))).toContain('page 1 of');
+  });
+
+  it("names one unit for a unit's page: the canonical name's, else the one its spelling was met for most", () => {
+    expect(queryUnit(db, '市生态环境局')).toEqual(queryUnits(db, '郑州市生态环境局')[0]);
+    expect(queryUnit(db, '郑州市生态环境局')!.spellings).toContain('市生态环境局');
+    expect(queryUnit(db, '没有这个单位')).toBeUndefined();
   });
 
   it('refuses an archive of another schema version, for reading and writing, without changing it', async () => {
