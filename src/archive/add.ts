@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
-import { finishBatch } from './derive.js';
+import { finishBatch, nextNoticeId } from './derive.js';
 import { convertInProcess, peekSha256, prepareInput, type Converter, type PrepareJob } from './prepare.js';
 import { dropStaleDiffs } from './series-diffs.js';
 import { hasNotice, writer, type Stored } from './store.js';
@@ -97,7 +97,7 @@ export async function addInputs(
   if (foreignKeys) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
-    const firstNoticeId = Number(db.prepare('SELECT coalesce(max(id), 0) + 1 FROM notices').pluck().get());
+    const firstNoticeId = nextNoticeId(db);
     const indexes = dropIndexesWhenEmpty(db);
     const write = writer(db);
     const settle = async (input: Input, job: Promise<Stored> | null) => {
