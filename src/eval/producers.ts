@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
 import { convert, convertSync } from '../index.js';
-import { graphFacts, scoreAgainstOriginal } from './layout.js';
+import { graphFacts, LAYOUT_KINDS, scoreAgainstOriginal } from './layout.js';
 import { score, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
 
@@ -35,14 +35,7 @@ export interface ProducerScore {
 
 const ROLES = ['lead', 'cooperating', 'responsible'] as const;
 /** The kinds a PDF or a copied text is scored on against the notice's text (tasks: headings and tasks for gov). */
-export const TEXT_KINDS = [
-  'tasks',
-  'units:lead',
-  'units:cooperating',
-  'units:responsible',
-  'deadlines',
-  'targets',
-] as const;
+export const TEXT_KINDS = LAYOUT_KINDS;
 
 /** Headings/tasks agreement, units by role, deadlines and targets of `graph` against the graph of the notice's text. */
 export function scoreAgainstText(graph: NoticeGraph, text: NoticeGraph): Score[] {
