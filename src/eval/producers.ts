@@ -2,7 +2,7 @@
  * PDFs from other producers (corpus/producers/, made by scripts/producers/*.sh, not in git): each file's graph
  * against the same notice's text. Seed PDFs are scored on tasks and units by role against the seed's gold; the
  * State Council pages (corpus/gov) against the graph of their own .txt: headings and tasks agreement (F1 of the
- * section and task ids), units by role, and whether the 发文字号 is found. Missing files are listed as skipped.
+ * section and task ids), units by role, deadlines, targets, and whether the 发文字号 is found. Missing files are listed as skipped.
  * The text a user copies out of them (`pdftotext`, corpus/producers/text/) is scored too, on deadlines and targets
  * as well. Run alone: `node dist/eval/producers.js [--texts] [--json]`.
  */
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
 import { convert, convertSync } from '../index.js';
-import { scoreAgainstOriginal } from './layout.js';
+import { graphFacts, LAYOUT_KINDS, scoreAgainstOriginal } from './layout.js';
 import { score, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
 
@@ -34,8 +34,10 @@ export interface ProducerScore {
 }
 
 const ROLES = ['lead', 'cooperating', 'responsible'] as const;
+/** The kinds a PDF or a copied text is scored on against the notice's text (tasks: headings and tasks for gov). */
+export const TEXT_KINDS = LAYOUT_KINDS;
 
-/** Headings/tasks agreement and units by role of `graph` against the graph of the same notice's text. */
+/** Headings/tasks agreement, units by role, deadlines and targets of `graph` against the graph of the notice's text. */
 export function scoreAgainstText(graph: NoticeGraph, text: NoticeGraph): Score[] {
   const ids = (g: NoticeGraph) =>
     g.nodes.filter((n) => n.type === 'section' || n.type === 'task').map((n) => n.id);
@@ -43,9 +45,12 @@ export function scoreAgainstText(graph: NoticeGraph, text: NoticeGraph): Score[]
     const names = new Map(g.nodes.flatMap((n) => (n.type === 'unit' ? [[n.id, n.name] as const] : [])));
     return g.edges.filter((e) => e.type === role).map((e) => `${e.from}|${names.get(e.to) ?? e.to}`);
   };
+  const [want, got] = [graphFacts(text), graphFacts(graph)];
   return [
     score('headings+tasks', ids(text), ids(graph)),
     ...ROLES.map((r) => score(`units:${r}`, units(text, r), units(graph, r))),
+    score('deadlines', want.deadlines, got.deadlines),
+    score('targets', want.targets, got.targets),
   ];
 }
 
@@ -68,7 +73,7 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
       continue;
     }
     if (!m[2]) {
-      const kinds = (s: Score) => s.kind === 'tasks' || s.kind.startsWith('units:');
+      const kinds = (s: Score) => (TEXT_KINDS as readonly string[]).includes(s.kind);
       out.push({ file, against: 'seed gold', scores: scoreSeed(graph, gold).filter(kinds) });
       continue;
     }
@@ -86,15 +91,6 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
 
 /** `pdftotext` (plain and -layout) of the born-digital PDFs: corpus/producers/text/ (scripts/producers/text.sh). */
 export const PRODUCER_TEXTS_DIR = join(PRODUCERS_DIR, 'text');
-/** The kinds a copied text is scored on against the notice's text. */
-export const TEXT_KINDS = [
-  'tasks',
-  'units:lead',
-  'units:cooperating',
-  'units:responsible',
-  'deadlines',
-  'targets',
-] as const;
 
 /**
  * Each text a user copies out of a producer's PDF (corpus/producers/text/NAME[.layout].txt) against the graph of
@@ -155,7 +151,7 @@ const f1 = (p: ProducerScore, kind: string): string => {
 export function producersTable(rows: ProducerScore[]): string {
   if (rows.length === 0)
     return 'PDFs from other producers: corpus/producers/ is absent (make it with `npm run fixtures:producers`); skipped.\n';
-  const head = `${'file'.padEnd(30)} ${'tasks*'.padStart(6)} ${'lead'.padStart(6)} ${'coop'.padStart(6)} ${'resp'.padStart(6)}  发文字号`;
+  const head = `${'file'.padEnd(30)} ${['tasks*', 'lead', 'coop', 'resp', 'due', 'target'].map((k) => k.padStart(6)).join(' ')}  发文字号`;
   const lines = rows.map((p) => {
     if (p.error) return `${p.file.padEnd(30)} error: ${p.error.slice(0, 100)}`;
     const doc = p.docNumber
@@ -165,7 +161,7 @@ export function producersTable(rows: ProducerScore[]): string {
           ? 'found'
           : `missed (${p.docNumber.found ?? 'none'})`
       : '';
-    return `${p.file.padEnd(30)} ${['tasks', 'units:lead', 'units:cooperating', 'units:responsible'].map((k) => f1(p, k).padStart(6)).join(' ')}  ${doc}`;
+    return `${p.file.padEnd(30)} ${TEXT_KINDS.map((k) => f1(p, k).padStart(6)).join(' ')}  ${doc}`;
   });
   return [
     'PDFs from other producers (corpus/producers), F1 against the same notice as text (the text scores 1.000):',

@@ -19,12 +19,18 @@ if (!present)
 
 /** Known gaps, file → kind → floor: measured 2026-12-06, raise them as the gaps close. */
 const GAPS: Record<string, Record<string, number>> = {
+  // The note under its indicator table ("注：1.…2.…") is cut at the grid's column lines on its last page: the
+  // items and their two targets go to task 55.
+  'chromium-gov-004.pdf': { targets: 0 },
   // tesseract's misreadings of heading numerals and of the 发文字号's brackets (gov 012: 《 for （ now read as a
   // damaged opener; four markers in a row all damaged stay undecided).
-  'tess-gov-012-200.pdf': { tasks: 0.81 },
+  'tess-gov-012-200.pdf': { tasks: 0.81, deadlines: 0.5 },
   'tess-gov-012-300.pdf': { tasks: 0.89 },
+  'tess-seed-200.pdf': { targets: 0.85 },
   'tess-seed-300.pdf': {
     tasks: 0.86,
+    deadlines: 0.86,
+    targets: 0.8,
     'units:lead': 0.76,
     'units:cooperating': 0.87,
     'units:responsible': 0.79,

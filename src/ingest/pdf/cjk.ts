@@ -14,12 +14,19 @@ const LATIN_START = /^[A-Za-z0-9(['"]/;
 /** Trailing ASCII punctuation, skipped to find the character that sets the context. */
 const TRAILING_PUNCT = /[,.;:!?)\]'"]+$/;
 
+/** A number at the end of a line in Chinese text: its digits after a CJK glyph (and a typographic space)… */
+const CJK_NUMBER_END = new RegExp(`${CJK.source} ?[0-9.]+$`, 'u');
+/** …or a number at the start of one, before a CJK glyph (its unit: "0万千瓦"). */
+const CJK_NUMBER_START = new RegExp(`^[0-9.%]+ ?${CJK.source}`, 'u');
+
 /**
  * The separator when line `b` follows line `a` within one paragraph: nothing around CJK (a line break inside
- * a Chinese sentence is no space), one space between Latin words.
+ * a Chinese sentence is no space), one space between Latin words. A number of Chinese text that the line end
+ * cuts ("控制在 20" | "85 万吨") is one number.
  */
 export function joinSeparator(a: string, b: string): string {
   if (!LATIN_END.test(a) || !LATIN_START.test(b)) return '';
+  if (/[0-9]$/.test(a) && /^[0-9]/.test(b) && (CJK_NUMBER_END.test(a) || CJK_NUMBER_START.test(b))) return '';
   const before = a.replace(TRAILING_PUNCT, '').slice(-1);
   return before !== '' && CJK.test(before) ? '' : ' ';
 }

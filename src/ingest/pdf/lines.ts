@@ -13,6 +13,12 @@ const BASELINE_TOLERANCE = 0.5;
 const FRAGMENT_GAP = 1.5;
 /** A gap between runs wider than this share of the font size is a word space. */
 const WORD_GAP = 0.2;
+/**
+ * A gap between CJK glyphs wider than this many font sizes sets two words apart (issuers on one line, tabbed or
+ * spaced); narrower ones are a justified line's spacing, no space. The repair stage keeps the space only where it
+ * separates names.
+ */
+const CJK_SEPARATOR_GAP = 1;
 /** The gutter lies within this middle band of the page width. */
 const GUTTER_BAND = [0.3, 0.7] as const;
 /** At most this share of fragments may cross a gutter (titles, running headers). */
@@ -48,7 +54,8 @@ function fragmentText(runs: TextRun[], ocr: boolean): string {
     const gap = r.x - end;
     const a = text.slice(-1);
     const b = r.text.slice(0, 1);
-    if (text !== '' && gap > WORD_GAP * r.size && a.trim() && b.trim() && !(CJK.test(a) && CJK.test(b)))
+    const cjk = CJK.test(a) && CJK.test(b);
+    if (text !== '' && a.trim() && b.trim() && gap > (cjk ? CJK_SEPARATOR_GAP : WORD_GAP) * r.size)
       text += ' ';
     text += r.text;
     end = Math.max(end, r.x + r.w);

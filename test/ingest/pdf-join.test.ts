@@ -1,0 +1,41 @@
+/** Lines of one PDF paragraph joined: no space in Chinese, one between Latin words, a number cut by the line end whole. */
+import { describe, expect, it } from 'vitest';
+import { joinSeparator } from '../../src/ingest/pdf/cjk.js';
+import { pageLines } from '../../src/ingest/pdf/lines.js';
+import type { TextRun } from '../../src/ingest/pdf/types.js';
+
+const SIZE = 16;
+/** Runs of one baseline, each `gap` font sizes after the one before. */
+function baseline(texts: string[], gap: number): TextRun[] {
+  let x = 80;
+  return texts.map((text) => {
+    const run = { text, x, y: 200, w: [...text].length * SIZE, size: SIZE };
+    x += run.w + gap * SIZE;
+    return run;
+  });
+}
+const lineOf = (runs: TextRun[]): string =>
+  pageLines({ page: 1, width: 595, height: 842, runs, ocr: false })
+    .map((l) => l.text)
+    .join('|');
+
+describe('joining the lines of a paragraph', () => {
+  it('joins Chinese without a space and Latin words with one', () => {
+    expect(joinSeparator('全面落实', '工作要求')).toBe('');
+    expect(joinSeparator('Windows and', 'Linux')).toBe(' ');
+  });
+
+  it('keeps a number of Chinese text that the line end cuts whole', () => {
+    expect(joinSeparator('全市煤炭消费量控制在 208', '5 万吨以内')).toBe('');
+    expect(joinSeparator('电厂关停到位;3', '0万千瓦以下')).toBe('');
+    expect(joinSeparator('in 2020', '5 projects')).toBe(' ');
+  });
+
+  it('sets two words apart where CJK glyphs stand a wide gap apart, not at a justified line’s spacing', () => {
+    expect(lineOf(baseline(['中共郑州市委办公厅', '郑州市人民政府办公厅'], 2))).toBe(
+      '中共郑州市委办公厅 郑州市人民政府办公厅',
+    );
+    expect(lineOf(baseline(['推进', '工业', '企业', '治理'], 0.3))).toBe('推进工业企业治理');
+    expect(lineOf(baseline(['不高于', '97', '微克'], 0.25))).toBe('不高于 97 微克');
+  });
+});
