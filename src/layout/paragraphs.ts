@@ -112,7 +112,8 @@ function markerOf(text: string): { kind: MarkerKind; value: number } | null {
 
 /** True when the item marker `m` at the start of `text` reads as a decimal number (1.5万吨, 4.10月底前). */
 function isDecimal(text: string, m: { kind: MarkerKind; length: number }): boolean {
-  return m.kind === 'item' && /^[.．]\d/.test(text.slice(m.length - 1));
+  const point = structureGrammar().raw.decimalPoints;
+  return m.kind === 'item' && point.includes(text[m.length - 1] ?? '') && /^\d/.test(text.slice(m.length));
 }
 
 /**

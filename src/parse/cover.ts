@@ -578,7 +578,7 @@ function attachment(t: string): string | null {
   const rest = t
     .slice(label.length)
     .replace(/^[\s:：]+/, '')
-    .replace(/^\d+[.．、]/, '');
+    .replace(structureGrammar().itemNumber, '');
   return rest && rest.length <= 60 && !P().clause.test(rest) ? squash(rest) : null;
 }
 
