@@ -30,6 +30,7 @@ const StructureSchema = z.object({
     titleLink: z.string().min(1),
     titleSpecs: z.array(z.string().min(1)),
     labels: z.record(z.string(), z.enum(['publishDate', 'date', 'docNumber', 'issuers', 'title', 'none'])),
+    metaTableLabels: z.array(z.string().min(1)),
     furniture: z.array(z.string().min(1)),
     inlineLabels: z.array(z.string().min(1)),
     masthead: z.string().min(1),
@@ -41,6 +42,7 @@ const StructureSchema = z.object({
     closingNotes: z.array(z.string().min(1)),
     signerLabel: z.string().min(1),
     decreeWord: z.string().min(1),
+    decreeNumberHead: z.string().min(1),
     contentsHeaders: z.array(z.string().min(1)),
     bareHeadingMax: z.number().int().positive(),
     patterns: z.object({
@@ -278,6 +280,15 @@ function checkExamples({ raw, cover, marker, itemNumber }: StructureGrammar): vo
       throw new GrammarError(
         'structure.yaml',
         `title example "${ex}" has no ${c.titleHead}/${c.addressHead} or suffix`,
+      );
+  for (const label of c.metaTableLabels)
+    if (!(label in c.labels))
+      throw new GrammarError('structure.yaml', `metaTableLabels: "${label}" is no label`);
+  for (const ex of c.patternSpecs.decreeNumber ?? [])
+    if (!ex.startsWith(c.decreeNumberHead))
+      throw new GrammarError(
+        'structure.yaml',
+        `decree number example "${ex}" does not open with ${c.decreeNumberHead}`,
       );
   for (const [traditional, simple] of Object.entries(c.traditionalSpecs))
     if (simplify(traditional) !== simple)
