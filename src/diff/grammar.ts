@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { COMPARATORS, TargetValueSchema } from '../graph/schema.js';
 import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../grammars.js';
 import type { TargetFact } from './schema.js';
+import { structureGrammar } from '../parse/grammar.js';
 
 /** The grammar file, relative to grammars/. */
 export const DIFF_GRAMMAR_FILE = 'diff.yaml';
@@ -143,11 +144,10 @@ function directionWith(g: DiffGrammar, context: string, old: TargetFact, neu: Ta
 /** Where a clause ends. */
 export const CLAUSE_END = /[,，;；。:：!！?？\n]/u;
 const QUOTES = /[“”"‘’'《》「」]/gu;
-const ITEM_NUMBER = /^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、])/u;
 
 /** Strips leading non-naming words (and quotes, item numbers) from a name. */
 function stripLeading(g: DiffGrammar, text: string): string {
-  let s = text.replace(ITEM_NUMBER, '').replace(QUOTES, '');
+  let s = text.replace(structureGrammar().itemNumber, '').replace(QUOTES, '');
   for (let again = true; again;) {
     again = false;
     for (const w of g.leadingWords)

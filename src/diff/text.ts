@@ -3,13 +3,14 @@
  * (spaces, full/half width, punctuation, the plan's own year), character bigrams, Dice and containment.
  */
 
+import { structureGrammar } from '../parse/grammar.js';
+
 /** Placeholder of the plan's own year, so that "2020年" in last year's plan equals "2021年" in this year's. */
 export const YEAR_TOKEN = '〈Y〉';
 /** Placeholder of the year before the plan's year. */
 export const PREVIOUS_YEAR_TOKEN = '〈Y-1〉';
 
 const SPACES = /\s+/g;
-const NUMBER_PREFIX = /^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、])/;
 /** Everything that is not a letter, a digit or a placeholder bracket: ignored by similarity. */
 const NOT_CONTENT = /[^\p{L}\p{N}〈〉]/gu;
 
@@ -26,7 +27,8 @@ export function normalizeText(text: string, planYear: number | null = null): str
 }
 
 /** A normalised text without its leading item number ("1." or "(1)"). */
-export const stripItemNumber = (normalized: string): string => normalized.replace(NUMBER_PREFIX, '');
+export const stripItemNumber = (normalized: string): string =>
+  normalized.replace(structureGrammar().itemNumber, '');
 
 /** `text` with every occurrence of each of `parts` removed (parts compared in their normalised form). */
 export function maskParts(text: string, parts: readonly string[]): string {

@@ -139,7 +139,7 @@ export function mergeSharedHeads(text: string, items: Chunk[], g: RoleGrammar): 
     const isHead = (j: number): boolean =>
       (items[j] as Chunk).separator === ITEM_SEPARATOR &&
       g.sharedHeads.head.test(word(j)) &&
-      (j === k || !word(j).startsWith('各'));
+      (j === k || !word(j).startsWith(g.sharedHeads.each));
     while (last < items.length - 1 && isHead(last)) last++;
     const tail = items[last] as Chunk;
     const ends = g.sharedHeads.tail.test(word(last)) && !g.sharedHeads.head.test(word(last));

@@ -37,6 +37,7 @@ const RolesFileSchema = z
     jointly: z.array(Phrase),
     collectiveJoins: z.array(Phrase),
     sharedHeads: z.array(Phrase),
+    sharedHeadsEach: Phrase,
     timeClauses: z.object({ rests: z.array(z.string()), whole: z.array(Phrase) }).strict(),
     posts: z.array(Phrase),
     proseWords: z.array(Phrase),
@@ -97,7 +98,7 @@ export interface RoleGrammar {
    * Level words that share the name of the next list item ("各省、自治区、直辖市人民政府", "各市、县人民政府"):
    * `head` matches an item made only of them (各 first allowed), `tail` the item that ends the run.
    */
-  sharedHeads: { head: RegExp; tail: RegExp };
+  sharedHeads: { head: RegExp; tail: RegExp; each: string };
   /**
    * Clauses of time that may stand in a role sentence of running text ("市发展改革委负责，2020年底前完成。"): a
    * deadline followed by one of `rests`, or one of `whole` ("长期坚持").
@@ -141,9 +142,13 @@ function labelRegExpSource(texts: string[], brackets: string[]): string {
 }
 
 /** See `RoleGrammar.sharedHeads`. */
-function sharedHeadPatterns(levels: string[]): RoleGrammar['sharedHeads'] {
+function sharedHeadPatterns(levels: string[], each: string): RoleGrammar['sharedHeads'] {
   const level = `(?:${levels.map(escapeRegExp).join('|')})`;
-  return { head: new RegExp(`^各?${level}+$`), tail: new RegExp(`^${level}+[^、]`) };
+  return {
+    head: new RegExp(`^(?:${escapeRegExp(each)})?${level}+$`),
+    tail: new RegExp(`^${level}+[^、]`),
+    each,
+  };
 }
 
 let prepared: RoleGrammar | undefined;
@@ -177,7 +182,7 @@ export function loadRoleGrammar(): RoleGrammar {
     leadIns: sorted(file.leadIns),
     jointly: sorted(file.jointly),
     collectiveJoins: sorted(file.collectiveJoins),
-    sharedHeads: sharedHeadPatterns(sorted(file.sharedHeads)),
+    sharedHeads: sharedHeadPatterns(sorted(file.sharedHeads), file.sharedHeadsEach),
     timeClauses: file.timeClauses,
     posts: sorted(file.posts),
     proseWords: sorted(file.proseWords),

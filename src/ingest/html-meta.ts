@@ -7,18 +7,16 @@ import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { DocumentInfo } from '../graph/schema.js';
+import { structureGrammar } from '../parse/grammar.js';
 
-/** Labels of the site's table and the document field each fills (null: read, but no field of ours). */
-const LABELS: Record<string, keyof DocumentInfo | null> = {
-  索引号: null,
-  主题分类: null,
-  主题词: null,
-  发文机关: 'issuers',
-  成文日期: 'date',
-  标题: 'title',
-  发文字号: 'docNumber',
-  发布日期: 'publishDate',
-};
+/**
+ * Labels of the site's table and the document field each fills (null: read, but no field of ours): the
+ * structure grammar's `cover.metaTableLabels`, with the fields of its `cover.labels`.
+ */
+function labels(): Map<string, keyof DocumentInfo | null> {
+  const { metaTableLabels, labels } = structureGrammar().raw.cover;
+  return new Map(metaTableLabels.map((l) => [l, labels[l] === 'none' ? null : (labels[l] ?? null)]));
+}
 
 const CELL = new Set(['td', 'th', 'dt', 'dd', 'span', 'b', 'strong', 'label']);
 const SPACES = /[\s\u3000\u00a0]+/g;
@@ -49,15 +47,16 @@ function assign(meta: Partial<DocumentInfo>, field: keyof DocumentInfo, value: s
 export function readMetaTable(tree: Root): { meta: Partial<DocumentInfo>; tables: Set<Element> } {
   const meta: Partial<DocumentInfo> = {};
   const tables = new Set<Element>();
+  const LABELS = labels();
   visit(tree, 'element', (node: Element, _index, parent) => {
     if (node.tagName !== 'tr' && node.tagName !== 'dl') return;
     const cells = node.children.filter((c): c is Element => c.type === 'element' && CELL.has(c.tagName));
     let found = false;
     cells.forEach((cell, i) => {
       const label = cellText(cell).replace(LABEL_END, '');
-      if (!(label in LABELS)) return;
+      if (!LABELS.has(label)) return;
       found = true;
-      const field = LABELS[label];
+      const field = LABELS.get(label);
       const next = cells[i + 1];
       if (field && next)
         assign(

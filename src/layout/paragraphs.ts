@@ -81,9 +81,10 @@ export function endsSentence(text: string, g: LayoutGrammar = layoutGrammar()): 
   return i >= 0 && g.sentenceEnds.includes(text[i]!);
 }
 
-/** True when `text` ends with a colon that leads into what follows (主送机关：, 通知如下：). */
+/** True when `text` ends with a colon that leads into what follows (主送机关：, 通知如下：), not a time's. */
 function endsLead(text: string, g: LayoutGrammar): boolean {
-  return g.leadEnds.includes(text[text.length - 1] ?? '');
+  // A colon after a digit is a time's (17:35:↵09) or a ratio's, not a lead.
+  return g.leadEnds.includes(text[text.length - 1] ?? '') && !/\p{Nd}/u.test(text[text.length - 2] ?? '');
 }
 
 /** True when `text` ends with a notice title's last words: 的 and a title word (的通知, 的意见). */
@@ -112,7 +113,8 @@ function markerOf(text: string): { kind: MarkerKind; value: number } | null {
 
 /** True when the item marker `m` at the start of `text` reads as a decimal number (1.5万吨, 4.10月底前). */
 function isDecimal(text: string, m: { kind: MarkerKind; length: number }): boolean {
-  return m.kind === 'item' && /^[.．]\d/.test(text.slice(m.length - 1));
+  const point = structureGrammar().raw.decimalPoints;
+  return m.kind === 'item' && point.includes(text[m.length - 1] ?? '') && /^\d/.test(text.slice(m.length));
 }
 
 /**

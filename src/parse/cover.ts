@@ -410,10 +410,10 @@ function signerNote(line: Line, at: number): ParseDiagnostic {
  * next line or after it on the same line. Sets title (标志 + 令号), docNumber (令号) and issuers (标志 less 令).
  */
 function readDecree(lines: Line[], k: number, doc: DocumentInfo): boolean {
-  const word = structureGrammar().raw.cover.decreeWord;
+  const { decreeWord: word, decreeNumberHead } = structureGrammar().raw.cover;
   const t = squash(lines[k]!.text);
   const m = matchText(t);
-  let at = m.lastIndexOf(word + '第');
+  let at = m.lastIndexOf(word + decreeNumberHead);
   let number = at > 0 ? t.slice(at + word.length) : '';
   if (!number && m.endsWith(word)) {
     at = m.length - word.length;
@@ -578,7 +578,7 @@ function attachment(t: string): string | null {
   const rest = t
     .slice(label.length)
     .replace(/^[\s:：]+/, '')
-    .replace(/^\d+[.．、]/, '');
+    .replace(structureGrammar().itemNumber, '');
   return rest && rest.length <= 60 && !P().clause.test(rest) ? squash(rest) : null;
 }
 

@@ -12,6 +12,7 @@ const StructureSchema = z.object({
   closeBrackets: z.string().min(1),
   level1Separators: z.string().min(1),
   itemSeparators: z.string().min(1),
+  decimalPoints: z.string().min(1),
   markerNoise: z.string(),
   titleEnds: z.string().min(1),
   maxHeadingTitle: z.number().int().positive(),
@@ -29,6 +30,7 @@ const StructureSchema = z.object({
     titleLink: z.string().min(1),
     titleSpecs: z.array(z.string().min(1)),
     labels: z.record(z.string(), z.enum(['publishDate', 'date', 'docNumber', 'issuers', 'title', 'none'])),
+    metaTableLabels: z.array(z.string().min(1)),
     furniture: z.array(z.string().min(1)),
     inlineLabels: z.array(z.string().min(1)),
     masthead: z.string().min(1),
@@ -40,6 +42,7 @@ const StructureSchema = z.object({
     closingNotes: z.array(z.string().min(1)),
     signerLabel: z.string().min(1),
     decreeWord: z.string().min(1),
+    decreeNumberHead: z.string().min(1),
     contentsHeaders: z.array(z.string().min(1)),
     bareHeadingMax: z.number().int().positive(),
     patterns: z.object({
@@ -75,6 +78,7 @@ const StructureSchema = z.object({
     item: z.array(z.string()),
     subitem: z.array(z.string()),
     none: z.array(z.string()),
+    itemNumber: z.record(z.string(), z.string()),
   }),
 });
 
@@ -137,6 +141,8 @@ export interface StructureGrammar {
   numeral(n: number): string;
   /** Character class bodies (escaped, without brackets) of the marker literals, for rules that read markers. */
   classes: MarkerClasses;
+  /** A leading item number in Arabic digits, bracketed or followed by an item separator ((1), （ 2 ）, 3．, 12、). */
+  itemNumber: RegExp;
 }
 
 /** Character class bodies of the marker literals of structure.yaml. */
@@ -147,6 +153,8 @@ export interface MarkerClasses {
   close: string;
   level1Separators: string;
   itemSeparators: string;
+  /** A number's decimal point (1.5万吨; 1.2 as a 序号: item 1, sub-item 2). */
+  decimalPoints: string;
   markerNoise: string;
   /** Bracket look-alikes OCR leaves in a damaged (X) or (n) marker (`markerDamage`), brackets included. */
   damagedOpen: string;
@@ -237,17 +245,22 @@ export function structureGrammar(): StructureGrammar {
     close,
     level1Separators: esc(raw.level1Separators),
     itemSeparators: esc(raw.itemSeparators),
+    decimalPoints: esc(raw.decimalPoints),
     markerNoise: esc(raw.markerNoise),
     damagedOpen: open + esc(raw.markerDamage.openers),
     damagedClose: close + esc(raw.markerDamage.closers),
   };
-  compiled = { raw, cover, marker, chineseNumber, cls: esc, numeral, classes };
+  const itemNumber = new RegExp(
+    `^(?:[${open}]\\s*\\d+\\s*[${close}]|\\d+\\s*[${esc(raw.itemSeparators)}])`,
+    'u',
+  );
+  compiled = { raw, cover, marker, chineseNumber, cls: esc, numeral, classes, itemNumber };
   if (!examplesChecked('structure.yaml')) checkExamples(compiled);
   return compiled;
 }
 
 /** Checks the examples of structure.yaml: each cover pattern's and each marker kind's. */
-function checkExamples({ raw, cover, marker }: StructureGrammar): void {
+function checkExamples({ raw, cover, marker, itemNumber }: StructureGrammar): void {
   for (const [name, examples] of Object.entries(raw.cover.patternSpecs)) {
     const re = (cover as unknown as Record<string, RegExp | undefined>)[name];
     if (!re) throw new GrammarError('structure.yaml', `patternSpecs names no pattern "${name}"`);
@@ -268,6 +281,15 @@ function checkExamples({ raw, cover, marker }: StructureGrammar): void {
         'structure.yaml',
         `title example "${ex}" has no ${c.titleHead}/${c.addressHead} or suffix`,
       );
+  for (const label of c.metaTableLabels)
+    if (!(label in c.labels))
+      throw new GrammarError('structure.yaml', `metaTableLabels: "${label}" is no label`);
+  for (const ex of c.patternSpecs.decreeNumber ?? [])
+    if (!ex.startsWith(c.decreeNumberHead))
+      throw new GrammarError(
+        'structure.yaml',
+        `decree number example "${ex}" does not open with ${c.decreeNumberHead}`,
+      );
   for (const [traditional, simple] of Object.entries(c.traditionalSpecs))
     if (simplify(traditional) !== simple)
       throw new GrammarError(
@@ -280,6 +302,12 @@ function checkExamples({ raw, cover, marker }: StructureGrammar): void {
         throw new GrammarError('structure.yaml', `example "${ex}" is not a ${kind} marker`);
     }
   }
+  for (const [ex, rest] of Object.entries(raw.specs.itemNumber))
+    if (ex.replace(itemNumber, '') !== rest)
+      throw new GrammarError(
+        'structure.yaml',
+        `item number example "${ex}" leaves "${ex.replace(itemNumber, '')}"`,
+      );
   for (const ex of raw.specs.none) {
     const got = marker(ex);
     if (got)

@@ -221,11 +221,12 @@ class RowWriter {
 
   /** The marker pieces of a task row from its 序号 (or the row order). */
   private markerOf(numberCell: TableCell | null): Piece[] {
-    const text = (numberCell?.text ?? '').trim().replace(/[.．、]$/, '');
+    const { itemSeparators, decimalPoints } = structureGrammar().classes;
+    const text = (numberCell?.text ?? '').trim().replace(new RegExp(`[${itemSeparators}]$`), '');
     const g = this.g;
     const cell = numberCell!;
     if (/^\d+$/.test(text)) return [{ text: g.marker('item', String(Number(text))), cell }];
-    const sub = /^(\d+)[.．](\d+)$/.exec(text);
+    const sub = new RegExp(`^(\\d+)[${decimalPoints}](\\d+)$`).exec(text);
     if (sub) return [{ text: g.marker('subitem', String(Number(sub[2]))), cell }];
     if (text.includes('/') || text.startsWith('[')) return this.pathMarker(text, cell);
     const own = structureGrammar().marker(text);

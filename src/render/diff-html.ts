@@ -8,6 +8,7 @@ import type { NoticeGraph } from '../graph/schema.js';
 import { DIFF_HTML_CSS, DIFF_HTML_SCRIPT } from './diff-html-assets.js';
 import { DIRECTION_LABELS, KIND_LABELS, changePlace, describeChange, yearShiftLine } from './diff-text.js';
 import { indexGraph, type GraphIndex } from './graph-index.js';
+import { esc } from '../serve/html.js';
 
 /** Visible words of the report's frame. */
 export const DIFF_HTML_LABELS = {
@@ -21,15 +22,8 @@ export const DIFF_HTML_LABELS = {
   planLevel: '方案总体',
 };
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-/** HTML-escapes a text. */
-export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+/** HTML-escapes a text (the web app's helper: one escaping for every HTML the tool writes). */
+export { esc };
 
 /** One row of the side-by-side report: the old and new holders (tasks, or the plan) and their changes. */
 export interface DiffRowGroup {

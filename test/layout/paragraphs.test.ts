@@ -127,4 +127,19 @@ describe('the paragraph model', () => {
     ];
     expect(roundTrip(paras, { width })).toEqual(paras);
   });
+
+  it('in an indented head, a time that ends a line at its colon goes on (17:35:↵09); a colon after a digit is no lead', () => {
+    const date = '发布日期2023年06月07日 17:35:';
+    const paras = [
+      '某某市人民政府关于印发某某措施的通知',
+      date + '09',
+      '各县市区人民政府,市政府各部门:',
+      body(61),
+      body(70),
+      body(120),
+      body(95),
+      body(45),
+    ];
+    expect(roundTrip(paras, { width: date.length + 2, indent: '\u3000\u3000' })).toEqual(paras);
+  });
 });
