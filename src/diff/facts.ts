@@ -40,7 +40,10 @@ const indicatorGrams = (t: TargetNode, masks: string[]) =>
 /** A target's name with the deadlines of its holder taken out ("中牟县10月底前实现…" → "中牟县实现…"). */
 const shownName = (n: NamedTarget, masks: string[]) => masked(n.name, masks) || n.name;
 
-/** Changes of targets: equal facts on similar indicators are kept; the rest paired by similarity. */
+/**
+ * Changes of targets: equal facts on similar indicators are kept; the rest paired by similarity (a pair whose facts
+ * are equal is no change, whatever its indicators).
+ */
 export function targetChanges(
   olds: readonly TargetNode[],
   news: readonly TargetNode[],
@@ -86,6 +89,9 @@ export function targetChanges(
     freeNew.delete(j);
     const a = olds[i] as TargetNode;
     const b = news[j] as TargetNode;
+    // The same fact in the same holder, named otherwise (a reworded or damaged indicator): no target changed; the
+    // wording, if it changed, is the holder's change.
+    if (sameFact(fact(a), fact(b))) continue;
     const na = named(a, oldNames, i);
     const nb = named(b, newNames, j);
     const indicator = shownName(nb.name ? nb : na, masks);
