@@ -8,6 +8,7 @@ import { cellParagraphs, insertGrids, tabularRows, withoutGridRuns } from '../..
 import { pageLines } from '../../src/ingest/pdf/lines.js';
 import { paragraphText } from '../../src/ingest/pdf/paragraphs.js';
 import type { Rule } from '../../src/ingest/pdf/table-rules.js';
+import { pageGrids } from '../../src/ingest/pdf/table-grid.js';
 import { takePdfTables } from '../../src/ingest/pdf/table.js';
 import type { PageText, TextRun } from '../../src/ingest/pdf/types.js';
 
@@ -82,6 +83,24 @@ describe('ruled grids without a task header', () => {
       page: 1,
       box: { x: 50, y: 120, w: 60, h: 80 },
     });
+  });
+
+  it('keeps a frame far below the grid out of it though its side is collinear with a column line', () => {
+    // A footer's boxes under the table (a page's QR-code frame) share an x with the grid's second column line:
+    // the grid must not grow down to them and swallow the note between (which starts left of the grid).
+    const page = rules();
+    for (const [a, b] of [
+      [110, 150],
+      [160, 200],
+    ] as const) {
+      page.push({ dir: 'v', at: a, from: 400, to: 410 }, { dir: 'v', at: b, from: 400, to: 410 });
+      page.push({ dir: 'h', at: 400, from: a, to: b }, { dir: 'h', at: 410, from: a, to: b });
+    }
+    const note = run('注：1.指标每年考核一次，数据由医院填报。', 30, 230);
+    const grids = pageGrids(1, page, [note, run('2.下转患者', 112, 174)]);
+    expect(grids).toHaveLength(1);
+    expect(grids[0]!.ys).toEqual(YS);
+    expect(grids[0]!.runs.map((r) => r.text)).toEqual(['2.下转患者']);
   });
 
   it('tells table rows from prose and from two columns', () => {

@@ -19,9 +19,9 @@ if (!present)
 
 /** Known gaps, file → kind → floor: measured 2026-12-06, raise them as the gaps close. */
 const GAPS: Record<string, Record<string, number>> = {
-  // The note under its indicator table ("注：1.…2.…") is cut at the grid's column lines on its last page: the
-  // items and their two targets go to task 55.
-  'chromium-gov-004.pdf': { targets: 0 },
+  // Its indicator table now goes on over the page break 9→10 as one table (a footer frame no longer widens the
+  // page-10 grid), and the row-cut-by-the-break test joins rows 50 and 51 (page 9's last row is closed by a rule).
+  'chromium-gov-004.pdf': { tasks: 0.99 },
   // tesseract's misreadings of heading numerals and of the 发文字号's brackets (gov 012: 《 for （ now read as a
   // damaged opener; four markers in a row all damaged stay undecided).
   'tess-gov-012-200.pdf': { tasks: 0.81, deadlines: 0.5 },

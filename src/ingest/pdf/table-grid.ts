@@ -248,12 +248,22 @@ function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly T
   return { page, xs, ys, cells, runs: inside };
 }
 
+/** The stretches of lines, each a line of its own. */
+const pieces = (ls: Line[]): Line[] =>
+  ls.flatMap((l) => l.spans.map((span): Line => ({ at: l.at, spans: [span] })));
+
+/** A line's stretches as rules again (the direction does not matter to `lines`). */
+const stretches = (l: Line): Rule[] => l.spans.map(([from, to]) => ({ dir: 'v', at: l.at, from, to }));
+
 /** The ruled grids of a page, top to bottom. */
 export function pageGrids(page: number, rules: readonly Rule[], runs: readonly TextRun[]): PageGrid[] {
   if (rules.length < 4) return [];
-  const hs = lines(rules.filter((r) => r.dir === 'h'));
-  const vs = lines(rules.filter((r) => r.dir === 'v'));
+  // Each stretch of a line meets others on its own: a column line and a box far below it (a footer's frame)
+  // that happen to be collinear are not one grid. The stretches of one grid are joined again into its lines.
+  const hs = pieces(lines(rules.filter((r) => r.dir === 'h')));
+  const vs = pieces(lines(rules.filter((r) => r.dir === 'v')));
   return meshes(hs, vs)
+    .map((m) => ({ hs: lines(m.hs.flatMap(stretches)), vs: lines(m.vs.flatMap(stretches)) }))
     .map((m) => gridOf(page, m, runs))
     .filter((g): g is PageGrid => g !== null)
     .sort((a, b) => a.ys[0]! - b.ys[0]!);
