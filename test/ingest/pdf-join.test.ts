@@ -39,3 +39,36 @@ describe('joining the lines of a paragraph', () => {
     expect(lineOf(baseline(['不高于', '97', '微克'], 0.25))).toBe('不高于 97 微克');
   });
 });
+
+describe('a labelled grid row whose value cells sit a little higher than their labels', () => {
+  // WeasyPrint sets a metadata table's value cells half a point above the label cells (State Council pages):
+  // the row is one line, read left to right, each label before its value.
+  const row = (y: number, cells: [string, number, number][]): TextRun[] =>
+    cells.map(([text, x, dy]) => {
+      const w = [...text].reduce((n, c) => n + (c.charCodeAt(0) < 0x80 ? 7 : 12), 0);
+      return { text, x, y: y + dy, w, size: 12 };
+    });
+  const page = (runs: TextRun[]) =>
+    pageLines({ page: 1, width: 595, height: 842, runs, ocr: false }).map((l) => l.text);
+
+  it('puts each label before its value', () => {
+    const runs = [
+      ...row(90, [
+        ['索引号：', 67, 0],
+        ['000014349/2019-00005', 197, -0.54],
+        ['主题分类：', 413, 0],
+        ['科技、教育', 543, 0],
+      ]),
+      ...row(108, [
+        ['发文机关：', 67, 0],
+        ['国务院', 197, 0],
+        ['成文日期：', 413, 0],
+        ['2019年01', 543, -0.27],
+      ]),
+    ];
+    expect(page(runs)).toEqual([
+      '索引号： 000014349/2019-00005 主题分类： 科技、教育',
+      '发文机关： 国务院 成文日期： 2019年01',
+    ]);
+  });
+});

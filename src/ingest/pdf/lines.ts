@@ -209,7 +209,12 @@ function mergeRows(frags: Fragment[], ocr: boolean): Fragment[] {
   for (const f of [...frags].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
     const prev = out[out.length - 1];
     if (prev && Math.abs(prev.y - f.y) <= BASELINE_TOLERANCE * Math.min(prev.size, f.size))
-      out[out.length - 1] = makeFragment(f.page, [...prev.runs, ...f.runs], ocr);
+      // Left to right: a run set a little higher (a grid's value cell beside its label) sorts first by y.
+      out[out.length - 1] = makeFragment(
+        f.page,
+        [...prev.runs, ...f.runs].sort((a, b) => a.x - b.x),
+        ocr,
+      );
     else out.push(f);
   }
   return out;
