@@ -25,10 +25,12 @@ interface DamagedShapes {
   /** A first character that may open a marker, valid or damaged (most paragraphs start with none). */
   maybe: RegExp;
   /**
-   * A mangled (X) or (n): an opener and one or two characters, or one Han character alone, then a closer and
-   * heading text ("伍)", "(J) ", "(也 )").
+   * A mangled (X) or (n): an opener and one to three characters, or one Han character alone, then a closer and
+   * heading text ("伍)", "(J) ", "(也 )", "(CAS)").
    */
   paren: RegExp;
+  /** The characters between the brackets of a `paren` or `unclosed` match (group 1): its numeral, when intact. */
+  inner: RegExp;
   /** A marker whose closer was read into its number ("(七禁止…" for "(1)禁止…"); only when the paragraph never closes. */
   unclosed: RegExp;
   /** Closing brackets that would make an `unclosed` paragraph ordinary text. */
@@ -49,8 +51,9 @@ function damagedShapes(): DamagedShapes {
   shapes = {
     maybe: new RegExp(`^[${c.damagedOpen}${c.numerals}0-9${look}\\u4e00-\\u9fff]`),
     paren: new RegExp(
-      `^(?:[${c.damagedOpen}] ?[^\\s${brackets}0-9]{1,2}|[\\u4e00-\\u9fff]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
+      `^(?:[${c.damagedOpen}] ?(?:[^\\s${brackets}0-9]|[A-Za-z]){1,3}|[\\u4e00-\\u9fff]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
     ),
+    inner: new RegExp(`^[${c.damagedOpen}]? ?([^\\s${brackets}]+)`),
     unclosed: new RegExp(`^[${c.open}] ?[^\\s${brackets}0-9](?=[\\u4e00-\\u9fff])`),
     closer: new RegExp(`[${c.close}]`),
     arabic: new RegExp(`^([0-9${look}]{1,3})[${c.itemSeparators}](?=[\\u4e00-\\u9fff])`),
@@ -77,8 +80,12 @@ interface Marker {
   value: number;
   start: number;
   end: number;
-  /** For damaged markers: the value the shape itself suggests, if any. */
+  /** For damaged markers: the value the shape itself suggests, if any (an item's digits, an intact numeral). */
   hint?: number;
+  /** For damaged bracketed markers: the closer was lost, so the paragraph must look like a heading to be one. */
+  unclosed?: boolean;
+  /** For damaged markers: the paragraph is heading-like (short, no sentence end or clause break inside). */
+  headingLike?: boolean;
   /** Brackets of a (X) or (n) marker, to copy into repairs. */
   open?: string;
   close?: string;
@@ -106,11 +113,21 @@ function readMarker(raw: string, at: number): Marker | undefined {
       : { families: [family], value: valid.value, start: at, end };
   }
   let m = shape.paren.exec(head);
+  let unclosed = false;
   if (!m) {
-    const unclosed = shape.unclosed.exec(head);
-    if (unclosed && !shape.closer.test(paragraphAt(raw, at))) m = unclosed;
+    const bare = shape.unclosed.exec(head);
+    if (bare && !shape.closer.test(paragraphAt(raw, at))) [m, unclosed] = [bare, true];
   }
-  if (m) return { families: ['sub', 'paren'], value: NaN, start: at, end: at + m[0].length };
+  if (m) {
+    // An intact numeral inside ("《四 )", "(八" with its closer lost) says which (X) it is.
+    const inner = shape.inner.exec(m[0])?.[1] ?? '';
+    const numeral = structureGrammar().chineseNumber(inner);
+    const marker: Marker = { families: ['sub', 'paren'], value: NaN, start: at, end: at + m[0].length };
+    if (numeral !== null && numeral >= 1) marker.hint = numeral;
+    if (unclosed) marker.unclosed = true;
+    marker.headingLike = headingLike(raw, at);
+    return marker;
+  }
   m = shape.arabic.exec(head);
   if (m) {
     const look = structureGrammar().raw.markerDamage.digitLookalikes;
@@ -118,6 +135,25 @@ function readMarker(raw: string, at: number): Marker | undefined {
     return { families: ['arabic'], value: NaN, start: at, end: at + m[1]!.length, hint };
   }
   return undefined;
+}
+
+/** Longest paragraph (up to a blank line) that reads as a heading of its own. */
+const HEADING_MAX = 40;
+/** Sentence ends and clause breaks: a heading of its own has none. */
+const SENTENCE = /[。；;！!？?，,：:]/;
+
+/**
+ * True when the paragraph at `at` (its lines up to a blank line) reads as a heading of its own: short and without
+ * sentence ends or clause breaks ("(八示范引领全市土壤污染防治开展"), unlike a run-in heading followed by its text or a
+ * sentence that opens with a parenthesis.
+ */
+function headingLike(raw: string, at: number): boolean {
+  const blank = /\n[ \t\u3000]*(?:\n|$)/g;
+  blank.lastIndex = at;
+  const end = blank.exec(raw)?.index ?? raw.length;
+  if (end - at > HEADING_MAX * 2) return false;
+  const text = raw.slice(at, end).replace(/\s+/g, '');
+  return text.length <= HEADING_MAX && !SENTENCE.test(text);
 }
 
 /** The rest of the line that starts at `at`. */
@@ -136,17 +172,17 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
   const last: Record<Family, number> = { cn: 0, paren: 0, arabic: 0, sub: 0 };
+  // Whether a family's run may restart at 1: nothing of it yet, or a higher heading since its last marker.
+  const fresh: Record<Family, boolean> = { cn: true, paren: true, arabic: true, sub: true };
   const siblings = nextSiblings(markers);
   markers.forEach((marker, k) => {
     if (Number.isNaN(marker.value)) {
       const fits = marker.families.flatMap((family) => {
-        const next = siblings.get(k)![family];
-        const candidates = RUNS_ON.includes(family) ? [last[family] + 1, 1] : [last[family] + 1];
-        const n = candidates.find(
-          (c) =>
-            (marker.hint === undefined || marker.hint === c) &&
-            (next?.value === c + 1 || (next === undefined && marker.hint === c)),
-        );
+        const { next, between } = siblings.get(k)![family];
+        const candidates =
+          RUNS_ON.includes(family) && fresh[family] ? [last[family] + 1, 1] : [last[family] + 1];
+        const run = { prev: last[family], fresh: fresh[family], next, between };
+        const n = candidates.find((c) => fitsAt(marker, family, c, run));
         return n === undefined ? [] : [{ family, n, next }];
       });
       const fit = fits[0];
@@ -156,7 +192,7 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
         const number = family === 'paren' ? structureGrammar().numeral(n) : String(n);
         const text = family === 'arabic' ? number : `${open}${number}${close}`;
         proposals.push({ start: marker.start, end: marker.end, text, ruleId });
-        enter(last, family, n);
+        enter(last, fresh, family, n);
       } else if (marker.families.length > 1) {
         diagnostics.push({
           code: DAMAGED_CODE,
@@ -179,7 +215,7 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
         end: marker.end,
       });
     }
-    enter(last, family, marker.value);
+    enter(last, fresh, family, marker.value);
   });
   return { proposals, diagnostics };
 }
@@ -190,31 +226,75 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
  */
 const RUNS_ON: readonly Family[] = ['paren', 'arabic'];
 
+/**
+ * Whether damaged `marker` is number `n` of `family` (whose last number was `prev`), on the evidence of the
+ * sequence: its next intact sibling `next` (with `between` damaged markers before it), the numeral the marker
+ * still shows, and for a marker that ends its run, the paragraph's shape.
+ */
+function fitsAt(
+  marker: Marker,
+  family: Family,
+  n: number,
+  { prev, fresh, next, between }: { prev: number; fresh: boolean; next?: Marker; between: number },
+): boolean {
+  // An item's digits always count; a numeral inside brackets only for (X) (a (1) may be misread as "(七").
+  const hint = family === 'sub' ? undefined : marker.hint;
+  if (hint !== undefined && hint !== n) return false;
+  // A marker whose closer was lost is a heading only if its paragraph reads as one, unless its next sibling follows.
+  const shaped = !marker.unclosed || marker.headingLike === true;
+  if (next?.value === n + 1) return true;
+  // A run of damaged markers that exactly fills the slots between two intact siblings: (七) (八 (放 (十).
+  if (next !== undefined) return between >= 1 && next.value - n - 1 === between && shaped;
+  // Last in its run: the numeral it shows, or a heading of its own that continues a run with no higher heading
+  // since its last sibling and no other damaged marker after it ((八) then "(放 防范…" then 三、).
+  if (hint !== undefined) return shaped;
+  return family !== 'arabic' && prev >= 1 && !fresh && between === 0 && marker.headingLike === true;
+}
+
 /** Records marker `value` of `family`: deeper runs end, except those that run on (see `RUNS_ON`). */
-function enter(last: Record<Family, number>, family: Family, value: number): void {
+function enter(
+  last: Record<Family, number>,
+  fresh: Record<Family, boolean>,
+  family: Family,
+  value: number,
+): void {
   last[family] = value;
   last.sub = family === 'sub' ? value : 0;
   if (family === 'cn' && value === 1) last.paren = last.arabic = 0;
+  fresh[family] = false;
+  for (const f of FAMILIES) if (LEVEL[f] > LEVEL[family]) fresh[f] = true;
 }
 
 /**
  * For each damaged marker (by index), the next valid marker of each family before that family's run is ended by a
- * higher level (for items: by 一、). One backward pass, so the rule stays linear.
+ * higher level (for items: by 一、), and the damaged markers between. One backward pass, so the rule stays linear.
  */
-function nextSiblings(markers: readonly Marker[]): Map<number, Partial<Record<Family, Marker>>> {
-  const out = new Map<number, Partial<Record<Family, Marker>>>();
+function nextSiblings(markers: readonly Marker[]): Map<number, Record<Family, Sibling>> {
+  const out = new Map<number, Record<Family, Sibling>>();
   const ahead: Partial<Record<Family, Marker>> = {};
+  const damaged: Record<Family, number> = { cn: 0, paren: 0, arabic: 0, sub: 0 };
   for (let k = markers.length - 1; k >= 0; k--) {
     const m = markers[k]!;
     if (Number.isNaN(m.value)) {
-      out.set(k, { ...ahead });
+      const here = Object.fromEntries(
+        FAMILIES.map((f) => [f, { next: ahead[f], between: damaged[f] }]),
+      ) as Record<Family, Sibling>;
+      out.set(k, here);
+      for (const f of FAMILIES) damaged[f]++;
       continue;
     }
     const g = m.families[0]!;
     ahead[g] = m;
-    for (const f of ENDED_BY[g]) ahead[f] = undefined;
+    damaged[g] = 0;
+    for (const f of ENDED_BY[g]) [ahead[f], damaged[f]] = [undefined, 0];
   }
   return out;
+}
+
+/** A damaged marker's next intact sibling of one family, and how many damaged markers stand between them. */
+interface Sibling {
+  next?: Marker;
+  between: number;
 }
 
 /** The level of markers that end a run of `family`: any higher one, except that items run on across (X). */
