@@ -173,15 +173,35 @@ function pageNumberRun(lines: Line[], g: FurnitureGrammar): number[] {
     return p === null ? [] : [{ i, ...p }];
   });
   // Longest chain of increasing numbers (at most maxSkip pages a step, and minPageLines lines a page).
+  // A predecessor has the same rule and a number 1…maxSkip lower, and stands far enough above: for each (rule,
+  // number) the candidates in line order with the best chain of every prefix, so each step is a binary search (a
+  // text of many number-like lines stays linear, not quadratic).
   const best: { len: number; prev: number }[] = [];
+  const seen = new Map<string, { lines: number[]; top: number[] }>();
   cands.forEach((c, j) => {
     best.push({ len: 1, prev: -1 });
-    for (let k = 0; k < j; k++) {
-      const d = c.n - cands[k]!.n;
-      if (cands[k]!.rule !== c.rule) continue;
-      if (d < 1 || d > g.maxSkip || c.i - cands[k]!.i < g.minPageLines * d) continue;
-      if (best[k]!.len + 1 > best[j]!.len) best[j] = { len: best[k]!.len + 1, prev: k };
+    for (let d = 1; d <= g.maxSkip; d++) {
+      const entry = seen.get(`${c.rule}:${c.n - d}`);
+      if (!entry) continue;
+      const limit = c.i - g.minPageLines * d;
+      let lo = 0;
+      let hi = entry.lines.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (entry.lines[mid]! <= limit) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === 0) continue;
+      const k = entry.top[lo - 1]!;
+      const len = best[k]!.len + 1;
+      if (len > best[j]!.len || (len === best[j]!.len && best[j]!.prev > k)) best[j] = { len, prev: k };
     }
+    const key = `${c.rule}:${c.n}`;
+    const entry = seen.get(key) ?? { lines: [], top: [] };
+    seen.set(key, entry);
+    const last = entry.top.at(-1);
+    entry.lines.push(c.i);
+    entry.top.push(last !== undefined && best[last]!.len >= best[j]!.len ? last : j);
   });
   let end = -1;
   best.forEach((b, j) => {
@@ -239,7 +259,11 @@ function furnitureIndices(lines: Line[], g: FurnitureGrammar): Set<number> {
     }
   });
   const where = new Map<string, number[]>();
-  lines.forEach((l, i) => where.set(l.text, [...(where.get(l.text) ?? []), i]));
+  lines.forEach((l, i) => {
+    const at = where.get(l.text);
+    if (at) at.push(i);
+    else where.set(l.text, [i]);
+  });
   const running = new Set<number>();
   // A running line stands beside the page numbers more often than anywhere else in the text.
   for (const [text, list] of beside) {

@@ -141,6 +141,11 @@ function readMarker(raw: string, at: number): Marker | undefined {
 const HEADING_MAX = 40;
 /** Sentence ends and clause breaks: a heading of its own has none. */
 const SENTENCE = /[。；;！!？?，,：:]/;
+/** A blank line (a paragraph's end), and one or the text's end. */
+const BLANK = /\n[ \t\u3000]*\n/;
+const BLANK_OR_END = /\n[ \t\u3000]*(?:\n|$)/;
+/** Room past the longest heading paragraph for the blank line's own spaces. */
+const BLANK_SLACK = 64;
 
 /**
  * True when the paragraph at `at` (its lines up to a blank line) reads as a heading of its own: short and without
@@ -148,11 +153,15 @@ const SENTENCE = /[。；;！!？?，,：:]/;
  * sentence that opens with a parenthesis.
  */
 function headingLike(raw: string, at: number): boolean {
-  const blank = /\n[ \t\u3000]*(?:\n|$)/g;
-  blank.lastIndex = at;
-  const end = blank.exec(raw)?.index ?? raw.length;
-  if (end - at > HEADING_MAX * 2) return false;
-  const text = raw.slice(at, end).replace(/\s+/g, '');
+  // Only a window past `at` is read (a paragraph longer than twice HEADING_MAX is no heading), so a text without
+  // blank lines is not searched to its end from every marker: the rule stays linear.
+  const limit = HEADING_MAX * 2;
+  const window = raw.slice(at, at + limit + BLANK_SLACK);
+  const atEnd = at + window.length >= raw.length;
+  const blank = (atEnd ? BLANK_OR_END : BLANK).exec(window);
+  const end = blank ? blank.index : atEnd ? window.length : Infinity;
+  if (end > limit) return false;
+  const text = window.slice(0, end).replace(/\s+/g, '');
   return text.length <= HEADING_MAX && !SENTENCE.test(text);
 }
 
