@@ -66,15 +66,27 @@ export interface CalendarRow {
   title: string | null;
 }
 
-/** Dated deadlines in a window (inclusive ISO dates), by date. */
-export function queryCalendar(db: Db, from: string, to: string, limit = 2000): CalendarRow[] {
-  return db
+/** Deadlines the calendar shows at once. */
+export const CALENDAR_PAGE = 2000;
+
+/**
+ * Dated deadlines in a window (inclusive ISO dates), by date: at most `limit` after the first `offset`; `more`:
+ * the window holds more after them.
+ */
+export function queryCalendar(
+  db: Db,
+  from: string,
+  to: string,
+  { limit = CALENDAR_PAGE, offset = 0 }: { limit?: number; offset?: number } = {},
+): { rows: CalendarRow[]; more: boolean } {
+  const rows = db
     .prepare(
       'SELECT d.date, d.text, d.kind, d.task_id AS task, d.notice_id AS notice, t.path, t.title ' +
         'FROM deadlines d LEFT JOIN tasks t ON t.id = d.task_id WHERE d.date BETWEEN ? AND ? ' +
-        'ORDER BY d.date, d.id LIMIT ?',
+        'ORDER BY d.date, d.id LIMIT ? OFFSET ?',
     )
-    .all(from, to, limit) as CalendarRow[];
+    .all(from, to, limit + 1, offset) as CalendarRow[];
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
 /** Counts of the archive's rows, for the front page and the CLI. */

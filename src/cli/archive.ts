@@ -7,7 +7,14 @@ import { availableParallelism } from 'node:os';
 import { ArchiveError, DEFAULT_DB, openArchive, type Db } from '../archive/db.js';
 import type { Input } from '../archive/add.js';
 import { ROLES } from '../graph/schema.js';
-import { isRole, parseDue, queryTasks, queryUnits, type TaskFilter } from '../archive/query.js';
+import {
+  DEFAULT_LIMIT,
+  isRole,
+  parseDue,
+  queryTaskPage,
+  queryUnits,
+  type TaskFilter,
+} from '../archive/query.js';
 import { querySeries, querySeriesDiffs } from '../archive/query-series.js';
 import { walk } from './batch-walk.js';
 import { printRows } from './archive-output.js';
@@ -48,7 +55,7 @@ export async function runArchive(args: string[], v: Values, usage: Usage): Promi
     if (typeof filter === 'string') return usage(filter);
     db = await openArchive(file, { write: false, cache: sub === 'diff' });
     const out = format as (typeof FORMATS)[number];
-    if (sub === 'tasks') return printRows('tasks', queryTasks(db, filter), out);
+    if (sub === 'tasks') return printTasks(db, filter, out, v.quiet === true);
     if (sub === 'units') return printRows('units', queryUnits(db, filter.unit), out);
     if (sub === 'series') return printRows('series', querySeries(db), out);
     const id = Number(rest[0]);
@@ -91,7 +98,34 @@ function taskFilter(v: Values): TaskFilter | string {
     if (!Number.isInteger(year)) return `--year must be a year, not '${v.year}'`;
     f.year = year;
   }
+  for (const key of ['limit', 'offset'] as const) {
+    const value = v[key];
+    if (typeof value !== 'string') continue;
+    const n = Number(value);
+    if (!(/^\d+$/.test(value) && Number.isSafeInteger(n)) || (key === 'limit' && n < 1))
+      return `--${key} must be a whole number${key === 'limit' ? ' ≥ 1' : ''}, not '${value}'`;
+    f[key] = n;
+  }
   return f;
+}
+
+/**
+ * Prints a page of tasks (`--limit`, default DEFAULT_LIMIT, after `--offset`); when the query found more than the
+ * page, says on stderr which rows were shown of how many and the option that shows the next ones.
+ */
+function printTasks(db: Db, filter: TaskFilter, format: 'table' | 'json' | 'csv', quiet: boolean): number {
+  const { rows, total, more } = queryTaskPage(db, filter);
+  const status = printRows('tasks', rows, format);
+  const from = filter.offset ?? 0;
+  const shown = from + rows.length;
+  if (!quiet && (from > 0 || shown < total || more)) {
+    const of = more ? `more than ${total}` : String(total);
+    const range = rows.length ? `tasks ${from + 1}–${shown}` : `no task after ${from}`;
+    const full = rows.length === (filter.limit ?? DEFAULT_LIMIT);
+    const next = shown < total || (more && full) ? `; the next: --offset ${shown}` : '';
+    process.stderr.write(`${range} of ${of}${next}\n`);
+  }
+  return status;
 }
 
 async function* inputs(paths: string[]): AsyncGenerator<Input> {

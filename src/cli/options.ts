@@ -185,6 +185,20 @@ export const OPTIONS: OptionSpec[] = [
   },
   { name: 'year', type: 'string', arg: 'YEAR', description: "the plans' year", commands: ['archive'] },
   {
+    name: 'limit',
+    type: 'string',
+    arg: 'N',
+    description: 'archive tasks: at most N rows (default 500)',
+    commands: ['archive'],
+  },
+  {
+    name: 'offset',
+    type: 'string',
+    arg: 'K',
+    description: 'archive tasks: skip the first K rows (the next page)',
+    commands: ['archive'],
+  },
+  {
     name: 'port',
     type: 'string',
     arg: 'N',

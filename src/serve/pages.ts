@@ -144,15 +144,30 @@ function unit(db: Db, name: string): string | null {
   return page(u.name, `<p>spellings: ${esc(u.spellings.join('、'))}</p>${parts.join('')}`);
 }
 
+/**
+ * The deadline calendar: CALENDAR_PAGE deadlines a page (`offset`), saying which ones are shown and linking the
+ * next page when the window holds more.
+ */
 function calendar(db: Db, params: URLSearchParams): string {
   const from = params.get('from') ?? '0000-01-01';
   const to = params.get('to') ?? '9999-12-31';
-  const rows = queryCalendar(db, from, to).map((d) => [
+  const asked = Number(params.get('offset') ?? 0);
+  const offset = Number.isSafeInteger(asked) && asked > 0 ? asked : 0;
+  const found = queryCalendar(db, from, to, { offset });
+  const rows = found.rows.map((d) => [
     esc(d.date),
     esc(d.text),
     d.task === null ? '' : link(`/notices/${d.notice}`, `${d.path ?? ''} ${d.title ?? ''}`),
   ]);
-  return page('时限 calendar', table(['date', 'deadline', 'task'], rows));
+  const shown = offset + rows.length;
+  const next = new URLSearchParams(params);
+  next.set('offset', String(shown));
+  const status =
+    offset > 0 || found.more
+      ? `<p class="pager">deadlines ${rows.length ? `${offset + 1}–${shown}` : `none after ${offset}`}` +
+        `${found.more ? ` (more after them: ${link(`/calendar?${next.toString()}`, 'next →')})` : ''}</p>`
+      : '';
+  return page('时限 calendar', `${status}${table(['date', 'deadline', 'task'], rows)}`);
 }
 
 function notice(db: Db, id: number, params: URLSearchParams): string | null {

@@ -6,7 +6,12 @@ import { addInputs, convertInProcess, type Input } from '../../src/archive/add.j
 import { openArchive, type Db } from '../../src/archive/db.js';
 import { loadGraph, loadText } from '../../src/archive/load.js';
 import { parseDue, queryTasks, queryUnits } from '../../src/archive/query.js';
-import { archiveCounts, querySeries, querySeriesDiffs } from '../../src/archive/query-series.js';
+import {
+  archiveCounts,
+  queryCalendar,
+  querySeries,
+  querySeriesDiffs,
+} from '../../src/archive/query-series.js';
 import { seriesKey, seriesTitle } from '../../src/archive/series.js';
 import { dropStaleDiffs, loadSeriesDiff } from '../../src/archive/series-diffs.js';
 import { applyRepairs, textFromLeaves } from '../../src/archive/text.js';
@@ -51,6 +56,21 @@ describe('archive', () => {
     expect(querySeriesDiffs(db, air.id)).toEqual([d]);
     expect(archiveCounts(db).series_diffs).toBe(1);
     expect(loadSeriesDiff(db, d!.newPlan, d!.oldPlan)).toBeNull();
+  });
+
+  it('pages the deadline calendar and says which deadlines a page shows', async () => {
+    const { routes } = await import('../../src/serve/pages.js');
+    const all = queryCalendar(db, '0000-01-01', '9999-12-31');
+    expect(all.more).toBe(false);
+    expect(all.rows.length).toBeGreaterThan(3);
+    const first = queryCalendar(db, '0000-01-01', '9999-12-31', { limit: 2 });
+    expect(first).toEqual({ rows: all.rows.slice(0, 2), more: true });
+    const last = queryCalendar(db, '0000-01-01', '9999-12-31', { limit: 2, offset: all.rows.length - 2 });
+    expect(last).toEqual({ rows: all.rows.slice(-2), more: false });
+    expect(routes(db, ['calendar'], new URLSearchParams('offset=2'))).toContain(
+      `deadlines 3–${all.rows.length}</p>`,
+    );
+    expect(routes(db, ['calendar'], new URLSearchParams())).not.toContain('deadlines 1–'); // one page: no pager
   });
 
   it('drops a cached diff whose editions are no longer consecutive', () => {

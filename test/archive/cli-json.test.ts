@@ -39,6 +39,19 @@ describe.skipIf(!existsSync(CLI))('archive add of graph JSON files (the built CL
     expect(first.stderr).toContain('added 2, skipped 0 (already in the archive), failed 2');
     const second = add();
     expect(second.stderr).toContain('added 0, skipped 2 (already in the archive), failed 2');
+    // A page of tasks: the rows asked for, and on stderr which rows of how many, and the next page's option.
+    const tasks = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'archive', 'tasks', '--db', db, ...args], { encoding: 'utf8' });
+    const page = tasks('--limit', '3', '--offset', '2', '--format', 'json');
+    expect(page.status).toBe(0);
+    expect((JSON.parse(page.stdout) as unknown[]).length).toBe(3);
+    const all = (JSON.parse(tasks('--format', 'json').stdout) as unknown[]).length;
+    expect(page.stderr).toBe(`tasks 3–5 of ${all}; the next: --offset 5\n`);
+    expect(tasks('--offset', String(all - 1), '--format', 'csv').stderr).toBe(
+      `tasks ${all}–${all} of ${all}\n`,
+    );
+    expect(tasks('--format', 'json').stderr).toBe(''); // all of them shown: nothing to say
+    expect(tasks('--limit', '0').stderr).toMatch(/--limit must be a whole number ≥ 1, not '0'/);
     const ro = await openArchive(db, { write: false });
     try {
       expect(archiveCounts(ro).notices).toBe(2);
