@@ -6,7 +6,7 @@
  * are not computed here: a series that gained an edition only loses its stale diffs (series-diffs.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Db } from './db.js';
+import { blobCodec, type Db } from './db.js';
 import { finishBatch, nextNoticeId } from './derive.js';
 import { convertInProcess, peekSha256, prepareInput, type Converter, type PrepareJob } from './prepare.js';
 import { dropStaleDiffs } from './series-diffs.js';
@@ -89,6 +89,7 @@ export async function addInputs(
   const pending: Promise<void>[] = [];
   const known = (sha: string): boolean => seen.has(sha) || hasNotice(db, sha);
   const convert = options.convert ?? convertInProcess;
+  const codec = blobCodec(db);
   const prepare = options.prepare ?? ((job: PrepareJob) => prepareInput(job, convert));
   // The rows of a notice refer to the notice written just before them (store.ts), so checking every row's
   // foreign keys only costs time: about half of writing the role rows. Checked again by the tests.
@@ -128,7 +129,8 @@ export async function addInputs(
       else {
         const json = looksLikeJson(input.bytes);
         const sha = json ? peekSha256(input.bytes) : createHash('sha256').update(input.bytes).digest('hex');
-        job = sha !== null && known(sha) ? null : prepare({ path: input.path, bytes: input.bytes, json });
+        job =
+          sha !== null && known(sha) ? null : prepare({ path: input.path, bytes: input.bytes, json, codec });
       }
       job?.catch(() => undefined); // handled in settle; this keeps an early failure from being "unhandled"
       // Results are stored in input order, so the archive's row ids do not depend on thread timing.

@@ -7,6 +7,7 @@
  * for the measurement against trigrams and jieba tokens), task sort keys, roles by year in sort order.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { BLOB_CODECS, type BlobCodec } from './codec.js';
 
 /** A database handle. */
 export type Db = BetterSqlite3.Database;
@@ -98,6 +99,23 @@ CREATE TABLE IF NOT EXISTS unit_tasks (
 CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(grams, content='', tokenize='ascii', detail=none);
 `;
 
+/** The `meta` key of the codec of the archive's blobs (codec.ts); absent: deflate (archives made before it). */
+const BLOBS_KEY = 'blobs';
+/** The codec of a new archive's blobs. */
+const NEW_CODEC: BlobCodec = 'brotli';
+const codecs = new WeakMap<Db, BlobCodec>();
+
+/** The codec of an archive's blobs, as recorded when it was created (deflate when there is no record). */
+export function blobCodec(db: Db): BlobCodec {
+  let codec = codecs.get(db);
+  if (codec === undefined) {
+    const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(BLOBS_KEY);
+    codec = (BLOB_CODECS as readonly unknown[]).includes(value) ? (value as BlobCodec) : 'deflate';
+    codecs.set(db, codec);
+  }
+  return codec;
+}
+
 /** Why a database cannot be used: a clear message naming the file and what to do. */
 export class ArchiveError extends Error {
   constructor(message: string) {
@@ -158,7 +176,10 @@ export async function openArchive(file: string, options: { write: boolean; cache
       const fresh = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() === undefined;
       if (!fresh) checkVersion(db, file);
       db.exec(SCHEMA);
-      if (fresh) db.prepare('INSERT INTO meta VALUES (?, ?)').run('schema', ARCHIVE_SCHEMA_VERSION);
+      if (fresh) {
+        db.prepare('INSERT INTO meta VALUES (?, ?)').run('schema', ARCHIVE_SCHEMA_VERSION);
+        db.prepare('INSERT INTO meta VALUES (?, ?)').run(BLOBS_KEY, NEW_CODEC);
+      }
     }
     checkVersion(db, file);
     if (!options.write) db.pragma(`cache_size = -${READ_CACHE_KB}`);

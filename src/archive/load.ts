@@ -1,7 +1,7 @@
-/** Reads back what the archive keeps whole: a notice's graph JSON and its repaired text (both deflated). */
-import { inflateSync } from 'node:zlib';
+/** Reads back what the archive keeps whole: a notice's graph JSON and its repaired text (compressed: codec.ts). */
 import type { NoticeGraph } from '../graph/schema.js';
-import { ArchiveError, type Db } from './db.js';
+import { unpack } from './codec.js';
+import { ArchiveError, blobCodec, type Db } from './db.js';
 import { textFromLeaves } from './text.js';
 
 function blob(db: Db, id: number): { graph: Buffer; text: Buffer; text_exact: number } {
@@ -13,7 +13,7 @@ function blob(db: Db, id: number): { graph: Buffer; text: Buffer; text_exact: nu
 
 /** The NoticeGraph of a notice, as it was added. */
 export function loadGraph(db: Db, id: number): NoticeGraph {
-  return JSON.parse(inflateSync(blob(db, id).graph).toString('utf8')) as NoticeGraph;
+  return JSON.parse(unpack(blob(db, id).graph, blobCodec(db)).toString('utf8')) as NoticeGraph;
 }
 
 /**
@@ -24,5 +24,5 @@ export function loadText(db: Db, id: number): { text: string; exact: boolean } {
   const row = blob(db, id);
   const exact = row.text_exact === 1;
   if (!exact && row.text.length === 0) return { text: textFromLeaves(loadGraph(db, id)), exact };
-  return { text: inflateSync(row.text).toString('utf8'), exact };
+  return { text: unpack(row.text, blobCodec(db)).toString('utf8'), exact };
 }

@@ -1,21 +1,19 @@
 /**
  * The part of `archive add` that needs no database, for one input: converting a notice, or parsing and
- * validating a graph JSON file (and finding its input again for the exact repaired text); deflating the graph
+ * validating a graph JSON file (and finding its input again for the exact repaired text); compressing the graph
  * and the text; flattening the graph into rows (rows.ts). It runs in worker threads (prepare-pool.ts), so the
  * main thread only hands rows to SQLite.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { NoticeGraphSchema, type NoticeGraph } from '../graph/schema.js';
+import { pack, type BlobCodec } from './codec.js';
 import { looksLikeNoticeGraph } from './graph-check.js';
 import { noticeRows } from './rows.js';
 import type { Stored } from './store.js';
 import { applyRepairs } from './text.js';
 
-/** Deflate level 1: level 6 took a sixth of the add, for blobs ~17% smaller. */
-const pack = (data: Uint8Array | string): Buffer => deflateSync(data, { level: 1 });
 const NO_TEXT = new Uint8Array(0);
 
 /** Converts a notice's bytes to a graph: the graph, its JSON text and (when known) the decoded input. */
@@ -36,6 +34,8 @@ export interface PrepareJob {
   path: string;
   bytes: Uint8Array;
   json: boolean;
+  /** How the archive compresses its blobs (db.ts: `blobCodec`); deflate when not given. */
+  codec?: BlobCodec;
 }
 
 /** The bytes of a JSON file without its UTF-8 byte order mark. */
@@ -100,10 +100,19 @@ function sourceBytes(graph: NoticeGraph, jsonPath: string): Uint8Array | null {
 }
 
 /** A graph with its JSON (as given) and its repaired text (null when not exact), ready to store. */
-export function stored(graph: NoticeGraph, json: Uint8Array | string, text: string | null): Stored {
+export function stored(
+  graph: NoticeGraph,
+  json: Uint8Array | string,
+  text: string | null,
+  codec: BlobCodec = 'deflate',
+): Stored {
   return {
     ...noticeRows(graph),
-    blobs: { graph: pack(json), text: text === null ? NO_TEXT : pack(text), exact: text !== null },
+    blobs: {
+      graph: pack(json, codec),
+      text: text === null ? NO_TEXT : pack(text, codec),
+      exact: text !== null,
+    },
   };
 }
 
@@ -114,7 +123,8 @@ export function stored(graph: NoticeGraph, json: Uint8Array | string, text: stri
 export async function prepareInput(job: PrepareJob, convert: Converter): Promise<Stored> {
   if (job.json) {
     const graph = parseGraph(job.bytes);
-    return stored(graph, withoutBom(job.bytes), await repairedText(graph, sourceBytes(graph, job.path)));
+    const text = await repairedText(graph, sourceBytes(graph, job.path));
+    return stored(graph, withoutBom(job.bytes), text, job.codec);
   }
   const { graph, json, raw } = await convert(job);
   const text =
@@ -123,5 +133,5 @@ export async function prepareInput(job: PrepareJob, convert: Converter): Promise
       : graph.source.format === 'pdf'
         ? null
         : applyRepairs(raw, graph.repairs);
-  return stored(graph, json, text);
+  return stored(graph, json, text, job.codec);
 }

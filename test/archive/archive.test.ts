@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
-import { openArchive, type Db } from '../../src/archive/db.js';
+import { blobCodec, openArchive, type Db } from '../../src/archive/db.js';
 import { loadGraph, loadText } from '../../src/archive/load.js';
 import { parseDue, queryTasks, queryUnits } from '../../src/archive/query.js';
 import {
@@ -247,6 +248,38 @@ describe('archive add from graph JSON', () => {
       for (const t of tasks) expect(text.slice(t.start!, t.end!).endsWith(t.text)).toBe(true);
     } finally {
       db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('compresses the blobs of a new archive with brotli, and keeps deflate in an archive made before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-archive-'));
+    try {
+      for (const [name, before] of [
+        ['new.db', false],
+        ['old.db', true],
+      ] as const) {
+        let db = await openArchive(join(dir, name), { write: true });
+        if (before) {
+          // An archive made before the codec was recorded: no `blobs` key in meta.
+          db.prepare("DELETE FROM meta WHERE key = 'blobs'").run();
+          db.close();
+          db = await openArchive(join(dir, name), { write: true });
+        }
+        try {
+          expect(blobCodec(db)).toBe(before ? 'deflate' : 'brotli');
+          await addInputs(db, inputs([SEED]), { convert: inProcess });
+          const blob = db.prepare('SELECT graph FROM notice_blobs').pluck().get() as Buffer;
+          const graph = loadGraph(db, 1);
+          expect(graph.source.path).toBe(SEED);
+          const raw = before ? inflateSync(blob) : brotliDecompressSync(blob);
+          expect(JSON.parse(raw.toString('utf8'))).toEqual(graph);
+          expect(loadText(db, 1).text).toBe(applyRepairs(readFileSync(SEED, 'utf8'), graph.repairs));
+        } finally {
+          db.close();
+        }
+      }
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
