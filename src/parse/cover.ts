@@ -83,6 +83,37 @@ const labelOf = (m: string): string | undefined =>
     (l) => m.startsWith(l) && (m.length === l.length || /^[\s:：]/.test(m.slice(l.length))),
   );
 
+/** The grammar's labels, longest first (发布时间 before 时间). */
+const labelsLongestFirst = (): string[] =>
+  Object.keys(structureGrammar().raw.cover.labels).sort((a, b) => b.length - a.length);
+
+/**
+ * The labels of a head line that starts with one, each with its value (trimmed; '' when the value is on the next
+ * line). A metadata grid laid out on a line holds several (发文机关：国务院　成文日期：2019年1月27日, as a gov
+ * site's table, its print or its PDF gives it): a further label counts where it is followed by a colon, and each
+ * value ends where the next label starts. Labels are found on the simplified copy; values come from `t`.
+ */
+export function labelPairs(t: string): { label: string; value: string }[] {
+  const m = matchText(t);
+  const first = labelOf(m);
+  if (first === undefined) return [];
+  const keys = labelsLongestFirst();
+  const starts: [number, string][] = [[0, first]];
+  for (let k = first.length; k < m.length; k++) {
+    const l = keys.find((x) => m.startsWith(x, k) && /^[ \t\u3000]*[:：]/.test(m.slice(k + x.length)));
+    if (l === undefined) continue;
+    starts.push([k, l]);
+    k += l.length - 1;
+  }
+  return starts.map(([at, label], n) => ({
+    label,
+    value: t
+      .slice(at + label.length, starts[n + 1]?.[0] ?? t.length)
+      .replace(/^[\s:：]+/, '')
+      .trim(),
+  }));
+}
+
 /** A line of the site's furniture (breadcrumbs, share and print links, a doc-sharing site's blurb). */
 const isFurniture = (m: string): boolean =>
   structureGrammar().raw.cover.furniture.some((f) => m.startsWith(f));
@@ -179,16 +210,15 @@ export function parseCover(lines: Line[]): Cover {
   let i = 0;
   /** Reads a label line at k into `site`; returns the last line it used. */
   const readLabel = (k: number): number => {
-    const line = lines[k]!;
-    const label = labelOf(matchText(line.text))!;
-    let value = line.text.slice(label.length).replace(/^[\s:：]+/, '');
+    const pairs = labelPairs(lines[k]!.text);
     let last = k;
     const next = lines[k + 1];
-    if (!value && next && !labelOf(matchText(next.text))) {
-      value = next.text;
+    // A label alone on its line: its value is the next line.
+    if (pairs.length === 1 && !pairs[0]!.value && next && !labelOf(matchText(next.text))) {
+      pairs[0]!.value = next.text;
       last = k + 1;
     }
-    setField(site, g.labels[label] ?? 'none', value);
+    for (const { label, value } of pairs) setField(site, g.labels[label] ?? 'none', value);
     return last;
   };
   const diagnostics: ParseDiagnostic[] = [];

@@ -320,3 +320,38 @@ describe('headings: contents, attachment lists, a lost numeral', () => {
     expect(s.codes).not.toContain('heading-restored');
   });
 });
+
+describe('a metadata grid with two labels on a line', () => {
+  // The notice itself states neither its issuer nor its dates: they come from the grid, each label its own value.
+  const NOTICE =
+    '某省人民政府办公厅关于做好某项工作的通知\n各市人民政府，省政府各部门：\n现将有关事项通知如下。\n一、总体要求\n';
+  const want = {
+    title: '某省人民政府办公厅关于做好某项工作的通知',
+    issuers: ['某省人民政府办公厅'],
+    docNumber: '某政办发〔2021〕7号',
+    date: '2021-03-15',
+    recipients: ['各市人民政府', '省政府各部门'],
+  };
+  const GRIDS: Record<string, string> = {
+    'two pairs a line, full-width spaces (gov.cn print)':
+      '索引号：11410000/2021-00012　主题分类：综合政务\n发文机关：某省人民政府办公厅　成文日期：2021年03月15日\n标题：某省人民政府办公厅关于做好某项工作的通知\n发文字号：某政办发〔2021〕7号　发布日期：2021年03月20日\n',
+    'one pair a line':
+      '发文机关：某省人民政府办公厅\n成文日期：2021年03月15日\n发文字号：某政办发〔2021〕7号\n发布日期：2021-03-20\n',
+    'pairs run together, no space between the cells (PDF text)':
+      '发文机关:某省人民政府办公厅成文日期:2021-03-15\n发文字号:某政办发〔2021〕7号发布时间:2021-03-20 10:05\n',
+    'columns set apart by spaces (pdftotext -layout)':
+      '发文机关：某省人民政府办公厅             成文日期：2021年03月15日\n发文字号：某政办发〔2021〕7号              发布日期：2021年03月20日\n',
+    'cells by tabs (an HTML table read as text), a label with no value':
+      '发文机关：\t某省人民政府办公厅\t成文日期：\t2021年3月15日\n发文字号：\t某政办发〔2021〕7号\t主题词：\t\n发布日期：2021-03-20\n',
+  };
+  for (const [name, grid] of Object.entries(GRIDS))
+    it(`each label takes its own value: ${name}`, () => {
+      expect(fields(`${grid}${NOTICE}`)).toEqual(want);
+      expect(convertSync(`${grid}${NOTICE}`, { path: 'h.txt' }).document.publishDate).toBe('2021-03-20');
+    });
+
+  it('a label inside a value without a colon is text (标题：…时间…)', () =>
+    expect(fields('标题：关于调整作息时间的通知\n发文字号：某政办发〔2021〕7号\n').docNumber).toBe(
+      '某政办发〔2021〕7号',
+    ));
+});
