@@ -126,6 +126,23 @@ const isMasthead = (m: string): boolean =>
   // A title line that breaks after 文件 (关于抓好…有关文件 / 贯彻落实工作的通知) is no masthead.
   !m.includes(structureGrammar().raw.cover.titleHead);
 
+/** docNumberIn with match indices, for the year's brackets (its group `year`). */
+let docNumberIndices: RegExp | undefined;
+
+/**
+ * The 发文字号 written the standard way (GB/T 9704): the year in 〔〕 whatever brackets the text gives it ([], ［］,
+ * (), （）, 【】, converters' „‟ and ﹝﹞, tesseract's 【2018j), as the references of the text are written. Other
+ * characters are kept as printed (traditional 號 stays 號).
+ */
+export function normaliseDocNumber(n: string): string {
+  docNumberIndices ??= new RegExp(structureGrammar().raw.cover.patterns.docNumberIn, 'd');
+  const d = docNumberIndices.exec(matchText(n));
+  const at = d?.indices?.groups?.['year'];
+  if (!d || !at) return n;
+  const year = n.slice(at[0] + 1, at[1] - 1).replace(SPACES, '');
+  return `${n.slice(0, at[0])}〔${year}〕${n.slice(at[1])}`;
+}
+
 /** The 发文字号 alone on a line (spaces aside), from the original text. */
 function docNumberLine(t: string): string | null {
   const m = matchText(squash(t));
@@ -323,6 +340,17 @@ export function parseCover(lines: Line[]): Cover {
         .map((l) => l.text)
         .join('');
       doc.recipients = squash(all.replace(P().listEnds, '')).split(/[,，]/).filter(Boolean);
+      const noise = P().recipientNoise.exec(doc.recipients[0] ?? '');
+      if (noise) {
+        doc.recipients[0] = doc.recipients[0]!.slice(noise[0].length);
+        diagnostics.push({
+          code: 'recipient-noise',
+          severity: 'warning',
+          message: `主送机关 "${noise[0]}${doc.recipients[0]}": "${noise[0]}" 不是机关名 (a list never opens with a conjunction; OCR noise in the indent), dropped`,
+          start: lines[i]!.start,
+          end: lines[i]!.end,
+        });
+      }
       i = k + 1;
       break;
     }
@@ -392,6 +420,13 @@ export function parseCover(lines: Line[]): Cover {
     const at = matchText(lines[k]!.text).indexOf(g.signerLabel);
     if (at >= 0) diagnostics.push(signerNote(lines[k]!, at));
   }
+  if (doc.docNumber) {
+    const standard = normaliseDocNumber(doc.docNumber);
+    if (standard !== doc.docNumber) {
+      diagnostics.push(docNumberNote(lines.slice(0, Math.max(i, HEAD_WINDOW)), doc.docNumber, standard));
+      doc.docNumber = standard;
+    }
+  }
   doc.title = unGloss(doc.title);
   if (doc.fullTitle) doc.fullTitle = unGloss(doc.fullTitle);
   doc.issuers = doc.issuers.map(unGloss);
@@ -419,6 +454,18 @@ function elementNote(line: Line): ParseDiagnostic {
     code: 'head-element',
     severity: 'info',
     message: `版头要素 (份号/密级/紧急程度) "${line.text.trim()}" 已识别，文档无对应字段 (head elements recognised and set aside)`,
+    start: line.start,
+    end: line.end,
+  };
+}
+
+/** The 发文字号 as printed, kept where its brackets were made standard: on the head line that holds it. */
+function docNumberNote(head: Line[], raw: string, standard: string): ParseDiagnostic {
+  const line = head.find((l) => squash(l.text).includes(raw)) ?? head[0]!;
+  return {
+    code: 'doc-number-normalised',
+    severity: 'info',
+    message: `发文字号 "${raw}" 记为 "${standard}" (the year's brackets written 〔〕, as GB/T 9704 prints them; the text keeps its spelling)`,
     start: line.start,
     end: line.end,
   };
