@@ -170,7 +170,8 @@ export function renderHead(h: Head, l: Layout): { text: string; want: HeadFields
   const want: HeadFields = {
     title: issuer + h.rest,
     issuers: h.issuers,
-    docNumber,
+    // Whatever brackets the layout prints, document.docNumber writes the year in 〔〕.
+    docNumber: h.docNumber,
     date: h.date,
     recipients: h.recipients,
   };

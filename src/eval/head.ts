@@ -31,6 +31,9 @@ export interface HeadScore {
 }
 
 const FIELDS = ['title', 'issuers', 'docNumber', 'date', 'recipients'] as const;
+/** The head's document fields, as the eval scores them. */
+export const HEAD_FIELDS = FIELDS;
+export type HeadField = (typeof FIELDS)[number];
 
 const norm = (s: string): string =>
   s
@@ -39,7 +42,7 @@ const norm = (s: string): string =>
     .replace(/，/g, ',');
 
 /** The graph's value of a field, normalised for comparison ('' when empty). */
-function found(graph: NoticeGraph, field: (typeof FIELDS)[number]): string {
+export function found(graph: NoticeGraph, field: HeadField): string {
   const d = graph.document;
   if (field === 'issuers') return d.issuers.map(norm).join('|');
   if (field === 'title') return norm(d.fullTitle ?? d.title);

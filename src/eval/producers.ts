@@ -2,7 +2,8 @@
  * PDFs from other producers (corpus/producers/, made by scripts/producers/*.sh, not in git): each file's graph
  * against the same notice's text. Seed PDFs are scored on tasks and units by role against the seed's gold; the
  * State Council pages (corpus/gov) against the graph of their own .txt: headings and tasks agreement (F1 of the
- * section and task ids), units by role, deadlines, targets, and whether the 发文字号 is found. Missing files are listed as skipped.
+ * section and task ids), units by role, deadlines, targets, and whether the 发文字号 is found. Every PDF's head (title,
+ * issuers, 发文字号, 成文日期, 主送机关) against the graph of the same notice's text. Missing files are listed as skipped.
  * The text a user copies out of them (`pdftotext`, corpus/producers/text/) is scored too, on deadlines and targets
  * as well. Run alone: `node dist/eval/producers.js [--texts] [--json]`.
  */
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { NoticeGraph } from '../graph/schema.js';
 import { PACKAGE_ROOT } from '../grammars.js';
 import { convert, convertSync } from '../index.js';
+import { found as headField, HEAD_FIELDS, type HeadField } from './head.js';
 import { graphFacts, LAYOUT_KINDS, scoreAgainstOriginal } from './layout.js';
 import { score, type Score } from './score.js';
 import { scoreSeed, type Gold } from './seed.js';
@@ -19,6 +21,7 @@ import { scoreSeed, type Gold } from './seed.js';
 const CORPUS = join(PACKAGE_ROOT, 'corpus');
 export const PRODUCERS_DIR = join(CORPUS, 'producers');
 const GOLD = join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json');
+const SEED_TEXT = join(CORPUS, 'zhengzhou-2020-notice.txt');
 /** seed: the seed notice; gov-NNN: corpus/gov/NNN.txt. The scan-* files need --ocr and are left to the bench. */
 const NOTICE = /(?:^|-)(seed|1col|2col|gov-(\d{3}))[-.]/;
 
@@ -30,7 +33,24 @@ export interface ProducerScore {
   scores: Score[];
   /** For gov pages: the 发文字号 of the text's graph, and whether the PDF's graph has the same. */
   docNumber?: { expected: string | null; found: string | null };
+  /**
+   * The head's fields (title as printed, issuers, 发文字号, 成文日期, 主送机关; spaces and quotation marks aside)
+   * against the graph of the same notice's text: '' where a graph leaves the field empty. 主送机关 only where the
+   * text has them.
+   */
+  head?: Partial<Record<HeadField, { expected: string; found: string }>>;
   error?: string;
+}
+
+/** The head fields of `graph` against those of the notice's text (see ProducerScore.head). */
+export function headAgainstText(graph: NoticeGraph, text: NoticeGraph): NonNullable<ProducerScore['head']> {
+  const out: NonNullable<ProducerScore['head']> = {};
+  for (const f of HEAD_FIELDS) {
+    const expected = headField(text, f);
+    if (f === 'recipients' && expected === '') continue;
+    out[f] = { expected, found: headField(graph, f) };
+  }
+  return out;
 }
 
 const ROLES = ['lead', 'cooperating', 'responsible'] as const;
@@ -58,6 +78,7 @@ export function scoreAgainstText(graph: NoticeGraph, text: NoticeGraph): Score[]
 export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[]> {
   if (!existsSync(dir)) return [];
   const gold = JSON.parse(readFileSync(GOLD, 'utf8')) as Gold;
+  const seedText = convertSync(readFileSync(SEED_TEXT), { path: 'corpus/zhengzhou-2020-notice.txt' });
   const out: ProducerScore[] = [];
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.pdf') && !f.startsWith('scan-'))
@@ -74,7 +95,16 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
     }
     if (!m[2]) {
       const kinds = (s: Score) => (TEXT_KINDS as readonly string[]).includes(s.kind);
-      out.push({ file, against: 'seed gold', scores: scoreSeed(graph, gold).filter(kinds) });
+      out.push({
+        file,
+        against: 'seed gold',
+        scores: scoreSeed(graph, gold).filter(kinds),
+        docNumber: {
+          expected: seedText.document.docNumber ?? null,
+          found: graph.document.docNumber ?? null,
+        },
+        head: headAgainstText(graph, seedText),
+      });
       continue;
     }
     const txt = join(CORPUS, 'gov', `${m[2]}.txt`);
@@ -84,6 +114,7 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
       against: `corpus/gov/${m[2]}.txt`,
       scores: scoreAgainstText(graph, text),
       docNumber: { expected: text.document.docNumber ?? null, found: graph.document.docNumber ?? null },
+      head: headAgainstText(graph, text),
     });
   }
   return out;
@@ -151,7 +182,7 @@ const f1 = (p: ProducerScore, kind: string): string => {
 export function producersTable(rows: ProducerScore[]): string {
   if (rows.length === 0)
     return 'PDFs from other producers: corpus/producers/ is absent (make it with `npm run fixtures:producers`); skipped.\n';
-  const head = `${'file'.padEnd(30)} ${['tasks*', 'lead', 'coop', 'resp', 'due', 'target'].map((k) => k.padStart(6)).join(' ')}  发文字号`;
+  const head = `${'file'.padEnd(30)} ${['tasks*', 'lead', 'coop', 'resp', 'due', 'target'].map((k) => k.padStart(6)).join(' ')}  ${HEAD_COLUMNS.map(([, h]) => h).join(' ')}  发文字号`;
   const lines = rows.map((p) => {
     if (p.error) return `${p.file.padEnd(30)} error: ${p.error.slice(0, 100)}`;
     const doc = p.docNumber
@@ -161,15 +192,51 @@ export function producersTable(rows: ProducerScore[]): string {
           ? 'found'
           : `missed (${p.docNumber.found ?? 'none'})`
       : '';
-    return `${p.file.padEnd(30)} ${TEXT_KINDS.map((k) => f1(p, k).padStart(6)).join(' ')}  ${doc}`;
+    return `${p.file.padEnd(30)} ${TEXT_KINDS.map((k) => f1(p, k).padStart(6)).join(' ')}  ${headCells(p)}  ${doc}`;
   });
   return [
     'PDFs from other producers (corpus/producers), F1 against the same notice as text (the text scores 1.000):',
     '  tasks* = seed PDFs: numbered tasks against the gold; gov PDFs: headings and tasks against the .txt graph',
+    "  head: title, issuers, 成文日期 and 主送机关 against the text's graph (ok; ≠ wrong; ∅ empty; - the text has none)",
     head,
     ...lines,
+    headSummary(rows),
     '',
   ].join('\n');
+}
+
+/** The head columns after the F1s: title, issuers, date, recipients (the 发文字号 has its own column). */
+const HEAD_COLUMNS = [
+  ['title', 'title'],
+  ['issuers', 'issuer'],
+  ['date', 'date'],
+  ['recipients', 'recip'],
+] as const;
+
+const headMark = (p: ProducerScore, f: HeadField): string => {
+  const v = p.head?.[f];
+  if (!v) return '-';
+  return v.found === v.expected ? 'ok' : v.found === '' ? '∅' : '≠';
+};
+
+const headCells = (p: ProducerScore): string =>
+  HEAD_COLUMNS.map(([f, h]) => headMark(p, f).padStart(h.length)).join(' ');
+
+/** Per head field, the share of PDFs right: born-digital and scans (tess-*) apart. */
+function headSummary(rows: ProducerScore[]): string {
+  const share = (group: ProducerScore[], f: HeadField): string => {
+    const scored = group.filter((p) => p.head?.[f]);
+    const right = scored.filter((p) => p.head![f]!.found === p.head![f]!.expected).length;
+    return `${f} ${right}/${scored.length}`;
+  };
+  const groups = [
+    ['born-digital', rows.filter((p) => !p.error && !p.file.startsWith('tess-'))],
+    ['scans', rows.filter((p) => !p.error && p.file.startsWith('tess-'))],
+  ] as const;
+  return groups
+    .filter(([, g]) => g.length > 0)
+    .map(([name, g]) => `  head right, ${name}: ${HEAD_FIELDS.map((f) => share(g, f)).join('  ')}`)
+    .join('\n');
 }
 
 /** Prints the producers table (the call in eval/main.ts). */

@@ -1,12 +1,13 @@
 /**
  * The metadata table of a notice saved from a government site (索引号, 主题分类, 发文机关, 成文日期, 标题,
- * 发文字号, 发布日期): label cells followed by value cells. Read into document fields, and the table's cells
- * are left out of the body text.
+ * 发文字号, 发布日期): label cells followed by value cells, or cells holding a label with its value (发文机关：国务院).
+ * Read into document fields, and the table's cells are left out of the body text.
  */
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { DocumentInfo } from '../graph/schema.js';
+import { labelPairs } from '../parse/cover.js';
 import { structureGrammar } from '../parse/grammar.js';
 
 /**
@@ -54,7 +55,16 @@ export function readMetaTable(tree: Root): { meta: Partial<DocumentInfo>; tables
     let found = false;
     cells.forEach((cell, i) => {
       const label = cellText(cell).replace(LABEL_END, '');
-      if (!LABELS.has(label)) return;
+      if (!LABELS.has(label)) {
+        // A cell holding its label and value (发文机关：国务院), or a row's pairs in one cell.
+        for (const pair of labelPairs(toText(cell).trim())) {
+          if (!LABELS.has(pair.label)) continue;
+          found = true;
+          const field = LABELS.get(pair.label);
+          if (field) assign(meta, field, pair.value.replace(SPACES, field === 'issuers' ? ' ' : ''));
+        }
+        return;
+      }
       found = true;
       const field = LABELS.get(label);
       const next = cells[i + 1];

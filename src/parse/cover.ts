@@ -83,6 +83,37 @@ const labelOf = (m: string): string | undefined =>
     (l) => m.startsWith(l) && (m.length === l.length || /^[\s:：]/.test(m.slice(l.length))),
   );
 
+/** The grammar's labels, longest first (发布时间 before 时间). */
+const labelsLongestFirst = (): string[] =>
+  Object.keys(structureGrammar().raw.cover.labels).sort((a, b) => b.length - a.length);
+
+/**
+ * The labels of a head line that starts with one, each with its value (trimmed; '' when the value is on the next
+ * line). A metadata grid laid out on a line holds several (发文机关：国务院　成文日期：2019年1月27日, as a gov
+ * site's table, its print or its PDF gives it): a further label counts where it is followed by a colon, and each
+ * value ends where the next label starts. Labels are found on the simplified copy; values come from `t`.
+ */
+export function labelPairs(t: string): { label: string; value: string }[] {
+  const m = matchText(t);
+  const first = labelOf(m);
+  if (first === undefined) return [];
+  const keys = labelsLongestFirst();
+  const starts: [number, string][] = [[0, first]];
+  for (let k = first.length; k < m.length; k++) {
+    const l = keys.find((x) => m.startsWith(x, k) && /^[ \t\u3000]*[:：]/.test(m.slice(k + x.length)));
+    if (l === undefined) continue;
+    starts.push([k, l]);
+    k += l.length - 1;
+  }
+  return starts.map(([at, label], n) => ({
+    label,
+    value: t
+      .slice(at + label.length, starts[n + 1]?.[0] ?? t.length)
+      .replace(/^[\s:：]+/, '')
+      .trim(),
+  }));
+}
+
 /** A line of the site's furniture (breadcrumbs, share and print links, a doc-sharing site's blurb). */
 const isFurniture = (m: string): boolean =>
   structureGrammar().raw.cover.furniture.some((f) => m.startsWith(f));
@@ -94,6 +125,23 @@ const isMasthead = (m: string): boolean =>
   !P().clause.test(m) &&
   // A title line that breaks after 文件 (关于抓好…有关文件 / 贯彻落实工作的通知) is no masthead.
   !m.includes(structureGrammar().raw.cover.titleHead);
+
+/** docNumberIn with match indices, for the year's brackets (its group `year`). */
+let docNumberIndices: RegExp | undefined;
+
+/**
+ * The 发文字号 written the standard way (GB/T 9704): the year in 〔〕 whatever brackets the text gives it ([], ［］,
+ * (), （）, 【】, converters' „‟ and ﹝﹞, tesseract's 【2018j), as the references of the text are written. Other
+ * characters are kept as printed (traditional 號 stays 號).
+ */
+export function normaliseDocNumber(n: string): string {
+  docNumberIndices ??= new RegExp(structureGrammar().raw.cover.patterns.docNumberIn, 'd');
+  const d = docNumberIndices.exec(matchText(n));
+  const at = d?.indices?.groups?.['year'];
+  if (!d || !at) return n;
+  const year = n.slice(at[0] + 1, at[1] - 1).replace(SPACES, '');
+  return `${n.slice(0, at[0])}〔${year}〕${n.slice(at[1])}`;
+}
 
 /** The 发文字号 alone on a line (spaces aside), from the original text. */
 function docNumberLine(t: string): string | null {
@@ -179,16 +227,15 @@ export function parseCover(lines: Line[]): Cover {
   let i = 0;
   /** Reads a label line at k into `site`; returns the last line it used. */
   const readLabel = (k: number): number => {
-    const line = lines[k]!;
-    const label = labelOf(matchText(line.text))!;
-    let value = line.text.slice(label.length).replace(/^[\s:：]+/, '');
+    const pairs = labelPairs(lines[k]!.text);
     let last = k;
     const next = lines[k + 1];
-    if (!value && next && !labelOf(matchText(next.text))) {
-      value = next.text;
+    // A label alone on its line: its value is the next line.
+    if (pairs.length === 1 && !pairs[0]!.value && next && !labelOf(matchText(next.text))) {
+      pairs[0]!.value = next.text;
       last = k + 1;
     }
-    setField(site, g.labels[label] ?? 'none', value);
+    for (const { label, value } of pairs) setField(site, g.labels[label] ?? 'none', value);
     return last;
   };
   const diagnostics: ParseDiagnostic[] = [];
@@ -293,6 +340,17 @@ export function parseCover(lines: Line[]): Cover {
         .map((l) => l.text)
         .join('');
       doc.recipients = squash(all.replace(P().listEnds, '')).split(/[,，]/).filter(Boolean);
+      const noise = P().recipientNoise.exec(doc.recipients[0] ?? '');
+      if (noise) {
+        doc.recipients[0] = doc.recipients[0]!.slice(noise[0].length);
+        diagnostics.push({
+          code: 'recipient-noise',
+          severity: 'warning',
+          message: `主送机关 "${noise[0]}${doc.recipients[0]}": "${noise[0]}" 不是机关名 (a list never opens with a conjunction; OCR noise in the indent), dropped`,
+          start: lines[i]!.start,
+          end: lines[i]!.end,
+        });
+      }
       i = k + 1;
       break;
     }
@@ -362,6 +420,13 @@ export function parseCover(lines: Line[]): Cover {
     const at = matchText(lines[k]!.text).indexOf(g.signerLabel);
     if (at >= 0) diagnostics.push(signerNote(lines[k]!, at));
   }
+  if (doc.docNumber) {
+    const standard = normaliseDocNumber(doc.docNumber);
+    if (standard !== doc.docNumber) {
+      diagnostics.push(docNumberNote(lines.slice(0, Math.max(i, HEAD_WINDOW)), doc.docNumber, standard));
+      doc.docNumber = standard;
+    }
+  }
   doc.title = unGloss(doc.title);
   if (doc.fullTitle) doc.fullTitle = unGloss(doc.fullTitle);
   doc.issuers = doc.issuers.map(unGloss);
@@ -389,6 +454,18 @@ function elementNote(line: Line): ParseDiagnostic {
     code: 'head-element',
     severity: 'info',
     message: `版头要素 (份号/密级/紧急程度) "${line.text.trim()}" 已识别，文档无对应字段 (head elements recognised and set aside)`,
+    start: line.start,
+    end: line.end,
+  };
+}
+
+/** The 发文字号 as printed, kept where its brackets were made standard: on the head line that holds it. */
+function docNumberNote(head: Line[], raw: string, standard: string): ParseDiagnostic {
+  const line = head.find((l) => squash(l.text).includes(raw)) ?? head[0]!;
+  return {
+    code: 'doc-number-normalised',
+    severity: 'info',
+    message: `发文字号 "${raw}" 记为 "${standard}" (the year's brackets written 〔〕, as GB/T 9704 prints them; the text keeps its spelling)`,
     start: line.start,
     end: line.end,
   };

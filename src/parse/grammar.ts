@@ -59,6 +59,7 @@ const StructureSchema = z.object({
       contentsEntry: z.string(),
       pinyinGloss: z.string(),
       mojibake: z.string(),
+      recipientNoise: z.string(),
     }),
     punctuation: z.object({
       clause: z.string().min(1),
@@ -118,6 +119,8 @@ export interface CoverPatterns {
   pinyinGloss: RegExp;
   /** Global: a run of mojibake (UTF-8 read as Latin-1, replacement characters). */
   mojibake: RegExp;
+  /** What OCR put before the first 主送机关 (a conjunction read into the indent). */
+  recipientNoise: RegExp;
   /** A clause mark anywhere in a line. */
   clause: RegExp;
   sentenceEnd: RegExp;
@@ -227,6 +230,7 @@ export function structureGrammar(): StructureGrammar {
     contentsEntry: new RegExp(p.contentsEntry),
     pinyinGloss: new RegExp(p.pinyinGloss, 'g'),
     mojibake: new RegExp(p.mojibake, 'g'),
+    recipientNoise: new RegExp(p.recipientNoise),
     clause: new RegExp(`[${esc(punct.clause)}]`),
     sentenceEnd: new RegExp(`[${esc(punct.sentenceEnd)}]`),
     listContinues: new RegExp(`[${esc(punct.listContinues)}]$`),

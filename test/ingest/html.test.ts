@@ -47,3 +47,42 @@ describe('HTML pages saved from gov.cn', () => {
     expect(raw).toBe('关于开展检查的通知\n一、总体要求\n各单位要认真落实。\n');
   });
 });
+
+describe('a site metadata table whose cells hold a label with its value', () => {
+  const page = (rows: string) =>
+    new TextEncoder().encode(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div>
+      <table class="info">${rows}</table><div class="article">
+      <p>某省人民政府办公厅关于做好某项工作的通知</p><p>各市人民政府，省政府各部门：</p>
+      <p>现将有关事项通知如下，请认真贯彻执行，切实抓好各项工作的落实，确保取得实效。</p><p>一、总体要求</p>
+      <p>坚持问题导向，突出工作重点，强化责任落实，推动各项工作取得新的更大成效。</p></div></div></body></html>`);
+  it('reads each cell into its field and leaves the table out of the body', async () => {
+    const source = await ingestAsync(
+      page(
+        '<tr><td>索引号：11410000/2021-00012</td><td>主题分类：综合政务</td></tr>' +
+          '<tr><td>发文机关：某省人民政府办公厅</td><td>成文日期：2021年03月15日</td></tr>' +
+          '<tr><td colspan="2">标题：某省人民政府办公厅关于做好某项工作的通知</td></tr>' +
+          '<tr><td>发文字号：某政办发〔2021〕7号</td><td>发布日期：2021年03月20日</td></tr>',
+      ),
+      { path: 'p.html' },
+    );
+    expect(source.meta).toEqual({
+      issuers: ['某省人民政府办公厅'],
+      date: '2021-03-15',
+      title: '某省人民政府办公厅关于做好某项工作的通知',
+      docNumber: '某政办发〔2021〕7号',
+      publishDate: '2021-03-20',
+    });
+    expect(source.raw).not.toMatch(/索引号|发文机关|发布日期/);
+  });
+  it('two pairs in one cell, and no table taken for a grid without a label of the site', async () => {
+    const one = await ingestAsync(
+      page('<tr><td>发文机关：某省人民政府办公厅　成文日期：2021年3月15日</td></tr>'),
+      { path: 'p.html' },
+    );
+    expect(one.meta).toEqual({ issuers: ['某省人民政府办公厅'], date: '2021-03-15' });
+    const none = await ingestAsync(page('<tr><td>时间：2021年底前</td><td>来源：统计局</td></tr>'), {
+      path: 'p.html',
+    });
+    expect(none.meta).toBeUndefined();
+  });
+});

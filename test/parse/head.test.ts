@@ -320,3 +320,95 @@ describe('headings: contents, attachment lists, a lost numeral', () => {
     expect(s.codes).not.toContain('heading-restored');
   });
 });
+
+describe('a metadata grid with two labels on a line', () => {
+  // The notice itself states neither its issuer nor its dates: they come from the grid, each label its own value.
+  const NOTICE =
+    '某省人民政府办公厅关于做好某项工作的通知\n各市人民政府，省政府各部门：\n现将有关事项通知如下。\n一、总体要求\n';
+  const want = {
+    title: '某省人民政府办公厅关于做好某项工作的通知',
+    issuers: ['某省人民政府办公厅'],
+    docNumber: '某政办发〔2021〕7号',
+    date: '2021-03-15',
+    recipients: ['各市人民政府', '省政府各部门'],
+  };
+  const GRIDS: Record<string, string> = {
+    'two pairs a line, full-width spaces (gov.cn print)':
+      '索引号：11410000/2021-00012　主题分类：综合政务\n发文机关：某省人民政府办公厅　成文日期：2021年03月15日\n标题：某省人民政府办公厅关于做好某项工作的通知\n发文字号：某政办发〔2021〕7号　发布日期：2021年03月20日\n',
+    'one pair a line':
+      '发文机关：某省人民政府办公厅\n成文日期：2021年03月15日\n发文字号：某政办发〔2021〕7号\n发布日期：2021-03-20\n',
+    'pairs run together, no space between the cells (PDF text)':
+      '发文机关:某省人民政府办公厅成文日期:2021-03-15\n发文字号:某政办发〔2021〕7号发布时间:2021-03-20 10:05\n',
+    'columns set apart by spaces (pdftotext -layout)':
+      '发文机关：某省人民政府办公厅             成文日期：2021年03月15日\n发文字号：某政办发〔2021〕7号              发布日期：2021年03月20日\n',
+    'cells by tabs (an HTML table read as text), a label with no value':
+      '发文机关：\t某省人民政府办公厅\t成文日期：\t2021年3月15日\n发文字号：\t某政办发〔2021〕7号\t主题词：\t\n发布日期：2021-03-20\n',
+  };
+  for (const [name, grid] of Object.entries(GRIDS))
+    it(`each label takes its own value: ${name}`, () => {
+      expect(fields(`${grid}${NOTICE}`)).toEqual(want);
+      expect(convertSync(`${grid}${NOTICE}`, { path: 'h.txt' }).document.publishDate).toBe('2021-03-20');
+    });
+
+  it('a label inside a value without a colon is text (标题：…时间…)', () =>
+    expect(fields('标题：关于调整作息时间的通知\n发文字号：某政办发〔2021〕7号\n').docNumber).toBe(
+      '某政办发〔2021〕7号',
+    ));
+});
+
+describe('the 发文字号 with its year in any brackets', () => {
+  const notice = (number: string) =>
+    `${number}\n国务院办公厅关于开展某项工作的通知\n各省、自治区、直辖市人民政府：\n现将有关事项通知如下。\n国务院办公厅\n2019年1月9日\n`;
+  it.each([
+    ['国办发〔2019〕3号', '国办发〔2019〕3号'],
+    ['国办发[2019]3号', '国办发〔2019〕3号'],
+    ['国办发［2019］3号', '国办发〔2019〕3号'],
+    ['国办发(2019)3号', '国办发〔2019〕3号'],
+    ['国办发（2019）3号', '国办发〔2019〕3号'],
+    ['国办发【2019】3号', '国办发〔2019〕3号'],
+    ['国办发﹝2019﹞第3号', '国办发〔2019〕第3号'],
+    // tesseract: characters spaced out, 】 read as j
+    ['国 办 发 [2019] 3 号', '国办发〔2019〕3号'],
+    ['国办发【2018j 127号', '国办发〔2018〕127号'],
+    ['鄂政發［2018］26號', '鄂政發〔2018〕26號'],
+  ])('%s is written %s, the printed spelling kept in a diagnostic', (printed, standard) => {
+    const g = convertSync(notice(printed), { path: 'h.txt' });
+    expect(g.document.docNumber).toBe(standard);
+    const notes = g.diagnostics.filter((d) => d.code === 'doc-number-normalised');
+    if (printed.replace(/\s/g, '') === standard) expect(notes).toEqual([]);
+    else {
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.message).toContain(printed.replace(/\s/g, ''));
+      expect(notice(printed).slice(notes[0]!.start, notes[0]!.end)).toBe(printed);
+    }
+  });
+
+  it('after the title and glued before it alike; a j after digits in prose is no 发文字号', () => {
+    expect(fields('国务院办公厅关于开展某项工作的通知\n国办发[2019]3号\n各省人民政府：\n').docNumber).toBe(
+      '国办发〔2019〕3号',
+    );
+    expect(fields('国办发(2019)3号国务院办公厅关于开展某项工作的通知\n各省人民政府：\n').docNumber).toBe(
+      '国办发〔2019〕3号',
+    );
+    expect(fields('某省人民政府关于开展某项工作的通知\n全省2019j共完成3号任务。\n').docNumber).toBeNull();
+  });
+});
+
+describe('主送机关 read by OCR', () => {
+  const head = (to: string) =>
+    `国务院办公厅关于开展某项工作的通知\n国办发〔2019〕3号\n${to}\n现将有关事项通知如下。\n`;
+  it('a conjunction tesseract read into the indent before 各… is dropped, with a warning', () => {
+    const g = convertSync(head('和各省、自治区、直辖市人民政府，国务院各部委、各直属机构 :'), {
+      path: 'h.txt',
+    });
+    expect(g.document.recipients).toEqual(['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构']);
+    expect(g.diagnostics.map((d) => d.code)).toContain('recipient-noise');
+  });
+  it('a name that starts with 和 or 与 is kept', () => {
+    expect(fields(head('和平区人民政府，市政府各部门：')).recipients).toEqual([
+      '和平区人民政府',
+      '市政府各部门',
+    ]);
+    expect(fields(head('与会各单位：')).recipients).toEqual(['与会各单位']);
+  });
+});
