@@ -32,6 +32,9 @@ interface TextLine extends LayoutLine {
 const BLANK = /[ \t\u3000\u00a0]/;
 const LETTER = /[A-Za-z]/;
 
+/** Lines that end with a blank, as a share of all, above which trailing blanks are the layout's padding. */
+const PADDED_SHARE = 0.5;
+
 /** The non-blank lines of `raw` (any line ending), with their indentation and whether a blank line precedes. */
 export function textLines(raw: string): TextLine[] {
   const out: TextLine[] = [];
@@ -94,11 +97,15 @@ export function hardWrapProposals(raw: string): Proposal[] {
   // Decisions read the text as the rules will (⼀、 is a marker); offsets stay those of the raw lines.
   const { breaks } = paragraphsFromLines(lines.map((l) => ({ ...l, text: normaliseText(l.text) })));
   const proposals: Proposal[] = [];
+  // A blank at a line's end is a word space only where lines do not usually end with one (a layout that pads
+  // every line says nothing by it): I↵I of II类 joins as II whether its lines carry trailing blanks or not.
+  const padded = lines.filter((l) => BLANK.test(raw[l.end] ?? '')).length >= PADDED_SHARE * lines.length;
   for (let i = 1; i < lines.length; i++) {
     if (breaks[i]) continue;
     const prev = lines[i - 1]!;
     const line = lines[i]!;
     const spaced =
+      !padded &&
       LETTER.test(raw[prev.end - 1]!) &&
       LETTER.test(raw[line.start]!) &&
       BLANK.test(raw.slice(prev.end, line.start));

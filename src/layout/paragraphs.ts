@@ -10,12 +10,14 @@
  *             edges; without, against the text's own full-line length (`text.length + indentChars`).
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
- *             `marker`, `label`, `sentence`, `title`, `salutation`, `size`, `gap`, `note` for breaks; `continues` for joins).
+ *             `marker`, `label`, `list`, `sentence`, `title`, `salutation`, `size`, `gap`, `note` for breaks; `continues` for joins).
  *
  * Evidence, in order: a blank line or a vertical gap before the line, a change of font size, an indented line,
  * the previous line short against the measure; a line that starts with punctuation never opens one; then a role
- * label (牵头单位:…), a heading marker that fits the numbering sequence (一、 after 一、 is 二、; a line that starts
- * with 零 or a number after a full line continues the sentence unless it is the next marker), and a previous line
+ * label (牵头单位:…; a line ending with one, …责任单位:, goes on with its value on the next line, and after a full
+ * role line a line holding a sentence (…许可证;严格执行…) opens a paragraph: a list of units holds none), a heading marker that fits the numbering sequence (一、 after 一、 is 二、; a line that starts
+ * with 零 or a number after a full line continues the sentence unless it is the next marker; after a lead, 包括：,
+ * a marker whose successor runs inline further on, …；（2）…, starts the list inline), and a previous line
  * that ends a sentence followed by any marker or by a short line with no final punctuation (a title); a note in
  * brackets after a sentence end (…总量。（生态环境部指导）) at a line's end, followed by a run-in heading (a short
  * sentence, 严格控制增量，逐步解决…问题。, that more text follows).
@@ -80,6 +82,60 @@ export function endsSentence(text: string, g: LayoutGrammar = layoutGrammar()): 
   while (i >= 0 && g.closers.includes(text[i]!)) i--;
   return i >= 0 && g.sentenceEnds.includes(text[i]!);
 }
+
+/** True when `text` ends a sentence with a full stop (。！？, closing quotes and brackets skipped), not a clause. */
+function endsFullStop(text: string, g: LayoutGrammar): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && g.closers.includes(text[i]!)) i--;
+  return i >= 0 && g.fullStops.includes(text[i]!);
+}
+
+/** True when `text` ends with a role label and its colon (…责任单位:): the label's value is on the next line. */
+function endsLabel(text: string, g: LayoutGrammar): boolean {
+  const t = text.trimEnd();
+  if (!g.leadEnds.includes(t[t.length - 1] ?? '')) return false;
+  const before = t.slice(0, -1).trimEnd();
+  return g.roleLabels.some((label) => before.endsWith(label));
+}
+
+/**
+ * True when `text` holds a sentence end outside brackets with more text after it that is not a role label (…许可证;
+ * 严格执行…): a sentence, which a list of units (a role line's value: names, 、 and ， between them) never holds.
+ */
+function holdsSentence(text: string, g: LayoutGrammar): boolean {
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (g.brackets.some((b) => b[0] === c)) depth++;
+    else if (g.brackets.some((b) => b[1] === c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && g.sentenceEnds.includes(c) && !g.leadEnds.includes(c)) {
+      let j = k + 1;
+      while (j < text.length && g.closers.includes(text[j]!)) j++;
+      if (j < text.length && !opensLabel(text.slice(j), g)) return true;
+    }
+  }
+  return false;
+}
+
+/** The characters of `text` before its first list separator (blanks not counted). */
+function firstRun(text: string, g: LayoutGrammar): number {
+  let n = 0;
+  for (const c of text) {
+    if (g.listSeparators.includes(c)) break;
+    if (!BLANK_CHAR.test(c)) n++;
+  }
+  return n;
+}
+
+/** The characters of `text` after its last list separator (blanks not counted). */
+function lastRun(text: string, g: LayoutGrammar): number {
+  let n = 0;
+  for (let k = text.length - 1; k >= 0 && !g.listSeparators.includes(text[k]!); k--)
+    if (!BLANK_CHAR.test(text[k]!)) n++;
+  return n;
+}
+
+const BLANK_CHAR = /[\s\u3000]/;
 
 /** True when `text` ends with a colon that leads into what follows (主送机关：, 通知如下：), not a time's. */
 function endsLead(text: string, g: LayoutGrammar): boolean {
@@ -220,10 +276,12 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     nextShort: false,
     labels: new Set(),
     ahead: '',
+    inlineNext: () => false,
   };
   lines.forEach((line, i) => {
     ctx.next = lines[i + 1];
     ctx.ahead = aheadOf(lines, i, g.runIn + 2);
+    ctx.inlineNext = (m) => inlineAfter(lines, i, m, g);
     ctx.nextShort = fill[i + 1] !== undefined && fill[i + 1]! < full;
     let why = i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], ctx);
     if (why === 'continues' && head && i > 0 && endsLead(lines[i - 1]!.text, g)) why = 'salutation';
@@ -281,11 +339,13 @@ interface Context {
   labels: Set<string>;
   /** The text from the decided line on (a few lines, joined): what the line opens with. */
   ahead: string;
+  /** True when the marker after `m` runs inline (mid-line, after a clause end) in the lines from the decided one. */
+  inlineNext: (m: { kind: MarkerKind; value: number }) => boolean;
 }
 
 /**
  * True when `line`, which opened a paragraph after `before`, is a whole title even when it fills the measure: it
- * follows a sentence end or a short line and holds no punctuation at all (a body line of a measure's length nearly
+ * follows a full stop (not a clause end: after ； the sentence goes on) or a short line and holds no punctuation at all (a body line of a measure's length nearly
  * always has a comma or a stop; a title has none), so the line after it opens the next paragraph — unless that
  * line goes on with it: a short line with no punctuation (the title's tail) or a clause of a few characters that
  * ends a sentence (…力争有所改↵善。全市…).
@@ -298,11 +358,41 @@ function isTitle(
   next: LayoutLine | undefined,
   nextShort: boolean,
 ): boolean {
-  if (!(afterShort || endsSentence(before.text, g)) || PUNCT.test(line.text)) return false;
+  // After a clause end (；) the sentence goes on: a title follows a full stop or a short line.
+  if (!(afterShort || endsFullStop(before.text, g)) || PUNCT.test(line.text)) return false;
   if (!next) return true;
   if (nextShort && !PUNCT.test(next.text)) return false;
   const tail = next.text.slice(0, TAIL_CLAUSE + 1);
   return ![...tail].some((c, k) => k > 0 && g.sentenceEnds.includes(c) && !PUNCT.test(tail.slice(0, k)));
+}
+
+/** Characters read ahead for the next marker of an inline list. */
+const INLINE_WINDOW = 240;
+
+/**
+ * True when the marker after `m` of its kind stands mid-line after a clause end in the lines from `i` on (within
+ * INLINE_WINDOW characters): …（1）配置…；（2）制定… is a list run inline, so its first marker does not open a paragraph
+ * either. A marker at a line's start is no evidence (a list of one item a paragraph wraps there too).
+ */
+function inlineAfter(
+  lines: readonly LayoutLine[],
+  i: number,
+  m: { kind: MarkerKind; value: number },
+  g: LayoutGrammar,
+): boolean {
+  const sg = structureGrammar();
+  let read = 0;
+  for (let k = i; k < lines.length && read < INLINE_WINDOW; k++) {
+    const text = lines[k]!.text;
+    if (k > i && lines[k]!.blankBefore) return false;
+    for (let at = 1; at < text.length && read + at < INLINE_WINDOW; at++) {
+      if (!g.sentenceEnds.includes(text[at - 1]!) || g.leadEnds.includes(text[at - 1]!)) continue;
+      const x = sg.marker(text.slice(at, at + MARKER_SPAN));
+      if (x && x.kind === m.kind && x.value === m.value + 1) return true;
+    }
+    read += text.length;
+  }
+  return false;
 }
 
 /** The text of `lines` from `i` on, joined, at least `n` characters of it (or all that is left). */
@@ -388,17 +478,28 @@ function reason(
   prev: LayoutLine,
   line: LayoutLine,
   [prevFill, lineFill]: [number, number],
-  { full, baseIndent, seq, g, indentMarked, para, labels, next, nextShort, ahead }: Context,
+  { full, baseIndent, seq, g, indentMarked, para, labels, next, nextShort, ahead, inlineNext }: Context,
 ): string {
   if (line.blankBefore) return 'blank';
   if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
     return 'size';
   if (g.noStart.includes(line.text[0] ?? '')) return 'continues';
   if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
+  // A role label at a line's end (…分别牵头责任单位:) has its value on the next line, however short the line.
+  if (endsLabel(prev.text, g)) return 'continues';
   if (prevFill < full) return 'short';
   if (indentMarked) return 'continues';
   // A role label inside a note still open ((牵头单位:市行政审批局;责任单位:↵市直相关单位)) goes on with the note.
-  if (opensLabel(line.text, g) && !openBracket(para, g)) return 'label';
+  const inNote = openBracket(para, g);
+  if (opensLabel(line.text, g) && !inNote) return 'label';
+  // A role line's value is a list of units: after a full role line, a line holding a sentence opens a paragraph.
+  // So does a line whose first run, with the unit name the role line ends with, is longer than any unit's name.
+  if (
+    opensLabel(para, g) &&
+    !inNote &&
+    (holdsSentence(line.text, g) || lastRun(para, g) + firstRun(line.text, g) > g.unitRun)
+  )
+    return 'list';
   const ends = endsSentence(prev.text, g);
   const own = ownLabel(line.text, g);
   if (own && ends && labels.has(own)) return 'label';
@@ -408,6 +509,8 @@ function reason(
     return seq.next(raw) && (ends || opensLabel(para, g)) ? 'marker' : 'continues';
   const m = markerOf(line.text);
   if (m && ends && inlineBefore(para, m, g)) return 'continues';
+  // After a lead (…包括但不限于：) a list whose next marker runs inline starts inline too.
+  if (m && endsLead(prev.text, g) && inlineNext(m)) return 'continues';
   // After a line cut mid-sentence, only the next marker of the sequence opens a heading (一，及时… continues).
   if (m && (ends ? seq.fits(m) : seq.next(m))) return 'marker';
   if (m && ends) return 'sentence';
