@@ -21,6 +21,7 @@ import { boundedDistance } from '../repair/distance.js';
 import { applyProposals, type Proposal } from '../repair/fixer.js';
 import { layoutGrammar } from './grammar.js';
 import { normaliseText } from './normalise.js';
+import { pageEdgeLines, pageLayoutProposals } from './pagetext.js';
 import { endsSentence } from './paragraphs.js';
 
 /** The grammar file, relative to grammars/. */
@@ -128,16 +129,22 @@ interface Line {
   /** Raw offset of the line's first character (its indentation included) and just past its line end. */
   start: number;
   next: number;
+  /** The page it stands on: form feeds before it (pdftotext's page breaks). */
+  page: number;
 }
 
 /** The non-blank lines of `raw`, each with the raw range from its start to the start of the line after it. */
 function linesOf(raw: string): Line[] {
   const out: Line[] = [];
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let page = 0;
   for (let m = re.exec(raw); m && m[0] !== ''; m = re.exec(raw)) {
+    // A form feed starts the next page (pdftotext writes it before the next page's first line).
+    const feed = m[0].lastIndexOf('\f');
+    if (feed >= 0) page += m[0].split('\f').length - 1;
     // Read as the rules will (⼀、 is a marker): look-alike code points normalised.
     const text = normaliseText(m[0].replace(SPACES, ''));
-    if (text) out.push({ text, start: m.index, next: m.index + m[0].length });
+    if (text) out.push({ text, start: m.index, next: m.index + m[0].length, page });
   }
   return out;
 }
@@ -231,6 +238,12 @@ function mayRun(text: string): boolean {
   return structureGrammar().marker(text) === null;
 }
 
+/** True when a line at a page's edge may be furniture: no role line or numbered heading. */
+function mayEdge(text: string): boolean {
+  if (layoutGrammar().roleLabels.some((label) => text.startsWith(label))) return false;
+  return structureGrammar().marker(text) === null;
+}
+
 /** Running lines shorter than this are matched exactly: a misread makes another short line. */
 const MIN_FUZZY = 8;
 /** A line this many characters in ten off a running line (at least one) is that line misread. */
@@ -248,6 +261,9 @@ function furnitureIndices(lines: Line[], g: FurnitureGrammar): Set<number> {
   const drop = new Set<number>();
   const breaks = pageNumberRun(lines, g);
   for (const i of breaks) drop.add(i);
+  // With explicit page breaks, the lines at the top or bottom of most pages (a browser's date and title, its URL
+  // and "2/6"), whatever punctuation they hold.
+  for (const i of pageEdgeLines(lines, (text) => !mayEdge(text))) drop.add(i);
   // Lines next to the page numbers: a key found beside most of them is a running line.
   const beside = new Map<string, { page: number; i: number }[]>();
   breaks.forEach((b, page) => {
@@ -321,9 +337,26 @@ export function furnitureProposals(raw: string): Proposal[] {
     i = j;
   }
   // A form feed (pdftotext's page break, before the next page's first line) is furniture wherever it stands.
-  const removed = (k: number) => proposals.some((p) => p.start <= k && k < p.end);
+  // The runs above are in raw order and apart: whether an offset goes is a binary search among them.
+  const runs = proposals.slice();
+  const inRun = (k: number): boolean => {
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid]!.end <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < runs.length && runs[lo]!.start <= k;
+  };
+  const feeds = new Set<number>();
   for (let k = raw.indexOf('\f'); k >= 0; k = raw.indexOf('\f', k + 1))
-    if (!removed(k)) proposals.push({ start: k, end: k + 1, text: '', ruleId: FURNITURE_RULE });
+    if (!inRun(k)) {
+      feeds.add(k);
+      proposals.push({ start: k, end: k + 1, text: '', ruleId: FURNITURE_RULE });
+    }
+  // A paged text's layout (its margin, the blank lines of double spacing) goes with it.
+  proposals.push(...pageLayoutProposals(raw, (k) => feeds.has(k) || inRun(k)));
   return proposals.sort((a, b) => a.start - b.start);
 }
 

@@ -4,19 +4,10 @@ import { furnitureProposals, FURNITURE_RULE } from '../../src/layout/furniture.j
 import { layoutProposals } from '../../src/layout/index.js';
 import { applyProposals, unrepair } from '../../src/repair/fixer.js';
 import { repair } from '../../src/repair/index.js';
+import { bodyLines } from '../helpers/seed-lines.js';
 
 const OCR = readFileSync('corpus/layout/seed.tesseract.txt', 'utf8');
-const SEED = readFileSync('corpus/zhengzhou-2020-notice.txt', 'utf8');
 const RUNNING_HEAD = '郑州市2020年大气、水、土壤污染防治攻坚战实施方案';
-
-/** The seed's body paragraphs (long ones) cut into lines of `width` characters, as a page would print them. */
-function bodyLines(width: number, count: number, from = 0): string[] {
-  const text = SEED.split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 60)
-    .join('');
-  return Array.from({ length: count }, (_, k) => text.slice((from + k) * width, (from + k + 1) * width));
-}
 
 /** Pages of `perPage` lines, each followed by `foot(n)` lines and led (from the second) by `head` lines. */
 function paged(pages: number, perPage: number, foot: (n: number) => string[], head: string[] = []): string {
