@@ -34,11 +34,14 @@ const CLAUSE_CONTINUES = ',，、';
 /** Internal punctuation that shows a paragraph is running text, not a heading or title. */
 const RUNNING_TEXT = /[，,]/;
 let headingStart: RegExp | undefined;
-/** Paragraphs starting with a heading marker, or what may be one (the literals of grammars/structure.yaml). */
+/**
+ * Paragraphs starting with a heading marker, or what may be one (the literals of grammars/structure.yaml), with a
+ * space OCR leaves inside it ("(二 ) 推进…").
+ */
 function isHeadingStart(paragraph: string): boolean {
   if (!headingStart) {
     const c = structureGrammar().classes;
-    headingStart = new RegExp(`^[${c.open}]?(?:[${c.numerals}]+|\\d+)[${c.close}${c.itemSeparators}]`);
+    headingStart = new RegExp(`^[${c.open}]? ?(?:[${c.numerals}]+|\\d+) ?[${c.close}${c.itemSeparators}]`);
   }
   return headingStart.test(paragraph);
 }

@@ -25,8 +25,8 @@ interface DamagedShapes {
   /** A first character that may open a marker, valid or damaged (most paragraphs start with none). */
   maybe: RegExp;
   /**
-   * A mangled (X) or (n): an opener and one to three characters, or one Han character alone, then a closer and
-   * heading text ("伍)", "(J) ", "(也 )", "(CAS)").
+   * A mangled (X) or (n): an opener and one to three characters, or one Han character or Latin letter alone (the
+   * opener lost or read into it), then a closer and heading text ("伍)", "(J) ", "(也 )", "(CAS)", "U)", "d)").
    */
   paren: RegExp;
   /** The characters between the brackets of a `paren` or `unclosed` match (group 1): its numeral, when intact. */
@@ -49,9 +49,9 @@ function damagedShapes(): DamagedShapes {
   const look = g.cls(Object.keys(g.raw.markerDamage.digitLookalikes).join(''));
   const brackets = c.damagedOpen + c.damagedClose;
   shapes = {
-    maybe: new RegExp(`^[${c.damagedOpen}${c.numerals}0-9${look}\\u4e00-\\u9fff]`),
+    maybe: new RegExp(`^[${c.damagedOpen}${c.numerals}0-9${look}A-Za-z\\u4e00-\\u9fff]`),
     paren: new RegExp(
-      `^(?:[${c.damagedOpen}] ?(?:[^\\s${brackets}0-9]|[A-Za-z]){1,3}|[\\u4e00-\\u9fff]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
+      `^(?:[${c.damagedOpen}] ?(?:[^\\s${brackets}0-9]|[A-Za-z]){1,3}|[\\u4e00-\\u9fff]|[A-Za-z]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
     ),
     inner: new RegExp(`^[${c.damagedOpen}]? ?([^\\s${brackets}]+)`),
     unclosed: new RegExp(`^[${c.open}] ?[^\\s${brackets}0-9](?=[\\u4e00-\\u9fff])`),
@@ -192,10 +192,13 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
           RUNS_ON.includes(family) && fresh[family] ? [last[family] + 1, 1] : [last[family] + 1];
         const run = { prev: last[family], fresh: fresh[family], next, between };
         const n = candidates.find((c) => fitsAt(marker, family, c, run));
-        return n === undefined ? [] : [{ family, n, next }];
+        return n === undefined ? [] : [{ family, n, next, between }];
       });
-      const fit = fits[0];
-      if (fits.length === 1 && fit) {
+      // Several families fit: the one whose next intact sibling follows with no damaged marker between ((d) then
+      // (2), against (二) two markers before (三)) is read, when only one does.
+      const adjacent = fits.filter((f) => f.next?.value === f.n + 1 && f.between === 0);
+      const fit = fits.length === 1 ? fits[0] : adjacent.length === 1 ? adjacent[0] : undefined;
+      if (fit) {
         const { family, n, next } = fit;
         const [open, close] = [next?.open ?? '(', next?.close ?? ')'];
         const number = family === 'paren' ? structureGrammar().numeral(n) : String(n);

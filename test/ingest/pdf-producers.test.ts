@@ -27,14 +27,8 @@ const GAPS: Record<string, Record<string, number>> = {
   'tess-gov-012-200.pdf': { tasks: 0.96, deadlines: 0.5 },
   'tess-gov-012-300.pdf': { tasks: 0.96 },
   'tess-seed-200.pdf': { targets: 0.85 },
-  'tess-seed-300.pdf': {
-    tasks: 0.94,
-    deadlines: 0.86,
-    targets: 0.8,
-    'units:lead': 0.85,
-    'units:cooperating': 0.87,
-    'units:responsible': 0.88,
-  },
+  // Its sub-item markers read "(d)", "U)", "d)" are (1) since the heading repair weighs the next intact sibling.
+  'tess-seed-300.pdf': { targets: 0.84, 'units:lead': 0.92, 'units:cooperating': 0.92 },
 };
 /**
  * Head fields (title, issuers, 发文字号, 成文日期, 主送机关) a file's graph does not yet share with the notice's text;
