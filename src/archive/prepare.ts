@@ -81,7 +81,9 @@ export async function repairedText(graph: NoticeGraph, bytes: Uint8Array | null)
   if (!bytes || graph.source.format === 'pdf') return null;
   try {
     const { ingestAsync } = await import('../ingest/index.js');
-    return applyRepairs((await ingestAsync(bytes, {})).raw, graph.repairs);
+    // The input's name decides how some formats are read (a .csv or .md file is text by its bytes): give it.
+    const path = graph.source.path;
+    return applyRepairs((await ingestAsync(bytes, path === undefined ? {} : { path })).raw, graph.repairs);
   } catch {
     return null; // the input cannot be read again: the leaves will do
   }

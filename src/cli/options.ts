@@ -188,14 +188,14 @@ export const OPTIONS: OptionSpec[] = [
     name: 'limit',
     type: 'string',
     arg: 'N',
-    description: 'archive tasks: at most N rows (default 500)',
+    description: 'tasks: at most N rows (default 500)',
     commands: ['archive'],
   },
   {
     name: 'offset',
     type: 'string',
     arg: 'K',
-    description: 'archive tasks: skip the first K rows (the next page)',
+    description: 'tasks: skip the first K rows (the next page)',
     commands: ['archive'],
   },
   {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, inflateSync } from 'node:zlib';
@@ -246,6 +246,33 @@ describe('archive add from graph JSON', () => {
       const tasks = queryTasks(db, { notice: 2, limit: 100_000 });
       expect(tasks.length).toBeGreaterThan(10);
       for (const t of tasks) expect(text.slice(t.start!, t.end!).endsWith(t.text)).toBe(true);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the input of a graph JSON file as convert did (a .csv table is a table, not text): its exact text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-archive-'));
+    const db = await openArchive(join(dir, 'c.db'), { write: true });
+    try {
+      const csv = join(dir, 'tasks.csv');
+      writeFileSync(
+        csv,
+        '序号,重点任务,牵头单位,完成时限\n1,开展扬尘污染专项整治,市生态环境局,2021年6月底前\n' +
+          '2,推进黑臭水体治理,市水利局,2021年12月底前\n',
+      );
+      const { convert } = await import('../../src/index.js');
+      const graph = await convert(readFileSync(csv), { path: csv });
+      async function* one(): AsyncGenerator<Input> {
+        yield { path: join(dir, 'tasks.json'), bytes: Buffer.from(JSON.stringify(graph)) };
+      }
+      expect(await addInputs(db, one(), { convert: inProcess })).toMatchObject({ added: 1, failed: [] });
+      const { text, exact } = loadText(db, 1);
+      expect(exact).toBe(true);
+      const tasks = graph.nodes.filter((n) => n.type === 'task');
+      expect(tasks.length).toBe(2);
+      for (const t of tasks) expect(text.slice(t.span!.start, t.span!.end)).toContain(t.title);
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });
