@@ -175,6 +175,16 @@ function titleSpan(t: string): [number, number] {
       if (end === to - 1 || end < 0) {
         from++;
         if (end === to - 1) to--;
+      } else if (
+        t
+          .slice(end + 1, to)
+          .trimStart()
+          .startsWith(open)
+      ) {
+        // Wrapped titles back to back (a site's headline run into the notice's title when lines are joined):
+        // the first.
+        from++;
+        to = end;
       }
     } else if (t[to - 1] === close && count(t, from, to, close) > count(t, from, to, open)) to--;
   }

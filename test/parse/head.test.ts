@@ -412,3 +412,14 @@ describe('主送机关 read by OCR', () => {
     expect(fields(head('与会各单位：')).recipients).toEqual(['与会各单位']);
   });
 });
+
+describe('a site headline run into the title', () => {
+  it('two wrapped titles back to back on one line: the first, with the 发文字号 glued before them (北京 style)', () => {
+    const f = fields(
+      '京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n京政办发〔2016〕26号\n各区人民政府,市政府各委、办、局,各市属机构:\n《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们。\n',
+    );
+    expect(f.title).toBe('北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知');
+    expect(f.docNumber).toBe('京政办发〔2016〕26号');
+    expect(f.recipients).toEqual(['各区人民政府', '市政府各委、办、局', '各市属机构']);
+  });
+});
