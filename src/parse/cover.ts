@@ -394,12 +394,16 @@ export function parseCover(lines: Line[]): Cover {
   const inTitle = (t: string): boolean =>
     !!full && !!bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)));
   // After the title: the site's lines, a repeated title, the 发文字号, then the 主送机关.
+  /** Site label lines read after the title (a 主送机关 may be flattened onto one). */
+  const labelsAfter: number[] = [];
   const afterTitle = (): void => {
     for (let n = 0; i < lines.length && n < AFTER_TITLE; n++) {
       const t = lines[i]!.text;
       const m = matchText(t);
-      if (labelOf(m) !== undefined) i = readLabel(i) + 1;
-      else if (isFurniture(m) || isMasthead(m)) i++;
+      if (labelOf(m) !== undefined) {
+        labelsAfter.push(i);
+        i = readLabel(i) + 1;
+      } else if (isFurniture(m) || isMasthead(m)) i++;
       else if (docNumberLine(t)) {
         doc.docNumber ??= docNumberLine(t)!;
         i++;
@@ -452,12 +456,16 @@ export function parseCover(lines: Line[]): Cover {
     }
     if (!P().listContinues.test(t)) break;
   }
-  // 主送机关 flattened onto the title's line, after a site label and its value (…的通知时间:2021-03-16 各区…:).
+  // 主送机关 flattened onto the title's line, after a site label and its value (…的通知时间:2021-03-16 各区…:),
+  // or onto a site label line after the title (发布日期:2013-03-27浏览次数:1各市(地)人民政府…:).
   const lastTitle = titleLines.length > 0 ? lines[titleLines[titleLines.length - 1]!]!.text : '';
-  if (doc.recipients.length === 0 && lastTitle) {
-    const rest = lastTitle
-      .slice(titleSpan(lastTitle)[1])
-      .replace(/^[^\s:：]*\s*[:：]\s*[\d\-./年月日:：\s]*/, '');
+  const flattened = [
+    ...(lastTitle ? [lastTitle.slice(titleSpan(lastTitle)[1]).replace(/^[^\s:：]*\s*[:：]/, '')] : []),
+    ...labelsAfter.map((k) => labelPairs(lines[k]!.text).pop()?.value ?? ''),
+  ];
+  for (const after of flattened) {
+    if (doc.recipients.length > 0) break;
+    const rest = after.replace(/^\s*[\d\-./年月日:：\s]*/, '');
     const at = /[:：]/.exec(rest);
     const list = at ? rest.slice(0, at.index) : '';
     if (

@@ -153,6 +153,19 @@ describe('主送机关 flattened onto the title line', () => {
         '成都市人民政府关于某某工作的通知 时间：2021年5月6日 各区（市）县政府，市政府各部门，有关单位： 现将有关事项通知如下。\n',
       ).recipients,
     ).toEqual(['各区（市）县政府', '市政府各部门', '有关单位']));
+  it('after a site label line below the title (黑龙江 and 杭州 styles, lines joined)', () => {
+    expect(
+      fields(
+        '黑龙江省人民政府关于落实重点工作责任分工的意见\n发布日期:2013-03-27浏览次数:1各市(地)人民政府(行署),省政府各有关直属单位:\n按照省政府的部署,现提出意见如下:\n',
+      ).recipients,
+    ).toEqual(['各市(地)人民政府(行署)', '省政府各有关直属单位']);
+    const g = convertSync(
+      '杭州市人民政府办公厅关于印发重点工作责任分解的通知\n发布时间:2020-05-29 14:36:23各区、县(市)人民政府,市政府各部门、各直属单位:\n《责任分解》已经市政府同意,现印发给你们。\n',
+      { path: 'h.txt' },
+    ).document;
+    expect(g.recipients).toEqual(['各区、县(市)人民政府', '市政府各部门、各直属单位']);
+    expect(g.publishDate).toBe('2020-05-29');
+  });
   it('no list when the text after the label is prose', () =>
     expect(
       fields('某市人民政府关于某某工作的通知 时间：2021年5月6日 为做好工作，现通知如下：\n').recipients,
