@@ -323,10 +323,19 @@ export function parseCover(lines: Line[]): Cover {
     const pairs = labelPairs(lines[k]!.text);
     let last = k;
     const next = lines[k + 1];
-    // A label alone on its line: its value is the next line.
+    // A label alone on its line: its value is the next line. In a grid of such lines whose lines were joined, the
+    // next label may end the value's line (000014349/2023-26788文件类型): its value is the line after.
     if (pairs.length === 1 && !pairs[0]!.value && next && !labelOf(matchText(next.text))) {
       pairs[0]!.value = next.text;
       last = k + 1;
+      const m = matchText(next.text.trimEnd());
+      const glued = labelsLongestFirst().find((l) => m.length > l.length && m.endsWith(l));
+      const after = lines[k + 2];
+      if (glued !== undefined && after && !labelOf(matchText(after.text))) {
+        pairs[0]!.value = next.text.trimEnd().slice(0, -glued.length);
+        pairs.push({ label: glued, value: after.text });
+        last = k + 2;
+      }
     }
     for (const { label, value } of pairs) setField(site, g.labels[label] ?? 'none', value);
     return last;

@@ -166,6 +166,15 @@ describe('主送机关 flattened onto the title line', () => {
     expect(g.recipients).toEqual(['各区、县(市)人民政府', '市政府各部门、各直属单位']);
     expect(g.publishDate).toBe('2020-05-29');
   });
+  it('a grid of labels alone on their lines whose lines were joined (湖北 style): each label its value', () => {
+    const g = convertSync(
+      '市人民政府办公室关于印发若干措施的通知\n索引号\n000014349/2023-26788文件类型\n通知\n发文单位\n市人民政府办公室\n发布日期\n2023年06月07日17:35:09效力状态\n有效\n十政办发〔2023〕19号\n市人民政府办公室\n关于印发若干措施的通知\n各县市区人民政府,市政府各部门:\n《若干措施》已经市人民政府同意,现印发给你们。\n',
+      { path: 'h.txt' },
+    ).document;
+    expect(g.recipients).toEqual(['各县市区人民政府', '市政府各部门']);
+    expect(g.publishDate).toBe('2023-06-07');
+    expect(g.docNumber).toBe('十政办发〔2023〕19号');
+  });
   it('no list when the text after the label is prose', () =>
     expect(
       fields('某市人民政府关于某某工作的通知 时间：2021年5月6日 为做好工作，现通知如下：\n').recipients,
