@@ -147,7 +147,7 @@ export function evalProducerTexts(dir = PRODUCER_TEXTS_DIR): ProducerScore[] {
       const scores = scoreAgainstOriginal(graph, original(against)).filter((s) =>
         (TEXT_KINDS as readonly string[]).includes(s.kind),
       );
-      out.push({ file, against, scores });
+      out.push({ file, against, scores, head: headAgainstText(graph, original(against)) });
     } catch (err) {
       out.push({ file, against, scores: [], error: (err as Error).message });
     }
@@ -159,16 +159,17 @@ export function evalProducerTexts(dir = PRODUCER_TEXTS_DIR): ProducerScore[] {
 export function producerTextsTable(rows: ProducerScore[]): string {
   if (rows.length === 0)
     return 'Text copied from producer PDFs: corpus/producers/text/ is absent (`npm run fixtures:producers`); skipped.\n';
-  const head = `${'file'.padEnd(32)} ${['tasks', 'lead', 'coop', 'resp', 'due', 'target'].map((k) => k.padStart(6)).join(' ')}`;
+  const head = `${'file'.padEnd(32)} ${['tasks', 'lead', 'coop', 'resp', 'due', 'target'].map((k) => k.padStart(6)).join(' ')}  ${HEAD_COLUMNS.map(([, h]) => h).join(' ')}  号`;
   const lines = rows.map((p) =>
     p.error
       ? `${p.file.padEnd(32)} error: ${p.error.slice(0, 100)}`
-      : `${p.file.padEnd(32)} ${TEXT_KINDS.map((k) => f1(p, k).padStart(6)).join(' ')}`,
+      : `${p.file.padEnd(32)} ${TEXT_KINDS.map((k) => f1(p, k).padStart(6)).join(' ')}  ${headCells(p)}  ${headMark(p, 'docNumber')}`,
   );
   return [
     'Text copied from producer PDFs (pdftotext, plain and -layout), F1 against the graph of the same notice as text:',
     head,
     ...lines,
+    headSummary(rows),
     '',
   ].join('\n');
 }

@@ -175,6 +175,16 @@ function titleSpan(t: string): [number, number] {
       if (end === to - 1 || end < 0) {
         from++;
         if (end === to - 1) to--;
+      } else if (
+        t
+          .slice(end + 1, to)
+          .trimStart()
+          .startsWith(open)
+      ) {
+        // Wrapped titles back to back (a site's headline run into the notice's title when lines are joined):
+        // the first.
+        from++;
+        to = end;
       }
     } else if (t[to - 1] === close && count(t, from, to, close) > count(t, from, to, open)) to--;
   }
@@ -219,6 +229,89 @@ function isSiteLine(t: string): boolean {
   );
 }
 
+/** Lines after the head's metadata searched for the title. */
+const TITLE_WINDOW = 12;
+/** Lines of a grid's wrapped label cells above a line of their tails. */
+const WRAPPED_ABOVE = 3;
+
+/**
+ * A metadata grid whose label cells wrapped (a printed gov page copied out of its PDF): each label's head stands
+ * before its value (发文机国务院成文日2019年01月27日) and its tail with the colon on a later line (关：期：); a label
+ * cut after its first characters stands alone (标 / 主题) with its tail, colon and value on the next line
+ * (题：国务院关于…). A head counts only where a tail line completes it to a label of the grammar. Returns the
+ * pairs read per line and every line of the grid (heads, tails), which are never a title, issuer or 发文字号.
+ */
+function wrappedGrid(lines: Line[]): {
+  pairs: Map<number, { label: string; value: string }[]>;
+  grid: Set<number>;
+} {
+  const pairs = new Map<number, { label: string; value: string }[]>();
+  const grid = new Set<number>();
+  const labels = labelsLongestFirst();
+  const end = Math.min(lines.length, HEAD_WINDOW);
+  const text = (k: number): string => squash(matchText(lines[k]!.text));
+  const original = (k: number): string => squash(lines[k]!.text);
+  for (let k = 0; k < end; k++) {
+    if (grid.has(k)) continue;
+    const m = text(k);
+    // 标 alone, then 题：value: the label's tail and its colon open the next line.
+    const next = k + 1 < end ? text(k + 1) : '';
+    const cut =
+      m.length > 0 && next
+        ? labels.find((l) => {
+            const tail = l.slice(m.length);
+            return (
+              l.length > m.length &&
+              l.startsWith(m) &&
+              next.startsWith(tail) &&
+              P().listEnds.test(next.slice(0, tail.length + 1))
+            );
+          })
+        : undefined;
+    if (cut !== undefined) {
+      const value = original(k + 1).slice(cut.length - m.length + 1);
+      pairs.set(k + 1, [{ label: cut, value }]);
+      grid.add(k).add(k + 1);
+      continue;
+    }
+    if (!P().labelTails.test(m)) continue;
+    // A line of tails (关：期：): each completes, in order, a head in the lines just above.
+    const tails = m.split(/[:：]/).filter(Boolean);
+    const before = tails.length;
+    for (let a = Math.max(0, k - WRAPPED_ABOVE); a < k && tails.length > 0; a++) {
+      if (grid.has(a)) continue;
+      const line = text(a);
+      const found: { at: number; label: string; head: number }[] = [];
+      for (let at = 0; at < line.length && found.length < tails.length; at++) {
+        const tail = tails[found.length]!;
+        const label = labels.find(
+          (l) => l.length > tail.length && l.endsWith(tail) && line.startsWith(l.slice(0, -tail.length), at),
+        );
+        if (label === undefined) {
+          if (at === 0) break;
+          continue;
+        }
+        found.push({ at, label, head: label.length - tail.length });
+        at += label.length - tail.length - 1;
+      }
+      if (found.length === 0) continue;
+      tails.splice(0, found.length);
+      grid.add(a);
+      const value = original(a);
+      pairs.set(
+        a,
+        found.map((f, n) => ({
+          label: f.label,
+          value: value.slice(f.at + f.head, found[n + 1]?.at ?? value.length),
+        })),
+      );
+    }
+    // A line of words with colons that completes no label (各市：) is no grid.
+    if (tails.length < before) grid.add(k);
+  }
+  return { pairs, grid };
+}
+
 /** Reads the cover notice from the first lines of the text. */
 export function parseCover(lines: Line[]): Cover {
   const g = structureGrammar().raw.cover;
@@ -230,22 +323,34 @@ export function parseCover(lines: Line[]): Cover {
     const pairs = labelPairs(lines[k]!.text);
     let last = k;
     const next = lines[k + 1];
-    // A label alone on its line: its value is the next line.
+    // A label alone on its line: its value is the next line. In a grid of such lines whose lines were joined, the
+    // next label may end the value's line (000014349/2023-26788文件类型): its value is the line after.
     if (pairs.length === 1 && !pairs[0]!.value && next && !labelOf(matchText(next.text))) {
       pairs[0]!.value = next.text;
       last = k + 1;
+      const m = matchText(next.text.trimEnd());
+      const glued = labelsLongestFirst().find((l) => m.length > l.length && m.endsWith(l));
+      const after = lines[k + 2];
+      if (glued !== undefined && after && !labelOf(matchText(after.text))) {
+        pairs[0]!.value = next.text.trimEnd().slice(0, -glued.length);
+        pairs.push({ label: glued, value: after.text });
+        last = k + 2;
+      }
     }
     for (const { label, value } of pairs) setField(site, g.labels[label] ?? 'none', value);
     return last;
   };
   const diagnostics: ParseDiagnostic[] = [];
   let decree = false;
+  const { pairs: gridPairs, grid: wrapped } = wrappedGrid(lines);
+  for (const [, pairs] of gridPairs)
+    for (const { label, value } of pairs) setField(site, g.labels[label] ?? 'none', value);
   // Labelled metadata (发布时间: …), furniture and mastheads before the title; a 发文字号 alone on its line; the
   // 份号, 密级 and 紧急程度; a decree's 发文机关标志 and 令号.
   for (; i < Math.min(lines.length, HEAD_WINDOW); i++) {
     const t = lines[i]!.text;
     const m = matchText(t);
-    if (m.startsWith(g.signerLabel)) continue;
+    if (wrapped.has(i) || m.startsWith(g.signerLabel)) continue;
     else if (labelOf(m) !== undefined) i = readLabel(i);
     else if (isFurniture(m) || isMasthead(m)) continue;
     else if (docNumberLine(t)) doc.docNumber ??= docNumberLine(t)!;
@@ -256,7 +361,7 @@ export function parseCover(lines: Line[]): Cover {
     } else break;
   }
   const start = i;
-  const head = decree ? null : findTitle(lines, i);
+  const head = decree ? null : findTitle(lines, i, wrapped);
   const titleLines: number[] = [];
   if (head) {
     const [from, to, prefix] = head;
@@ -271,7 +376,7 @@ export function parseCover(lines: Line[]): Cover {
     const above: number[] = [];
     for (let k = from - 1; k >= start && above.length < 3; k--) {
       const raw = lines[k]!.text;
-      if (isSiteLine(raw) || docNumberLine(raw)) break;
+      if (wrapped.has(k) || isSiteLine(raw) || docNumberLine(raw)) break;
       // A 发文字号 a site glued before the issuer's line is no part of the name.
       const t = cleanTitle(raw);
       if (!t || !isNameLine(t) || t.length > SIGNATURE_DATE_MAX * 2) break;
@@ -289,7 +394,7 @@ export function parseCover(lines: Line[]): Cover {
     for (let k = 0; k < Math.min(i, HEAD_WINDOW); k++) {
       const t = lines[k]!.text;
       const d = P().docNumberIn.exec(matchText(t));
-      if (d && !labelOf(matchText(t))) {
+      if (d && !labelOf(matchText(t)) && !wrapped.has(k)) {
         doc.docNumber = squash(t.slice(d.index, d.index + d[0].length));
         break;
       }
@@ -298,12 +403,16 @@ export function parseCover(lines: Line[]): Cover {
   const inTitle = (t: string): boolean =>
     !!full && !!bareTitle(cleanTitle(t)) && full.includes(bareTitle(cleanTitle(t)));
   // After the title: the site's lines, a repeated title, the 发文字号, then the 主送机关.
+  /** Site label lines read after the title (a 主送机关 may be flattened onto one). */
+  const labelsAfter: number[] = [];
   const afterTitle = (): void => {
     for (let n = 0; i < lines.length && n < AFTER_TITLE; n++) {
       const t = lines[i]!.text;
       const m = matchText(t);
-      if (labelOf(m) !== undefined) i = readLabel(i) + 1;
-      else if (isFurniture(m) || isMasthead(m)) i++;
+      if (labelOf(m) !== undefined) {
+        labelsAfter.push(i);
+        i = readLabel(i) + 1;
+      } else if (isFurniture(m) || isMasthead(m)) i++;
       else if (docNumberLine(t)) {
         doc.docNumber ??= docNumberLine(t)!;
         i++;
@@ -356,12 +465,16 @@ export function parseCover(lines: Line[]): Cover {
     }
     if (!P().listContinues.test(t)) break;
   }
-  // 主送机关 flattened onto the title's line, after a site label and its value (…的通知时间:2021-03-16 各区…:).
+  // 主送机关 flattened onto the title's line, after a site label and its value (…的通知时间:2021-03-16 各区…:),
+  // or onto a site label line after the title (发布日期:2013-03-27浏览次数:1各市(地)人民政府…:).
   const lastTitle = titleLines.length > 0 ? lines[titleLines[titleLines.length - 1]!]!.text : '';
-  if (doc.recipients.length === 0 && lastTitle) {
-    const rest = lastTitle
-      .slice(titleSpan(lastTitle)[1])
-      .replace(/^[^\s:：]*\s*[:：]\s*[\d\-./年月日:：\s]*/, '');
+  const flattened = [
+    ...(lastTitle ? [lastTitle.slice(titleSpan(lastTitle)[1]).replace(/^[^\s:：]*\s*[:：]/, '')] : []),
+    ...labelsAfter.map((k) => labelPairs(lines[k]!.text).pop()?.value ?? ''),
+  ];
+  for (const after of flattened) {
+    if (doc.recipients.length > 0) break;
+    const rest = after.replace(/^\s*[\d\-./年月日:：\s]*/, '');
     const at = /[:：]/.exec(rest);
     const list = at ? rest.slice(0, at.index) : '';
     if (
@@ -523,9 +636,16 @@ function setField(doc: Partial<DocumentInfo>, field: string, value: string): voi
 const bareTitle = (s: string): string => matchText(squash(s)).replace(/[《》〈〉“”"'‘’]/g, '');
 
 /** [first line, last line, issuer prefix] of the notice title, or null. */
-function findTitle(lines: Line[], from: number): [number, number, string] | null {
+function findTitle(
+  lines: Line[],
+  from: number,
+  grid: ReadonlySet<number> = new Set(),
+): [number, number, string] | null {
   const g = structureGrammar().raw.cover;
-  for (let k = from; k < Math.min(lines.length, from + 12); k++) {
+  // Twelve lines from `from`, a wrapped grid's lines not counted.
+  for (let k = from, seen = 0; k < lines.length && seen < TITLE_WINDOW; k++) {
+    if (grid.has(k)) continue;
+    seen++;
     const raw = lines[k]!.text;
     if (isSiteLine(raw) || docNumberLine(raw)) continue;
     const t = cleanTitle(raw);
@@ -539,7 +659,8 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
       const part = squash(matchText(cleanTitle(next)));
       if (
         end >= 0 &&
-        (isSiteLine(next) ||
+        (grid.has(e) ||
+          isSiteLine(next) ||
           docNumberLine(next) ||
           P().clause.test(next) ||
           part.includes(g.titleHead) ||
@@ -552,17 +673,24 @@ function findTitle(lines: Line[], from: number): [number, number, string] | null
     }
     if (end >= 0) return [k, end, squash(t.slice(0, at))];
   }
-  return addressedTitle(lines, from);
+  return addressedTitle(lines, from, grid);
 }
 
 /**
  * A title without 关于 (国务院办公厅对…建议的答复, …的复函): one to three name-like lines ending in 的 + a title
  * suffix, followed by the 发文字号 alone on its line or by the 主送机关. The issuer is the text before 对.
  */
-function addressedTitle(lines: Line[], from: number): [number, number, string] | null {
+function addressedTitle(
+  lines: Line[],
+  from: number,
+  grid: ReadonlySet<number>,
+): [number, number, string] | null {
   const g = structureGrammar().raw.cover;
   const ends = (s: string): boolean => g.titleSuffixes.some((x) => s.endsWith(g.titleLink + x));
-  for (let k = from; k < Math.min(lines.length, from + 12); k++) {
+  // Twelve lines from `from`, a wrapped grid's lines not counted.
+  for (let k = from, seen = 0; k < lines.length && seen < TITLE_WINDOW; k++) {
+    if (grid.has(k)) continue;
+    seen++;
     const raw = lines[k]!.text;
     if (isSiteLine(raw) || docNumberLine(raw)) continue;
     let joined = '';

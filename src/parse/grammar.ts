@@ -60,6 +60,7 @@ const StructureSchema = z.object({
       pinyinGloss: z.string(),
       mojibake: z.string(),
       recipientNoise: z.string(),
+      labelTails: z.string(),
     }),
     punctuation: z.object({
       clause: z.string().min(1),
@@ -121,6 +122,8 @@ export interface CoverPatterns {
   mojibake: RegExp;
   /** What OCR put before the first 主送机关 (a conjunction read into the indent). */
   recipientNoise: RegExp;
+  /** A line of the tails of wrapped label cells (关：期：), spaces removed. */
+  labelTails: RegExp;
   /** A clause mark anywhere in a line. */
   clause: RegExp;
   sentenceEnd: RegExp;
@@ -231,6 +234,7 @@ export function structureGrammar(): StructureGrammar {
     pinyinGloss: new RegExp(p.pinyinGloss, 'g'),
     mojibake: new RegExp(p.mojibake, 'g'),
     recipientNoise: new RegExp(p.recipientNoise),
+    labelTails: new RegExp(p.labelTails),
     clause: new RegExp(`[${esc(punct.clause)}]`),
     sentenceEnd: new RegExp(`[${esc(punct.sentenceEnd)}]`),
     listContinues: new RegExp(`[${esc(punct.listContinues)}]$`),

@@ -93,6 +93,16 @@ const TEXT_GAPS: Record<string, Record<string, number>> = {
   'weasyprint-seed.txt': { 'units:responsible': 0.87 },
 };
 
+/** Head fields a copied text does not yet share with the notice's text (measured 2026-12-07). */
+const TEXT_HEAD_GAPS: Record<string, string[]> = {
+  // -layout: the 主送机关 wraps over lines, and its lines are not read as one paragraph (layout's paragraph model).
+  'lo-1col.layout.txt': ['recipients'],
+  'lo-gov-006.layout.txt': ['recipients'],
+  'lo-gov-012.layout.txt': ['recipients'],
+  'lo-2col.layout.txt': ['title', 'issuers', 'date', 'recipients'],
+  'lo-2col.txt': ['title', 'issuers', 'date', 'recipients'],
+};
+
 describe.skipIf(!textsPresent)(
   'text copied out of producer PDFs reads as the same notice as its text',
   () => {
@@ -106,6 +116,10 @@ describe.skipIf(!textsPresent)(
       expect(r.error, file).toBeUndefined();
       for (const s of r.scores)
         expect(s.f1, `${file} ${s.kind}`).toBeGreaterThanOrEqual(TEXT_GAPS[file]?.[s.kind] ?? 0.98);
+      // The head (title, issuers, 发文字号, 成文日期, 主送机关) of the text's graph: a printed metadata grid's wrapped
+      // label cells (发文机 / 关：) never give the title or the issuers.
+      for (const [field, v] of Object.entries(r.head ?? {}))
+        if (!TEXT_HEAD_GAPS[file]?.includes(field)) expect(v.found, `${file} head ${field}`).toBe(v.expected);
     });
   },
 );

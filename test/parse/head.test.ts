@@ -153,6 +153,28 @@ describe('主送机关 flattened onto the title line', () => {
         '成都市人民政府关于某某工作的通知 时间：2021年5月6日 各区（市）县政府，市政府各部门，有关单位： 现将有关事项通知如下。\n',
       ).recipients,
     ).toEqual(['各区（市）县政府', '市政府各部门', '有关单位']));
+  it('after a site label line below the title (黑龙江 and 杭州 styles, lines joined)', () => {
+    expect(
+      fields(
+        '黑龙江省人民政府关于落实重点工作责任分工的意见\n发布日期:2013-03-27浏览次数:1各市(地)人民政府(行署),省政府各有关直属单位:\n按照省政府的部署,现提出意见如下:\n',
+      ).recipients,
+    ).toEqual(['各市(地)人民政府(行署)', '省政府各有关直属单位']);
+    const g = convertSync(
+      '杭州市人民政府办公厅关于印发重点工作责任分解的通知\n发布时间:2020-05-29 14:36:23各区、县(市)人民政府,市政府各部门、各直属单位:\n《责任分解》已经市政府同意,现印发给你们。\n',
+      { path: 'h.txt' },
+    ).document;
+    expect(g.recipients).toEqual(['各区、县(市)人民政府', '市政府各部门、各直属单位']);
+    expect(g.publishDate).toBe('2020-05-29');
+  });
+  it('a grid of labels alone on their lines whose lines were joined (湖北 style): each label its value', () => {
+    const g = convertSync(
+      '市人民政府办公室关于印发若干措施的通知\n索引号\n000014349/2023-26788文件类型\n通知\n发文单位\n市人民政府办公室\n发布日期\n2023年06月07日17:35:09效力状态\n有效\n十政办发〔2023〕19号\n市人民政府办公室\n关于印发若干措施的通知\n各县市区人民政府,市政府各部门:\n《若干措施》已经市人民政府同意,现印发给你们。\n',
+      { path: 'h.txt' },
+    ).document;
+    expect(g.recipients).toEqual(['各县市区人民政府', '市政府各部门']);
+    expect(g.publishDate).toBe('2023-06-07');
+    expect(g.docNumber).toBe('十政办发〔2023〕19号');
+  });
   it('no list when the text after the label is prose', () =>
     expect(
       fields('某市人民政府关于某某工作的通知 时间：2021年5月6日 为做好工作，现通知如下：\n').recipients,
@@ -321,17 +343,20 @@ describe('headings: contents, attachment lists, a lost numeral', () => {
   });
 });
 
+/** The fields of the notice the metadata-grid tests lay out. */
+const GRID_FIELDS = {
+  title: '某省人民政府办公厅关于做好某项工作的通知',
+  issuers: ['某省人民政府办公厅'],
+  docNumber: '某政办发〔2021〕7号',
+  date: '2021-03-15',
+  recipients: ['各市人民政府', '省政府各部门'],
+};
+
 describe('a metadata grid with two labels on a line', () => {
   // The notice itself states neither its issuer nor its dates: they come from the grid, each label its own value.
   const NOTICE =
     '某省人民政府办公厅关于做好某项工作的通知\n各市人民政府，省政府各部门：\n现将有关事项通知如下。\n一、总体要求\n';
-  const want = {
-    title: '某省人民政府办公厅关于做好某项工作的通知',
-    issuers: ['某省人民政府办公厅'],
-    docNumber: '某政办发〔2021〕7号',
-    date: '2021-03-15',
-    recipients: ['各市人民政府', '省政府各部门'],
-  };
+  const want = GRID_FIELDS;
   const GRIDS: Record<string, string> = {
     'two pairs a line, full-width spaces (gov.cn print)':
       '索引号：11410000/2021-00012　主题分类：综合政务\n发文机关：某省人民政府办公厅　成文日期：2021年03月15日\n标题：某省人民政府办公厅关于做好某项工作的通知\n发文字号：某政办发〔2021〕7号　发布日期：2021年03月20日\n',
@@ -411,4 +436,45 @@ describe('主送机关 read by OCR', () => {
     ]);
     expect(fields(head('与会各单位：')).recipients).toEqual(['与会各单位']);
   });
+});
+
+describe('a site headline run into the title', () => {
+  it('two wrapped titles back to back on one line: the first, with the 发文字号 glued before them (北京 style)', () => {
+    const f = fields(
+      '京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n京政办发〔2016〕26号\n各区人民政府,市政府各委、办、局,各市属机构:\n《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们。\n',
+    );
+    expect(f.title).toBe('北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知');
+    expect(f.docNumber).toBe('京政办发〔2016〕26号');
+    expect(f.recipients).toEqual(['各区人民政府', '市政府各委、办、局', '各市属机构']);
+  });
+});
+
+describe('a metadata grid whose label cells wrapped (a printed page copied out of its PDF)', () => {
+  const NOTICE =
+    '\n某省人民政府办公厅关于做好\n某项工作的通知\n\n某政办发〔2021〕7号\n各市人民政府，省政府各部门：\n现将有关事项通知如下。\n一、总体要求\n';
+  const want = GRID_FIELDS;
+  const GRIDS: Record<string, string> = {
+    // pdftotext: each cell's lines in turn, the tails of two labels after the row
+    'cells one after another': `12/6/26, 10:14 PM\n\n索 引 11410000/2021-00012\n主题分 综合政务\n号：\n类：\n发文机 某省人民政府办公厅\n成文日 2021年03月15日\n关：\n期：\n标\n题： 某省人民政府办公厅关于做好某项工作的通知\n发文字 某政办发〔2021〕7号\n发布日 2021年03月20日\n号：\n期：\n主题\n词：\n`,
+    // pdftotext -layout: a row's two cells on a line, their tails on the next
+    'cells side by side': `       索 引 11410000/2021-00012  主题分 综合政务\n       号：                        类：\n       发文机 某省人民政府办公厅       成文日 2021年03月15日\n       关：                        期：\n       标\n       题： 某省人民政府办公厅关于做好某项工作的通知\n       发文字 某政办发〔2021〕7号        发布日 2021年03月20日\n       号：                        期：\n`,
+  };
+  for (const [name, grid] of Object.entries(GRIDS))
+    it(`reads each label with its value and never takes a cell for the title: ${name}`, () => {
+      expect(fields(`${grid}${NOTICE}`)).toEqual(want);
+      expect(convertSync(`${grid}${NOTICE}`, { path: 'h.txt' }).document.publishDate).toBe('2021-03-20');
+    });
+
+  it('the notice states nothing: the grid fills title, issuers, 发文字号 and 成文日期', () =>
+    expect(fields(`${GRIDS['cells side by side']}\n现将有关事项通知如下。\n`)).toEqual({
+      ...want,
+      recipients: [],
+    }));
+
+  it('a line of a colon-ended word with no head above it is no grid', () =>
+    expect(
+      fields(
+        '某省人民政府办公厅关于做好某项工作的通知\n某政办发〔2021〕7号\n各市：\n现将有关事项通知如下。\n',
+      ).recipients,
+    ).toEqual(['各市']));
 });
