@@ -144,9 +144,34 @@ function endsLead(text: string, g: LayoutGrammar): boolean {
 }
 
 /** True when `text` ends with a notice title's last words: 的 and a title word (的通知, 的意见). */
-function endsTitle(text: string): boolean {
+function endsTitle(text: string, g: LayoutGrammar): boolean {
   const c = structureGrammar().raw.cover;
-  return c.titleSuffixes.some((w) => text.endsWith(c.titleLink + w));
+  // A title quoted as a book title (…的通知》) ends there too.
+  let end = text.length;
+  while (end > 0 && g.closers.includes(text[end - 1]!)) end--;
+  const bare = text.slice(0, end);
+  return c.titleSuffixes.some((w) => bare.endsWith(c.titleLink + w));
+}
+
+/**
+ * True when `prev` ends with a colon and `text` goes on with a number that is its value: after a digit the colon is
+ * a time's (发布时间:2020-05-29 14:36:↵23); after a label, a line that is a bare number is the label's value
+ * (浏览次数:↵1), never a paragraph of its own.
+ */
+function endsColonBeforeNumber(prev: string, text: string, g: LayoutGrammar): boolean {
+  if (!g.leadEnds.includes(prev[prev.length - 1] ?? '') || !/^\p{Nd}/u.test(text)) return false;
+  return /\p{Nd}/u.test(prev[prev.length - 2] ?? '') || /^\p{Nd}+$/u.test(text);
+}
+
+/** True when `para` reads as a notice's title: it ends with a title's last words and holds no clause end (，。；：). */
+function isTitlePara(para: string, g: LayoutGrammar): boolean {
+  if (!endsTitle(para, g) || [...para].some((c) => g.clauseEnds.includes(c))) return false;
+  // A quoted title (…的通知》) is the paragraph's own only when nothing but a 发文字号 comes before its quote:
+  // 为贯彻落实《…的通知》 is a sentence citing one.
+  const quote = g.titleQuotes.find((q) => q[1] === para[para.length - 1]);
+  if (!quote) return true;
+  const before = para.slice(0, Math.max(0, para.indexOf(quote[0]!)));
+  return before === '' || structureGrammar().cover.docNumber.test(before);
 }
 
 /** True when `text` opens with a role label and its colon (牵头单位:…). */
@@ -284,13 +309,21 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     ctx.inlineNext = (m) => inlineAfter(lines, i, m, g);
     ctx.nextShort = fill[i + 1] !== undefined && fill[i + 1]! < full;
     let why = i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], ctx);
-    if (why === 'continues' && head && i > 0 && endsLead(lines[i - 1]!.text, g)) why = 'salutation';
+    if (
+      why === 'continues' &&
+      head &&
+      i > 0 &&
+      endsLead(lines[i - 1]!.text, g) &&
+      !endsColonBeforeNumber(lines[i - 1]!.text, line.text, g)
+    )
+      why = 'salutation';
     const prev = lines[i - 1]?.text ?? '';
     const stops = [...prev].some((c) => g.sentenceEnds.includes(c) && !g.leadEnds.includes(c));
     if (stops || (endsLead(prev, g) && fill[i - 1]! >= full)) head = false;
     // In the head, a line ending in a title's last words (…的通知) ends the title even when it fills the
     // measure, and a line opening with the title's head word (关于) starts the title after the issuers' line.
-    if (why === 'continues' && head && endsTitle(prev)) why = 'title';
+    const closes = g.noStart.includes(line.text[0] ?? '');
+    if (why === 'continues' && head && !closes && isTitlePara(ctx.para, g)) why = 'title';
     if (why === 'continues' && head && line.text.startsWith(structureGrammar().raw.cover.titleHead))
       why = 'title';
     if (
@@ -311,6 +344,9 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
       if (label) ctx.labels.add(label);
       ctx.para = line.text;
     } else ctx.para += line.text;
+    // A paragraph that is a notice's title (…的通知, no sentence in it) opens its head again: on a web page the
+    // site's furniture before it has sentences, but the line after the title ending with a colon is the 主送机关.
+    if (isTitlePara(ctx.para, g)) head = true;
   });
   return { breaks, evidence, measure };
 }
@@ -488,6 +524,8 @@ function reason(
   // A role label at a line's end (…分别牵头责任单位:) has its value on the next line, however short the line.
   if (endsLabel(prev.text, g)) return 'continues';
   if (prevFill < full) return 'short';
+  // A colon ending a full line before a number: a time's (14:36:↵23) or a label's with its value (浏览次数:↵1).
+  if (endsColonBeforeNumber(prev.text, line.text, g)) return 'continues';
   if (indentMarked) return 'continues';
   // A role label inside a note still open ((牵头单位:市行政审批局;责任单位:↵市直相关单位)) goes on with the note.
   const inNote = openBracket(para, g);
