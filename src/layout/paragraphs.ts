@@ -7,7 +7,7 @@
  *   paragraphsFromLines(lines: LayoutLine[]): Paragraphing
  *     lines:  { text, indent?, indentChars?, x0?, x1?, y?, page?, fontSize?, blankBefore? } in reading order; `text` is the
  *             line's visible text (no indentation). With x0/x1 the fill of a line is measured against its page's
- *             edges; without, against the text's own full-line length (`text.length + indentChars`).
+ *             edges; without, against the text's own full-line length in printed width (an ideograph 1, ASCII ½).
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
  *             `marker`, `label`, `list`, `sentence`, `title`, `salutation`, `size`, `gap`, `note` for breaks; `continues` for joins).
@@ -67,10 +67,27 @@ export function measureOf(lengths: readonly number[]): number {
 }
 
 /**
- * A line's full length in characters: its text and its indentation as characters, so that a first line indented
- * by two ideographic spaces is as long as the full lines after it (in columns it would be two longer).
+ * The printed width of `text` in ideographs: a CJK or full-width character is one, an ASCII or other narrow one
+ * (below U+1100, half-width forms) half. Real hard wraps break by printed width, so a line of digits and Latin
+ * letters holds about twice as many characters as a line of ideographs before it wraps.
  */
-export const lineLength = (l: LayoutLine): number => l.text.length + (l.indentChars ?? l.indent ?? 0);
+export function printWidth(text: string): number {
+  let w = 0;
+  for (const c of text) w += narrow(c.codePointAt(0)!) ? 0.5 : 1;
+  return w;
+}
+
+/** True for a code point printed half as wide as an ideograph. */
+const narrow = (cp: number): boolean =>
+  cp < 0x1100 || (cp >= 0xff61 && cp <= 0xffdc) || (cp >= 0xffe8 && cp <= 0xffee);
+
+/**
+ * A line's full length in printed width (printWidth): its text and its indentation, an ideographic space one and
+ * a blank half (columns / 2), so that a first line indented by two ideographic spaces is as long as the full lines
+ * after it and a line of ASCII values (000014349/2023-26788) as short as it prints.
+ */
+export const lineLength = (l: LayoutLine): number =>
+  printWidth(l.text) + (l.indent !== undefined ? l.indent / 2 : (l.indentChars ?? 0));
 
 /** How much shorter than the measure a line may be and still be full. */
 export const slack = (measure: number, g: LayoutGrammar): number =>
@@ -291,12 +308,18 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     measure > 0 &&
     afterShort.length >= MIN_INDENTED &&
     afterShort.filter(indented).length >= INDENT_SHARE * afterShort.length;
+  // The same with blank lines: where nearly every short line is followed by a blank one, a line after a full
+  // line with no blank before it continues its paragraph (a note inside it is no paragraph's end).
+  const blankMarked =
+    measure > 0 &&
+    afterShort.length >= MIN_INDENTED &&
+    afterShort.filter((l) => l.blankBefore).length >= INDENT_SHARE * afterShort.length;
   const ctx: Context = {
     full,
     baseIndent,
     seq,
     g,
-    indentMarked,
+    indentMarked: indentMarked || blankMarked,
     para: '',
     nextShort: false,
     labels: new Set(),
@@ -329,6 +352,7 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     if (
       why === 'continues' &&
       !indentMarked &&
+      !blankMarked &&
       i >= 2 &&
       breaks[i - 1] &&
       !g.noStart.includes(line.text[0] ?? '')
@@ -364,7 +388,7 @@ interface Context {
   baseIndent: number;
   seq: Sequence;
   g: LayoutGrammar;
-  /** The text marks paragraphs by indenting their first line. */
+  /** The text marks paragraphs by indenting their first line or by blank lines. */
   indentMarked: boolean;
   /** The current paragraph's text so far. */
   para: string;
