@@ -1,6 +1,6 @@
 /**
- * Layout figures for `npm run eval`: the seed re-laid as hard wraps (widths 20–60, the lines of a printed page or
- * an OCR engine; ` i` rows indent each paragraph's first line, the others do not) and the seed as tesseract reads it (corpus/layout), each scored against the gold like the text.
+ * Layout figures for `npm run eval`: the seed re-laid as hard wraps (widths 20–60 in printed width, an ideograph 1
+ * and an ASCII character ½: the lines of a printed page or an OCR engine; ` i` rows indent each paragraph's first line, the others do not) and the seed as tesseract reads it (corpus/layout), each scored against the gold like the text.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

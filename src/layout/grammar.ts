@@ -27,6 +27,7 @@ const LayoutSchema = z.object({
   parallelTail: z.number().int().positive(),
   brackets: z.array(z.string().length(2)).min(1),
   listSeparators: z.string().min(1),
+  titleQuotes: z.array(z.string().length(2)).min(1),
   unitRun: z.number().int().positive(),
   specs: z.array(z.object({ from: z.string(), to: z.string() })).min(1),
   keep: z.array(z.string()).default([]),

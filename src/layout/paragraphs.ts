@@ -7,7 +7,7 @@
  *   paragraphsFromLines(lines: LayoutLine[]): Paragraphing
  *     lines:  { text, indent?, indentChars?, x0?, x1?, y?, page?, fontSize?, blankBefore? } in reading order; `text` is the
  *             line's visible text (no indentation). With x0/x1 the fill of a line is measured against its page's
- *             edges; without, against the text's own full-line length (`text.length + indentChars`).
+ *             edges; without, against the text's own full-line length in printed width (an ideograph 1, ASCII ½).
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
  *             `marker`, `label`, `list`, `sentence`, `title`, `salutation`, `size`, `gap`, `note` for breaks; `continues` for joins).
@@ -67,10 +67,27 @@ export function measureOf(lengths: readonly number[]): number {
 }
 
 /**
- * A line's full length in characters: its text and its indentation as characters, so that a first line indented
- * by two ideographic spaces is as long as the full lines after it (in columns it would be two longer).
+ * The printed width of `text` in ideographs: a CJK or full-width character is one, an ASCII or other narrow one
+ * (below U+1100, half-width forms) half. Real hard wraps break by printed width, so a line of digits and Latin
+ * letters holds about twice as many characters as a line of ideographs before it wraps.
  */
-export const lineLength = (l: LayoutLine): number => l.text.length + (l.indentChars ?? l.indent ?? 0);
+export function printWidth(text: string): number {
+  let w = 0;
+  for (const c of text) w += narrow(c.codePointAt(0)!) ? 0.5 : 1;
+  return w;
+}
+
+/** True for a code point printed half as wide as an ideograph. */
+const narrow = (cp: number): boolean =>
+  cp < 0x1100 || (cp >= 0xff61 && cp <= 0xffdc) || (cp >= 0xffe8 && cp <= 0xffee);
+
+/**
+ * A line's full length in printed width (printWidth): its text and its indentation, an ideographic space one and
+ * a blank half (columns / 2), so that a first line indented by two ideographic spaces is as long as the full lines
+ * after it and a line of ASCII values (000014349/2023-26788) as short as it prints.
+ */
+export const lineLength = (l: LayoutLine): number =>
+  printWidth(l.text) + (l.indent !== undefined ? l.indent / 2 : (l.indentChars ?? 0));
 
 /** How much shorter than the measure a line may be and still be full. */
 export const slack = (measure: number, g: LayoutGrammar): number =>
@@ -144,9 +161,34 @@ function endsLead(text: string, g: LayoutGrammar): boolean {
 }
 
 /** True when `text` ends with a notice title's last words: 的 and a title word (的通知, 的意见). */
-function endsTitle(text: string): boolean {
+function endsTitle(text: string, g: LayoutGrammar): boolean {
   const c = structureGrammar().raw.cover;
-  return c.titleSuffixes.some((w) => text.endsWith(c.titleLink + w));
+  // A title quoted as a book title (…的通知》) ends there too.
+  let end = text.length;
+  while (end > 0 && g.closers.includes(text[end - 1]!)) end--;
+  const bare = text.slice(0, end);
+  return c.titleSuffixes.some((w) => bare.endsWith(c.titleLink + w));
+}
+
+/**
+ * True when `prev` ends with a colon and `text` goes on with a number that is its value: after a digit the colon is
+ * a time's (发布时间:2020-05-29 14:36:↵23); after a label, a line that is a bare number is the label's value
+ * (浏览次数:↵1), never a paragraph of its own.
+ */
+function endsColonBeforeNumber(prev: string, text: string, g: LayoutGrammar): boolean {
+  if (!g.leadEnds.includes(prev[prev.length - 1] ?? '') || !/^\p{Nd}/u.test(text)) return false;
+  return /\p{Nd}/u.test(prev[prev.length - 2] ?? '') || /^\p{Nd}+$/u.test(text);
+}
+
+/** True when `para` reads as a notice's title: it ends with a title's last words and holds no clause end (，。；：). */
+function isTitlePara(para: string, g: LayoutGrammar): boolean {
+  if (!endsTitle(para, g) || [...para].some((c) => g.clauseEnds.includes(c))) return false;
+  // A quoted title (…的通知》) is the paragraph's own only when nothing but a 发文字号 comes before its quote:
+  // 为贯彻落实《…的通知》 is a sentence citing one.
+  const quote = g.titleQuotes.find((q) => q[1] === para[para.length - 1]);
+  if (!quote) return true;
+  const before = para.slice(0, Math.max(0, para.indexOf(quote[0]!)));
+  return before === '' || structureGrammar().cover.docNumber.test(before);
 }
 
 /** True when `text` opens with a role label and its colon (牵头单位:…). */
@@ -266,12 +308,18 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     measure > 0 &&
     afterShort.length >= MIN_INDENTED &&
     afterShort.filter(indented).length >= INDENT_SHARE * afterShort.length;
+  // The same with blank lines: where nearly every short line is followed by a blank one, a line after a full
+  // line with no blank before it continues its paragraph (a note inside it is no paragraph's end).
+  const blankMarked =
+    measure > 0 &&
+    afterShort.length >= MIN_INDENTED &&
+    afterShort.filter((l) => l.blankBefore).length >= INDENT_SHARE * afterShort.length;
   const ctx: Context = {
     full,
     baseIndent,
     seq,
     g,
-    indentMarked,
+    indentMarked: indentMarked || blankMarked,
     para: '',
     nextShort: false,
     labels: new Set(),
@@ -284,18 +332,27 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     ctx.inlineNext = (m) => inlineAfter(lines, i, m, g);
     ctx.nextShort = fill[i + 1] !== undefined && fill[i + 1]! < full;
     let why = i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], ctx);
-    if (why === 'continues' && head && i > 0 && endsLead(lines[i - 1]!.text, g)) why = 'salutation';
+    if (
+      why === 'continues' &&
+      head &&
+      i > 0 &&
+      endsLead(lines[i - 1]!.text, g) &&
+      !endsColonBeforeNumber(lines[i - 1]!.text, line.text, g)
+    )
+      why = 'salutation';
     const prev = lines[i - 1]?.text ?? '';
     const stops = [...prev].some((c) => g.sentenceEnds.includes(c) && !g.leadEnds.includes(c));
     if (stops || (endsLead(prev, g) && fill[i - 1]! >= full)) head = false;
     // In the head, a line ending in a title's last words (…的通知) ends the title even when it fills the
     // measure, and a line opening with the title's head word (关于) starts the title after the issuers' line.
-    if (why === 'continues' && head && endsTitle(prev)) why = 'title';
+    const closes = g.noStart.includes(line.text[0] ?? '');
+    if (why === 'continues' && head && !closes && isTitlePara(ctx.para, g)) why = 'title';
     if (why === 'continues' && head && line.text.startsWith(structureGrammar().raw.cover.titleHead))
       why = 'title';
     if (
       why === 'continues' &&
       !indentMarked &&
+      !blankMarked &&
       i >= 2 &&
       breaks[i - 1] &&
       !g.noStart.includes(line.text[0] ?? '')
@@ -311,6 +368,9 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
       if (label) ctx.labels.add(label);
       ctx.para = line.text;
     } else ctx.para += line.text;
+    // A paragraph that is a notice's title (…的通知, no sentence in it) opens its head again: on a web page the
+    // site's furniture before it has sentences, but the line after the title ending with a colon is the 主送机关.
+    if (isTitlePara(ctx.para, g)) head = true;
   });
   return { breaks, evidence, measure };
 }
@@ -328,7 +388,7 @@ interface Context {
   baseIndent: number;
   seq: Sequence;
   g: LayoutGrammar;
-  /** The text marks paragraphs by indenting their first line. */
+  /** The text marks paragraphs by indenting their first line or by blank lines. */
   indentMarked: boolean;
   /** The current paragraph's text so far. */
   para: string;
@@ -488,6 +548,8 @@ function reason(
   // A role label at a line's end (…分别牵头责任单位:) has its value on the next line, however short the line.
   if (endsLabel(prev.text, g)) return 'continues';
   if (prevFill < full) return 'short';
+  // A colon ending a full line before a number: a time's (14:36:↵23) or a label's with its value (浏览次数:↵1).
+  if (endsColonBeforeNumber(prev.text, line.text, g)) return 'continues';
   if (indentMarked) return 'continues';
   // A role label inside a note still open ((牵头单位:市行政审批局;责任单位:↵市直相关单位)) goes on with the note.
   const inNote = openBracket(para, g);

@@ -7,23 +7,24 @@ import { rewrap } from '../../src/layout/rewrap.js';
 
 /**
  * Layout invariance over every paragraph-a-line text in corpus/ (not only the seed): each re-laid as hard wraps at
- * 20–60 characters, with or without indents (spaces or U+3000), blank lines, CRLF and trailing blanks, gives the
+ * 20–60 (printed width), with or without indents (spaces or U+3000), blank lines, CRLF and trailing blanks, gives the
  * same tasks, units by role, deadlines, targets, references and document fields as its original.
  *
- * Bounds: 0.98 per kind where the layout marks paragraphs (an indent or a blank line). Where nothing marks them, a
- * paragraph whose last line happens to fill the measure is told from its successor only by the words (a note closing
- * it, then a run-in heading or a parallel opening); the bounds are the worst figures seen over widths 20–60 (gov 007:
- * a sentence with no note of its own after a note inside a paragraph; gov 004 and the seed: see the layout eval).
+ * Bounds: equal graphs (F1 1) where the layout marks paragraphs (an indent or a blank line). Where nothing marks
+ * them, a paragraph whose last line happens to fill the measure is told from its successor only by the words (a note
+ * closing it, then a run-in heading or a parallel opening): the one known miss over widths 20–60 is gov 007 at 26
+ * and 39 (a sentence with no note of its own after a note inside a paragraph: one task and its unit too many,
+ * 0.976 / 0.977); every other kind and text is equal at every width (was: tasks 0.97, deadlines 0.94, …).
  */
 const UNMARKED: Record<string, number> = {
   tasks: 0.97,
-  'units:lead': 0.98,
-  'units:cooperating': 0.98,
+  'units:lead': 1,
+  'units:cooperating': 1,
   'units:responsible': 0.97,
-  deadlines: 0.94,
-  targets: 0.98,
-  references: 0.98,
-  document: 0.98,
+  deadlines: 1,
+  targets: 1,
+  references: 1,
+  document: 1,
 };
 const layouts = fc.record({
   file: fc.constantFrom(...CORPUS_TEXTS),
@@ -41,7 +42,7 @@ const original = (file: string) => {
 };
 
 describe('layout invariance over the corpus', () => {
-  it('every corpus text re-laid gives its original graph (F1 ≥ 0.98 per kind where paragraphs are marked)', () => {
+  it('every corpus text re-laid gives its original graph (equal where paragraphs are marked)', () => {
     fc.assert(
       fc.property(layouts, ({ file, ...layout }) => {
         const graph = convertSync(rewrap(readFileSync(file, 'utf8'), layout), { path: file });
@@ -50,7 +51,7 @@ describe('layout invariance over the corpus', () => {
           expect(
             s.f1,
             `${s.kind} of ${file} at ${JSON.stringify(layout)}: ${s.missed[0] ?? ''}`,
-          ).toBeGreaterThanOrEqual(marked ? 0.98 : UNMARKED[s.kind]!);
+          ).toBeGreaterThanOrEqual(marked ? 1 : UNMARKED[s.kind]!);
       }),
       { numRuns: 60, seed: 7 },
     );
@@ -58,12 +59,12 @@ describe('layout invariance over the corpus', () => {
 
   /**
    * The web pages of corpus/pages (site furniture, metadata blocks): their facts (tasks, units by role, deadlines,
-   * targets) hold in every layout. Their heads are a known gap, bounded by the worst figures seen: a metadata value
-   * of ASCII that happens to fill a line (000014349/2023-26788 at width 20) reads as a full line, which on a printed
-   * page it would not be (half-width characters; the re-lay counts characters).
+   * targets) and heads hold in every layout but one known gap: pages/40 runs its title, 时间: and 主送机关 into one
+   * line in the original, which a re-laid text at 23 or 46 (24, 48 indented) reads apart, document 0.667 (was:
+   * references 0.75, document 0.35 when ASCII values counted as full lines; the re-lay now breaks by printed width).
    */
   it('every corpus page re-laid gives its original facts; its head within the known gap', () => {
-    const head: Record<string, number> = { references: 0.75, document: 0.35 };
+    const head: Record<string, number> = { references: 1, document: 0.66 };
     fc.assert(
       fc.property(layouts, fc.constantFrom(...pageTexts()), ({ file: _file, ...layout }, file) => {
         const graph = convertSync(rewrap(readFileSync(file, 'utf8'), layout), { path: file });
@@ -71,18 +72,21 @@ describe('layout invariance over the corpus', () => {
           expect(
             s.f1,
             `${s.kind} of ${file} at ${JSON.stringify(layout)}: ${s.missed[0] ?? ''}`,
-          ).toBeGreaterThanOrEqual(
-            (LAYOUT_KINDS as readonly string[]).includes(s.kind) ? 0.98 : head[s.kind]!,
-          );
+          ).toBeGreaterThanOrEqual((LAYOUT_KINDS as readonly string[]).includes(s.kind) ? 1 : head[s.kind]!);
       }),
       {
         numRuns: 40,
         seed: 7,
         // Layouts that failed before: a role label inside an open note (14 at 47), 　　 indents against the
-        // measure (31 at 20).
+        // measure (31 at 20), an ASCII value filling a line (14 at 20), a quoted title (02 at 25), a time's colon
+        // (11 at 24), the known gap (40 at 23).
         examples: [
           [{ ...at(47), indent: '' as const }, 'corpus/pages/14.txt'],
           [{ ...at(20), indent: '\u3000\u3000' as const }, 'corpus/pages/31.txt'],
+          [{ ...at(20), indent: '' as const }, 'corpus/pages/14.txt'],
+          [{ ...at(25), indent: '' as const }, 'corpus/pages/02.txt'],
+          [{ ...at(24), indent: '' as const }, 'corpus/pages/11.txt'],
+          [{ ...at(23), indent: '' as const }, 'corpus/pages/40.txt'],
         ],
       },
     );
