@@ -129,7 +129,7 @@ export function pageLayoutProposals(raw: string, removed: (k: number) => boolean
       if (width >= margin && !removed(from))
         out.push({ start: from, end: from + margin, text: '', ruleId: PAGE_LAYOUT_RULE });
     }
-  // Double spacing: gaps between consecutive printed lines, in blank lines.
+  // Gaps between consecutive printed lines, in blank lines: double spacing takes the single ones.
   const gaps: { blanks: RawLine[] }[] = [];
   let blanks: RawLine[] = [];
   let seen = false;
@@ -143,12 +143,46 @@ export function pageLayoutProposals(raw: string, removed: (k: number) => boolean
     blanks = [];
     seen = true;
   }
+  const cut = new Set<number>();
   const single = gaps.filter((g) => g.blanks.length === 1).length;
   if (gaps.length >= MIN_LINES && single >= DOUBLE_SHARE * gaps.length)
-    for (const g of gaps)
-      if (g.blanks.length === 1 && !raw.slice(g.blanks[0]!.start, g.blanks[0]!.next).includes('\f'))
-        out.push({ start: g.blanks[0]!.start, end: g.blanks[0]!.next, text: '', ruleId: PAGE_LAYOUT_RULE });
+    gaps.forEach((g, k) => {
+      if (g.blanks.length === 1) cut.add(k);
+    });
+  // Blank lines inside a bracketed statement that closes a few lines on ([以下…均为责任单位,不再列出] set by
+  // pdftotext as blocks of their own) are no paragraph break.
+  const depth = printed.map((l) => bracketBalance(raw.slice(l.start, l.end)));
+  for (let k = 0; k < printed.length; k++) {
+    if (depth[k]! <= 0) continue;
+    let open = depth[k]!;
+    for (let j = k + 1; j < printed.length && j <= k + MAX_OPEN; j++) {
+      open += depth[j]!;
+      if (open > 0) continue;
+      if (open === 0) for (let g = k; g < j; g++) cut.add(g);
+      break;
+    }
+  }
+  for (const k of [...cut].sort((a, b) => a - b)) {
+    const blanks = gaps[k]!.blanks;
+    if (!blanks.length || blanks.some((b) => raw.slice(b.start, b.next).includes('\f'))) continue;
+    out.push({ start: blanks[0]!.start, end: blanks.at(-1)!.next, text: '', ruleId: PAGE_LAYOUT_RULE });
+  }
   return out;
+}
+
+/** Brackets that hold a statement over lines (an inheritance statement), and how many lines it may take. */
+const OPENERS = '[【';
+const CLOSERS = ']】';
+const MAX_OPEN = 4;
+
+/** Square brackets a line opens and leaves open (negative: closes more than it opens). */
+function bracketBalance(line: string): number {
+  let n = 0;
+  for (const c of line) {
+    if (OPENERS.includes(c)) n++;
+    else if (CLOSERS.includes(c)) n--;
+  }
+  return n;
 }
 
 /** A gutter stands beside text on both sides on at least this share of a page's printed lines… */

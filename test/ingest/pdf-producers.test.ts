@@ -82,7 +82,6 @@ const TEXT_GAPS: Record<string, Record<string, number>> = {
     deadlines: 0.13,
     targets: 0.01,
   },
-  'lo-docx-seed.txt': { 'units:responsible': 0.87 },
   'weasyprint-seed.txt': { 'units:responsible': 0.87 },
 };
 

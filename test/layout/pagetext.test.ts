@@ -51,6 +51,29 @@ describe('page-structured text (pdftotext, form feeds between pages)', () => {
     expect(without(text).replace(/\f/g, '').trimEnd()).toBe(bodyLines(36, 24).join('\n'));
   });
 
+  it('takes out the blank lines inside a bracketed statement that closes a few lines on', () => {
+    const statement = [
+      '责任单位:各开发区管委会、县(市)区政府[以下各开',
+      '',
+      '发区管委会、县',
+      '',
+      '(市)区政府均为责任单位,不再列出]',
+    ];
+    const text = pdftotext(2, 12, (n, body) => (n === 1 ? [...body, ...statement] : body));
+    expect(without(text)).toContain(
+      [
+        '责任单位:各开发区管委会、县(市)区政府[以下各开',
+        '发区管委会、县',
+        '(市)区政府均为责任单位,不再列出]',
+      ].join('\n'),
+    );
+    // Never closed: the blank lines stay.
+    const open = pdftotext(2, 12, (n, body) =>
+      n === 1 ? [...body, ...statement.slice(0, 3), '', ...body] : body,
+    );
+    expect(without(open)).toContain('[以下各开\n\n发区管委会、县');
+  });
+
   it('leaves a text without form feeds as it is (margins and blank lines there are no page layout)', () => {
     const text = bodyLines(36, 30)
       .map((l) => `  ${l}\n`)
