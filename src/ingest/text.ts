@@ -2,6 +2,7 @@
  * The text path of the ingest stage: bytes of a .txt or .md file → `Source`. PDF, Word and HTML inputs are
  * recognised from their content and refused for now (their ingest comes later).
  */
+import { readColumns } from '../layout/pagetext.js';
 import { decodeBytes } from './decode.js';
 import { describeInput, IngestError, PLAIN_TEXT_ADVICE } from './errors.js';
 import { isMarkdownPath, sniffFormat, type SniffedFormat } from './format.js';
@@ -50,7 +51,8 @@ export function decodeText(bytes: Uint8Array, path?: string): Source {
   const { text, encoding } = decodeBytes(bytes, path);
   assertNotBlank(text, path);
   return {
-    raw: text,
+    // pdftotext -layout of two-column pages: read column by column, as a PDF's text is (src/layout/pagetext.ts).
+    raw: readColumns(text) ?? text,
     format: isMarkdownPath(path) ? 'md' : 'txt',
     encoding,
     lineEndings: detectLineEndings(text),

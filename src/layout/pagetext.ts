@@ -129,7 +129,7 @@ export function pageLayoutProposals(raw: string, removed: (k: number) => boolean
       if (width >= margin && !removed(from))
         out.push({ start: from, end: from + margin, text: '', ruleId: PAGE_LAYOUT_RULE });
     }
-  // Double spacing: gaps between consecutive printed lines, in blank lines.
+  // Gaps between consecutive printed lines, in blank lines: double spacing takes the single ones.
   const gaps: { blanks: RawLine[] }[] = [];
   let blanks: RawLine[] = [];
   let seen = false;
@@ -143,10 +143,153 @@ export function pageLayoutProposals(raw: string, removed: (k: number) => boolean
     blanks = [];
     seen = true;
   }
+  const cut = new Set<number>();
   const single = gaps.filter((g) => g.blanks.length === 1).length;
   if (gaps.length >= MIN_LINES && single >= DOUBLE_SHARE * gaps.length)
-    for (const g of gaps)
-      if (g.blanks.length === 1 && !raw.slice(g.blanks[0]!.start, g.blanks[0]!.next).includes('\f'))
-        out.push({ start: g.blanks[0]!.start, end: g.blanks[0]!.next, text: '', ruleId: PAGE_LAYOUT_RULE });
+    gaps.forEach((g, k) => {
+      if (g.blanks.length === 1) cut.add(k);
+    });
+  // Blank lines inside a bracketed statement that closes a few lines on ([以下…均为责任单位,不再列出] set by
+  // pdftotext as blocks of their own) are no paragraph break.
+  const depth = printed.map((l) => bracketBalance(raw.slice(l.start, l.end)));
+  for (let k = 0; k < printed.length; k++) {
+    if (depth[k]! <= 0) continue;
+    let open = depth[k]!;
+    for (let j = k + 1; j < printed.length && j <= k + MAX_OPEN; j++) {
+      open += depth[j]!;
+      if (open > 0) continue;
+      if (open === 0) for (let g = k; g < j; g++) cut.add(g);
+      break;
+    }
+  }
+  for (const k of [...cut].sort((a, b) => a - b)) {
+    const blanks = gaps[k]!.blanks;
+    if (!blanks.length || blanks.some((b) => raw.slice(b.start, b.next).includes('\f'))) continue;
+    out.push({ start: blanks[0]!.start, end: blanks.at(-1)!.next, text: '', ruleId: PAGE_LAYOUT_RULE });
+  }
   return out;
+}
+
+/** Brackets that hold a statement over lines (an inheritance statement), and how many lines it may take. */
+const OPENERS = '[【';
+const CLOSERS = ']】';
+const MAX_OPEN = 4;
+
+/** Square brackets a line opens and leaves open (negative: closes more than it opens). */
+function bracketBalance(line: string): number {
+  let n = 0;
+  for (const c of line) {
+    if (OPENERS.includes(c)) n++;
+    else if (CLOSERS.includes(c)) n--;
+  }
+  return n;
+}
+
+/** A gutter stands beside text on both sides on at least this share of a page's printed lines… */
+const GUTTER_SHARE = 0.5;
+/** …and on at least this many of them. */
+const GUTTER_LINES = 8;
+/** The text beside a gutter is prose set to a measure: this share of its parts at least half the column wide… */
+const FULL_SHARE = 0.6;
+/** …and a column of prose holds this many characters a line at least (a grid's number or date cells do not). */
+const MIN_MEASURE = 8;
+
+/** Whether the character at `k` of `line` is blank (a space, or past the line's end). */
+const blankAt = (line: string, k: number): boolean => k >= line.length || line[k] === ' ';
+
+/** The column of the gutter of one fixed-width page's lines, or -1 when it has none. */
+function gutterOf(lines: readonly string[]): number {
+  const printed = lines.filter((l) => /\S/.test(l));
+  if (printed.length < GUTTER_LINES) return -1;
+  const width = printed.reduce((m, l) => Math.max(m, l.length), 0);
+  // For each column: the printed lines it crosses blank, with text on both sides (two blanks at least: a gap).
+  const beside = new Array<number>(width).fill(0);
+  for (const l of printed) {
+    const first = l.search(/\S/);
+    const last = l.length - 1 - (l.length - l.trimEnd().length);
+    for (let k = first + 1; k < last; k++)
+      if (blankAt(l, k) && (blankAt(l, k - 1) || blankAt(l, k + 1))) beside[k]!++;
+  }
+  let best = -1;
+  for (let k = 1; k < width; k++) if (best < 0 || beside[k]! > beside[best]!) best = k;
+  if (best < 0 || beside[best]! < Math.max(GUTTER_LINES, GUTTER_SHARE * printed.length)) return -1;
+  // The gutter's right edge (the right column starts past it), among the columns as good as the best.
+  let at = best;
+  while (at + 1 < width && beside[at + 1]! === beside[best]!) at++;
+  // Prose on both sides: the parts beside the gutter fill their column (a table's cells would not).
+  const split = printed.filter((l) => blankAt(l, at) && /\S/.test(l.slice(0, at)) && /\S/.test(l.slice(at)));
+  const left = split.map((l) => l.slice(0, at).trim().length);
+  const right = split.map((l) => l.slice(at).trim().length);
+  const full = (xs: number[]) => {
+    const max = xs.reduce((m, x) => Math.max(m, x), 0);
+    return max >= MIN_MEASURE && xs.filter((x) => x >= max / 2).length >= FULL_SHARE * xs.length;
+  };
+  if (!full(left) || !full(right)) return -1;
+  // Two columns, not a grid: no second gutter beside the first.
+  const need = Math.max(GUTTER_LINES, GUTTER_SHARE * printed.length);
+  for (let k = 1; k < width; k++) if (beside[k]! >= need && Math.abs(k - at) > at / 2) return -1;
+  return at;
+}
+
+/** Punctuation a typesetter lets hang past a column's measure, into the gutter. */
+const HANGING = /[。，、；：！？”）》,.;:!?)]/;
+
+/**
+ * Where a line of a page with a gutter at `at` splits into its left and right column: at the gutter; else (a line
+ * set wider, whose right column starts early) at the last gap of two spaces in the left column's right half, or
+ * at the last space after a punctuation mark there (a mark hanging into the gutter, one space left). -1 when the
+ * line's text runs across the gutter (a full-width title, a centred page number).
+ */
+function splitAt(l: string, at: number): number {
+  if (blankAt(l, at) && blankAt(l, at - 1)) return at;
+  for (let b = at; b > at / 2; b--)
+    if (l[b] === ' ' && !blankAt(l, b + 1) && (l[b - 1] === ' ' || HANGING.test(l[b - 1]!))) return b;
+  return -1;
+}
+
+/** One page read column by column: each run of lines beside the gutter, its left parts, then its right parts. */
+function pageByColumns(lines: readonly string[], at: number): string[] {
+  const out: string[] = [];
+  let run: { left: string; right: string; blank: boolean }[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const margin = run.reduce(
+      (m, r) => (/\S/.test(r.right) ? Math.min(m, r.right.search(/\S/)) : m),
+      Infinity,
+    );
+    const cut = Number.isFinite(margin) ? margin : 0;
+    for (const r of run) if (r.blank || /\S/.test(r.left)) out.push(r.left.trimEnd());
+    for (const r of run) if (r.blank || /\S/.test(r.right)) out.push(r.right.slice(cut).trimEnd());
+    run = [];
+  };
+  for (const l of lines) {
+    const b = splitAt(l, at);
+    if (b < 0) {
+      flush();
+      out.push(l);
+      continue;
+    }
+    // The right part as if it started at the gutter (a hanging mark's line starts it a column or two early).
+    const right = b + 1 >= at ? l.slice(at) : l.slice(b + 1);
+    run.push({ left: l.slice(0, b), right, blank: !/\S/.test(l) });
+  }
+  flush();
+  return out;
+}
+
+/**
+ * A fixed-width paged text (`pdftotext -layout`) in reading order: each page with two text columns (a gutter at a
+ * stable column, `gutterOf`) read column by column. Null when the text is not paged or no page has columns.
+ */
+export function readColumns(text: string): string | null {
+  if (!isPaged(text) || /\r/.test(text)) return null;
+  let changed = false;
+  const pages = text.split('\f').map((page) => {
+    const lines = page.split('\n');
+    const at = gutterOf(lines);
+    if (at < 0) return page;
+    changed = true;
+    return pageByColumns(lines, at).join('\n');
+  });
+  return changed ? pages.join('\f') : null;
 }

@@ -125,3 +125,55 @@ describe('ruled grids without a task header', () => {
     expect(cellParagraphs('\n')).toEqual([]);
   });
 });
+
+describe('a grid going on over a page break', () => {
+  /** Page `n`'s grid: rules at `ys` across XS, column lines from `top` to `bottom` (past a rule: that side open). */
+  function gridPage(
+    n: number,
+    ys: number[],
+    top: number,
+    bottom: number,
+    cells: [string, number, number][],
+  ): PageText {
+    const rules: Rule[] = ys.map((y) => ({ dir: 'h', at: y, from: XS[0]!, to: XS[3]! }));
+    for (const x of XS) rules.push({ dir: 'v', at: x, from: top, to: bottom });
+    const runs = cells.map(([text, x, y]) => run(text, x, y));
+    return { page: n, width: 400, height: 600, runs, ocr: false, rules };
+  }
+  const first = (bottom: number) =>
+    gridPage(1, [100, 120, 160], 100, bottom, [
+      ['一级指标', 52, 114],
+      ['三级指标', 112, 114],
+      ['指标说明', 172, 114],
+      ['（十一）', 52, 134],
+      ['学科建设', 52, 146],
+      ['50.经费', 112, 134],
+      ['计算方法：经费/人数。', 172, 134],
+    ]);
+  const texts = (pages: PageText[]) => takePdfTables(pages).plain.flatMap((g) => g.cells.map((c) => c.text));
+
+  it('starts a row on the next page when the last row was ruled at its bottom and the next page opens unruled', () => {
+    // Chromium draws no rule at the top of a grid's next page: the rule at the bottom closed the row above.
+    const next = gridPage(2, [120, 160], 80, 160, [
+      ['51.转化', 112, 100],
+      ['计算方法：金额/人数。', 172, 100],
+      ['（十二）', 52, 134],
+      ['52.信用', 112, 134],
+    ]);
+    const cells = texts([first(160), next]);
+    expect(cells).toContain('50.经费');
+    expect(cells).toContain('51.转化');
+    expect(cells).toContain('计算方法：经费/人数。');
+  });
+
+  it('joins a row cut by the page again when neither side of the break is ruled', () => {
+    const cut = first(180);
+    cut.runs.push(run('51.转化', 112, 174), run('计算方法：金额/', 172, 174));
+    const next = gridPage(2, [120, 160], 80, 160, [
+      ['人数。', 172, 100],
+      ['（十二）', 52, 134],
+      ['52.信用', 112, 134],
+    ]);
+    expect(texts([cut, next])).toContain('计算方法：金额/\n人数。');
+  });
+});

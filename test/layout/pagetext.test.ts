@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { furnitureProposals } from '../../src/layout/furniture.js';
 import { layoutProposals } from '../../src/layout/index.js';
-import { PAGE_LAYOUT_RULE } from '../../src/layout/pagetext.js';
+import { PAGE_LAYOUT_RULE, readColumns } from '../../src/layout/pagetext.js';
+import { decodeText } from '../../src/ingest/text.js';
 import { applyProposals } from '../../src/repair/fixer.js';
 import { bodyLines } from '../helpers/seed-lines.js';
 
@@ -50,10 +51,83 @@ describe('page-structured text (pdftotext, form feeds between pages)', () => {
     expect(without(text).replace(/\f/g, '').trimEnd()).toBe(bodyLines(36, 24).join('\n'));
   });
 
+  it('takes out the blank lines inside a bracketed statement that closes a few lines on', () => {
+    const statement = [
+      '责任单位:各开发区管委会、县(市)区政府[以下各开',
+      '',
+      '发区管委会、县',
+      '',
+      '(市)区政府均为责任单位,不再列出]',
+    ];
+    const text = pdftotext(2, 12, (n, body) => (n === 1 ? [...body, ...statement] : body));
+    expect(without(text)).toContain(
+      [
+        '责任单位:各开发区管委会、县(市)区政府[以下各开',
+        '发区管委会、县',
+        '(市)区政府均为责任单位,不再列出]',
+      ].join('\n'),
+    );
+    // Never closed: the blank lines stay.
+    const open = pdftotext(2, 12, (n, body) =>
+      n === 1 ? [...body, ...statement.slice(0, 3), '', ...body] : body,
+    );
+    expect(without(open)).toContain('[以下各开\n\n发区管委会、县');
+  });
+
   it('leaves a text without form feeds as it is (margins and blank lines there are no page layout)', () => {
     const text = bodyLines(36, 30)
       .map((l) => `  ${l}\n`)
       .join('\n');
     expect(layoutProposals(text).filter((p) => p.ruleId === PAGE_LAYOUT_RULE)).toEqual([]);
+  });
+});
+
+/** A -layout page of two columns of `rows` lines each (`width` characters), `gap` spaces apart, and a footer. */
+function twoColumns(rows: number, width: number, gap: number, from: number, n: number): string {
+  const left = bodyLines(width, rows, from);
+  const right = bodyLines(width, rows, from + rows);
+  const lines = left.map((l, k) => `${l}${' '.repeat(gap)}${right[k]}`);
+  return [...lines.flatMap((l) => [l, '']), `${' '.repeat(width)}—${n}—`].join('\n');
+}
+
+describe('two text columns of a fixed-width page (pdftotext -layout)', () => {
+  const pages = [twoColumns(12, 13, 6, 0, 1), twoColumns(12, 13, 6, 24, 2)];
+  const text = pages.join('\n\f') + '\n\f';
+
+  it('are read column by column, page by page; a centred page number stays between the pages', () => {
+    const out = readColumns(text);
+    expect(out).not.toBeNull();
+    const body = out!
+      .split('\n')
+      .map((l) => l.replace(/\f/g, ''))
+      .filter((l) => l.trim() && !/^\s*—\d+—$/.test(l));
+    // (a space that starts a column's line is indistinguishable from the layout's)
+    expect(body.join('').replace(/ /g, '')).toBe(bodyLines(13, 48).join('').replace(/ /g, ''));
+    expect(out!.split('\f')).toHaveLength(3);
+  });
+
+  it('split where a punctuation mark hangs into the gutter, one space left', () => {
+    const lines = twoColumns(12, 13, 6, 0, 1).split('\n');
+    lines[4] = `${bodyLines(13, 1, 2)[0]}。 ${bodyLines(13, 1, 14)[0]}`;
+    const out = readColumns(lines.join('\n') + '\n\f')!;
+    expect(out.split('\n')).toContain(`${bodyLines(13, 1, 2)[0]}。`);
+    expect(out.split('\n')).toContain(bodyLines(13, 1, 14)[0]);
+  });
+
+  it('leave one-column pages, text without form feeds and a grid of short cells alone', () => {
+    const one = bodyLines(30, 30).join('\n') + '\n\f';
+    expect(readColumns(one)).toBeNull();
+    expect(readColumns(pages[0]!)).toBeNull();
+    const grid = Array.from(
+      { length: 12 },
+      (_, k) =>
+        `  ${k + 1}    ${k % 3 ? '市生态环境局' : '市工信局'}    ${k % 2 ? '2020年底前' : '长期坚持'}`,
+    );
+    expect(readColumns(grid.join('\n') + '\n\f')).toBeNull();
+  });
+
+  it('are read so at ingest: the source text is in reading order', () => {
+    const source = decodeText(new TextEncoder().encode(text), 'copy.layout.txt');
+    expect(source.raw).toBe(readColumns(text));
   });
 });

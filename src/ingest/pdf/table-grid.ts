@@ -34,6 +34,9 @@ export interface PageGrid {
   cells: GridCell[];
   /** The runs inside the grid (taken out of the page's text when the grid is read as a table). */
   runs: TextRun[];
+  /** No rule closes the grid's last (first) row: the vertical lines go on past the last (first) horizontal one. */
+  openBottom?: boolean;
+  openTop?: boolean;
 }
 
 /** Rules closer than this (points) lie on the same line; segments of one line with a smaller gap join. */
@@ -189,8 +192,10 @@ function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly T
   const right = vs[vs.length - 1]!.at;
   const bottom = Math.max(...vs.map((v) => v.spans[v.spans.length - 1]![1]));
   const top = Math.min(...vs.map((v) => v.spans[0]![0]));
-  if (bottom > hs[hs.length - 1]!.at + REACH) hs.push({ at: bottom, spans: [[left, right]] });
-  if (top < hs[0]!.at - REACH) hs.unshift({ at: top, spans: [[left, right]] });
+  const openBottom = bottom > hs[hs.length - 1]!.at + REACH;
+  const openTop = top < hs[0]!.at - REACH;
+  if (openBottom) hs.push({ at: bottom, spans: [[left, right]] });
+  if (openTop) hs.unshift({ at: top, spans: [[left, right]] });
   const ys = hs.map((h) => h.at);
   const xs = vs.map((v) => v.at);
   const rows = ys.length - 1;
@@ -245,7 +250,15 @@ function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly T
   }
   for (const cell of cells) cell.text = runsText(held.get(cell)!);
   cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
-  return { page, xs, ys, cells, runs: inside };
+  return {
+    page,
+    xs,
+    ys,
+    cells,
+    runs: inside,
+    ...(openBottom ? { openBottom } : {}),
+    ...(openTop ? { openTop } : {}),
+  };
 }
 
 /** The stretches of lines, each a line of its own. */

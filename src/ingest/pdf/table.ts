@@ -49,6 +49,8 @@ interface Joined {
   cells: JoinedCell[];
   runs: PageGrid['runs'];
   lastPage: number;
+  /** No rule closes the last page's grid at its bottom. */
+  openBottom: boolean;
 }
 
 const start = (g: PageGrid): Joined => ({
@@ -59,6 +61,7 @@ const start = (g: PageGrid): Joined => ({
   cells: g.cells.map((c) => ({ ...c, page: g.page })),
   runs: [...g.runs],
   lastPage: g.page,
+  openBottom: g.openBottom === true,
 });
 
 /** The column of `t` each vertical line of `g` stands on, or null when the edges do not all match. */
@@ -118,8 +121,16 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
     .filter((c) => c.r0 === header && c.r1 === header && c.c0 === c.c1)
     .sort((a, b) => a.c0 - b.c0)[0];
   const above = first ? cellAt(t.cells, last, first.c0) : undefined;
+  // A producer that draws no rule where a grid goes on over the page (the new page's grid open at its top) draws
+  // none at a cut row's bottom either: a ruled bottom there closed the last row, and the new page starts a row
+  // (its empty cells are a merged cell going on).
+  const closed = !t.openBottom && g.openTop === true;
   const broken =
-    first !== undefined && above !== undefined && first.text === '' && cutRow(body, header, t, above);
+    !closed &&
+    first !== undefined &&
+    above !== undefined &&
+    first.text === '' &&
+    cutRow(body, header, t, above);
   const shift = broken ? last - header : t.rows - header;
   for (const c of body) {
     const top = c.r0 === header ? cellAt(t.cells, last, c.c0) : undefined;
@@ -135,6 +146,7 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
   t.rows = g.ys.length - 1 + shift;
   t.runs.push(...g.runs);
   t.lastPage = g.page;
+  t.openBottom = g.openBottom === true;
   return true;
 }
 
