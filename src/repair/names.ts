@@ -222,6 +222,13 @@ function atEdge(name: string, ops: readonly EditOp[]): boolean {
   );
 }
 
+/** The candidates fewest edits away: one that is strictly closer than the others is the name (管委沙: 相关…管委会, not 有关…). */
+function closest(fixes: Fix[]): Fix[] {
+  const least = Math.min(...fixes.map((f) => f.ops.length));
+  const best = fixes.filter((f) => f.ops.length === least);
+  return best.length === 1 ? best : fixes;
+}
+
 /** Every character confusion tesseract was seen to make (grammars/repair/confusions.yaml), as read + printed. */
 let confusionPairs: ReadonlySet<string> | undefined;
 
@@ -254,7 +261,7 @@ export function unitName(raw: string, ruleId: string, ctx: RuleContext): RuleOut
     const all = candidates(name, unitIndex(ctx.knownUnits));
     // A listed confusion decides between candidates, and is a misreading even when it recurs (市农妥 for 市农委).
     const confused = all.filter((f) => byConfusion(name, f.ops));
-    const fixes = confused.length === 1 ? confused : counts.get(name)! >= MIN_REPEATED ? [] : all;
+    const fixes = confused.length === 1 ? confused : counts.get(name)! >= MIN_REPEATED ? [] : closest(all);
     const fix = fixes[0];
     const index = fixes.length > 0 ? offsets(raw, item) : [];
     if (fixes.length === 1 && fix && outsideNumbers(name, fix.ops) && !atEdge(name, fix.ops)) {
