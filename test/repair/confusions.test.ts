@@ -70,7 +70,10 @@ describe('OCR confusions decided by the grammars', () => {
     const leads = (g: typeof seed) =>
       g.edges
         .filter((e) => e.type === 'lead')
-        .map((e) => `${e.from}|${g.nodes.find((n) => n.id === e.to && n.type === 'unit')?.name ?? ''}`)
+        .map((e) => {
+          const unit = g.nodes.find((n) => n.id === e.to);
+          return `${e.from}|${unit?.type === 'unit' ? unit.name : ''}`;
+        })
         .sort();
     expect(leads(ocr)).toEqual(leads(seed));
     expect(ocr.repairs.filter((r) => r.ruleId === RULE).length).toBeGreaterThanOrEqual(8);
