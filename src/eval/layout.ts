@@ -95,6 +95,9 @@ export function scoreAgainstOriginal(graph: NoticeGraph, original: NoticeGraph):
 /** Widths the seed is re-wrapped at (issue 12: 20–60), each with and without an indented first line. */
 export const WIDTHS = { from: 20, to: 60 } as const;
 
+/** The rule id of the OCR confusions the grammars decide (grammars/repair/rules.yaml, src/repair/confusions.ts). */
+const CONFUSION_RULE = 'grammar-confusion';
+
 /** The seed as tesseract (chi_sim) read it from a rendering of its pages (scripts/layout/ocr-seed.sh). */
 const OCR_TEXT = join(PACKAGE_ROOT, 'corpus', 'layout', 'seed.tesseract.txt');
 
@@ -209,10 +212,11 @@ export function diffStability(seed: string, convert: (text: string, path: string
     const kinds = new Map<string, number>();
     for (const c of changes) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
     const furniture = ocr.repairs.filter((r) => r.ruleId === FURNITURE_RULE).length;
+    const confusions = ocr.repairs.filter((r) => r.ruleId === CONFUSION_RULE).length;
     lines.push(
       `seed vs its tesseract text: ${changes.length} changes (bar: at most 5): ` +
         [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') +
-        `; page furniture removed at ${furniture} places`,
+        `; page furniture removed at ${furniture} places; OCR confusions read by the grammars at ${confusions}`,
     );
   }
   return lines.join('\n');

@@ -7,6 +7,7 @@ import { examplesChecked, GrammarError, loadGrammar, registerGrammar } from '../
 import { structureGrammar } from '../parse/grammar.js';
 import { applyProposals, type Proposal } from './fixer.js';
 import { gazetteerJoin, paragraphJoin } from './breaks.js';
+import { grammarConfusion } from './confusions.js';
 import { headingSequence } from './headings.js';
 import { unitName } from './names.js';
 import { placeName } from './places.js';
@@ -28,6 +29,7 @@ export const BUILTINS: Record<string, BuiltinRule> = {
   'role-label': roleLabel,
   'unit-name': unitName,
   'place-name': placeName,
+  'grammar-confusion': grammarConfusion,
 };
 
 const SpecSchema = z.object({ from: z.string(), to: z.string() });

@@ -9,6 +9,7 @@ import { isWhitespace } from './chars.js';
 import { boundedDistance, editScript, signature, withinSignatures, type EditOp } from './distance.js';
 import type { Proposal } from './fixer.js';
 import { perKnownSet } from './known.js';
+import { confusions } from './places.js';
 import { isListSeparator, roleLines } from './roles.js';
 import type { RuleContext, RuleOutput } from './types.js';
 
@@ -221,9 +222,30 @@ function atEdge(name: string, ops: readonly EditOp[]): boolean {
   );
 }
 
+/** The candidates fewest edits away: one that is strictly closer than the others is the name (管委沙: 相关…管委会, not 有关…). */
+function closest(fixes: Fix[]): Fix[] {
+  const least = Math.min(...fixes.map((f) => f.ops.length));
+  const best = fixes.filter((f) => f.ops.length === least);
+  return best.length === 1 ? best : fixes;
+}
+
+/** Every character confusion tesseract was seen to make (grammars/repair/confusions.yaml), as read + printed. */
+let confusionPairs: ReadonlySet<string> | undefined;
+
+/** True when every edit of `ops` on `written` is a listed confusion: the written character read for the known one. */
+function byConfusion(written: string, ops: readonly EditOp[]): boolean {
+  confusionPairs ??= new Set(
+    [...confusions().pairs, ...confusions().characters].map((p) => p.read + '\u0000' + p.printed),
+  );
+  const pairs = confusionPairs;
+  return ops.every((op) => op.kind === 'sub' && pairs.has(written[op.at]! + '\u0000' + op.text));
+}
+
 /**
  * Proposes the known unit for each misread unit name in a role line; reports ambiguous ones. A name listed
- * `MIN_REPEATED` times or more is a real unit the gazetteer lacks, not a misreading, and stays.
+ * `MIN_REPEATED` times or more is a real unit the gazetteer lacks, not a misreading, and stays, unless its edits
+ * are confusions tesseract was seen to make (grammars/repair/confusions.yaml), which also pick one candidate of
+ * several (市城官局: 市城管局, not 市城建局).
  */
 export function unitName(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
@@ -236,8 +258,10 @@ export function unitName(raw: string, ruleId: string, ctx: RuleContext): RuleOut
   for (const { name } of suspects) counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const item of suspects) {
     const { name } = item;
-    if (counts.get(name)! >= MIN_REPEATED) continue;
-    const fixes = candidates(name, unitIndex(ctx.knownUnits));
+    const all = candidates(name, unitIndex(ctx.knownUnits));
+    // A listed confusion decides between candidates, and is a misreading even when it recurs (市农妥 for 市农委).
+    const confused = all.filter((f) => byConfusion(name, f.ops));
+    const fixes = confused.length === 1 ? confused : counts.get(name)! >= MIN_REPEATED ? [] : closest(all);
     const fix = fixes[0];
     const index = fixes.length > 0 ? offsets(raw, item) : [];
     if (fixes.length === 1 && fix && outsideNumbers(name, fix.ops) && !atEdge(name, fix.ops)) {

@@ -31,6 +31,17 @@ const ConfusionsSchema = z.object({
     .array(z.object({ read: Char, printed: Char, seen: z.string().min(1) }))
     .min(1)
     .refine((pairs) => pairs.every((p) => p.read !== p.printed), 'a pair reads a character for another one'),
+  /** Confusions in the words of the notice grammar (src/repair/confusions.ts); `printed` may be a Roman numeral. */
+  characters: z
+    .array(
+      z.object({
+        read: Char,
+        printed: z.string().max(3),
+        seen: z.string().min(1),
+      }),
+    )
+    .default([])
+    .refine((pairs) => pairs.every((p) => p.read !== p.printed), 'a pair reads a character for another one'),
 });
 
 /** The confusion grammar. */
@@ -43,9 +54,13 @@ export function confusions(): Confusions {
   if (loaded) return loaded;
   const data = loadGrammar(CONFUSIONS_GRAMMAR, ConfusionsSchema);
   const seen = new Set<string>();
-  for (const { read, printed } of data.pairs) {
-    if (seen.has(read + printed)) throw new GrammarError(CONFUSIONS_GRAMMAR, `pair ${read}→${printed} twice`);
-    seen.add(read + printed);
+  for (const [list, { read, printed }] of [
+    ...data.pairs.map((p) => ['pairs', p] as const),
+    ...data.characters.map((p) => ['characters', p] as const),
+  ]) {
+    const key = `${list}:${read}→${printed}`;
+    if (seen.has(key)) throw new GrammarError(CONFUSIONS_GRAMMAR, `${list}: pair ${read}→${printed} twice`);
+    seen.add(key);
   }
   loaded = data;
   return loaded;

@@ -60,6 +60,12 @@ function spurious(raw: string, start: number, end: number, lexicon: Lexicon): bo
   if (lHan && rHan) return !separatesNames(raw, start, end, lexicon);
   if (is(FULL_PUNCT, l) || is(FULL_PUNCT, r)) return true;
   if (lHan && is(ASCII_PUNCT, r)) return true;
+  // The slash of a measure unit between Han words (微克 /立方米, 吨/ 日).
+  if (
+    (lHan && r === '/' && isHan(raw.charCodeAt(end + 1))) ||
+    (l === '/' && rHan && isHan(raw.charCodeAt(start - 2)))
+  )
+    return true;
   if (rHan && is(ASCII_TRAILING, l)) return true;
   if (rHan && (is(DIGIT, l) || l === '%')) return attachedNumber(raw, start);
   if (is(OPENING, l) || is(CLOSING, r)) return true;

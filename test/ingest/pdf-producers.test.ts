@@ -23,9 +23,10 @@ const GAPS: Record<string, Record<string, number>> = {
   // opener, decided from the intact numerals since issue 12's heading repair; measured 2026-12-07).
   'tess-gov-012-200.pdf': { tasks: 0.96, deadlines: 0.5 },
   'tess-gov-012-300.pdf': { tasks: 0.96 },
-  'tess-seed-200.pdf': { targets: 0.85 },
-  // Its sub-item markers read "(d)", "U)", "d)" are (1) since the heading repair weighs the next intact sibling.
-  'tess-seed-300.pdf': { targets: 0.84, 'units:lead': 0.92, 'units:cooperating': 0.92 },
+  'tess-seed-200.pdf': { targets: 0.89 },
+  // Its sub-item markers read "(d)", "U)", "d)" are (1) since the heading repair weighs the next intact sibling;
+  // 市农妥, 分别替头, 56微元 /立方米 are read by the confusions of grammars/repair/confusions.yaml.
+  'tess-seed-300.pdf': { targets: 0.88 },
 };
 /**
  * Head fields (title, issuers, 发文字号, 成文日期, 主送机关) a file's graph does not yet share with the notice's text;

@@ -39,9 +39,14 @@ describe('diff stability under layout', () => {
     }
   }, 180_000);
 
-  it('the seed against its tesseract text: no more changes than today (21, was 34; the bar is 5)', () => {
+  it('the seed against its tesseract text: no more changes than today (9, OCR confusions decided by the grammars; the bar is 5)', () => {
     const ocr = readFileSync('corpus/layout/seed.tesseract.txt', 'utf8');
     const changes = diff(ORIGINAL, convertSync(ocr, { path: 'seed.tesseract.txt' })).changes;
-    expect(changes.length).toBeLessThanOrEqual(21);
+    expect(changes.length).toBeLessThanOrEqual(9);
+    // What the confusions of grammars/repair/confusions.yaml repair: no unit, task or deadline change is left of
+    // 率头, 1L1月, 每季度未月; no target of 干瓦时 or 川类.
+    const kinds = changes.map((c) => c.kind);
+    expect(kinds.filter((k) => k.startsWith('unit_') || k.startsWith('task_'))).toEqual([]);
+    expect(kinds.filter((k) => k === 'deadline_changed')).toEqual([]);
   }, 60_000);
 });

@@ -1,0 +1,230 @@
+/**
+ * Built-in rule: OCR confusions in the words of the notice grammar, decided by that grammar. A character tesseract
+ * was seen to read for another (grammars/repair/confusions.yaml `characters`: 干 for 千, 未 for 末, 川 for III, a
+ * Latin L read into a number) is that other one only where the other reading is a fact of a grammar and the
+ * written one is none:
+ * - a target (grammars/targets.yaml) whose span holds it: a measure unit after a number ("200亿干瓦时" → 千瓦时),
+ *   a class ("达到川类" → III类);
+ * - a deadline (grammars/deadlines.yaml) that holds it and goes on past it ("每季度未月的25日前" → 末月, "1L1月底前"
+ *   → 11月底前), so that "年未完成" stays;
+ * - a role line's note (grammars/roles.json `notes`) at the end of a listed unit ("依职责分别替头" → 分别牵头), also
+ *   when the note's tail was wrapped onto a line of its own ("依职责↵率头": the line break goes too).
+ * Two readings that both hold are reported, not edited; every edit carries an info diagnostic naming its evidence.
+ */
+import type { Diagnostic } from '../graph/schema.js';
+import { extractDeadlines } from '../extract/deadlines.js';
+import { loadRoleGrammar } from '../extract/roles-grammar.js';
+import { extractTargets } from '../extract/targets.js';
+import type { Proposal } from './fixer.js';
+import { confusions } from './places.js';
+import { isListSeparator, labelFor, roleLines } from './roles.js';
+import type { RuleContext, RuleOutput } from './types.js';
+
+/** Diagnostic code of the evidence of an edit. */
+export const EVIDENCE_CODE = 'confusion-evidence';
+/** Diagnostic code of a character two readings could explain. */
+export const AMBIGUOUS_CODE = 'confusion-suspect';
+/** Characters of context read on each side of a character (a target or a deadline is shorter). */
+export const WINDOW = 16;
+/** Longest line that may hold only the wrapped tail of a role note ("率头"). */
+export const MAX_NOTE_TAIL = 6;
+
+/** A confusion: the character read, what was printed ("" for a glyph read into the text), the evidence. */
+interface Pair {
+  read: string;
+  printed: string;
+  seen: string;
+}
+
+/** Adds `value` to the list of `key` in `map`. */
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The pairs by the character read. */
+let byRead: Map<string, Pair[]> | undefined;
+function pairsByRead(): Map<string, Pair[]> {
+  if (byRead) return byRead;
+  byRead = new Map();
+  for (const p of confusions().characters) addTo(byRead, p.read, p);
+  return byRead;
+}
+
+/** Which grammar a reading satisfies at a place of a text. */
+type Evidence = 'target' | 'deadline';
+
+/** The paragraph around `at`, at most WINDOW characters on each side: [start, end). */
+function windowAround(raw: string, at: number): [number, number] {
+  let a = at;
+  while (a > 0 && at - a < WINDOW && raw[a - 1] !== '\n') a--;
+  let b = at + 1;
+  while (b < raw.length && b - at <= WINDOW && raw[b] !== '\n') b++;
+  return [a, b];
+}
+
+/** True when a hit [start, end) holds the character at `pos` (`len` characters; 0 for one removed). */
+const holds = (h: { start: number; end: number }, pos: number, len: number): boolean =>
+  len === 0 ? h.start < pos && pos < h.end : h.start <= pos && pos + len <= h.end;
+
+/** The grammar facts the text `s` has at `pos` (`len` characters there). */
+function factsAt(s: string, pos: number, len: number): Evidence[] {
+  const out: Evidence[] = [];
+  if (extractTargets(s).some((h) => holds(h, pos, len))) out.push('target');
+  // A deadline must go on past the character: "年末前", "末月的25日前"; "年末" then a verb is "年未完成".
+  if (extractDeadlines(s, { year: null }).some((h) => holds(h, pos, len) && h.end > pos + Math.max(len, 1)))
+    out.push('deadline');
+  return out;
+}
+
+/** The readings of the character at `at` that a grammar confirms and the written one does not. */
+function confirmed(raw: string, at: number, pairs: readonly Pair[]): { pair: Pair; evidence: Evidence }[] {
+  const [a, b] = windowAround(raw, at);
+  // The paragraph around it without the spaces an OCR layer puts between glyphs ("200 亿干瓦时").
+  let written = '';
+  let pos = -1;
+  for (let i = a; i < b; i++) {
+    if (i === at) pos = written.length;
+    if (raw[i] !== ' ' || i === at) written += raw[i];
+  }
+  const before = factsAt(written, pos, 1);
+  const out: { pair: Pair; evidence: Evidence }[] = [];
+  for (const pair of pairs) {
+    const text = written.slice(0, pos) + pair.printed + written.slice(pos + 1);
+    const evidence = factsAt(text, pos, pair.printed.length).find((e) => !before.includes(e));
+    if (evidence) out.push({ pair, evidence });
+  }
+  return out;
+}
+
+/** A misread form of a role note: the note, and where the misread character stands in it. */
+interface NoteForm {
+  note: string;
+  at: number;
+  pair: Pair;
+}
+
+/** Every role note of grammars/roles.json with one character read as a listed confusion, by the misread form. */
+let noteForms: Map<string, NoteForm[]> | undefined;
+function misreadNotes(): Map<string, NoteForm[]> {
+  if (noteForms) return noteForms;
+  noteForms = new Map();
+  const notes = loadRoleGrammar().notes;
+  for (const note of notes)
+    for (let at = 0; at < note.length; at++)
+      for (const pair of confusions().characters) {
+        if (pair.printed !== note[at]) continue;
+        const form = note.slice(0, at) + pair.read + note.slice(at + 1);
+        if (!notes.includes(form)) addTo(noteForms, form, { note, at, pair });
+      }
+  return noteForms;
+}
+
+/** The misread note `text` ends with, when exactly one note explains it. */
+function noteEnding(text: string): { form: string; fix: NoteForm } | undefined {
+  for (const [form, fixes] of misreadNotes())
+    if (text.endsWith(form) && new Set(fixes.map((f) => f.note)).size === 1) return { form, fix: fixes[0]! };
+  return undefined;
+}
+
+/** Proposes the grammar's reading for each confused character it confirms; reports those two readings fit. */
+export function grammarConfusion(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
+  const proposals: Proposal[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [read, pairs] of pairsByRead()) {
+    for (let at = raw.indexOf(read); at >= 0; at = raw.indexOf(read, at + 1)) {
+      const found = confirmed(raw, at, pairs);
+      if (found.length === 1) {
+        const { pair, evidence } = found[0]!;
+        proposals.push({ start: at, end: at + 1, text: pair.printed, ruleId });
+        diagnostics.push(evidenceOf(at, pair, `a ${evidence} of the grammar`));
+      } else if (found.length > 1) {
+        diagnostics.push({
+          code: AMBIGUOUS_CODE,
+          severity: 'info',
+          message: `"${read}" may be ${found.map((f) => f.pair.printed || 'nothing').join(' or ')}`,
+          start: at,
+          end: at + 1,
+        });
+      }
+    }
+  }
+  roleNotes(raw, ruleId, ctx, proposals, diagnostics);
+  return { proposals, diagnostics };
+}
+
+/** The info diagnostic that names an edit's evidence. */
+function evidenceOf(at: number, pair: Pair, what: string): Diagnostic {
+  return {
+    code: EVIDENCE_CODE,
+    severity: 'info',
+    message: `${pair.read} read as ${pair.printed || 'nothing'}: ${what} (${pair.seen})`,
+    start: at,
+    end: at + 1,
+  };
+}
+
+/** The note `text` ends with, intact or misread (then the character to fix), when exactly one note explains it. */
+function noteAtEnd(text: string): { length: number; fix?: NoteForm } | undefined {
+  const intact = loadRoleGrammar().notes.find((note) => text.endsWith(note));
+  if (intact) return { length: intact.length };
+  const misread = noteEnding(text);
+  return misread ? { length: misread.form.length, fix: misread.fix } : undefined;
+}
+
+/** A label token before a colon inside a role line's list. */
+const RUN_IN = /([\u4e00-\u9fff]{4})[ \t\u3000]*[:：]/g;
+
+/** Where a role label (possibly damaged) run into a role line's list starts, if one is. */
+function runInLabel(list: string, ctx: RuleContext): number | undefined {
+  for (const m of list.matchAll(RUN_IN)) if (labelFor(m[1]!, ctx.lexicon) !== undefined) return m.index;
+  return undefined;
+}
+
+/** A line of a few Han characters only: what may be a role note's wrapped tail. */
+const NOTE_TAIL = new RegExp(`^[\\u4e00-\\u9fff]{1,${MAX_NOTE_TAIL}}$`);
+
+/** Role notes misread at the end of a listed unit, and a note's tail wrapped onto a short line of its own. */
+function roleNotes(
+  raw: string,
+  ruleId: string,
+  ctx: RuleContext,
+  proposals: Proposal[],
+  diagnostics: Diagnostic[],
+): void {
+  for (const line of roleLines(raw, ctx)) {
+    const whole = raw.slice(line.listStart, line.listEnd);
+    // A second role line run into this one ("…依职责分别替头责任单位:…") ends the list.
+    const runIn = runInLabel(whole, ctx);
+    const list = runIn === undefined ? whole : whole.slice(0, runIn);
+    const next = line.listEnd + 1;
+    const nextEnd = next > raw.length ? -1 : raw.indexOf('\n', next);
+    const nextLine = next > raw.length ? '' : raw.slice(next, nextEnd < 0 ? raw.length : nextEnd);
+    const wrapped = runIn === undefined && NOTE_TAIL.test(nextLine) ? nextLine : '';
+    const joined = list + wrapped;
+    // Raw offset of a character of `joined`.
+    const offset = (i: number) => (i < list.length ? line.listStart + i : next + i - list.length);
+    let itemEnd = joined.length;
+    while (itemEnd > 0 && /[。.\s]/.test(joined[itemEnd - 1]!)) itemEnd--;
+    for (let k = itemEnd - 1; k >= -1; k--) {
+      if (k >= 0 && !isListSeparator(joined.charCodeAt(k))) continue;
+      const item = joined.slice(k + 1, itemEnd);
+      itemEnd = k;
+      const hit = noteAtEnd(item);
+      // Only a note after a unit, and a wrapped line only when the note runs across the break.
+      if (!hit || item.length <= hit.length) continue;
+      const noteStart = k + 1 + item.length - hit.length;
+      const acrossBreak = wrapped !== '' && noteStart < list.length && k + 1 + item.length > list.length;
+      if (wrapped !== '' && k + 1 + item.length > list.length && !acrossBreak) continue;
+      if (acrossBreak) proposals.push({ start: line.listEnd, end: next, text: '', ruleId });
+      if (hit.fix) {
+        const at = offset(noteStart + hit.fix.at);
+        proposals.push({ start: at, end: at + 1, text: hit.fix.pair.printed, ruleId });
+        diagnostics.push(
+          evidenceOf(at, hit.fix.pair, `the role note ${hit.fix.note} of grammars/roles.json`),
+        );
+      }
+    }
+  }
+}
