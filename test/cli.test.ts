@@ -131,4 +131,16 @@ describe('gongwen CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/:\d+:\d+ \S+ "PM】。" → "PM10"/);
   });
+
+  it('repairs every format convert reads: the text of a PDF and of a web page, as convert parses it', () => {
+    const pdf = run(['repair', join(ROOT, 'corpus/pdf/seed-export.pdf')]);
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(pdf.stdout).toContain('郑州市2020年大气污染防治攻坚战实施方案');
+    const html = run(['repair', join(ROOT, 'corpus/gov/006.html')]);
+    expect(html.status, html.stderr).toBe(0);
+    expect(html.stdout).not.toMatch(/<\/?[a-z]+[ >]/);
+    const bad = run(['repair', join(ROOT, 'corpus/pdf/seed-export.pdf'), '--max-pages', '1']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/seed-export\.pdf.*pages/);
+  });
 });

@@ -89,7 +89,15 @@ async function main(argv: string[]): Promise<number> {
   if (rest.length !== 1) return usage(`${command} takes exactly one input (a file, a folder or -)`);
   const input = rest[0]!;
   // The commands' modules load the grammars: import them only when needed, so --help stays instant.
-  if (command === 'repair') return (await import('./repair.js')).runRepair(input, v.diff === true, readStdin);
+  if (command === 'repair') {
+    const limits = ingestLimits(v);
+    if (typeof limits === 'string') return usage(limits);
+    const ocrJobs = v.jobs === undefined ? undefined : Number(v.jobs);
+    if (ocrJobs !== undefined && !(Number.isInteger(ocrJobs) && ocrJobs >= 1))
+      return usage(`--jobs must be a whole number ≥ 1, not '${String(v.jobs)}'`);
+    const { runRepair } = await import('./repair.js');
+    return runRepair(input, v.diff === true, readStdin, { ...limits, ...(ocrJobs ? { ocrJobs } : {}) });
+  }
   if (command === 'units') {
     const units = await import('./units.js');
     const cmd = units.unitsCommand(input, v);

@@ -31,9 +31,9 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'repair',
-    usage: 'gongwen repair <file|-> [--diff]',
+    usage: 'gongwen repair <file|-> [--diff] [--ocr]',
     description:
-      'Print the OCR-repaired text of a notice (look-alike radicals normalised, hard-wrapped lines rejoined into paragraphs); with --diff, list each edit (place, rule, before → after).',
+      'Print the OCR-repaired text of a notice in any format convert reads (text, PDF, scan with --ocr, .docx, HTML, tables): look-alike radicals normalised, hard-wrapped lines rejoined into paragraphs; with --diff, list each edit (place, rule, before → after).',
   },
   {
     name: 'units',
@@ -110,21 +110,21 @@ export const OPTIONS: OptionSpec[] = [
     name: 'ocr',
     type: 'boolean',
     description: 'OCR PDF pages that have no text layer (tesseract with chi_sim, and pdftoppm)',
-    commands: ['convert'],
+    commands: ['convert', 'repair'],
   },
   {
     name: 'max-pages',
     type: 'string',
     arg: 'N',
     description: 'refuse PDFs with more than N pages (default 500)',
-    commands: ['convert'],
+    commands: ['convert', 'repair'],
   },
   {
     name: 'max-size',
     type: 'string',
     arg: 'MB',
     description: 'refuse input files larger than MB megabytes (default 50)',
-    commands: ['convert'],
+    commands: ['convert', 'repair'],
   },
   {
     name: 'jobs',
@@ -133,7 +133,7 @@ export const OPTIONS: OptionSpec[] = [
     arg: 'N',
     description:
       "worker threads for a folder or --input jsonl; one scanned PDF with --ocr: pages OCR'd at once (default: the number of cores)",
-    commands: ['convert', 'archive'],
+    commands: ['convert', 'repair', 'archive'],
   },
   {
     name: 'skip-existing',

@@ -1,5 +1,5 @@
-/** `gongwen repair`: the repaired text, or with --diff the list of edits. */
-import { ingest, readInput } from '../ingest/index.js';
+/** `gongwen repair`: the repaired text, or with --diff the list of edits. Reads every format `convert` reads. */
+import { ingestAsync, readInput, type IngestOptions } from '../ingest/index.js';
 import { loadGazetteer } from '../extract/units.js';
 import { REGION_HEAD } from '../pipeline.js';
 import { repair } from '../repair/index.js';
@@ -10,11 +10,22 @@ export async function runRepair(
   input: string,
   diff: boolean,
   readStdin: () => Promise<Uint8Array>,
+  ingestOptions: IngestOptions = {},
 ): Promise<number> {
   let raw: string;
   try {
-    const bytes = input === '-' ? await readStdin() : await readInput(input);
-    raw = ingest(bytes, { path: input }).raw;
+    const bytes =
+      input === '-'
+        ? await readStdin()
+        : await readInput(input, ingestOptions.maxBytes ? { maxBytes: ingestOptions.maxBytes } : {});
+    // The text convert repairs: a PDF's text layer (or OCR with --ocr), a .docx's or a web page's text.
+    raw = (
+      await ingestAsync(bytes, {
+        ...ingestOptions,
+        path: input,
+        onProgress: (p) => process.stderr.write(`${input}: OCR page ${p.page} (${p.index}/${p.total})\n`),
+      })
+    ).raw;
   } catch (err) {
     process.stderr.write(
       `${input}:1:1 error ${(err as Error).message} ${(err as { code?: string }).code ?? 'read-failed'}\n`,
