@@ -465,6 +465,12 @@ export function parseCover(lines: Line[]): Cover {
     }
     if (!P().listContinues.test(t)) break;
   }
+  // Site labels run onto a title line (…实施意见》浏览量:时间:2016-01-17 23:45:19): read as on their own line.
+  for (const k of titleLines) {
+    const t = lines[k]!.text;
+    const rest = t.slice(titleSpan(t)[1]).replace(/^[^\u4e00-\u9fff]+/, '');
+    for (const { label, value } of labelPairs(rest)) setField(site, g.labels[label] ?? 'none', value);
+  }
   // 主送机关 flattened onto the title's line, after a site label and its value (…的通知时间:2021-03-16 各区…:),
   // or onto a site label line after the title (发布日期:2013-03-27浏览次数:1各市(地)人民政府…:).
   const lastTitle = titleLines.length > 0 ? lines[titleLines[titleLines.length - 1]!]!.text : '';
@@ -625,7 +631,8 @@ function readDecree(lines: Line[], k: number, doc: DocumentInfo): boolean {
 
 function setField(doc: Partial<DocumentInfo>, field: string, value: string): void {
   if (field === 'publishDate' || field === 'date') {
-    const d = parseDate(value) ?? parseDate(/^[\d\-./]+/.exec(value)?.[0] ?? '');
+    // A date with its time after it, the space between lost in a join (2016-01-1723:45:19): the day has two digits.
+    const d = parseDate(value) ?? parseDate(/^\d{4}[-./]\d{1,2}[-./]\d{1,2}/.exec(value)?.[0] ?? '');
     if (d) doc[field] = d;
   } else if (field === 'docNumber') doc.docNumber = squash(value);
   else if (field === 'issuers') doc.issuers = splitNames(value);

@@ -175,6 +175,15 @@ describe('主送机关 flattened onto the title line', () => {
     expect(g.publishDate).toBe('2023-06-07');
     expect(g.docNumber).toBe('十政办发〔2023〕19号');
   });
+  it('site labels run onto the title line are read (山东 style), a time glued to the date too', () => {
+    const text = (when: string) =>
+      `鲁政发〔2014〕20号《山东省人民政府关于深化预算管理制度改革的实施意见》浏览量:时间:${when}\n山东省人民政府关于深化预算管理制度改革的实施意见\n鲁政发〔2014〕20号\n各市人民政府:\n现将有关事项通知如下。\n`;
+    for (const when of ['2016-01-17 23:45:19', '2016-01-1723:45:19']) {
+      const g = convertSync(text(when), { path: 'h.txt' }).document;
+      expect(g.publishDate, when).toBe('2016-01-17');
+      expect(g.fullTitle ?? g.title).toBe('山东省人民政府关于深化预算管理制度改革的实施意见');
+    }
+  });
   it('no list when the text after the label is prose', () =>
     expect(
       fields('某市人民政府关于某某工作的通知 时间：2021年5月6日 为做好工作，现通知如下：\n').recipients,
