@@ -91,20 +91,24 @@ export const lineLength = (l: LayoutLine): number =>
 
 /**
  * What a line's narrow characters may print wider than half an ideograph: fonts set digits and letters at about ½
- * to ¾ (Chromium's 65%和55% lines fill the measure at a printWidth 3 short), and a CJK font may set ASCII punctuation
- * (, : %) as wide as an ideograph (LibreOffice's 牵头单位:…). The measure is taken at ½; whether a line reaches it,
- * with each digit or letter up to ¾ and each other narrow character up to 1: a line of ASCII values
+ * to ¾ (digits, - / . up to 0.6), and a CJK font may set ASCII punctuation as wide as an ideograph (Chromium's
+ * 65%和55% lines fill the measure at a printWidth 3 short, LibreOffice's 牵头单位:…). The measure is taken at ½;
+ * whether a line reaches it, with each digit up to 0.6, letter up to ¾ and , : ; % ( ) up to 1: a line of ASCII values
  * (000014349/2023-26788) is still short, a line with numbers and punctuation full.
  */
 export function narrowSlack(text: string): number {
   let n = 0;
   for (const c of text)
-    if (narrow(c.codePointAt(0)!)) n += /[\p{L}\p{Nd}]/u.test(c) ? ALNUM_SLACK : PUNCT_SLACK;
+    if (narrow(c.codePointAt(0)!) && !/\s/u.test(c))
+      n += WIDE_PUNCT.includes(c) ? PUNCT_SLACK : /\p{L}/u.test(c) ? LETTER_SLACK : DIGIT_SLACK;
   return n;
 }
 
-const ALNUM_SLACK = 0.25;
+const DIGIT_SLACK = 0.1;
+const LETTER_SLACK = 0.25;
 const PUNCT_SLACK = 0.5;
+/** ASCII punctuation a CJK font may set as wide as an ideograph (blanks have no slack: a gap is no glyph). */
+const WIDE_PUNCT = ',:;%()';
 
 /** How much shorter than the measure a line may be and still be full. */
 export const slack = (measure: number, g: LayoutGrammar): number =>
