@@ -566,6 +566,9 @@ function reason(
     return 'size';
   if (g.noStart.includes(line.text[0] ?? '')) return 'continues';
   if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
+  // A line that is wholly a 发文字号 (湘政办发〔2009〕24号) is a paragraph of its own, whatever its fill.
+  const docNumber = structureGrammar().cover.docNumber;
+  if (docNumber.test(line.text) || docNumber.test(prev.text)) return 'label';
   // A role label at a line's end (…分别牵头责任单位:) has its value on the next line, however short the line.
   if (endsLabel(prev.text, g)) return 'continues';
   if (prevFill < full) return 'short';
