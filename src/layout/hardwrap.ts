@@ -9,6 +9,7 @@ import {
   endsSentence,
   lineLength,
   measureOf,
+  narrowSlack,
   paragraphsFromLines,
   slack,
   type LayoutLine,
@@ -74,7 +75,7 @@ export function isHardWrapped(lines: readonly LayoutLine[]): boolean {
   const lengths = lines.map(lineLength);
   const measure = measureOf(lengths);
   if (measure < g.minMeasure || measure > g.maxMeasure) return false;
-  const full = (i: number) => lengths[i]! >= measure - slack(measure, g);
+  const full = (i: number) => lengths[i]! + narrowSlack(lines[i]!.text) >= measure - slack(measure, g);
   const fullLines = lines.filter((_, i) => full(i));
   // A paragraph's last line is short whatever the width: the share is taken among the lines followed by another
   // line of the same block (a blank line ends a block), so wide measures (few lines a paragraph) still show.

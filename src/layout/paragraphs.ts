@@ -89,6 +89,27 @@ const narrow = (cp: number): boolean =>
 export const lineLength = (l: LayoutLine): number =>
   printWidth(l.text) + (l.indent !== undefined ? l.indent / 2 : (l.indentChars ?? 0));
 
+/**
+ * What a line's narrow characters may print wider than half an ideograph: fonts set digits and letters at about ½
+ * to ¾ (digits, - / . up to 0.6), and a CJK font may set ASCII punctuation as wide as an ideograph (Chromium's
+ * 65%和55% lines fill the measure at a printWidth 3 short, LibreOffice's 牵头单位:…). The measure is taken at ½;
+ * whether a line reaches it, with each digit up to 0.6, letter up to ¾ and , : ; % ( ) up to 1: a line of ASCII values
+ * (000014349/2023-26788) is still short, a line with numbers and punctuation full.
+ */
+export function narrowSlack(text: string): number {
+  let n = 0;
+  for (const c of text)
+    if (narrow(c.codePointAt(0)!) && !/\s/u.test(c))
+      n += WIDE_PUNCT.includes(c) ? PUNCT_SLACK : /\p{L}/u.test(c) ? LETTER_SLACK : DIGIT_SLACK;
+  return n;
+}
+
+const DIGIT_SLACK = 0.1;
+const LETTER_SLACK = 0.25;
+const PUNCT_SLACK = 0.5;
+/** ASCII punctuation a CJK font may set as wide as an ideograph (blanks have no slack: a gap is no glyph). */
+const WIDE_PUNCT = ',:;%()';
+
 /** How much shorter than the measure a line may be and still be full. */
 export const slack = (measure: number, g: LayoutGrammar): number =>
   Math.max(1, Math.round(g.tolerance * measure));
@@ -284,7 +305,7 @@ function fills(lines: readonly LayoutLine[]): { fill: number[]; measure: number;
   }
   const lengths = lines.map(lineLength);
   const measure = measureOf(lengths);
-  const fill = lengths.map((n) => (measure > 0 ? n / measure : 1));
+  const fill = lengths.map((n, i) => (measure > 0 ? (n + narrowSlack(lines[i]!.text)) / measure : 1));
   return { fill, measure, full: measure > 0 ? (measure - slack(measure, g)) / measure : 1 };
 }
 
@@ -545,6 +566,9 @@ function reason(
     return 'size';
   if (g.noStart.includes(line.text[0] ?? '')) return 'continues';
   if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
+  // A line that is wholly a 发文字号 (湘政办发〔2009〕24号) is a paragraph of its own, whatever its fill.
+  const docNumber = structureGrammar().cover.docNumber;
+  if (docNumber.test(line.text) || docNumber.test(prev.text)) return 'label';
   // A role label at a line's end (…分别牵头责任单位:) has its value on the next line, however short the line.
   if (endsLabel(prev.text, g)) return 'continues';
   if (prevFill < full) return 'short';
