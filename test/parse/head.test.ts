@@ -459,8 +459,10 @@ describe('a site headline run into the title', () => {
 });
 
 describe('a metadata grid whose label cells wrapped (a printed page copied out of its PDF)', () => {
-  const NOTICE =
-    '\n某省人民政府办公厅关于做好\n某项工作的通知\n\n某政办发〔2021〕7号\n各市人民政府，省政府各部门：\n现将有关事项通知如下。\n一、总体要求\n';
+  // A copied page holds a body whose full lines give the text its measure (a grid alone is all short lines).
+  const BODY =
+    '现将有关事项通知如下。\n一、总体要求\n各地区、各部门要把做好某项工作摆在更加突出的位置，加强组织\n领导，压实工作责任，细化工作措施，确保各项任务按期完成。要\n建立健全工作机制，定期调度工作进展，及时研究解决工作中遇到\n的困难和问题，推动工作取得实效。\n';
+  const NOTICE = `\n某省人民政府办公厅关于做好\n某项工作的通知\n\n某政办发〔2021〕7号\n各市人民政府，省政府各部门：\n${BODY}`;
   const want = GRID_FIELDS;
   const GRIDS: Record<string, string> = {
     // pdftotext: each cell's lines in turn, the tails of two labels after the row
@@ -475,7 +477,7 @@ describe('a metadata grid whose label cells wrapped (a printed page copied out o
     });
 
   it('the notice states nothing: the grid fills title, issuers, 发文字号 and 成文日期', () =>
-    expect(fields(`${GRIDS['cells side by side']}\n现将有关事项通知如下。\n`)).toEqual({
+    expect(fields(`${GRIDS['cells side by side']}\n${BODY}`)).toEqual({
       ...want,
       recipients: [],
     }));
