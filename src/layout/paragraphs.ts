@@ -341,6 +341,7 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     seq,
     g,
     indentMarked: indentMarked || blankMarked,
+    blankOnly: blankMarked && !indentMarked,
     para: '',
     nextShort: false,
     labels: new Set(),
@@ -411,6 +412,8 @@ interface Context {
   g: LayoutGrammar;
   /** The text marks paragraphs by indenting their first line or by blank lines. */
   indentMarked: boolean;
+  /** Blank lines, not indents, mark the text's paragraphs. */
+  blankOnly: boolean;
   /** The current paragraph's text so far. */
   para: string;
   /** The line after the one decided, and whether it is short. */
@@ -559,7 +562,20 @@ function reason(
   prev: LayoutLine,
   line: LayoutLine,
   [prevFill, lineFill]: [number, number],
-  { full, baseIndent, seq, g, indentMarked, para, labels, next, nextShort, ahead, inlineNext }: Context,
+  {
+    full,
+    baseIndent,
+    seq,
+    g,
+    indentMarked,
+    blankOnly,
+    para,
+    labels,
+    next,
+    nextShort,
+    ahead,
+    inlineNext,
+  }: Context,
 ): string {
   if (line.blankBefore) return 'blank';
   if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
@@ -574,6 +590,12 @@ function reason(
   if (prevFill < full) return 'short';
   // A colon ending a full line before a number: a time's (14:36:↵23) or a label's with its value (浏览次数:↵1).
   if (endsColonBeforeNumber(prev.text, line.text, g)) return 'continues';
+  // Where blank lines mark paragraphs, a page break stands where the blank line was (pdftotext's form feed, taken
+  // out as page furniture): after a role line, the next marker of the sequence opens its item there too.
+  if (blankOnly && opensLabel(para, g) && !openBracket(para, g)) {
+    const next = structureGrammar().marker(line.text);
+    if (next && seq.next(next)) return 'marker';
+  }
   if (indentMarked) return 'continues';
   // A role label inside a note still open ((牵头单位:市行政审批局;责任单位:↵市直相关单位)) goes on with the note.
   const inNote = openBracket(para, g);
