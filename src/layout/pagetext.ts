@@ -150,7 +150,9 @@ export function pageLayoutProposals(raw: string, removed: (k: number) => boolean
       if (g.blanks.length === 1) cut.add(k);
     });
   // Blank lines inside a bracketed statement that closes a few lines on ([以下…均为责任单位,不再列出] set by
-  // pdftotext as blocks of their own) are no paragraph break.
+  // pdftotext as blocks of their own) are no paragraph break, and its lines are one: pdftotext ends each block
+  // short (…、县↵(市)区政府均为…), so the line ends inside the brackets are wraps.
+  const joins = new Set<number>();
   const depth = printed.map((l) => bracketBalance(raw.slice(l.start, l.end)));
   for (let k = 0; k < printed.length; k++) {
     if (depth[k]! <= 0) continue;
@@ -158,11 +160,18 @@ export function pageLayoutProposals(raw: string, removed: (k: number) => boolean
     for (let j = k + 1; j < printed.length && j <= k + MAX_OPEN; j++) {
       open += depth[j]!;
       if (open > 0) continue;
-      if (open === 0) for (let g = k; g < j; g++) cut.add(g);
+      if (open === 0) for (let g = k; g < j; g++) joins.add(g);
       break;
     }
   }
+  for (const k of [...joins].sort((a, b) => a - b)) {
+    const [from, to] = [printed[k]!.end, printed[k + 1]!.start];
+    if (!raw.slice(from, to).includes('\f'))
+      out.push({ start: from, end: to, text: '', ruleId: PAGE_LAYOUT_RULE });
+    else cut.add(k);
+  }
   for (const k of [...cut].sort((a, b) => a - b)) {
+    if (joins.has(k) && !raw.slice(printed[k]!.end, printed[k + 1]!.start).includes('\f')) continue;
     const blanks = gaps[k]!.blanks;
     if (!blanks.length || blanks.some((b) => raw.slice(b.start, b.next).includes('\f'))) continue;
     out.push({ start: blanks[0]!.start, end: blanks.at(-1)!.next, text: '', ruleId: PAGE_LAYOUT_RULE });

@@ -80,7 +80,6 @@ const TEXT_GAPS: Record<string, Record<string, number>> = {
     deadlines: 0.05,
     targets: 0.03,
   },
-  'weasyprint-seed.txt': { 'units:responsible': 0.87 },
 };
 
 /** Head fields a copied text does not yet share with the notice's text (measured 2026-12-07). */
