@@ -18,6 +18,8 @@ const HitSpec = z.object({
   unit: z.string().nullable(),
   kind: z.enum(['target', 'threshold']),
   baseline: z.number().int().optional(),
+  /** What the hit counts, as read from its clause (checked only where a spec gives it). */
+  indicator: z.string().optional(),
 });
 const GrammarSchema = z.object({
   unitMultipliers: z.array(z.string()),
@@ -28,6 +30,9 @@ const GrammarSchema = z.object({
   targetPrefixes: z.array(z.string()),
   changes: z.record(z.string(), z.enum(['reduce_by', 'increase_by'])),
   baselineWords: z.array(z.string()).min(1),
+  baselineClosers: z.array(z.string()),
+  indicatorLeading: z.array(z.string()),
+  indicatorTrailing: z.array(z.string()),
   suffixes: z.record(z.string(), Cmp),
   complements: z.record(z.string(), z.object({ with: z.string(), comparator: Cmp })),
   rangeSeparators: z.array(z.string()).min(1),
@@ -67,6 +72,8 @@ export interface CompiledTargets {
   baseline: RegExp;
   /** The longest match of `baseline`. */
   maxBaseline: number;
+  /** Leading time words and trailing baseline phrases or adverbs of a clause that are no part of an indicator. */
+  indicatorNoise: RegExp;
   notUnits: Set<string>;
   /** Words of notUnits that are an amount after a comparator prefix (至少1个月, 压缩至5个工作日). */
   durationUnits: Set<string>;
@@ -189,6 +196,11 @@ function build(g: TargetGrammar): CompiledTargets {
     ),
     baseline: re(`(?:${alt(g.baselineWords)})(?<year>(?:19|20)[0-9]{2})年`),
     maxBaseline: longest(g.baselineWords) + YEAR_LENGTH,
+    indicatorNoise: new RegExp(
+      `^(?:(?:19|20)[0-9]{2}年|${alt(g.indicatorLeading)})+` +
+        `|(?:(?:${alt(g.baselineWords)})(?:19|20)[0-9]{2}年(?:${alt(g.baselineClosers)})?|${alt(g.indicatorTrailing)})+$`,
+      'g',
+    ),
     notUnits: new Set(g.notUnits),
     durationUnits: new Set(g.durationUnits),
     complementWords: new Set(Object.values(g.complements).map((rule) => rule.with)),

@@ -64,10 +64,6 @@ export function baselineBefore(s: Scan, at: number): number | undefined {
   return year;
 }
 
-/** Leading time words and trailing baseline phrases or adverbs that are not part of an indicator. */
-const INDICATOR_NOISE =
-  /^(?:(?:19|20)[0-9]{2}年|力争|确保|全面|到|至|[,，、])+|(?:(?:比|较|与|同)(?:19|20)[0-9]{2}年(?:相比)?|分别|稳定|累计|平均|力争|实现)+$/g;
-
 /** What a hit says besides its place, text and indicator. */
 export type HitFields = Omit<TargetHit, 'start' | 'end' | 'text' | 'indicator'>;
 
@@ -77,7 +73,7 @@ export function makeHit(
   start: number,
   end: number,
   fields: HitFields,
-  indicator = s.text.slice(clauseStart(s, start), start).replace(INDICATOR_NOISE, '').trim(),
+  indicator = s.text.slice(clauseStart(s, start), start).replace(s.c.indicatorNoise, '').trim(),
 ): TargetHit {
   const { comparator, value, unit, kind, baseline } = fields;
   const hit: TargetHit = {

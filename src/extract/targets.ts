@@ -243,6 +243,15 @@ function checkSpecs(c: CompiledTargets): void {
     const want = spec.hits.map(key);
     if (got.join() !== want.join())
       throw new GrammarError(TARGETS_FILE, `"${spec.text}" gave ${got.join(' ')}`);
+    const hits = extractWith(c, spec.text);
+    spec.hits.forEach((h, i) => {
+      const indicator = hits[i]?.indicator;
+      if (h.indicator !== undefined && indicator !== h.indicator)
+        throw new GrammarError(
+          TARGETS_FILE,
+          `"${spec.text}": hit ${i + 1} counts "${indicator}", not "${h.indicator}"`,
+        );
+    });
   }
   for (const text of c.g.rejects) {
     const got = extractWith(c, text);
