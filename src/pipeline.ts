@@ -12,6 +12,7 @@ import { buildGraph } from './graph/build.js';
 import { NoticeGraphSchema, type Diagnostic, type DocumentInfo, type NoticeGraph } from './graph/schema.js';
 import type { Source } from './ingest/types.js';
 import { parseNotice } from './parse/notice.js';
+import { docNumberNormalisedMessage, normaliseDocNumber } from './parse/cover.js';
 import type { NoticeTree } from './parse/tree.js';
 import { repair, type RepairResult } from './repair/index.js';
 
@@ -59,12 +60,13 @@ function processorFor(options: ConvertOptions): Processor {
           { isRoleLine, hasInlineRoles },
           { plans: tables?.plans },
         );
-        fillDocument(tree.document, data(file).source.meta);
+        const metaNotes = fillDocument(tree.document, data(file).source.meta);
         Object.assign(file.data, {
           repair: repaired,
           gazetteer,
           diagnostics: [
             ...(tables?.diagnostics ?? []),
+            ...metaNotes,
             ...repaired.diagnostics,
             ...diagnostics.map(({ code, severity, message, start, end }) => ({
               code,
@@ -133,8 +135,9 @@ export function convertSource(
 const regionOf = (doc: DocumentInfo): string => [...doc.issuers, doc.title, doc.docNumber ?? ''].join(' ');
 
 /** Document fields the container states fill what the parser did not find in the text. */
-function fillDocument(doc: DocumentInfo, meta: Partial<DocumentInfo> | undefined): void {
-  if (!meta) return;
+function fillDocument(doc: DocumentInfo, meta: Partial<DocumentInfo> | undefined): Diagnostic[] {
+  if (!meta) return [];
+  const notes: Diagnostic[] = [];
   const target = doc as Record<string, unknown>;
   for (const [key, value] of Object.entries(meta)) {
     const have = target[key];
@@ -144,6 +147,20 @@ function fillDocument(doc: DocumentInfo, meta: Partial<DocumentInfo> | undefined
     )
       target[key] = value;
   }
+  // A 发文字号 from the container's metadata (a site's 发文字号 cell) is written 〔〕 as one from the text is; the
+  // printed spelling is kept in the note, which has no span: the metadata is no part of the text.
+  if (doc.docNumber !== undefined && doc.docNumber === meta.docNumber) {
+    const standard = normaliseDocNumber(doc.docNumber);
+    if (standard !== doc.docNumber) {
+      notes.push({
+        code: 'doc-number-normalised',
+        severity: 'info',
+        message: docNumberNormalisedMessage(doc.docNumber, standard, "the page's metadata table"),
+      });
+      doc.docNumber = standard;
+    }
+  }
+  return notes;
 }
 
 /**

@@ -143,6 +143,10 @@ export function normaliseDocNumber(n: string): string {
   return `${n.slice(0, at[0])}〔${year}〕${n.slice(at[1])}`;
 }
 
+/** What a `doc-number-normalised` diagnostic says: the 发文字号 as printed and as the graph writes it. */
+export const docNumberNormalisedMessage = (raw: string, standard: string, where = 'the text'): string =>
+  `发文字号 "${raw}" 记为 "${standard}" (the year's brackets written 〔〕, as GB/T 9704 prints them; ${where} keeps its spelling)`;
+
 /** The 发文字号 alone on a line (spaces aside), from the original text. */
 function docNumberLine(t: string): string | null {
   const m = matchText(squash(t));
@@ -584,7 +588,7 @@ function docNumberNote(head: Line[], raw: string, standard: string): ParseDiagno
   return {
     code: 'doc-number-normalised',
     severity: 'info',
-    message: `发文字号 "${raw}" 记为 "${standard}" (the year's brackets written 〔〕, as GB/T 9704 prints them; the text keeps its spelling)`,
+    message: docNumberNormalisedMessage(raw, standard),
     start: line.start,
     end: line.end,
   };

@@ -85,4 +85,20 @@ describe('a site metadata table whose cells hold a label with its value', () => 
     });
     expect(none.meta).toBeUndefined();
   });
+  it("writes a 发文字号 from the metadata with 〔〕, keeping the site's spelling in a note without a span", async () => {
+    const bytes = page(
+      '<tr><td>发文机关：</td><td>某省人民政府办公厅</td><td>发文字号：</td><td>某政办发[2021]7号</td></tr>',
+    );
+    const graph = await convertBytes(bytes, 'p.html');
+    expect(graph.document.docNumber).toBe('某政办发〔2021〕7号');
+    const notes = graph.diagnostics.filter((d) => d.code === 'doc-number-normalised');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain('某政办发[2021]7号');
+    expect(notes[0]!.start).toBeUndefined();
+    const standard = await convertBytes(
+      page('<tr><td>发文字号：</td><td>某政办发〔2021〕7号</td></tr>'),
+      'p.html',
+    );
+    expect(standard.diagnostics.filter((d) => d.code === 'doc-number-normalised')).toEqual([]);
+  });
 });
