@@ -369,7 +369,13 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     // measure, and a line opening with the title's head word (关于) starts the title after the issuers' line.
     const closes = g.noStart.includes(line.text[0] ?? '');
     if (why === 'continues' && head && !closes && isTitlePara(ctx.para, g)) why = 'title';
-    if (why === 'continues' && head && line.text.startsWith(structureGrammar().raw.cover.titleHead))
+    // Not inside a quoted title still open (京政办发〔2016〕26号《北京市人民政府办公厅↵关于印发…的通知》).
+    if (
+      why === 'continues' &&
+      head &&
+      line.text.startsWith(structureGrammar().raw.cover.titleHead) &&
+      !openQuote(ctx.para, g)
+    )
       why = 'title';
     if (
       why === 'continues' &&
@@ -509,13 +515,53 @@ export function endsNote(para: string, g: LayoutGrammar = layoutGrammar()): bool
  * is a whole item of a paragraph, not the heading of the next one).
  */
 export function opensRunIn(text: string, g: LayoutGrammar = layoutGrammar()): boolean {
+  return runInOf(text, g) !== null;
+}
+
+/** The run-in heading `text` opens with (its sentence, without the full stop; see opensRunIn), or null. */
+function runInOf(text: string, g: LayoutGrammar): string | null {
   const end = [...text.slice(0, g.runIn + 1)].findIndex((c) => g.fullStops.includes(c));
-  if (end < 2) return false;
+  if (end < 2) return null;
   const head = text.slice(0, end);
   if (/\p{N}/u.test(head) || g.brackets.some((b) => head.includes(b[0]!) || head.includes(b[1]!)))
-    return false;
+    return null;
   const after = text[end + 1];
-  return after !== undefined && !g.brackets.some((b) => b[0] === after);
+  return after !== undefined && !g.brackets.some((b) => b[0] === after) ? head : null;
+}
+
+/**
+ * The run-in heading of the paragraph `para`: the sentence it opens with, or after a marker and its heading
+ * sentence ((四)践行绿色生活方式，…利用。以绿色生活方式为引领，促进生活垃圾减量。…) the sentence after that.
+ */
+function paraRunIn(para: string, g: LayoutGrammar): string | null {
+  if (!structureGrammar().marker(para)) return runInOf(para, g);
+  const stop = [...para].findIndex((c) => g.fullStops.includes(c));
+  return stop < 0 ? null : runInOf(para.slice(stop + 1), g);
+}
+
+/** The clauses of a run-in heading (严格控制增量，逐步解决…问题 has two). */
+const clauses = (head: string, g: LayoutGrammar): number =>
+  1 + [...head].filter((c) => g.clauseEnds.includes(c)).length;
+
+/**
+ * True when `text` opens with a run-in heading shaped like the one of `para` (as many clauses), or `para` has
+ * none: sibling run-in headings are written in parallel (多措并举，加强…利用。 then 开展建筑垃圾治理，提高…水平。),
+ * so after a note a sentence of another shape (推动公共机构无纸化办公。 after 以绿色生活方式为引领，促进…。) goes on
+ * with the paragraph's sentences.
+ */
+function opensSiblingRunIn(para: string, text: string, g: LayoutGrammar): boolean {
+  const head = runInOf(text, g);
+  if (head === null) return false;
+  const own = paraRunIn(para, g);
+  return own === null || clauses(own, g) === clauses(head, g);
+}
+
+/** True when `para` holds an opening book-title quote (《) not closed after it: the quoted title goes on. */
+function openQuote(para: string, g: LayoutGrammar): boolean {
+  return g.titleQuotes.some((q) => {
+    const o = para.lastIndexOf(q.charAt(0));
+    return o >= 0 && para.indexOf(q.charAt(1), o) < 0;
+  });
 }
 
 /** True when `para` holds an opening bracket not closed after it (the note it opens goes on). */
@@ -624,8 +670,9 @@ function reason(
   if (m && ends) return 'sentence';
   // A short line with no punctuation at its end after a sentence is a title or a name, not a paragraph's tail.
   if (lineFill < full && ends && !/\p{P}$/u.test(line.text)) return 'sentence';
-  // A note closing a sentence (…处置总量。（生态环境部指导）) that ends a full line, then a run-in heading.
-  if (endsNote(para, g) && (opensRunIn(ahead, g) || parallel(para, ahead, g))) return 'note';
+  // A note closing a sentence (…处置总量。（生态环境部指导）) that ends a full line, then a run-in heading shaped
+  // like the paragraph's own (a sibling's) or a parallel opening.
+  if (endsNote(para, g) && (opensSiblingRunIn(para, ahead, g) || parallel(para, ahead, g))) return 'note';
   // A full line with no punctuation at all after a sentence end is a title that fills the measure.
   if (isTitle(prev, line, g, false, next, nextShort)) return 'title';
   return 'continues';

@@ -21,6 +21,8 @@ const StructureSchema = z.object({
     openers: z.string(),
     closers: z.string(),
     digitLookalikes: z.record(z.string().length(1), z.number().int().min(0).max(9)),
+    placeWords: z.string().min(1),
+    placeSeparators: z.string(),
   }),
   cover: z.object({
     titleSuffixes: z.array(z.string().min(1)),

@@ -118,6 +118,7 @@ function readMarker(raw: string, at: number): Marker | undefined {
     const bare = shape.unclosed.exec(head);
     if (bare && !shape.closer.test(paragraphAt(raw, at))) [m, unclosed] = [bare, true];
   }
+  if (m && placeWrap(raw, at, m[0])) return undefined;
   if (m) {
     // An intact numeral inside ("《四 )", "(八" with its closer lost) says which (X) it is.
     const inner = shape.inner.exec(m[0])?.[1] ?? '';
@@ -135,6 +136,21 @@ function readMarker(raw: string, at: number): Marker | undefined {
     return { families: ['arabic'], value: NaN, start: at, end: at + m[1]!.length, hint };
   }
   return undefined;
+}
+
+/**
+ * True when the bracket `bracket` at `at` continues a place name across a line end: it holds only level words of
+ * place names (`placeWords`, with `placeSeparators` between: (市), (区、市)) and the text before it, blanks skipped,
+ * ends with one (各开发区管委会、县↵(市)区政府, 各省↵(区、市)). No marker reads so: a wrap, not a damaged heading.
+ */
+function placeWrap(raw: string, at: number, bracket: string): boolean {
+  const { placeWords, placeSeparators } = structureGrammar().raw.markerDamage;
+  const inner = damagedShapes().inner.exec(bracket)?.[1] ?? '';
+  if (!placeWords.includes(inner[0] ?? '\n')) return false;
+  if (![...inner].every((c) => placeWords.includes(c) || placeSeparators.includes(c))) return false;
+  let k = at - 1;
+  while (k >= 0 && /[\s\u3000]/.test(raw[k]!)) k--;
+  return k >= 0 && placeWords.includes(raw[k]!);
 }
 
 /** Longest paragraph (up to a blank line) that reads as a heading of its own. */

@@ -54,4 +54,21 @@ describe('OCR-damaged heading markers decided on evidence (issue 12)', () => {
     expect(result.edits.filter((e) => e.ruleId === 'heading-sequence').map((e) => e.raw)).toEqual(['(CAS)']);
     expect(result.diagnostics.filter((d) => d.code === DAMAGED_CODE).map((d) => d.start)).toEqual([9]);
   });
+
+  it('reads a bracketed place word after a place name as a wrap, not a damaged marker (县↵(市)区, 省↵(区、市))', () => {
+    for (const text of [
+      '  (一)甲\n  责任单位:各开发区管委会、县\n\n  (市)区政府\n\n  (三)丙',
+      '  (一)甲，各省\n  （区、市）人民政府负责\n  (三)丙',
+      '  1.甲\n  责任单位:各县\n  (市)区政府',
+    ]) {
+      const result = repair(text);
+      expect(headingEdits(text), text).toEqual([]);
+      expect(
+        result.diagnostics.filter((d) => d.code === DAMAGED_CODE),
+        text,
+      ).toEqual([]);
+    }
+    // The same bracket after a word that is no place name stays a damaged marker the sequence decides.
+    expect(repair('  (一)甲\n  牵头\n  (市)区政府\n  (三)丙').text).toContain('(二)区政府');
+  });
 });
