@@ -43,10 +43,13 @@ export interface ProducerScore {
 }
 
 /** The head fields of `graph` against those of the notice's text (see ProducerScore.head). */
-export function headAgainstText(graph: NoticeGraph, text: NoticeGraph): NonNullable<ProducerScore['head']> {
+export function headAgainstText(
+  graph: NoticeGraph,
+  text: Pick<NoticeGraph, 'document'>,
+): NonNullable<ProducerScore['head']> {
   const out: NonNullable<ProducerScore['head']> = {};
   for (const f of HEAD_FIELDS) {
-    const expected = headField(text, f);
+    const expected = headField(text as NoticeGraph, f);
     if (f === 'recipients' && expected === '') continue;
     out[f] = { expected, found: headField(graph, f) };
   }
@@ -74,6 +77,36 @@ export function scoreAgainstText(graph: NoticeGraph, text: NoticeGraph): Score[]
   ];
 }
 
+/** The fields a GB/T 9704 page prints in its head and 版记 (gbt-NAME.head.json, written by scripts/producers/gbt9704.py). */
+interface PrintedHead {
+  issuers: string[];
+  docNumber: string;
+  title: string;
+  recipients: string;
+  date: string;
+}
+
+/**
+ * The head as printed, for a PDF of scripts/producers/gbt9704.sh (gbt-NAME.pdf and its scans tess-gbt-NAME-DPI.pdf):
+ * its printed 发文字号 and 版记 are not in the notice's text, so the fields are scored against what was printed.
+ */
+function printedHead(dir: string, file: string): Pick<NoticeGraph, 'document'> | null {
+  const m = /^(?:tess-)?(gbt-.+?)(?:-\d{3})?\.pdf$/.exec(file);
+  const path = m ? join(dir, `${m[1]}.head.json`) : '';
+  if (!m || !existsSync(path)) return null;
+  const h = JSON.parse(readFileSync(path, 'utf8')) as PrintedHead;
+  const date = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(h.date);
+  return {
+    document: {
+      title: h.title,
+      issuers: h.issuers,
+      docNumber: h.docNumber,
+      ...(date ? { date: `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` } : {}),
+      recipients: [h.recipients.replace(/[:：]$/, '')],
+    },
+  };
+}
+
 /** Scores every PDF in corpus/producers/ (none when the folder is absent). */
 export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[]> {
   if (!existsSync(dir)) return [];
@@ -93,6 +126,7 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
       out.push({ file, against: '', scores: [], error: (err as Error).message });
       continue;
     }
+    const printed = printedHead(dir, file);
     if (!m[2]) {
       const kinds = (s: Score) => (TEXT_KINDS as readonly string[]).includes(s.kind);
       out.push({
@@ -100,10 +134,10 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
         against: 'seed gold',
         scores: scoreSeed(graph, gold).filter(kinds),
         docNumber: {
-          expected: seedText.document.docNumber ?? null,
+          expected: (printed ?? seedText).document.docNumber ?? null,
           found: graph.document.docNumber ?? null,
         },
-        head: headAgainstText(graph, seedText),
+        head: headAgainstText(graph, printed ?? seedText),
       });
       continue;
     }
@@ -113,8 +147,11 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
       file,
       against: `corpus/gov/${m[2]}.txt`,
       scores: scoreAgainstText(graph, text),
-      docNumber: { expected: text.document.docNumber ?? null, found: graph.document.docNumber ?? null },
-      head: headAgainstText(graph, text),
+      docNumber: {
+        expected: (printed ?? text).document.docNumber ?? null,
+        found: graph.document.docNumber ?? null,
+      },
+      head: headAgainstText(graph, printed ?? text),
     });
   }
   return out;

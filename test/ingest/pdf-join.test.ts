@@ -38,6 +38,20 @@ describe('joining the lines of a paragraph', () => {
     expect(lineOf(baseline(['推进', '工业', '企业', '治理'], 0.3))).toBe('推进工业企业治理');
     expect(lineOf(baseline(['不高于', '97', '微克'], 0.25))).toBe('不高于 97 微克');
   });
+
+  it('sets apart two names a full-width space apart (a GB/T 9704 title: 中共…办公厅　郑州市…办公厅)', () => {
+    expect(lineOf(baseline(['中共郑州市委办公厅', '郑州市人民政府办公厅'], 1))).toBe(
+      '中共郑州市委办公厅 郑州市人民政府办公厅',
+    );
+  });
+
+  it('takes out the spaces pdfjs writes into letter-spaced text (a 公文 set to 22 characters a line)', () => {
+    expect(lineOf(baseline(['国 办 发 〔 2 0 1 9 〕 3 号'], 0))).toBe('国办发〔2019〕3号');
+    expect(lineOf(baseline(['要 途 径 。 2 0 1 8 年'], 0))).toBe('要途径。2018年');
+    // Word spaces of ordinary text stay: a run is letter-spaced only when every glyph is followed by one space.
+    expect(lineOf(baseline(['PM 2.5 浓度'], 0))).toBe('PM 2.5 浓度');
+    expect(lineOf(baseline(['I I 类'], 0))).toBe('I I 类');
+  });
 });
 
 describe('a labelled grid row whose value cells sit a little higher than their labels', () => {

@@ -18,7 +18,17 @@ const WORD_GAP = 0.2;
  * spaced); narrower ones are a justified line's spacing, no space. The repair stage keeps the space only where it
  * separates names.
  */
-const CJK_SEPARATOR_GAP = 1;
+const CJK_SEPARATOR_GAP = 0.9;
+/**
+ * Letter-spaced text (a word processor's character grid, CSS letter-spacing: a 公文 set to 22 characters a line)
+ * comes out of pdfjs with a space after every glyph ("国 办 发 〔 2 0 1 9 〕 3 号"): a run of at least this many
+ * glyphs each followed by one space is tracked, and those spaces are no word spaces.
+ */
+const TRACKED_GLYPHS = 4;
+const TRACKED = new RegExp(`^(?:[^\\s] ){${TRACKED_GLYPHS - 1},}[^\\s]$`, 'u');
+
+/** A run's text without the spaces of its letter spacing (see TRACKED). */
+const untracked = (t: string): string => (TRACKED.test(t) ? t.replace(/ /g, '') : t);
 /** The gutter lies within this middle band of the page width. */
 const GUTTER_BAND = [0.3, 0.7] as const;
 /** At most this share of fragments may cross a gutter (titles, running headers). */
@@ -53,11 +63,12 @@ function fragmentText(runs: TextRun[], ocr: boolean): string {
   for (const r of runs) {
     const gap = r.x - end;
     const a = text.slice(-1);
-    const b = r.text.slice(0, 1);
+    const t = untracked(r.text);
+    const b = t.slice(0, 1);
     const cjk = CJK.test(a) && CJK.test(b);
     if (text !== '' && a.trim() && b.trim() && gap > (cjk ? CJK_SEPARATOR_GAP : WORD_GAP) * r.size)
       text += ' ';
-    text += r.text;
+    text += t;
     end = Math.max(end, r.x + r.w);
   }
   text = text.replace(/\s+/g, ' ').trim();
