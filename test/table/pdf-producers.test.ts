@@ -6,10 +6,12 @@
  * by role F1 ≥ 0.98, deadlines ≥ 0.95), and the seed's gold. Skipped when `npm run fixtures:producers` has not
  * made them (it needs soffice and chromium; scripts/system-deps.sh installs them).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
+import { loadPdf } from '../../src/ingest/pdf/load.js';
+import { unruledGrids } from '../../src/ingest/pdf/table-free.js';
 import {
   compareGraphs,
   evalPdfTables,
@@ -69,4 +71,23 @@ describe.skipIf(!notice)('a cover notice with the table attached, in one PDF (Li
     const task = pdf.nodes.find((n) => n.type === 'task')!;
     expect(task).toMatchObject({ page: expect.any(Number), box: expect.any(Object), cell: { table: 1 } });
   });
+});
+
+const PROSE = existsSync(join(CORPUS, 'producers'))
+  ? readdirSync(join(CORPUS, 'producers')).filter((f) => /^(?:chromium|lo|weasyprint)-.*\.pdf$/.test(f))
+  : [];
+if (PROSE.length === 0)
+  console.warn('pdf-producers: no prose PDFs in corpus/producers (npm run fixtures:producers); skipped');
+
+describe.skipIf(PROSE.length === 0)('prose PDFs by real producers', () => {
+  it('hold no task table found from the text alone (a table without vertical rules)', async () => {
+    for (const f of PROSE) {
+      const path = join(CORPUS, 'producers', f);
+      const { pages } = await loadPdf(new Uint8Array(readFileSync(path)), path, {});
+      expect(
+        pages.flatMap((p) => unruledGrids(p)),
+        f,
+      ).toEqual([]);
+    }
+  }, 240_000);
 });

@@ -370,5 +370,8 @@ function pitchOf(body: Piece[][], colOf: (x: number) => number): number {
       if (prev !== undefined && y > prev) d.push(y - prev);
       last.set(c, y);
     }
-  return median(d);
+  // The smallest distance that recurs: a cell's lines are the closest lines of a column.
+  const sorted = d.sort((a, b) => a - b);
+  const recurring = sorted.find((x, k) => k + 1 < sorted.length && sorted[k + 1]! - x <= 0.5);
+  return recurring ?? median(sorted);
 }
