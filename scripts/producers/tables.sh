@@ -5,14 +5,19 @@
 #   table-chromium.pdf  Chromium's print of the same page (CSS borders drawn as thin filled rectangles)
 #   table-notice.html, table-notice-lo.pdf  a cover notice (title, recipients, 附件：…, signature) with the table
 #                       attached after it, as HTML and as LibreOffice's PDF: prose and a table in one file
+#   table-three-lo.pdf, table-three-chromium.pdf  the same table as a 三线表: no vertical rules, only a rule above
+#                       and below the table and one under the header (HTML frame="hsides" rules="groups")
+#   table-rows-lo.pdf, table-rows-chromium.pdf    the same with a rule between rows only (rules="rows")
+#                       (cells top-aligned, as a word processor's table is by default)
 source "$(dirname "$0")/common.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 SRC="$ROOT/corpus/tables/seed-table.html"
-# page OUT [notice] — the table page with its header row in <thead> and CSS borders; with "notice", after a cover
-# notice that names it as its attachment.
+# page OUT [notice] [three|rows] — the table page with its header row in <thead> and CSS borders; with "notice",
+# after a cover notice that names it as its attachment; with "three" or "rows", only horizontal rules (HTML's
+# frame and rules attributes, which LibreOffice and Chromium both honour) and top-aligned cells.
 page() {
-  python3 - "$SRC" "$1" "${2:-}" <<'PY'
+  python3 - "$SRC" "$1" "${2:-}" "${3:-}" <<'PY'
 import sys
 src = open(sys.argv[1], encoding='utf-8').read()
 i = src.index('<tr>')
@@ -21,6 +26,11 @@ src = src[:i] + '<thead>' + src[i:j] + '</thead><tbody>' + src[j:].replace('</ta
 style = ('<style>table{border-collapse:collapse;font-size:9pt}'
          'td,th{border:1px solid #000;padding:2px}</style>')
 src = src.replace('</head>', style + '</head>', 1)
+if sys.argv[4] in ('three', 'rows'):
+    rules = 'groups' if sys.argv[4] == 'three' else 'rows'
+    src = src.replace('<table border="1">',
+                      '<table border="1" frame="hsides" rules="%s" cellpadding="2" cellspacing="0">' % rules, 1)
+    src = src.replace('<td', '<td valign="top"').replace('td,th{border:1px solid #000;padding:2px}', '')
 if sys.argv[3] == 'notice':
     name = '郑州市2020年污染防治攻坚战重点任务分解表'
     cover = ''.join('<p%s>%s</p>' % p for p in [
@@ -53,6 +63,15 @@ if command -v soffice >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; the
     mv "$WORK/table-notice.pdf" "$OUT/table-notice-lo.pdf"
     echo "producers: $OUT/table-notice-lo.pdf"
   fi
+  for style in three rows; do
+    if fresh "$OUT/table-$style-lo.pdf" "$SRC" "$0"; then
+      page "$WORK/table-$style-lo.html" "" "$style"
+      soffice --headless -env:UserInstallation="file://$WORK/profile" \
+        --convert-to pdf:writer_web_pdf_Export --outdir "$WORK" "$WORK/table-$style-lo.html" >/dev/null 2>&1
+      mv "$WORK/table-$style-lo.pdf" "$OUT/table-$style-lo.pdf"
+      echo "producers: $OUT/table-$style-lo.pdf"
+    fi
+  done
 else
   echo "producers/tables.sh: table-lo.pdf skipped, soffice or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi
@@ -64,6 +83,15 @@ if command -v chromium >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; th
       "file://$WORK/seed-table.html" >/dev/null 2>&1
     echo "producers: $OUT/table-chromium.pdf"
   fi
+  for style in three rows; do
+    if fresh "$OUT/table-$style-chromium.pdf" "$SRC" "$0"; then
+      page "$WORK/table-$style.html" "" "$style"
+      chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+        --user-data-dir="$(mktemp -d -p "$WORK")" --no-pdf-header-footer \
+        --print-to-pdf="$OUT/table-$style-chromium.pdf" "file://$WORK/table-$style.html" >/dev/null 2>&1
+      echo "producers: $OUT/table-$style-chromium.pdf"
+    fi
+  done
 else
   echo "producers/tables.sh: table-chromium.pdf skipped, chromium or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi

@@ -32,6 +32,17 @@ export async function evalTables(corpus: string, gold: Gold): Promise<{ file: st
 /** Ruled PDF tables made from seed-table.html by real producers (scripts/producers/tables.sh), under corpus/producers. */
 export const PDF_TABLE_FIXTURES = ['table-lo.pdf', 'table-chromium.pdf'];
 
+/**
+ * The same table printed without vertical rules (scripts/producers/tables.sh): as a 三线表 (a rule above and
+ * below the table and one under the header) and with rules between rows only, by LibreOffice and Chromium.
+ */
+export const UNRULED_TABLE_FIXTURES = [
+  'table-three-lo.pdf',
+  'table-three-chromium.pdf',
+  'table-rows-lo.pdf',
+  'table-rows-chromium.pdf',
+];
+
 /** A graph's facts per kind: tasks (path and title), units by role (task, role, unit), deadlines (task, text). */
 export function tableFacts(g: NoticeGraph): Record<string, string[]> {
   const nodes = new Map(g.nodes.map((n) => [n.id, n]));
@@ -68,8 +79,9 @@ export function compareGraphs(want: NoticeGraph, found: NoticeGraph): Score[] {
 export async function evalPdfTables(
   corpus: string,
   gold: Gold,
+  fixtures: readonly string[] = PDF_TABLE_FIXTURES,
 ): Promise<{ file: string; scores: Score[]; vsHtml: Score[] }[]> {
-  const present = PDF_TABLE_FIXTURES.filter((f) => existsSync(join(corpus, 'producers', f)));
+  const present = fixtures.filter((f) => existsSync(join(corpus, 'producers', f)));
   if (present.length === 0) return [];
   const html = await convert(new Uint8Array(readFileSync(join(corpus, 'tables', 'seed-table.html'))), {
     path: 'corpus/tables/seed-table.html',
@@ -91,7 +103,7 @@ export async function evalPdfTables(
 /** The printed section of `npm run eval`. */
 export async function printTables(corpus: string, gold: Gold): Promise<string> {
   const results = await evalTables(corpus, gold);
-  const pdfs = await evalPdfTables(corpus, gold);
+  const pdfs = await evalPdfTables(corpus, gold, [...PDF_TABLE_FIXTURES, ...UNRULED_TABLE_FIXTURES]);
   return (
     results
       .map((r) => `\nThe seed as a task table, corpus/tables/${r.file}:\n${table(r.scores)}\n`)
@@ -101,7 +113,7 @@ export async function printTables(corpus: string, gold: Gold): Promise<string> {
       : pdfs
           .map(
             (r) =>
-              `\nThe seed as a ruled PDF table, corpus/producers/${r.file}, against the gold:\n${table(r.scores)}\n` +
+              `\nThe seed as a ${UNRULED_TABLE_FIXTURES.includes(r.file) ? 'PDF table without vertical rules' : 'ruled PDF table'}, corpus/producers/${r.file}, against the gold:\n${table(r.scores)}\n` +
               `and against the graph of corpus/tables/seed-table.html:\n${table(r.vsHtml)}\n`,
           )
           .join(''))

@@ -1,28 +1,37 @@
 /**
  * The seed's task table printed to ruled PDF tables by real producers (scripts/producers/tables.sh: LibreOffice
  * strokes the rules and cuts rows at page breaks, Chromium fills thin rectangles; both repeat the header on each
- * of many pages): the graph of each PDF matches the graph of the HTML table it was printed from (tasks and units
+ * of many pages), and without vertical rules (a 三线表, rules between rows only: the columns come from the text):
+ * the graph of each PDF matches the graph of the HTML table it was printed from (tasks and units
  * by role F1 ≥ 0.98, deadlines ≥ 0.95), and the seed's gold. Skipped when `npm run fixtures:producers` has not
  * made them (it needs soffice and chromium; scripts/system-deps.sh installs them).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
-import { compareGraphs, evalPdfTables, PDF_TABLE_FIXTURES } from '../../src/eval/tables.js';
+import { loadPdf } from '../../src/ingest/pdf/load.js';
+import { unruledGrids } from '../../src/ingest/pdf/table-free.js';
+import {
+  compareGraphs,
+  evalPdfTables,
+  PDF_TABLE_FIXTURES,
+  UNRULED_TABLE_FIXTURES,
+} from '../../src/eval/tables.js';
 import type { Gold } from '../../src/eval/seed.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
 const gold = JSON.parse(
   readFileSync(join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json'), 'utf8'),
 ) as Gold;
-const present = PDF_TABLE_FIXTURES.filter((f) => existsSync(join(CORPUS, 'producers', f)));
-for (const f of PDF_TABLE_FIXTURES)
+const ALL = [...PDF_TABLE_FIXTURES, ...UNRULED_TABLE_FIXTURES];
+const present = ALL.filter((f) => existsSync(join(CORPUS, 'producers', f)));
+for (const f of ALL)
   if (!present.includes(f))
     console.warn(`pdf-producers: corpus/producers/${f} is absent (npm run fixtures:producers); skipped`);
 
-describe.skipIf(present.length === 0)('the seed as a ruled PDF table', async () => {
-  const results = present.length === 0 ? [] : await evalPdfTables(CORPUS, gold);
+describe.skipIf(present.length === 0)('the seed as a PDF table, ruled or not', async () => {
+  const results = present.length === 0 ? [] : await evalPdfTables(CORPUS, gold, present);
 
   it.each(results.map((r) => [r.file, r] as const))(
     '%s: the graph of the HTML table, tasks and units F1 ≥ 0.98, deadlines ≥ 0.95',
@@ -62,4 +71,23 @@ describe.skipIf(!notice)('a cover notice with the table attached, in one PDF (Li
     const task = pdf.nodes.find((n) => n.type === 'task')!;
     expect(task).toMatchObject({ page: expect.any(Number), box: expect.any(Object), cell: { table: 1 } });
   });
+});
+
+const PROSE = existsSync(join(CORPUS, 'producers'))
+  ? readdirSync(join(CORPUS, 'producers')).filter((f) => /^(?:chromium|lo|weasyprint)-.*\.pdf$/.test(f))
+  : [];
+if (PROSE.length === 0)
+  console.warn('pdf-producers: no prose PDFs in corpus/producers (npm run fixtures:producers); skipped');
+
+describe.skipIf(PROSE.length === 0)('prose PDFs by real producers', () => {
+  it('hold no task table found from the text alone (a table without vertical rules)', async () => {
+    for (const f of PROSE) {
+      const path = join(CORPUS, 'producers', f);
+      const { pages } = await loadPdf(new Uint8Array(readFileSync(path)), path, {});
+      expect(
+        pages.flatMap((p) => unruledGrids(p)),
+        f,
+      ).toEqual([]);
+    }
+  }, 240_000);
 });

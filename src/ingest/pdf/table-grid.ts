@@ -37,6 +37,10 @@ export interface PageGrid {
   /** No rule closes the grid's last (first) row: the vertical lines go on past the last (first) horizontal one. */
   openBottom?: boolean;
   openTop?: boolean;
+  /** The columns were found from the text, not from rules (table-free.ts): their edges are less exact. */
+  inferred?: boolean;
+  /** Of an inferred grid: its first row below the header goes on from the page before (its 序号 cell is empty). */
+  contTop?: boolean;
 }
 
 /** Rules closer than this (points) lie on the same line; segments of one line with a smaller gap join. */

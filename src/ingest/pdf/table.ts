@@ -11,6 +11,7 @@ import { findHeader } from '../table/header.js';
 import { cellText, type Table, type TableCell } from '../table/model.js';
 import { assemble } from '../table/source.js';
 import type { SourceLine, SourceTables } from '../types.js';
+import { unruledGrids } from './table-free.js';
 import { pageGrids, type Box, type PageGrid } from './table-grid.js';
 import type { PageText, PdfLine } from './types.js';
 import type { PlainGrid } from './grid-text.js';
@@ -18,6 +19,8 @@ import { paragraphText } from './paragraphs.js';
 
 /** Vertical lines of two pages closer than this (points) are the same column edge. */
 const SAME_EDGE = 3;
+/** Inferred column edges of two pages closer than this (points) are the same edge. */
+const INFERRED_EDGE = 12;
 /** At most this many leading rows of a continuation are compared with the table's header. */
 const MAX_HEADER_ROWS = 3;
 
@@ -51,6 +54,8 @@ interface Joined {
   lastPage: number;
   /** No rule closes the last page's grid at its bottom. */
   openBottom: boolean;
+  /** Its columns were found from the text (table-free.ts). */
+  inferred: boolean;
 }
 
 const start = (g: PageGrid): Joined => ({
@@ -62,10 +67,18 @@ const start = (g: PageGrid): Joined => ({
   runs: [...g.runs],
   lastPage: g.page,
   openBottom: g.openBottom === true,
+  inferred: g.inferred === true,
 });
 
 /** The column of `t` each vertical line of `g` stands on, or null when the edges do not all match. */
 function columnMap(t: Joined, g: PageGrid): number[] | null {
+  // Columns found from the text (table-free.ts) match by their count and their edges within a wider margin.
+  if (g.inferred === true || t.inferred) {
+    if (g.inferred !== t.inferred || g.xs.length !== t.xs.length) return null;
+    return g.xs.slice(1, -1).every((x, k) => Math.abs(x - t.xs[k + 1]!) <= INFERRED_EDGE)
+      ? g.xs.map((_, k) => k)
+      : null;
+  }
   const near = (x: number) => t.xs.findIndex((v) => Math.abs(v - x) <= SAME_EDGE);
   const map = g.xs.map(near);
   if (map.some((k) => k < 0)) return null;
@@ -125,12 +138,13 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
   // none at a cut row's bottom either: a ruled bottom there closed the last row, and the new page starts a row
   // (its empty cells are a merged cell going on).
   const closed = !t.openBottom && g.openTop === true;
-  const broken =
-    !closed &&
-    first !== undefined &&
-    above !== undefined &&
-    first.text === '' &&
-    cutRow(body, header, t, above);
+  const broken = g.inferred
+    ? g.contTop === true
+    : !closed &&
+      first !== undefined &&
+      above !== undefined &&
+      first.text === '' &&
+      cutRow(body, header, t, above);
   const shift = broken ? last - header : t.rows - header;
   for (const c of body) {
     const top = c.r0 === header ? cellAt(t.cells, last, c.c0) : undefined;
@@ -186,7 +200,12 @@ export function takePdfTables(pages: readonly PageText[]): {
 } {
   const joined: Joined[] = [];
   for (const p of pages) {
-    const grids = p.rules && p.rules.length > 0 ? pageGrids(p.page, p.rules, p.runs) : [];
+    const ruled = p.rules && p.rules.length > 0 ? pageGrids(p.page, p.rules, p.runs) : [];
+    const free = unruledGrids(
+      p,
+      ruled.map((g) => [g.ys[0]!, g.ys[g.ys.length - 1]!]),
+    );
+    const grids = [...ruled, ...free].sort((a, b) => a.ys[0]! - b.ys[0]!);
     grids.forEach((g, k) => {
       const prev = joined[joined.length - 1];
       if (k === 0 && prev && prev.lastPage === p.page - 1 && joinGrid(prev, g)) return;
@@ -199,6 +218,8 @@ export function takePdfTables(pages: readonly PageText[]): {
   for (const t of joined) {
     const found = toTable(t, tables.length);
     if (!findHeader(found.table)) {
+      // A grid found from the text alone without a header the grammar knows stays the page's text.
+      if (t.inferred) continue;
       const cells = [...t.cells]
         .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
         .filter((c) => c.text.trim() !== '');

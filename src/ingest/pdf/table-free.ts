@@ -1,0 +1,377 @@
+/**
+ * Task tables without vertical rules in PDFs: a 三线表 (a rule above and below the table and one under its
+ * header), rules between rows only, or no rules at all. No grid can be drawn from the rules, so the grid comes
+ * from the text itself:
+ * - the header: a baseline holding at least MIN_KINDS kinds of header word of the table grammar, each a run of
+ *   its own ("序号", "重点任务", "牵头单位"), with the wrapped lines of its cells ("序↵号") just above and below,
+ *   bounded by the rules above and below it when there are any;
+ * - the columns: under each header cell, the x where the lines of the cells below start (the left edges of the
+ *   text pieces cluster: a cell's lines start at its column's edge) — one column per header cell;
+ * - the rows: the horizontal rules across the table when it draws them between rows; else a row starts where
+ *   the number column (序号; else the title column) has a new entry, with cells top-aligned as a word
+ *   processor sets them by default; the lines of a merged column (方案, 类别) stay with the cell they go on;
+ * - the end: the first line that does not fit the columns (a line across the table, a piece that starts in
+ *   no column), or a gap of many lines.
+ * The result is a PageGrid as a ruled table gives it, so that tables over pages are joined and read the same
+ * way (table.ts); a grid whose header the grammar does not know stays text. Prose never holds such a header
+ * line: a page without one gives nothing.
+ */
+import { normaliseText } from '../../layout/normalise.js';
+import { tableGrammar, type ColumnKind } from '../table/header.js';
+import { runRows } from './lines.js';
+import { runsText, splitAt, type GridCell, type PageGrid } from './table-grid.js';
+import type { Rule } from './table-rules.js';
+import type { PageText, TextRun } from './types.js';
+
+/** A header line names at least this many kinds of column (one more than a ruled grid needs: no rule vouches). */
+const MIN_KINDS = 3;
+/** Runs of one line closer than this many font sizes are one piece of text (a cell's line). */
+const PIECE_GAP = 0.25;
+/** Lines of the header band are at most this many font sizes apart (wrapped header cells, often centred). */
+const BAND_PITCH = 1.05;
+/** A rule at most this many font sizes above or below the header line bounds the header band. */
+const BAND_RULE = 3;
+/** Left edges closer than this (points) are one edge. */
+const EDGE_SNAP = 1.5;
+/** A piece may start this many font sizes left of its column's edge. */
+const EDGE_SLACK = 0.3;
+/** A horizontal rule across at least this share of the table's width is a rule of the table. */
+const WIDE_RULE = 0.5;
+/** A gap of more than this many font sizes between two lines ends the table. */
+const END_GAP = 5;
+/** A piece across columns that reaches this close (font sizes) to the table's right edge is a line of prose. */
+const FULL_LINE = 2;
+/** Lines of a merged column's cell are at most this many times the usual line pitch apart. */
+const CELL_PITCH = 1.25;
+
+interface Piece {
+  runs: TextRun[];
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  text: string;
+}
+
+/** The pieces of a line: its runs joined where the gap between them is small. */
+function pieces(line: readonly TextRun[]): Piece[] {
+  const out: Piece[] = [];
+  for (const r of line) {
+    const last = out[out.length - 1];
+    if (last && r.x - last.x1 <= PIECE_GAP * Math.max(r.size, last.size)) {
+      last.runs.push(r);
+      last.x1 = Math.max(last.x1, r.x + r.w);
+      last.text += r.text;
+    } else out.push({ runs: [r], x0: r.x, x1: r.x + r.w, y: r.y, size: r.size, text: r.text });
+  }
+  return out;
+}
+
+const median = (xs: number[]): number => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+/** Horizontal rules merged: one [from, to] per stretch, at `at`. */
+function wideRules(rules: readonly Rule[], left: number, right: number): number[] {
+  const hs = rules.filter((r) => r.dir === 'h').sort((a, b) => a.at - b.at);
+  const out: number[] = [];
+  let i = 0;
+  while (i < hs.length) {
+    let j = i;
+    while (j + 1 < hs.length && hs[j + 1]!.at - hs[i]!.at <= 2) j++;
+    const group = hs.slice(i, j + 1).sort((a, b) => a.from - b.from);
+    let covered = 0;
+    let end = -Infinity;
+    for (const r of group) {
+      const a = Math.max(r.from, end, left);
+      const b = Math.min(r.to, right);
+      if (b > a) covered += b - a;
+      end = Math.max(end, r.to);
+    }
+    if (covered >= WIDE_RULE * (right - left)) out.push(group.reduce((s, r) => s + r.at, 0) / group.length);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The most supported left edge among `starts` (points), or null. */
+function edgeOf(starts: number[]): number | null {
+  if (starts.length === 0) return null;
+  const s = [...starts].sort((a, b) => a - b);
+  let best: { at: number; n: number } | null = null;
+  for (let i = 0; i < s.length; i++) {
+    let j = i;
+    while (j + 1 < s.length && s[j + 1]! - s[i]! <= EDGE_SNAP) j++;
+    if (!best || j - i + 1 > best.n) best = { at: s[i]!, n: j - i + 1 };
+  }
+  return best!.at;
+}
+
+/** A header cell: its runs and its kind. */
+interface HeaderCell {
+  x0: number;
+  x1: number;
+  runs: TextRun[];
+}
+
+/** The header cells of a band of lines: pieces that overlap in x across the band's lines are one cell. */
+function headerCells(band: Piece[][]): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  for (const p of band.flat().sort((a, b) => a.x0 - b.x0)) {
+    const hit = cells.find((c) => p.x0 < c.x1 && p.x1 > c.x0);
+    if (hit) {
+      hit.x0 = Math.min(hit.x0, p.x0);
+      hit.x1 = Math.max(hit.x1, p.x1);
+      hit.runs.push(...p.runs);
+    } else cells.push({ x0: p.x0, x1: p.x1, runs: [...p.runs] });
+  }
+  return cells.sort((a, b) => a.x0 - b.x0);
+}
+
+const kindOf = (text: string): ColumnKind | null =>
+  tableGrammar().exactKind(normaliseText(text.replace(/\s+/g, '')));
+
+/**
+ * The grids of task tables without vertical rules on a page, top to bottom. `taken` are the vertical extents of
+ * grids already found from the rules: a header inside one is not looked at.
+ */
+export function unruledGrids(page: PageText, taken: readonly [number, number][] = []): PageGrid[] {
+  const lines = runRows(page.runs).map(pieces);
+  const out: PageGrid[] = [];
+  let from = 0;
+  while (from < lines.length) {
+    const at = lines.findIndex(
+      (l, k) =>
+        k >= from &&
+        new Set(l.map((p) => kindOf(p.text)).filter((k) => k !== null)).size >= MIN_KINDS &&
+        !taken.some(([a, b]) => l[0]!.y >= a && l[0]!.y <= b),
+    );
+    if (at < 0) break;
+    const grid = gridAt(page, lines, at);
+    if (!grid) {
+      from = at + 1;
+      continue;
+    }
+    out.push(grid.grid);
+    from = grid.next;
+  }
+  return out;
+}
+
+/** The grid whose header line is `lines[at]`, and the index of the first line after it. */
+function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid; next: number } | null {
+  const anchor = lines[at]!;
+  const size = median(anchor.map((p) => p.size));
+  const y0 = anchor[0]!.y;
+  const allRules = page.rules ?? [];
+  const left0 = Math.min(...anchor.map((p) => p.x0));
+  const right0 = Math.max(...anchor.map((p) => p.x1));
+  const hRules = wideRules(allRules, left0, right0);
+  const ruleAbove = hRules.filter((y) => y < y0 - size && y > y0 - (BAND_RULE + 1) * size).pop();
+  const ruleBelow = hRules.find((y) => y > y0 && y < y0 + BAND_RULE * size);
+  // The header band: the anchor line and the lines of wrapped header cells next to it.
+  let top = at;
+  let bottom = at;
+  const inBand = (k: number, near: number): boolean => {
+    const l = lines[k];
+    if (!l) return false;
+    const y = l[0]!.y;
+    if (Math.abs(y - lines[near]![0]!.y) > BAND_PITCH * size) {
+      // Without the pitch, a rule still bounds the band.
+      if (ruleBelow === undefined || y > ruleBelow || y < y0) return false;
+    }
+    if (ruleAbove !== undefined && y - size < ruleAbove - 1) return false;
+    if (ruleBelow !== undefined && y > ruleBelow) return false;
+    return true;
+  };
+  while (inBand(top - 1, top) && lines[top - 1]![0]!.y > y0 - 2 * size) top--;
+  while (inBand(bottom + 1, bottom)) bottom++;
+  const band = lines.slice(top, bottom + 1);
+  const heads = headerCells(band);
+  if (heads.length < MIN_KINDS) return null;
+  const bandTop = ruleAbove ?? Math.min(...band.map((l) => l[0]!.y)) - size;
+  const bandBottom = ruleBelow ?? Math.max(...band.map((l) => l[0]!.y)) + 0.3 * size;
+  // Body lines below the band (a first pass, before the end is known: for the columns).
+  const below = lines.slice(bottom + 1);
+  const firstEdges = heads.map((h, k) => {
+    const lo = k === 0 ? -Infinity : (heads[k - 1]!.x0 + heads[k - 1]!.x1) / 2;
+    const hi = (h.x0 + h.x1) / 2;
+    const starts = below
+      .slice(0, 80)
+      .flat()
+      .map((p) => p.x0)
+      .filter((x) => x > lo && x <= hi);
+    return edgeOf(starts) ?? h.x0;
+  });
+  const edges = firstEdges.map((e, k) => (k > 0 && e <= firstEdges[k - 1]! ? heads[k]!.x0 : e));
+  if (edges.some((e, k) => k > 0 && e <= edges[k - 1]!)) return null;
+  const slack = EDGE_SLACK * size;
+  const colOf = (x: number): number => {
+    let c = -1;
+    for (let k = 0; k < edges.length; k++) if (x >= edges[k]! - slack) c = k;
+    return c;
+  };
+  // Body: lines while they fit the columns.
+  const body: Piece[][] = [];
+  let right = Math.max(...heads.map((h) => h.x1));
+  let lastY = Math.max(...band.map((l) => l[0]!.y));
+  let next = bottom + 1;
+  for (; next < lines.length; next++) {
+    const l = lines[next]!;
+    const y = l[0]!.y;
+    if (body.length > 0 && y - lastY > END_GAP * size) break;
+    const fits = l.every((p) => {
+      const c = colOf(p.x0);
+      if (c < 0) return false;
+      const end = c + 1 < edges.length ? edges[c + 1]! : Infinity;
+      if (p.x1 <= end + slack) return true;
+      // Across columns: a category row starts at a column's edge and is short; a line of prose is not.
+      return Math.abs(p.x0 - edges[c]!) <= slack && p.x1 < Math.max(right, p.x1) - FULL_LINE * size;
+    });
+    if (!fits) break;
+    body.push(l);
+    lastY = y;
+    right = Math.max(right, ...l.filter((p) => colOf(p.x0) === edges.length - 1).map((p) => p.x1));
+  }
+  if (body.length < 2) return null;
+  const kinds = heads.map((h) => kindOf(runsText(h.runs).replace(/\n/g, '')));
+  const bottomY = lastY + 0.3 * size;
+  const left = Math.min(edges[0]!, ...heads.map((h) => h.x0)) - 1;
+  right += 1;
+  const xs = [left, ...edges.slice(1), right];
+  const cols = edges.length;
+  // Rows: the table's rules between rows, else new entries in the number (or title) column.
+  const tableRules = wideRules(allRules, left, right).filter((y) => y > bandBottom + 1 && y < bottomY);
+  const bodyPieces = body.flat();
+  const starts: number[] = [];
+  const merged = new Set(kinds.flatMap((k, c) => (k === 'plan' || k === 'category' ? [c] : [])));
+  const pitch = pitchOf(body, colOf);
+  let key = kinds.indexOf('number');
+  if (key < 0) key = kinds.indexOf('title');
+  if (key < 0) key = 0;
+  if (tableRules.length >= 2) {
+    starts.push(...tableRules);
+  } else {
+    // A row starts at each entry of the number column, and where the title column has a new entry: text after
+    // a line without any there, or after a gap wider than a cell's lines.
+    const title = kinds.indexOf('title');
+    const keys = [key, ...(title >= 0 && title !== key ? [title] : [])];
+    const prev = keys.map(() => -Infinity);
+    let before: Piece[] = [];
+    for (const l of body) {
+      const y = l[0]!.y;
+      let start = false;
+      keys.forEach((k, n) => {
+        const inCol = (line: Piece[]) =>
+          line.some((p) => {
+            const c = colOf(p.x0);
+            const end = c + 1 < edges.length ? edges[c + 1]! : Infinity;
+            return c === k || (c < k && p.x1 > edges[k]! + slack && p.x1 > end + slack);
+          });
+        if (!inCol(l)) return;
+        const fresh = kinds[k] === 'number' || !inCol(before) || y - prev[n]! > CELL_PITCH * pitch + 0.5;
+        if (fresh) start = true;
+        prev[n] = y;
+      });
+      if (start) starts.push(y - 0.9 * size);
+      // A merged column's lines (方案) may stand between the rows' lines: they are not the line before.
+      if (l.some((p) => !merged.has(colOf(p.x0)))) before = l;
+    }
+  }
+  const ys = [bandTop, bandBottom, ...starts.filter((s) => s > bandBottom + 1), bottomY];
+  const rowOf = (y: number, s: number): number => {
+    let r = 1;
+    for (let k = 2; k < ys.length - 1; k++) if (y - 0.5 * s >= ys[k]!) r = k;
+    return r;
+  };
+  const rows = ys.length - 1;
+  if (rows < 3) return null;
+  // Cells: runs by row and column; a piece across columns makes a spanning cell.
+  const held = new Map<string, TextRun[]>();
+  const spans = new Map<string, number>();
+  const put = (r: number, c: number, runs: TextRun[]): void => {
+    const key = `${r},${c}`;
+    held.set(key, [...(held.get(key) ?? []), ...runs]);
+  };
+  for (const h of heads) put(0, Math.max(0, colOf((h.x0 + h.x1) / 2)), h.runs);
+  const lastIn = new Map<number, { y: number; row: number }>();
+  for (const p of bodyPieces.sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
+    const c = colOf(p.x0);
+    const end = c + 1 < cols ? xs[c + 1]! : Infinity;
+    let row = rowOf(p.y, p.size);
+    if (p.x1 > end + slack) {
+      // Pieces that are one run with a space at an edge hold two cells' texts.
+      const cut = p.runs.flatMap((r) => (/\s/.test(r.text) ? splitAt(r, xs.slice(1, -1)) : [r]));
+      if (cut.length > p.runs.length) {
+        for (const r of cut) put(row, colOf(r.x), [r]);
+        continue;
+      }
+      const c1 = Math.max(c, colOf(p.x1 - slack));
+      spans.set(`${row},${c}`, Math.max(spans.get(`${row},${c}`) ?? c, c1));
+    }
+    if (merged.has(c)) {
+      const prev = lastIn.get(c);
+      if (prev && p.y - prev.y <= CELL_PITCH * pitch + 0.5) row = prev.row;
+      lastIn.set(c, { y: p.y, row });
+    }
+    put(row, c, p.runs);
+  }
+  // A row whose only text (besides merged columns) runs across columns from the number column or left of it is
+  // a category row: one cell to the table's end, as a merged cell would be.
+  for (const [at, c1] of spans) {
+    const [r, c] = at.split(',').map(Number) as [number, number];
+    const others = [...held.keys()].filter((k) => {
+      const [kr, kc] = k.split(',').map(Number) as [number, number];
+      return kr === r && kc > c1 && !merged.has(kc);
+    });
+    if (c <= key && others.length === 0) spans.set(at, cols - 1);
+  }
+  // Rows that hold nothing (a start just below the header's rule) are dropped.
+  const used = [...Array(rows).keys()].filter(
+    (r) => r === 0 || [...held.keys()].some((k) => k.startsWith(`${r},`)),
+  );
+  const cells: GridCell[] = [];
+  for (const [n, r] of used.entries()) {
+    const nextY = n + 1 < used.length ? ys[used[n + 1]!]! : ys[ys.length - 1]!;
+    for (let c = 0; c < cols;) {
+      const c1 = spans.get(`${r},${c}`) ?? c;
+      const runs: TextRun[] = [];
+      for (let k = c; k <= c1; k++) runs.push(...(held.get(`${r},${k}`) ?? []));
+      cells.push({
+        r0: n,
+        r1: n,
+        c0: c,
+        c1,
+        box: { x: xs[c]!, y: ys[r]!, w: xs[c1 + 1]! - xs[c]!, h: nextY - ys[r]! },
+        text: runsText(runs),
+      });
+      c = c1 + 1;
+    }
+  }
+  // The first row goes on from the page before when its key cell (序号) is empty.
+  const first = cells.filter((c) => c.r0 === 1);
+  const contTop =
+    first.some((c) => c.text !== '') && first.some((c) => c.c0 <= key && key <= c.c1 && c.text === '');
+  const runs = [...band.flat(), ...bodyPieces].flatMap((p) => p.runs);
+  const ysUsed = [...used.map((r) => ys[r]!), ys[ys.length - 1]!];
+  return { grid: { page: page.page, xs, ys: ysUsed, cells, runs, inferred: true, contTop }, next };
+}
+
+/** The usual distance between the baselines of two lines of one cell: of consecutive lines of one column. */
+function pitchOf(body: Piece[][], colOf: (x: number) => number): number {
+  const last = new Map<number, number>();
+  const d: number[] = [];
+  for (const l of body)
+    for (const c of new Set(l.map((p) => colOf(p.x0)))) {
+      const y = l[0]!.y;
+      const prev = last.get(c);
+      if (prev !== undefined && y > prev) d.push(y - prev);
+      last.set(c, y);
+    }
+  // The smallest distance that recurs: a cell's lines are the closest lines of a column.
+  const sorted = d.sort((a, b) => a - b);
+  const recurring = sorted.find((x, k) => k + 1 < sorted.length && sorted[k + 1]! - x <= 0.5);
+  return recurring ?? median(sorted);
+}

@@ -1,0 +1,150 @@
+/**
+ * Task tables without vertical rules in PDFs (src/ingest/pdf/table-free.ts), on synthetic pages (runs and rules as
+ * the PDF reader gives them): a 三线表 whose columns come from where the cells' lines start, rows from the 序号
+ * and title columns, a category row across the table, a merged 方案 column, rows from rules between rows, the
+ * end of the table at a line of prose, and prose that names header words making no table.
+ */
+import { describe, expect, it } from 'vitest';
+import { unruledGrids } from '../../src/ingest/pdf/table-free.js';
+import type { Rule } from '../../src/ingest/pdf/table-rules.js';
+import { takePdfTables } from '../../src/ingest/pdf/table.js';
+import type { PageText, TextRun } from '../../src/ingest/pdf/types.js';
+
+const SIZE = 10;
+/** Column edges: 序号, 重点任务, 牵头单位, 完成时限; the table's right edge. */
+const XS = [50, 80, 250, 350, 420];
+const PITCH = 13;
+
+const run = (text: string, x: number, y: number): TextRun => ({
+  text,
+  x,
+  y,
+  w: [...text].length * SIZE,
+  size: SIZE,
+});
+
+const h = (at: number, from = XS[0]!, to = XS[XS.length - 1]!): Rule => ({ dir: 'h', at, from, to });
+
+const page = (runs: TextRun[], rules: Rule[] = []): PageText => ({
+  page: 1,
+  width: 480,
+  height: 700,
+  runs,
+  ocr: false,
+  rules,
+});
+
+/** The header row at baseline 60: centred words, 序号 wrapped over two lines. */
+const header = (): TextRun[] => [
+  run('序', 60, 54),
+  run('号', 60, 66),
+  run('重点任务', 145, 60),
+  run('牵头单位', 280, 60),
+  run('完成时限', 365, 60),
+];
+
+/** A task row from baseline `y`: its number, title lines, lead and deadline, top-aligned. */
+function row(y: number, n: string | null, title: string[], lead: string, due: string): TextRun[] {
+  return [
+    ...(n === null ? [] : [run(n, XS[0]! + 2, y)]),
+    ...title.map((t, k) => run(t, XS[1]! + 2, y + k * PITCH)),
+    run(lead, XS[2]! + 2, y),
+    run(due, XS[3]! + 2, y),
+  ];
+}
+
+const cellsOf = (p: PageText) =>
+  unruledGrids(p).map((g) => g.cells.filter((c) => c.text !== '').map((c) => [c.r0, c.c0, c.c1, c.text]));
+
+describe('PDF task tables without vertical rules', () => {
+  it('reads a 三线表: columns from the cells, rows from 序号 and title entries, a category row across', () => {
+    const runs = [
+      ...header(),
+      run('一、产业发展', XS[0]! + 2, 95),
+      ...row(112, '1', ['推进传统产业', '转型升级'], '市工信局', '6月底前'),
+      ...row(146, '2', ['建设产业园区', '提质增效'], '市发展改革委', '年底前'),
+      // No 序号: a new entry in the title column after a gap wider than a cell's lines.
+      ...row(180, null, ['完善园区配套'], '市商务局', '9月底前'),
+    ];
+    expect(cellsOf(page(runs, [h(40), h(76), h(200)]))).toEqual([
+      [
+        [0, 0, 0, '序\n号'],
+        [0, 1, 1, '重点任务'],
+        [0, 2, 2, '牵头单位'],
+        [0, 3, 3, '完成时限'],
+        [1, 0, 3, '一、产业发展'],
+        [2, 0, 0, '1'],
+        [2, 1, 1, '推进传统产业\n转型升级'],
+        [2, 2, 2, '市工信局'],
+        [2, 3, 3, '6月底前'],
+        [3, 0, 0, '2'],
+        [3, 1, 1, '建设产业园区\n提质增效'],
+        [3, 2, 2, '市发展改革委'],
+        [3, 3, 3, '年底前'],
+        [4, 1, 1, '完善园区配套'],
+        [4, 2, 2, '市商务局'],
+        [4, 3, 3, '9月底前'],
+      ],
+    ]);
+  });
+
+  it('takes rows from the rules between rows when the table draws them', () => {
+    const runs = [
+      ...header(),
+      ...row(95, '1', ['推进传统产业', '转型升级'], '市工信局', '6月底前'),
+      // Cell text that starts lower than the row's top (a centred 牵头单位) stays in its row.
+      ...row(125, '2', ['建设产业园区', '提质增效'], '市发展改革委', '年底前'),
+    ];
+    const rules = [h(40), h(76), h(118), h(150)];
+    const [grid] = unruledGrids(page(runs, rules));
+    expect(grid!.ys.length - 1).toBe(3);
+    expect(grid!.cells.filter((c) => c.r0 === 2 && c.c0 === 1)[0]!.text).toBe('建设产业园区\n提质增效');
+  });
+
+  it('keeps the lines of a merged 方案 column in the cell they go on, across rows', () => {
+    const xs = [0, ...XS];
+    const runs = [
+      run('方案', 5, 60),
+      ...header(),
+      run('大气污染', 2, 95),
+      run('防治方案', 2, 95 + PITCH),
+      run('一、产业发展', XS[0]! + 2, 95),
+      ...row(112, '1', ['推进转型'], '市工信局', '6月底前'),
+      ...row(130, '2', ['建设园区'], '市商务局', '年底前'),
+    ];
+    const [grid] = unruledGrids(page(runs, [h(40, xs[0]), h(76, xs[0])]));
+    expect(grid!.xs.length).toBe(6);
+    expect(grid!.cells.find((c) => c.c0 === 0 && c.text !== '' && c.r0 > 0)).toMatchObject({
+      r0: 1,
+      text: '大气污染\n防治方案',
+    });
+  });
+
+  it('ends the table at a line of prose across it, which stays text', () => {
+    const prose = run('各单位要按照上述分工抓好落实，确保各项任务按时完成并及时报送进展情况。', XS[0]!, 200);
+    const runs = [
+      ...header(),
+      ...row(95, '1', ['推进传统产业'], '市工信局', '6月底前'),
+      ...row(115, '2', ['建设产业园区'], '市发展改革委', '年底前'),
+      prose,
+    ];
+    const found = takePdfTables([page(runs)]);
+    expect(found.tables).toHaveLength(1);
+    expect(found.pages[0]!.runs).toEqual([prose]);
+  });
+
+  it('makes no table of prose that names header words, nor of a header line with too few kinds', () => {
+    const prose = [
+      run('各地要明确序号、重点任务、牵头单位和完成时限，', XS[0]!, 60),
+      run('逐项抓好落实。', XS[0]!, 80),
+    ];
+    expect(unruledGrids(page(prose))).toEqual([]);
+    const two = [
+      run('重点任务', 60, 60),
+      run('牵头单位', 280, 60),
+      ...row(95, '1', ['推进传统产业'], '市工信局', '6月底前'),
+      ...row(115, '2', ['建设产业园区'], '市发展改革委', '年底前'),
+    ];
+    expect(unruledGrids(page(two))).toEqual([]);
+  });
+});
