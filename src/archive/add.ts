@@ -11,6 +11,7 @@ import { finishBatch, nextNoticeId } from './derive.js';
 import { convertInProcess, peekSha256, prepareInput, type Converter, type PrepareJob } from './prepare.js';
 import { dropStaleDiffs } from './series-diffs.js';
 import { hasNotice, writer, type Stored } from './store.js';
+import { looksLikeJson } from '../ingest/sniff-json.js';
 
 export { convertInProcess, type Converter } from './prepare.js';
 
@@ -32,15 +33,6 @@ export interface AddSummary {
   added: number;
   skipped: number;
   failed: { path: string; reason: string }[];
-}
-
-/** Whether the bytes are JSON (a NoticeGraph), judged by the first character after any BOM and whitespace. */
-export function looksLikeJson(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 64))
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return head.startsWith('{');
 }
 
 /** Options of `addInputs`. */

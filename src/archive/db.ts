@@ -12,8 +12,14 @@ import { BLOB_CODECS, type BlobCodec } from './codec.js';
 /** A database handle. */
 export type Db = BetterSqlite3.Database;
 
-/** Version of the archive's schema, kept in `meta`; a database of another version is refused. */
-export const ARCHIVE_SCHEMA_VERSION = '2';
+/**
+ * Version of the archive's schema, kept in `meta`. 3: blobs may be brotli (codec.ts; the codec is in `meta`), which
+ * a gongwen that reads only 2 would misread, so it refuses a 3 archive. A 2 archive (deflate blobs, the same
+ * tables) is still read and added to, and stays 2; another version is refused.
+ */
+export const ARCHIVE_SCHEMA_VERSION = '3';
+/** Older versions this gongwen still reads and writes as they are. */
+const OLDER_READ = ['2'];
 
 /** Page cache of a writing handle, in KB. */
 const WRITE_CACHE_KB = 16 * 1024;
@@ -124,14 +130,23 @@ export class ArchiveError extends Error {
   }
 }
 
-/** Throws when the archive's schema version is not this gongwen's (no `meta` table: the SQLite error). */
+/**
+ * Throws when this gongwen cannot read the archive's schema version: an older one it no longer reads (build a new
+ * archive), or a newer one (upgrade gongwen). No `meta` table: the SQLite error.
+ */
 function checkVersion(db: Db, file: string): void {
   const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
-  if (version !== ARCHIVE_SCHEMA_VERSION)
+  if (version === ARCHIVE_SCHEMA_VERSION || OLDER_READ.includes(version as string)) return;
+  const n = Number(version);
+  if (Number.isInteger(n) && n > Number(ARCHIVE_SCHEMA_VERSION))
     throw new ArchiveError(
-      `${file}: archive schema ${String(version)}, this gongwen reads ${ARCHIVE_SCHEMA_VERSION}; ` +
-        `build a new archive from the same notices or graph JSON: gongwen archive add <files> --db NEW.db`,
+      `${file}: archive schema ${n}, made by a newer gongwen; this gongwen reads schemas ` +
+        `${[...OLDER_READ, ARCHIVE_SCHEMA_VERSION].join(', ')}: upgrade gongwen to read it`,
     );
+  throw new ArchiveError(
+    `${file}: archive schema ${String(version)}, this gongwen reads ${ARCHIVE_SCHEMA_VERSION}; ` +
+      `build a new archive from the same notices or graph JSON: gongwen archive add <files> --db NEW.db`,
+  );
 }
 
 /** Loads better-sqlite3 (a native addon) only when an archive command runs. */
@@ -179,7 +194,9 @@ export async function openArchive(file: string, options: { write: boolean; cache
       if (fresh) {
         db.prepare('INSERT INTO meta VALUES (?, ?)').run('schema', ARCHIVE_SCHEMA_VERSION);
         db.prepare('INSERT INTO meta VALUES (?, ?)').run(BLOBS_KEY, NEW_CODEC);
-      }
+      } else if (blobCodec(db) !== 'deflate')
+        // A 2 archive with brotli blobs (made before the version said so) is a 3 archive: say so.
+        db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(ARCHIVE_SCHEMA_VERSION);
     }
     checkVersion(db, file);
     if (!options.write) db.pragma(`cache_size = -${READ_CACHE_KB}`);

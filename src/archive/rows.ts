@@ -1,7 +1,7 @@
 /**
  * A NoticeGraph flattened into the archive's rows, ready to insert (store.ts): made in a worker thread, so the
  * main thread of `archive add` only hands each table's rows to SQLite. Each table is one JSON array of row
- * arrays (SQLite reads it with json_each: one call a table, not one a row). Rows refer to each other by their
+ * arrays (the writer parses it and runs one statement a row). Rows refer to each other by their
  * index in this notice (a task's plan is its plan's index in `plans`); the writer turns indexes into row ids.
  */
 import type { GraphNode, NoticeGraph } from '../graph/schema.js';

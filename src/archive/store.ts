@@ -1,7 +1,6 @@
 /**
- * Puts notices into the archive from their rows (rows.ts, made in worker threads): one statement a table, which
- * reads that table's rows from one JSON array with json_each, so the writer spends its time in SQLite and not in
- * one call a row. Plans and tasks get their row ids here (the next free ids, read when a batch starts inside its
+ * Puts notices into the archive from their rows (rows.ts, made in worker threads): one prepared statement a
+ * table, run once a row. Plans and tasks get their row ids here (the next free ids, read when a batch starts inside its
  * transaction), so the rows of a notice refer to each other without a round trip. The caller wraps a batch in
  * one transaction.
  */
@@ -24,53 +23,91 @@ export interface Stored extends NoticeRows {
   blobs: Blobs;
 }
 
-/** A JSON row's cell `i`. */
-const at = (i: number): string => `value->>${i}`;
-/** A plan or task id from a row's index (`base` is the statement's parameter of the first id). */
-const idOf = (i: number, base: string): string => `${base} + (${at(i)})`;
+type Cell = string | number | null;
+type Row = Cell[];
+
+/** A plan or task id from its index in the notice (null stays null). */
+const idOf = (index: Cell, base: number): Cell => (index === null ? null : base + Number(index));
+
+/** The ids a notice's rows are written with: the notice's, and those of its first plan and first task. */
+interface Ids {
+  notice: number;
+  plan: number;
+  task: number;
+}
 
 /**
- * The statements of each table: `@rows` the JSON rows, `@notice` the notice id, `@plan` and `@task` the ids of
- * its first plan and task (row layouts in rows.ts).
+ * Each table's statements and how a row (rows.ts layouts) binds to them, one run a row: SQLite reading the rows
+ * from a JSON array with json_each (one call a table) spent most of its time parsing each row's JSON again for
+ * every cell it took (the tasks, with their long texts, cost 11 µs a row), more than better-sqlite3's call a row.
  */
-const TABLE_SQL: Record<RowTable, string[]> = {
+const TABLE_SQL: Record<RowTable, { sql: string; bind: (row: Row, ids: Ids, index: number) => Cell[] }[]> = {
   plans: [
-    `INSERT INTO series (key, issuer, topic, title) SELECT ${at(4)}, ${at(5)}, ${at(3)}, ${at(6)} ` +
-      'FROM json_each(@rows) WHERE true ON CONFLICT (key) DO NOTHING',
-    `INSERT INTO plans (id, notice_id, key, title, year, topic, series_id, start, end) SELECT @plan + key, @notice, ` +
-      `${at(0)}, ${at(1)}, ${at(2)}, ${at(3)}, (SELECT id FROM series WHERE key = ${at(4)}), ${at(7)}, ${at(8)} ` +
-      'FROM json_each(@rows)',
+    {
+      sql: 'INSERT INTO series (key, issuer, topic, title) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      bind: (r) => [r[4]!, r[5]!, r[3]!, r[6]!],
+    },
+    {
+      sql:
+        'INSERT INTO plans (id, notice_id, key, title, year, topic, series_id, start, end) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, (SELECT id FROM series WHERE key = ?), ?, ?)',
+      bind: (r, ids, i) => [ids.plan + i, ids.notice, r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, r[7]!, r[8]!],
+    },
   ],
   sections: [
-    'INSERT INTO sections (notice_id, plan_id, key, path, marker, level, title, start, end) ' +
-      `SELECT @notice, ${idOf(0, '@plan')}, ${[1, 2, 3, 4, 5, 6, 7].map(at).join(', ')} FROM json_each(@rows)`,
+    {
+      sql:
+        'INSERT INTO sections (notice_id, plan_id, key, path, marker, level, title, start, end) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      bind: (r, ids) => [ids.notice, idOf(r[0]!, ids.plan), ...r.slice(1, 8)],
+    },
   ],
   tasks: [
-    'INSERT INTO tasks (id, notice_id, plan_id, key, path, number, title, text, start, end, page) ' +
-      `SELECT @task + key, @notice, ${idOf(0, '@plan')}, ${[1, 2, 3, 4, 5, 6, 7, 8].map(at).join(', ')} FROM json_each(@rows)`,
+    {
+      sql:
+        'INSERT INTO tasks (id, notice_id, plan_id, key, path, number, title, text, start, end, page) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      bind: (r, ids, i) => [ids.task + i, ids.notice, idOf(r[0]!, ids.plan), ...r.slice(1, 9)],
+    },
   ],
   units: [
-    `INSERT INTO units (name, kind) SELECT ${at(0)}, ${at(1)} FROM json_each(@rows) WHERE true ` +
-      'ON CONFLICT (name) DO NOTHING',
-    `INSERT INTO unit_names SELECT (SELECT id FROM units WHERE name = ${at(0)}), ${at(2)}, 1 ` +
-      'FROM json_each(@rows) WHERE true ON CONFLICT (unit_id, name) DO UPDATE SET notices = notices + 1',
+    {
+      sql: 'INSERT INTO units (name, kind) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+      bind: (r) => [r[0]!, r[1]!],
+    },
+    {
+      sql:
+        'INSERT INTO unit_names VALUES ((SELECT id FROM units WHERE name = ?), ?, 1) ' +
+        'ON CONFLICT (unit_id, name) DO UPDATE SET notices = notices + 1',
+      bind: (r) => [r[0]!, r[2]!],
+    },
   ],
   roles: [
-    `INSERT INTO roles SELECT @notice, ${idOf(0, '@plan')}, ${idOf(1, '@task')}, ${at(2)}, ` +
-      `(SELECT id FROM units WHERE name = ${at(3)}), ${[4, 5, 6, 7, 8, 9].map(at).join(', ')} FROM json_each(@rows)`,
+    {
+      sql: 'INSERT INTO roles VALUES (?, ?, ?, ?, (SELECT id FROM units WHERE name = ?), ?, ?, ?, ?, ?, ?)',
+      bind: (r, ids) => [ids.notice, idOf(r[0]!, ids.plan), idOf(r[1]!, ids.task), r[2]!, ...r.slice(3, 10)],
+    },
   ],
   deadlines: [
-    'INSERT INTO deadlines (notice_id, plan_id, task_id, holder, text, date, kind, period, start, end) ' +
-      `SELECT @notice, ${idOf(0, '@plan')}, ${idOf(1, '@task')}, ${[2, 3, 4, 5, 6, 7, 8].map(at).join(', ')} ` +
-      'FROM json_each(@rows)',
+    {
+      sql:
+        'INSERT INTO deadlines (notice_id, plan_id, task_id, holder, text, date, kind, period, start, end) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      bind: (r, ids) => [ids.notice, idOf(r[0]!, ids.plan), idOf(r[1]!, ids.task), ...r.slice(2, 9)],
+    },
   ],
   targets: [
-    `INSERT INTO targets SELECT @notice, ${idOf(0, '@plan')}, ${idOf(1, '@task')}, ` +
-      `${[2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(at).join(', ')} FROM json_each(@rows)`,
+    {
+      sql: 'INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      bind: (r, ids) => [ids.notice, idOf(r[0]!, ids.plan), idOf(r[1]!, ids.task), ...r.slice(2, 12)],
+    },
   ],
-  refs: [`INSERT INTO refs SELECT @notice, ${at(0)}, ${at(1)}, ${at(2)} FROM json_each(@rows)`],
+  refs: [{ sql: 'INSERT INTO refs VALUES (?, ?, ?, ?)', bind: (r, ids) => [ids.notice, ...r.slice(0, 3)] }],
   repairs: [
-    `INSERT INTO repairs SELECT @notice, ${[0, 1, 2, 3, 4].map(at).join(', ')} FROM json_each(@rows)`,
+    {
+      sql: 'INSERT INTO repairs VALUES (?, ?, ?, ?, ?, ?)',
+      bind: (r, ids) => [ids.notice, ...r.slice(0, 5)],
+    },
   ],
 };
 
@@ -81,7 +118,7 @@ interface Statements {
   has: Statement;
   nextPlan: Statement;
   nextTask: Statement;
-  tables: [RowTable, Statement[]][];
+  tables: [RowTable, { run: Statement; bind: (row: Row, ids: Ids, index: number) => Cell[] }[]][];
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -98,9 +135,9 @@ function statements(db: Db): Statements {
     has: db.prepare('SELECT 1 FROM notices WHERE sha256 = ?').pluck(),
     nextPlan: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM plans').pluck(),
     nextTask: db.prepare('SELECT coalesce(max(id), 0) + 1 FROM tasks').pluck(),
-    tables: (Object.entries(TABLE_SQL) as [RowTable, string[]][]).map(([t, sql]) => [
+    tables: (Object.entries(TABLE_SQL) as [RowTable, (typeof TABLE_SQL)[RowTable]][]).map(([t, list]) => [
       t,
-      sql.map((q) => db.prepare(q)),
+      list.map(({ sql, bind }) => ({ run: db.prepare(sql), bind })),
     ]),
   };
   cache.set(db, s);
@@ -131,10 +168,15 @@ export function writer(db: Db): Writer {
   return {
     add: ({ notice: cells, blobs, tables, plans, tasks }) => {
       const notice = Number(s.notice.run(...cells, addedAt).lastInsertRowid);
+      // A notice's plan and task rows take the next ids, in order: a row refers to them by index (rows.ts).
+      const ids: Ids = { notice, plan, task };
       s.blob.run(notice, buffer(blobs.graph), buffer(blobs.text), blobs.exact ? 1 : 0);
       for (const [table, statements] of s.tables) {
-        const rows = tables[table];
-        if (rows !== undefined) for (const st of statements) st.run({ rows, notice, plan, task });
+        const json = tables[table];
+        if (json === undefined) continue;
+        const rows = JSON.parse(json) as Row[];
+        for (const { run, bind } of statements)
+          for (let i = 0; i < rows.length; i++) run.run(bind(rows[i]!, ids, i));
       }
       plan += plans;
       task += tasks;

@@ -4,6 +4,7 @@ import { readInput } from '../ingest/index.js';
 import { NoticeGraphSchema, type NoticeGraph } from '../graph/schema.js';
 import { convert } from '../index.js';
 import { diff } from '../diff/index.js';
+import { looksLikeJson } from '../ingest/sniff-json.js';
 
 /** The output formats of `gongwen diff`. */
 export const DIFF_FORMATS = ['json', 'md', 'html', 'xlsx', 'docx'] as const;
@@ -19,15 +20,6 @@ export interface DiffCommand {
   format: (typeof DIFF_FORMATS)[number];
   output?: string;
   units: string[];
-}
-
-/** Whether the bytes are JSON (a NoticeGraph), judged by the first character after any BOM and whitespace. */
-function looksLikeJson(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8')
-    .decode(bytes.subarray(0, 64))
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return head.startsWith('{');
 }
 
 /** Reads one side: a NoticeGraph JSON file (validated) or a notice in any format `convert` reads. */

@@ -279,7 +279,7 @@ describe('archive add from graph JSON', () => {
     }
   });
 
-  it('compresses the blobs of a new archive with brotli, and keeps deflate in an archive made before', async () => {
+  it('compresses the blobs of a new archive (schema 3) with brotli; reads and adds to a schema 2 archive in deflate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongwen-archive-'));
     try {
       for (const [name, before] of [
@@ -288,8 +288,9 @@ describe('archive add from graph JSON', () => {
       ] as const) {
         let db = await openArchive(join(dir, name), { write: true });
         if (before) {
-          // An archive made before the codec was recorded: no `blobs` key in meta.
+          // An archive made before the codec was recorded: schema 2, no `blobs` key in meta.
           db.prepare("DELETE FROM meta WHERE key = 'blobs'").run();
+          db.prepare("UPDATE meta SET value = '2' WHERE key = 'schema'").run();
           db.close();
           db = await openArchive(join(dir, name), { write: true });
         }
@@ -302,6 +303,9 @@ describe('archive add from graph JSON', () => {
           const raw = before ? inflateSync(blob) : brotliDecompressSync(blob);
           expect(JSON.parse(raw.toString('utf8'))).toEqual(graph);
           expect(loadText(db, 1).text).toBe(applyRepairs(readFileSync(SEED, 'utf8'), graph.repairs));
+          // A 2 archive stays 2 (an older gongwen still reads it); a brotli one says 3.
+          const schema = db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get();
+          expect(schema).toBe(before ? '2' : '3');
         } finally {
           db.close();
         }

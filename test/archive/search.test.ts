@@ -225,4 +225,25 @@ describe('archive text search and filters', () => {
     expect(raw.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'task_keys'").pluck().get()).toBe(0);
     raw.close();
   });
+
+  it('refuses an archive made by a newer gongwen, saying to upgrade, and calls a 2 archive with brotli blobs 3', async () => {
+    const file = join(dir, 'newer.db');
+    const newer = await openArchive(file, { write: true });
+    newer.prepare("UPDATE meta SET value = '4' WHERE key = 'schema'").run();
+    newer.close();
+    for (const write of [true, false])
+      await expect(openArchive(file, { write })).rejects.toThrow(
+        /archive schema 4, made by a newer gongwen; this gongwen reads schemas 2, 3: upgrade gongwen/,
+      );
+    const mislabelled = join(dir, 'mislabelled.db');
+    const made = await openArchive(mislabelled, { write: true });
+    made.prepare("UPDATE meta SET value = '2' WHERE key = 'schema'").run();
+    made.close();
+    const read = await openArchive(mislabelled, { write: false });
+    expect(read.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get()).toBe('2');
+    read.close();
+    const written = await openArchive(mislabelled, { write: true });
+    expect(written.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get()).toBe('3');
+    written.close();
+  });
 });
