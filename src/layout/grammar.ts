@@ -17,6 +17,7 @@ const LayoutSchema = z.object({
   noStart: z.string().min(1),
   minLines: z.number().int().positive(),
   minMeasure: z.number().int().positive(),
+  minMeasureLines: z.number().int().positive(),
   maxMeasure: z.number().int().positive(),
   fullShare: z.number().min(0).max(1),
   endShare: z.number().min(0).max(1),

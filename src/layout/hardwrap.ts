@@ -8,7 +8,7 @@ import { checkLayoutExamples, layoutGrammar, LAYOUT_GRAMMAR } from './grammar.js
 import {
   endsSentence,
   lineLength,
-  measureOf,
+  measureWithSupport,
   narrowSlack,
   paragraphsFromLines,
   slack,
@@ -73,8 +73,10 @@ export function isHardWrapped(lines: readonly LayoutLine[]): boolean {
   const g = layoutGrammar();
   if (lines.length < g.minLines) return false;
   const lengths = lines.map(lineLength);
-  const measure = measureOf(lengths);
+  const { measure, lines: support } = measureWithSupport(lengths);
   if (measure < g.minMeasure || measure > g.maxMeasure) return false;
+  // Too few lines of one length to be a measure (a grid alone, its cells of every length): no line is full.
+  if (support < g.minMeasureLines) return false;
   const full = (i: number) => lengths[i]! + narrowSlack(lines[i]!.text) >= measure - slack(measure, g);
   const fullLines = lines.filter((_, i) => full(i));
   // A paragraph's last line is short whatever the width: the share is taken among the lines followed by another

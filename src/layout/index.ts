@@ -15,6 +15,7 @@ export { normaliseText } from './normalise.js';
 export { paragraphsFromLines, type LayoutLine, type Paragraphing } from './paragraphs.js';
 export { hardWrapProposals, isHardWrapped, JOIN_RULE } from './hardwrap.js';
 export { furnitureProposals, FURNITURE_RULE } from './furniture.js';
+export { interleavedColumns, INTERLEAVED_CODE } from './interleave.js';
 
 /** The ids of the layout pass's edits start with one of these (`--rules` selects the pass with `layout`). */
 export const LAYOUT_RULE = 'layout';

@@ -12,7 +12,10 @@
  *
  * A text without a form feed is no page-structured text: nothing here applies to it.
  */
+import { structureGrammar, type MarkerKind, type MarkerMatch } from '../parse/grammar.js';
 import type { Proposal } from '../repair/fixer.js';
+import { layoutGrammar } from './grammar.js';
+import { endsSentence } from './paragraphs.js';
 
 /** Rule id of a layout margin or a double-spacing blank line taken out. */
 export const PAGE_LAYOUT_RULE = 'layout/page';
@@ -117,9 +120,12 @@ export function pageLayoutProposals(raw: string, removed: (k: number) => boolean
   if (!isPaged(raw)) return [];
   const lines = rawLines(raw);
   const gone = (l: RawLine) => removed(isBlank(raw, l) ? l.start : visibleAt(raw, l));
-  const printed = lines.filter((l) => !isBlank(raw, l) && !gone(l));
-  if (printed.length < MIN_LINES) return [];
-  const out: Proposal[] = [];
+  const all = lines.filter((l) => !isBlank(raw, l) && !gone(l));
+  if (all.length < MIN_LINES) return [];
+  // A marker left alone at a page's bottom goes back before its item's text (and out of the lines below).
+  const out: Proposal[] = strayMarkerProposals(raw, all);
+  const stray = new Set(out.filter((p) => p.start < p.end).map((p) => p.start));
+  const printed = all.filter((l) => !stray.has(l.start));
   // The margin: the widest indent that MARGIN_SHARE of the printed lines have at least.
   const widths = printed.map((l) => indentOf(raw, l).width).sort((a, b) => b - a);
   const margin = widths[Math.ceil(MARGIN_SHARE * widths.length) - 1] ?? 0;
@@ -176,6 +182,88 @@ export function pageLayoutProposals(raw: string, removed: (k: number) => boolean
     if (!blanks.length || blanks.some((b) => raw.slice(b.start, b.next).includes('\f'))) continue;
     out.push({ start: blanks[0]!.start, end: blanks.at(-1)!.next, text: '', ruleId: PAGE_LAYOUT_RULE });
   }
+  return out;
+}
+
+/** Marker kinds from the highest level down. */
+const LEVELS: readonly MarkerKind[] = ['level1', 'level2', 'item', 'subitem'];
+/** How many deeper markers the sequence check reads past, looking for a stray marker's siblings. */
+const MAX_WALK = 64;
+
+/**
+ * Proposals that put back a heading or item marker a PDF's text left alone at a page's bottom: Chromium draws a
+ * list's markers apart from its text, and pdftotext then sets "2." as the page's last line while the item's text
+ * opens the page with none ("…4月底前完成。↵全面整改。针对…" then "…当前页↵2.↵(URL, 2/3)"). The evidence: the
+ * marker is wholly its line and the last printed line of its page; the first line of that page or the next opens
+ * with no marker after a sentence's end, and there the marker fits its sequence (the nearest marker before of its
+ * level or higher is its predecessor, or a higher heading for a 1; the nearest after of its level, if any, its
+ * successor); exactly one page top fits. The marker line is removed and the marker inserted before that line's
+ * text (`layout/page` repairs: raw offsets kept, reversible). `printed` are the page's printed lines in order.
+ */
+function strayMarkerProposals(raw: string, printed: readonly RawLine[]): Proposal[] {
+  const sg = structureGrammar();
+  const g = layoutGrammar();
+  const text = printed.map((l) => raw.slice(visibleAt(raw, l), l.end).trimEnd());
+  const page: number[] = [];
+  let p = 0;
+  let from = 0;
+  for (const l of printed) {
+    for (let k = raw.indexOf('\f', from); k >= 0 && k < visibleAt(raw, l); k = raw.indexOf('\f', k + 1)) {
+      p++;
+      from = k + 1;
+    }
+    page.push(p);
+  }
+  const markers = text.map((t) => sg.marker(t));
+  const level = (m: MarkerMatch) => LEVELS.indexOf(m.kind);
+  // The nearest marker of `m`'s level or higher from line `i` on in direction `d` (skipping line `skip`).
+  const nearest = (i: number, d: 1 | -1, m: MarkerMatch, skip: number): MarkerMatch | null => {
+    let walked = 0;
+    for (let k = i; k >= 0 && k < printed.length && walked < MAX_WALK; k += d) {
+      const x = markers[k];
+      if (k === skip || !x) continue;
+      if (level(x) <= level(m)) return x;
+      walked++;
+    }
+    return null;
+  };
+  const fits = (f: number, m: MarkerMatch, skip: number): boolean => {
+    if (f <= 0 || markers[f] || f === skip) return false;
+    const before = f - 1 === skip ? f - 2 : f - 1;
+    if (before < 0 || !endsSentence(text[before]!, g)) return false;
+    const prev = nearest(before, -1, m, skip);
+    const prevFits = prev
+      ? prev.kind === m.kind
+        ? prev.value === m.value - 1
+        : m.value === 1
+      : m.value === 1;
+    const next = nearest(f + 1, 1, m, skip);
+    return prevFits && (!next || next.kind !== m.kind || next.value === m.value + 1);
+  };
+  const firstOf = new Map<number, number>();
+  page.forEach((q, i) => {
+    if (!firstOf.has(q)) firstOf.set(q, i);
+  });
+  const out: Proposal[] = [];
+  printed.forEach((l, i) => {
+    const m = markers[i];
+    if (!m || m.length !== text[i]!.length || page[i + 1] === page[i]) return;
+    const tops = [page[i]!, page[i]! + 1].flatMap((q) => {
+      const f = firstOf.get(q);
+      return f !== undefined && fits(f, m, i) ? [f] : [];
+    });
+    if (tops.length !== 1) return;
+    const f = tops[0]!;
+    out.push(
+      { start: l.start, end: l.next, text: '', ruleId: PAGE_LAYOUT_RULE },
+      {
+        start: visibleAt(raw, printed[f]!),
+        end: visibleAt(raw, printed[f]!),
+        text: text[i]!,
+        ruleId: PAGE_LAYOUT_RULE,
+      },
+    );
+  });
   return out;
 }
 

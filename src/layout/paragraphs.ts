@@ -56,6 +56,14 @@ export interface Paragraphing {
 
 /** The full-line length of a text's lines: the length most lines reach (the mode of the longer half). */
 export function measureOf(lengths: readonly number[]): number {
+  return measureWithSupport(lengths).measure;
+}
+
+/**
+ * The measure (measureOf) and how many lines have exactly that length: 1 when no two of the longer half are alike,
+ * and the measure is then only the longest line (a grid's cells, not a printed page's lines).
+ */
+export function measureWithSupport(lengths: readonly number[]): { measure: number; lines: number } {
   const sorted = [...lengths].sort((a, b) => a - b);
   const top = sorted.slice(Math.floor(sorted.length / 2));
   const counts = new Map<number, number>();
@@ -63,7 +71,7 @@ export function measureOf(lengths: readonly number[]): number {
   let best = 0;
   let most = 0;
   for (const [n, c] of counts) if (c > most || (c === most && n > best)) [best, most] = [n, c];
-  return best;
+  return { measure: best, lines: most };
 }
 
 /**

@@ -3,7 +3,7 @@
  * replacements; one fixer applies them, so nothing is edited in place and the raw text can always be rebuilt.
  */
 import type { Diagnostic, Repair } from '../graph/schema.js';
-import { LAYOUT_RULE, layoutProposals } from '../layout/index.js';
+import { interleavedColumns, LAYOUT_RULE, layoutProposals } from '../layout/index.js';
 import { composeEdits } from './compose.js';
 import { applyProposals, offsetMapper, type Proposal } from './fixer.js';
 import { loadRepairGrammar } from './grammar.js';
@@ -74,6 +74,8 @@ export function repair(raw: string, options: RepairOptions = {}): RepairResult {
     for (const d of out.diagnostics) diagnostics.push(d);
   }
   const fixed = applyProposals(text, proposals);
+  const interleaved = layout ? interleavedColumns(raw) : null;
+  if (interleaved) diagnostics.push(interleaved);
   const all = [...diagnostics, ...fixed.diagnostics].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   if (!layout || layout.edits.length === 0)
     return { text: fixed.text, edits: fixed.edits, diagnostics: all, toRaw: fixed.toRaw };

@@ -71,6 +71,41 @@ describe('page-structured text (pdftotext, form feeds between pages)', () => {
     expect(without(open)).toContain('[以下各开\n\n发区管委会、县');
   });
 
+  it("puts back an item's marker pdftotext left alone at its page's bottom, where its sequence has the slot", () => {
+    const header = (n: number) => [`12/6/26, 10:1${n} PM`, ''];
+    const footer = (n: number) => ['', `http://127.0.0.1:36881/006.html`, '', `${n}/3`];
+    const item = (marker: string, body: string[]) => [
+      `${marker}${body[0]}`,
+      ...body.slice(1, -1),
+      `${body.at(-1)}。`,
+    ];
+    const pages = (last2: string[], top2: string) => [
+      [...header(1), ...item('1.摸底排查。', bodyLines(36, 10, 0)), ...footer(1)],
+      [
+        ...header(2),
+        `${top2}${bodyLines(36, 1, 20)[0]}`,
+        ...item('', bodyLines(36, 5, 21)),
+        ...item('3.监督评估。', bodyLines(36, 6, 30)),
+        ...last2,
+        ...footer(2),
+      ],
+      [...header(3), ...item('4.建立机制。', bodyLines(36, 10, 40)), ...footer(3)],
+    ];
+    const paged = (ps: string[][]) => ps.map((lines) => lines.join('\n')).join('\n\f') + '\n\f';
+    const text = paged(pages(['2.'], '全面整改。'));
+    const out = applyProposals(text, layoutProposals(text)).text;
+    expect(out).toContain('\n2.全面整改。');
+    expect(out).not.toMatch(/\n2\.\n/);
+    // No slot: the page opens with a marker, or the item is there already, or the line before ends no sentence.
+    for (const [last, top] of [
+      [['2.'], '5.全面整改。'],
+      [['5.'], '全面整改。'],
+    ] as const) {
+      const other = paged(pages([...last], top));
+      expect(applyProposals(other, layoutProposals(other)).text, top).not.toContain(`${last[0]}全面整改`);
+    }
+  });
+
   it('leaves a text without form feeds as it is (margins and blank lines there are no page layout)', () => {
     const text = bodyLines(36, 30)
       .map((l) => `  ${l}\n`)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hardWrapProposals } from '../../src/layout/hardwrap.js';
 import { rewrap, type RewrapOptions } from '../../src/layout/rewrap.js';
 import { applyProposals } from '../../src/repair/fixer.js';
+import { convertSync } from '../../src/index.js';
 
 /** The paragraphs of `paras` re-wrapped with `options`, as the joins give them back. */
 function roundTrip(paras: string[], options: RewrapOptions): string[] {
@@ -141,5 +142,25 @@ describe('the paragraph model', () => {
       body(45),
     ];
     expect(roundTrip(paras, { width: date.length + 2, indent: '\u3000\u3000' })).toEqual(paras);
+  });
+
+  it('has no measure for a grid copied alone (no two long lines alike): its cells are not joined', () => {
+    const grid =
+      '       索 引 11410000/2021-00012  主题分 综合政务\n       号：                        类：\n' +
+      '       发文机 某省人民政府办公厅       成文日 2021年03月15日\n       关：                        期：\n' +
+      '       标\n       题： 某省人民政府办公厅关于做好某项工作的通知\n' +
+      '       发文字 某政办发〔2021〕7号        发布日 2021年03月20日\n       号：                        期：\n';
+    const text = `${grid}\n现将有关事项通知如下。\n`;
+    expect(hardWrapProposals(text)).toEqual([]);
+    const d = convertSync(text, { path: 'grid.txt' }).document;
+    expect([d.title, d.issuers, d.docNumber, d.date]).toEqual([
+      '某省人民政府办公厅关于做好某项工作的通知',
+      ['某省人民政府办公厅'],
+      '某政办发〔2021〕7号',
+      '2021-03-15',
+    ]);
+    // Lines of one width make a measure: a hard-wrapped text is still joined.
+    const paras = [body(90), body(70), body(45)];
+    expect(roundTrip(paras, { width: 20 })).toEqual(paras);
   });
 });
