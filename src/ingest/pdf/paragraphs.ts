@@ -18,6 +18,8 @@ const INDENT = 0.8;
 const SHORT = 2;
 /** A line is a paragraph's last beyond doubt when it fills less than this share of the column. */
 const CLEARLY_SHORT = 0.7;
+/** A page (or column) of at most this many lines may be the end of a letter, with no full line of its own. */
+const FEW_LINES = 4;
 /** Font sizes differing by more than this share belong to different paragraphs. */
 const SIZE_CHANGE = 0.2;
 /** A gap between baselines over this many times the usual line pitch separates paragraphs. */
@@ -60,8 +62,10 @@ function columnEdges(lines: PdfLine[]): Map<string, Edges> {
       ),
     });
   }
-  // A page whose lines all start indented (a page of one-line paragraphs) takes the usual edge of its side; one
-  // whose lines all stop short of it (the end of a letter: signature and date, flush right), the usual right edge.
+  // A page whose lines all start indented (a page of one-line paragraphs) takes the usual edge of its side; a page
+  // of a few lines that all stop short of it (the end of a letter: signature and date, flush right), the usual
+  // right edge.
+  const counts = new Map([...groups].map(([k, ls]) => [k, ls.length]));
   const usualOf = (side: string, edge: 'left' | 'right'): number | undefined => {
     const own = [...edges].filter(([k]) => k.endsWith(`:${side}`)).map(([, e]) => e[edge]);
     return own.sort((a, b) => a - b)[Math.floor(own.length / 2)];
@@ -72,7 +76,7 @@ function columnEdges(lines: PdfLine[]): Map<string, Edges> {
     for (const [k, e] of edges) {
       if (!k.endsWith(`:${side}`)) continue;
       if (e.left > left + lines[0]!.size) e.left = left;
-      if (e.right < right - lines[0]!.size) e.right = right;
+      if (e.right < right - lines[0]!.size && (counts.get(k) ?? 0) <= FEW_LINES) e.right = right;
     }
   }
   return edges;
