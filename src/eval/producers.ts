@@ -39,6 +39,11 @@ export interface ProducerScore {
    * text has them.
    */
   head?: Partial<Record<HeadField, { expected: string; found: string }>>;
+  /**
+   * For a GB/T 9704 page (gbt-*): its 版记 as printed against the graph's: 抄送机关 (joined with |), 印发机关 and
+   * 印发日期; and whether the 版记 stayed out of the body (no task or section text holds its lines).
+   */
+  record?: Record<RecordField, { expected: string; found: string }>;
   error?: string;
 }
 
@@ -77,6 +82,35 @@ export function scoreAgainstText(graph: NoticeGraph, text: NoticeGraph): Score[]
   ];
 }
 
+const RECORD_FIELDS = ['copyTo', 'printedBy', 'printDate', 'outOfBody'] as const;
+type RecordField = (typeof RECORD_FIELDS)[number];
+
+/** The 版记 fields of `graph` against the printed ones (see ProducerScore.record). */
+function recordAgainstPrinted(
+  graph: NoticeGraph,
+  printed: PrintedHead,
+): NonNullable<ProducerScore['record']> {
+  const d = graph.document;
+  const copy = printed.copyTo.replace(/[。]$/, '').split(/[，,]/);
+  const label = (RECORD_COPY_LABEL.exec(
+    JSON.stringify(graph.nodes.filter((n) => n.type === 'task' || n.type === 'section')),
+  ) ?? [])[0];
+  return {
+    copyTo: { expected: copy.join('|'), found: (d.copyTo ?? []).join('|') },
+    printedBy: { expected: printed.printedBy, found: d.printedBy ?? '' },
+    printDate: { expected: isoOf(printed.printDate) ?? '', found: d.printDate ?? '' },
+    outOfBody: { expected: '', found: label ?? '' },
+  };
+}
+
+/** The 抄送 label as the body would hold it if the 版记 were read as body text. */
+const RECORD_COPY_LABEL = /抄\s?送\s?[:：]/;
+
+const isoOf = (date: string): string | null => {
+  const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(date);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+};
+
 /** The fields a GB/T 9704 page prints in its head and 版记 (gbt-NAME.head.json, written by scripts/producers/gbt9704.py). */
 interface PrintedHead {
   issuers: string[];
@@ -84,24 +118,31 @@ interface PrintedHead {
   title: string;
   recipients: string;
   date: string;
+  copyTo: string;
+  printedBy: string;
+  printDate: string;
 }
 
 /**
  * The head as printed, for a PDF of scripts/producers/gbt9704.sh (gbt-NAME.pdf and its scans tess-gbt-NAME-DPI.pdf):
  * its printed 发文字号 and 版记 are not in the notice's text, so the fields are scored against what was printed.
  */
-function printedHead(dir: string, file: string): Pick<NoticeGraph, 'document'> | null {
-  const m = /^(?:tess-)?(gbt-.+?)(?:-\d{3})?\.pdf$/.exec(file);
-  const path = m ? join(dir, `${m[1]}.head.json`) : '';
+function printedHead(
+  dir: string,
+  file: string,
+): (Pick<NoticeGraph, 'document'> & { printed: PrintedHead }) | null {
+  const m = /^tess-(gbt-.+)-\d{3}\.pdf$|^(gbt-.+)\.pdf$/.exec(file);
+  const path = m ? join(dir, `${m[1] ?? m[2]}.head.json`) : '';
   if (!m || !existsSync(path)) return null;
   const h = JSON.parse(readFileSync(path, 'utf8')) as PrintedHead;
-  const date = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(h.date);
+  const date = isoOf(h.date);
   return {
+    printed: h,
     document: {
       title: h.title,
       issuers: h.issuers,
       docNumber: h.docNumber,
-      ...(date ? { date: `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` } : {}),
+      ...(date ? { date } : {}),
       recipients: [h.recipients.replace(/[:：]$/, '')],
     },
   };
@@ -138,6 +179,7 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
           found: graph.document.docNumber ?? null,
         },
         head: headAgainstText(graph, printed ?? seedText),
+        ...(printed ? { record: recordAgainstPrinted(graph, printed.printed) } : {}),
       });
       continue;
     }
@@ -152,6 +194,7 @@ export async function evalProducers(dir = PRODUCERS_DIR): Promise<ProducerScore[
         found: graph.document.docNumber ?? null,
       },
       head: headAgainstText(graph, printed ?? text),
+      ...(printed ? { record: recordAgainstPrinted(graph, printed.printed) } : {}),
     });
   }
   return out;
@@ -220,7 +263,7 @@ const f1 = (p: ProducerScore, kind: string): string => {
 export function producersTable(rows: ProducerScore[]): string {
   if (rows.length === 0)
     return 'PDFs from other producers: corpus/producers/ is absent (make it with `npm run fixtures:producers`); skipped.\n';
-  const head = `${'file'.padEnd(30)} ${['tasks*', 'lead', 'coop', 'resp', 'due', 'target'].map((k) => k.padStart(6)).join(' ')}  ${HEAD_COLUMNS.map(([, h]) => h).join(' ')}  发文字号`;
+  const head = `${'file'.padEnd(30)} ${['tasks*', 'lead', 'coop', 'resp', 'due', 'target'].map((k) => k.padStart(6)).join(' ')}  ${HEAD_COLUMNS.map(([, h]) => h).join(' ')}  发文字号  版记: 抄送 印发 date body`;
   const lines = rows.map((p) => {
     if (p.error) return `${p.file.padEnd(30)} error: ${p.error.slice(0, 100)}`;
     const doc = p.docNumber
@@ -230,12 +273,13 @@ export function producersTable(rows: ProducerScore[]): string {
           ? 'found'
           : `missed (${p.docNumber.found ?? 'none'})`
       : '';
-    return `${p.file.padEnd(30)} ${TEXT_KINDS.map((k) => f1(p, k).padStart(6)).join(' ')}  ${headCells(p)}  ${doc}`;
+    return `${p.file.padEnd(30)} ${TEXT_KINDS.map((k) => f1(p, k).padStart(6)).join(' ')}  ${headCells(p)}  ${doc.padEnd(8)}  ${recordCells(p)}`;
   });
   return [
     'PDFs from other producers (corpus/producers), F1 against the same notice as text (the text scores 1.000):',
     '  tasks* = seed PDFs: numbered tasks against the gold; gov PDFs: headings and tasks against the .txt graph',
     "  head: title, issuers, 成文日期 and 主送机关 against the text's graph (ok; ≠ wrong; ∅ empty; - the text has none)",
+    '  gbt-* (GB/T 9704 pages): head against the fields as printed; 版记: 抄送机关, 印发机关, 印发日期, and body = the 版记 kept out of the body',
     head,
     ...lines,
     headSummary(rows),
@@ -256,6 +300,14 @@ const headMark = (p: ProducerScore, f: HeadField): string => {
   if (!v) return '-';
   return v.found === v.expected ? 'ok' : v.found === '' ? '∅' : '≠';
 };
+
+const recordCells = (p: ProducerScore): string =>
+  p.record
+    ? RECORD_FIELDS.map((f, i) => {
+        const v = p.record![f];
+        return (v.found === v.expected ? 'ok' : v.found === '' ? '∅' : '≠').padStart([4, 4, 4, 4][i]!);
+      }).join(' ')
+    : '';
 
 const headCells = (p: ProducerScore): string =>
   HEAD_COLUMNS.map(([f, h]) => headMark(p, f).padStart(h.length)).join(' ');

@@ -212,6 +212,11 @@ export const DocumentInfoSchema = z.object({
   recipients: z.array(z.string()),
   /** Persons who sign a decree or letter, with their post ("总理 李克强"); never issuers (issue 13). */
   signatories: z.array(z.string()).optional(),
+  /** The 版记 (GB/T 9704) at the document's end: its 抄送机关, as listed after 抄送：(issue 12). */
+  copyTo: z.array(z.string()).optional(),
+  /** The 版记's 印发机关 and 印发日期 ("国务院办公厅 2019年1月10日印发"); never the 成文日期 (`date`). */
+  printedBy: z.string().optional(),
+  printDate: isoDate.optional(),
   year: z.number().int().optional(),
 });
 

@@ -804,3 +804,51 @@ export function isSignatureLine(t: string): boolean {
   if (t.length > 40) return false;
   return P().printLine.test(t) || parseDate(t) !== null;
 }
+
+/** The 版记 at a document's end (GB/T 9704): its first line, 抄送机关, 印发机关 and 印发日期 as far as printed. */
+export interface DocumentRecord {
+  start: number;
+  copyTo?: string[];
+  printedBy?: string;
+  printDate?: string;
+}
+
+/** The 抄送 list of a 版记 goes on over at most this many lines. */
+const RECORD_COPY_LINES = 6;
+
+/**
+ * The 版记 that ends a document (GB/T 9704): the 印发 line last (印发机关 and 印发日期), and before it the 抄送 line
+ * with the lines its list goes on over (none of them a sentence: a list's only 。 ends it). Null when the text ends
+ * with neither. Its lines are no body text: they end the document after the signature.
+ */
+export function readRecord(lines: Line[], from: number): DocumentRecord | null {
+  let end = lines.length;
+  const out: Omit<DocumentRecord, 'start'> = {};
+  const printed = end > from ? P().printedLine.exec(lines[end - 1]!.text) : null;
+  if (printed?.groups) {
+    const date = parseDate(squash(printed.groups['date']!));
+    out.printedBy = squash(printed.groups['by']!);
+    if (date) out.printDate = date;
+    end--;
+  }
+  let copy = -1;
+  for (let k = end - 1; k >= Math.max(from, end - RECORD_COPY_LINES); k--)
+    if (P().copyLine.test(lines[k]!.text)) {
+      copy = k;
+      break;
+    }
+  if (copy >= 0) {
+    const list = squash(
+      lines
+        .slice(copy, end)
+        .map((l) => l.text)
+        .join(''),
+    )
+      .replace(P().copyLine, '')
+      .replace(/[。.]$/, '');
+    if (!P().sentenceEnd.test(list)) out.copyTo = list.split(/[，,]/).filter(Boolean);
+    else copy = -1;
+  }
+  const start = copy >= 0 ? copy : end;
+  return start < lines.length ? { start, ...out } : null;
+}

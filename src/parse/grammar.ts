@@ -55,6 +55,8 @@ const StructureSchema = z.object({
       quoted: z.string(),
       year: z.string(),
       printLine: z.string(),
+      copyLine: z.string(),
+      printedLine: z.string(),
       docNumberIn: z.string(),
       elementLine: z.string(),
       decreeNumber: z.string(),
@@ -110,6 +112,10 @@ export interface CoverPatterns {
   quoted: RegExp;
   year: RegExp;
   printLine: RegExp;
+  /** The 抄送 line of a 版记 (its label). */
+  copyLine: RegExp;
+  /** The 印发 line of a 版记: groups `by` (印发机关) and `date` (印发日期). */
+  printedLine: RegExp;
   /** A 发文字号 anywhere in a line (on the simplified copy). */
   docNumberIn: RegExp;
   /** A line of 份号, 密级 and 紧急程度 only (spaces removed). */
@@ -229,6 +235,8 @@ export function structureGrammar(): StructureGrammar {
     quoted: new RegExp(p.quoted, 'g'),
     year: new RegExp(p.year),
     printLine: new RegExp(p.printLine),
+    copyLine: new RegExp(p.copyLine),
+    printedLine: new RegExp(p.printedLine),
     docNumberIn: new RegExp(p.docNumberIn),
     elementLine: new RegExp(p.elementLine),
     decreeNumber: new RegExp(p.decreeNumber),

@@ -3,7 +3,7 @@
  * titles the cover names), each parsed by the BodyParser. A notice that issues no plan has one plan: its body.
  */
 import { BodyParser, type ParseDiagnostic, type RoleProbe } from './body.js';
-import { isSignatureLine, noiseDiagnostics, parseCover, parseDate, squash } from './cover.js';
+import { isSignatureLine, noiseDiagnostics, parseCover, parseDate, readRecord, squash } from './cover.js';
 import { structureGrammar } from './grammar.js';
 import { splitLines, type Line } from './lines.js';
 import { outlineRoles } from './outline.js';
@@ -28,7 +28,12 @@ export function parseNotice(text: string, roles: RoleProbe, hints: ParseHints = 
   const cover = parseCover(lines);
   const document = cover.document;
   const diagnostics: ParseDiagnostic[] = [...noiseDiagnostics(lines), ...cover.diagnostics];
-  const tail = signatureStart(lines, cover.headEnd);
+  // The 版记 (抄送, 印发) ends the document after the signature: no body text.
+  const record = readRecord(lines, cover.headEnd);
+  if (record?.copyTo?.length) document.copyTo = record.copyTo;
+  if (record?.printedBy) document.printedBy = record.printedBy;
+  if (record?.printDate) document.printDate = record.printDate;
+  const tail = signatureStart(lines, cover.headEnd, record?.start ?? lines.length);
   for (let k = tail; k < lines.length && !document.date; k++)
     document.date = parseDate(lines[k]!.text) ?? undefined;
   if (!document.date) delete document.date;
@@ -199,9 +204,9 @@ function isTitleHead(line: string, title: string): boolean {
 const bare = (s: string): string => squash(s).replace(/[《》〈〉“”"'‘’]/g, '');
 
 /** First line of the signature block at the end (issuers, date, print line, closing notes). */
-function signatureStart(lines: Line[], from: number): number {
-  let k = lines.length;
-  let sawSignature = false;
+function signatureStart(lines: Line[], from: number, end: number): number {
+  let k = end;
+  let sawSignature = end < lines.length;
   while (k > from) {
     const t = lines[k - 1]!.text;
     if (isSignatureLine(t)) sawSignature = true;

@@ -8,6 +8,7 @@ import { cjkSpacing } from './cjk.js';
 import { dropFurniture } from './furniture.js';
 import { insertGrids, withoutGridRuns } from './grid-text.js';
 import { pageLines } from './lines.js';
+import { deskew } from './skew.js';
 import { loadPdf, type PdfLimits } from './load.js';
 import { ocrPages, type OcrProgress } from './ocr.js';
 import { paragraphText } from './paragraphs.js';
@@ -77,6 +78,8 @@ export async function ingestPdf(
     );
     pages = pages.map((p) => done.get(p.page) ?? p);
   }
+  // A page scanned askew has its words turned back before lines are built (see skew.ts).
+  pages = pages.map(deskew);
   const found = takePdfTables(pages);
   const prose = withoutGridRuns(found.pages, found.plain);
   const lines = insertGrids(dropFurniture(prose.map(pageLines)), found.plain).flat();

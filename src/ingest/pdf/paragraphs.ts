@@ -3,7 +3,8 @@
  * between paragraphs, and the layout (page and box of every piece of every line).
  * A paragraph starts at an indented (or centred, or flush-right) line, at a change of font size, after a
  * vertical gap, at a heading marker (一、 (一) 1.) or role label (牵头单位…) after a line that ends a sentence,
- * and after a line that ends a sentence well short of the right margin (or fills little of it).
+ * and after a line that ends a sentence well short of the right margin (or fills little of it), or that is set off
+ * from the left margin (centred, flush right) and stops short of the right one.
  */
 import { isRoleLine } from '../../extract/roles.js';
 import { structureGrammar } from '../../parse/grammar.js';
@@ -17,6 +18,8 @@ const INDENT = 0.8;
 const SHORT = 2;
 /** A line is a paragraph's last beyond doubt when it fills less than this share of the column. */
 const CLEARLY_SHORT = 0.7;
+/** A page (or column) of at most this many lines may be the end of a letter, with no full line of its own. */
+const FEW_LINES = 4;
 /** Font sizes differing by more than this share belong to different paragraphs. */
 const SIZE_CHANGE = 0.2;
 /** A gap between baselines over this many times the usual line pitch separates paragraphs. */
@@ -59,12 +62,22 @@ function columnEdges(lines: PdfLine[]): Map<string, Edges> {
       ),
     });
   }
-  // A page whose lines all start indented (a page of one-line paragraphs) takes the usual edge of its side.
+  // A page whose lines all start indented (a page of one-line paragraphs) takes the usual edge of its side; a page
+  // of a few lines that all stop short of it (the end of a letter: signature and date, flush right), the usual
+  // right edge.
+  const counts = new Map([...groups].map(([k, ls]) => [k, ls.length]));
+  const usualOf = (side: string, edge: 'left' | 'right'): number | undefined => {
+    const own = [...edges].filter(([k]) => k.endsWith(`:${side}`)).map(([, e]) => e[edge]);
+    return own.sort((a, b) => a - b)[Math.floor(own.length / 2)];
+  };
   for (const side of ['full', 'left', 'right']) {
-    const own = [...edges].filter(([k]) => k.endsWith(`:${side}`)).map(([, e]) => e.left);
-    const usual = own.sort((a, b) => a - b)[Math.floor(own.length / 2)];
-    if (usual === undefined) continue;
-    for (const [k, e] of edges) if (k.endsWith(`:${side}`) && e.left > usual + lines[0]!.size) e.left = usual;
+    const [left, right] = [usualOf(side, 'left'), usualOf(side, 'right')];
+    if (left === undefined || right === undefined) continue;
+    for (const [k, e] of edges) {
+      if (!k.endsWith(`:${side}`)) continue;
+      if (e.left > left + lines[0]!.size) e.left = left;
+      if (e.right < right - lines[0]!.size && (counts.get(k) ?? 0) <= FEW_LINES) e.right = right;
+    }
   }
   return edges;
 }
@@ -95,6 +108,9 @@ function breaksBefore(prev: PdfLine, line: PdfLine, edges: Map<string, Edges>, p
   const ends = SENTENCE_END.test(prev.text);
   if (ends && room > SHORT * prev.size) return true;
   if (prev.x1 - there.left < CLEARLY_SHORT * (there.right - there.left)) return true;
+  // A line set off from the left edge (centred, flush right: a signature, a 成文日期) that stops short of the right
+  // one is a line of its own: the 附件 label that opens the next page does not go on from the date.
+  if (prev.x0 > there.left + INDENT * prev.size && room > SHORT * prev.size) return true;
   return ends && startsBlock(line.text);
 }
 
