@@ -34,13 +34,16 @@ export const PDF_TABLE_FIXTURES = ['table-lo.pdf', 'table-chromium.pdf'];
 
 /**
  * The same table printed without vertical rules (scripts/producers/tables.sh): as a 三线表 (a rule above and
- * below the table and one under the header) and with rules between rows only, by LibreOffice and Chromium.
+ * below the table and one under the header), with rules between rows only, and without any rule, by LibreOffice
+ * and Chromium.
  */
 export const UNRULED_TABLE_FIXTURES = [
   'table-three-lo.pdf',
   'table-three-chromium.pdf',
   'table-rows-lo.pdf',
   'table-rows-chromium.pdf',
+  'table-none-lo.pdf',
+  'table-none-chromium.pdf',
 ];
 
 /** A graph's facts per kind: tasks (path and title), units by role (task, role, unit), deadlines (task, text). */
