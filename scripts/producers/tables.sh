@@ -9,6 +9,8 @@
 #                       and below the table and one under the header (HTML frame="hsides" rules="groups")
 #   table-rows-lo.pdf, table-rows-chromium.pdf    the same with a rule between rows only (rules="rows")
 #   table-none-lo.pdf, table-none-chromium.pdf    the same without any rule (frame="void" rules="none")
+#   table-middle-weasyprint.pdf  the 三线表 page printed by WeasyPrint, which honours neither the frame and rules
+#                       attributes nor valign: no rule at all, and cells set in the middle of their rows
 #                       (cells top-aligned, as a word processor's table is by default)
 source "$(dirname "$0")/common.sh"
 WORK=$(mktemp -d)
@@ -95,4 +97,13 @@ if command -v chromium >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; th
   done
 else
   echo "producers/tables.sh: table-chromium.pdf skipped, chromium or python3 is not installed (scripts/system-deps.sh installs them)" >&2
+fi
+if command -v weasyprint >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  if fresh "$OUT/table-middle-weasyprint.pdf" "$SRC" "$0"; then
+    page "$WORK/table-middle.html" "" three
+    weasyprint "$WORK/table-middle.html" "$OUT/table-middle-weasyprint.pdf" >/dev/null 2>&1
+    echo "producers: $OUT/table-middle-weasyprint.pdf"
+  fi
+else
+  echo "producers/tables.sh: table-middle-weasyprint.pdf skipped, weasyprint or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi
