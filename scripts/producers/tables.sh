@@ -8,14 +8,17 @@
 #   table-three-lo.pdf, table-three-chromium.pdf  the same table as a 三线表: no vertical rules, only a rule above
 #                       and below the table and one under the header (HTML frame="hsides" rules="groups")
 #   table-rows-lo.pdf, table-rows-chromium.pdf    the same with a rule between rows only (rules="rows")
+#   table-none-lo.pdf, table-none-chromium.pdf    the same without any rule (frame="void" rules="none")
+#   table-middle-weasyprint.pdf  the 三线表 page printed by WeasyPrint, which honours neither the frame and rules
+#                       attributes nor valign: no rule at all, and cells set in the middle of their rows
 #                       (cells top-aligned, as a word processor's table is by default)
 source "$(dirname "$0")/common.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 SRC="$ROOT/corpus/tables/seed-table.html"
-# page OUT [notice] [three|rows] — the table page with its header row in <thead> and CSS borders; with "notice",
-# after a cover notice that names it as its attachment; with "three" or "rows", only horizontal rules (HTML's
-# frame and rules attributes, which LibreOffice and Chromium both honour) and top-aligned cells.
+# page OUT [notice] [three|rows|none] — the table page with its header row in <thead> and CSS borders; with
+# "notice", after a cover notice that names it as its attachment; with "three", "rows" or "none", only horizontal
+# rules or none (HTML's frame and rules attributes, which LibreOffice and Chromium both honour), cells top-aligned.
 page() {
   python3 - "$SRC" "$1" "${2:-}" "${3:-}" <<'PY'
 import sys
@@ -26,10 +29,10 @@ src = src[:i] + '<thead>' + src[i:j] + '</thead><tbody>' + src[j:].replace('</ta
 style = ('<style>table{border-collapse:collapse;font-size:9pt}'
          'td,th{border:1px solid #000;padding:2px}</style>')
 src = src.replace('</head>', style + '</head>', 1)
-if sys.argv[4] in ('three', 'rows'):
-    rules = 'groups' if sys.argv[4] == 'three' else 'rows'
+if sys.argv[4] in ('three', 'rows', 'none'):
+    frame, rules = {'three': ('hsides', 'groups'), 'rows': ('hsides', 'rows'), 'none': ('void', 'none')}[sys.argv[4]]
     src = src.replace('<table border="1">',
-                      '<table border="1" frame="hsides" rules="%s" cellpadding="2" cellspacing="0">' % rules, 1)
+                      '<table border="1" frame="%s" rules="%s" cellpadding="2" cellspacing="0">' % (frame, rules), 1)
     src = src.replace('<td', '<td valign="top"').replace('td,th{border:1px solid #000;padding:2px}', '')
 if sys.argv[3] == 'notice':
     name = '郑州市2020年污染防治攻坚战重点任务分解表'
@@ -63,7 +66,7 @@ if command -v soffice >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; the
     mv "$WORK/table-notice.pdf" "$OUT/table-notice-lo.pdf"
     echo "producers: $OUT/table-notice-lo.pdf"
   fi
-  for style in three rows; do
+  for style in three rows none; do
     if fresh "$OUT/table-$style-lo.pdf" "$SRC" "$0"; then
       page "$WORK/table-$style-lo.html" "" "$style"
       soffice --headless -env:UserInstallation="file://$WORK/profile" \
@@ -83,7 +86,7 @@ if command -v chromium >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; th
       "file://$WORK/seed-table.html" >/dev/null 2>&1
     echo "producers: $OUT/table-chromium.pdf"
   fi
-  for style in three rows; do
+  for style in three rows none; do
     if fresh "$OUT/table-$style-chromium.pdf" "$SRC" "$0"; then
       page "$WORK/table-$style.html" "" "$style"
       chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
@@ -94,4 +97,13 @@ if command -v chromium >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; th
   done
 else
   echo "producers/tables.sh: table-chromium.pdf skipped, chromium or python3 is not installed (scripts/system-deps.sh installs them)" >&2
+fi
+if command -v weasyprint >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  if fresh "$OUT/table-middle-weasyprint.pdf" "$SRC" "$0"; then
+    page "$WORK/table-middle.html" "" three
+    weasyprint "$WORK/table-middle.html" "$OUT/table-middle-weasyprint.pdf" >/dev/null 2>&1
+    echo "producers: $OUT/table-middle-weasyprint.pdf"
+  fi
+else
+  echo "producers/tables.sh: table-middle-weasyprint.pdf skipped, weasyprint or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi

@@ -34,14 +34,24 @@ export const PDF_TABLE_FIXTURES = ['table-lo.pdf', 'table-chromium.pdf'];
 
 /**
  * The same table printed without vertical rules (scripts/producers/tables.sh): as a 三线表 (a rule above and
- * below the table and one under the header) and with rules between rows only, by LibreOffice and Chromium.
+ * below the table and one under the header), with rules between rows only, and without any rule, by LibreOffice
+ * and Chromium.
  */
 export const UNRULED_TABLE_FIXTURES = [
   'table-three-lo.pdf',
   'table-three-chromium.pdf',
   'table-rows-lo.pdf',
   'table-rows-chromium.pdf',
+  'table-none-lo.pdf',
+  'table-none-chromium.pdf',
 ];
+
+/**
+ * Known gap: the same page printed by WeasyPrint, which draws no rule and sets cells in the middle of their rows
+ * (rows are told apart by the gaps between the cells' lines and the 序号 entries; rows whose cells touch, and a
+ * 方案 cell set in the middle of 47 rows, are not read right yet). Scored, not held to the bar.
+ */
+export const MIDDLE_TABLE_FIXTURES = ['table-middle-weasyprint.pdf'];
 
 /** A graph's facts per kind: tasks (path and title), units by role (task, role, unit), deadlines (task, text). */
 export function tableFacts(g: NoticeGraph): Record<string, string[]> {
@@ -103,7 +113,11 @@ export async function evalPdfTables(
 /** The printed section of `npm run eval`. */
 export async function printTables(corpus: string, gold: Gold): Promise<string> {
   const results = await evalTables(corpus, gold);
-  const pdfs = await evalPdfTables(corpus, gold, [...PDF_TABLE_FIXTURES, ...UNRULED_TABLE_FIXTURES]);
+  const pdfs = await evalPdfTables(corpus, gold, [
+    ...PDF_TABLE_FIXTURES,
+    ...UNRULED_TABLE_FIXTURES,
+    ...MIDDLE_TABLE_FIXTURES,
+  ]);
   return (
     results
       .map((r) => `\nThe seed as a task table, corpus/tables/${r.file}:\n${table(r.scores)}\n`)
@@ -113,7 +127,7 @@ export async function printTables(corpus: string, gold: Gold): Promise<string> {
       : pdfs
           .map(
             (r) =>
-              `\nThe seed as a ${UNRULED_TABLE_FIXTURES.includes(r.file) ? 'PDF table without vertical rules' : 'ruled PDF table'}, corpus/producers/${r.file}, against the gold:\n${table(r.scores)}\n` +
+              `\nThe seed as a ${PDF_TABLE_FIXTURES.includes(r.file) ? 'ruled PDF table' : 'PDF table without vertical rules'}, corpus/producers/${r.file}, against the gold:\n${table(r.scores)}\n` +
               `and against the graph of corpus/tables/seed-table.html:\n${table(r.vsHtml)}\n`,
           )
           .join(''))

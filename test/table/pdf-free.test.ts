@@ -1,7 +1,8 @@
 /**
  * Task tables without vertical rules in PDFs (src/ingest/pdf/table-free.ts), on synthetic pages (runs and rules as
  * the PDF reader gives them): a 三线表 whose columns come from where the cells' lines start, rows from the 序号
- * and title columns, a category row across the table, a merged 方案 column, rows from rules between rows, the
+ * and title columns, a category row across the table, a merged 方案 column, rows from rules between rows, rows of
+ * cells set in the middle (by the gaps between their lines), the
  * end of the table at a line of prose, and prose that names header words making no table.
  */
 import { describe, expect, it } from 'vitest';
@@ -118,6 +119,28 @@ describe('PDF task tables without vertical rules', () => {
       r0: 1,
       text: '大气污染\n防治方案',
     });
+  });
+
+  it('reads rows whose cells are set in the middle of the row: by the gaps between their blocks of lines', () => {
+    const runs = [
+      ...header(),
+      run('1', XS[0]! + 2, 108),
+      ...['推进传统产业', '转型升级', '提质增效'].map((t, k) => run(t, XS[1]! + 2, 95 + k * PITCH)),
+      run('市工信局', XS[2]! + 2, 108),
+      run('2', XS[0]! + 2, 145.5),
+      ...['建设产业园区', '完善配套'].map((t, k) => run(t, XS[1]! + 2, 139 + k * PITCH)),
+      run('市商务局', XS[2]! + 2, 145.5),
+      run('年底前', XS[3]! + 2, 145.5),
+    ];
+    expect(cellsOf(page(runs, [h(40), h(76)]))[0]!.filter((c) => c[0] !== 0)).toEqual([
+      [1, 0, 0, '1'],
+      [1, 1, 1, '推进传统产业\n转型升级\n提质增效'],
+      [1, 2, 2, '市工信局'],
+      [2, 0, 0, '2'],
+      [2, 1, 1, '建设产业园区\n完善配套'],
+      [2, 2, 2, '市商务局'],
+      [2, 3, 3, '年底前'],
+    ]);
   });
 
   it('ends the table at a line of prose across it, which stays text', () => {

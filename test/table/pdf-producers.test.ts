@@ -15,6 +15,7 @@ import { unruledGrids } from '../../src/ingest/pdf/table-free.js';
 import {
   compareGraphs,
   evalPdfTables,
+  MIDDLE_TABLE_FIXTURES,
   PDF_TABLE_FIXTURES,
   UNRULED_TABLE_FIXTURES,
 } from '../../src/eval/tables.js';
@@ -51,6 +52,24 @@ describe.skipIf(present.length === 0)('the seed as a PDF table, ruled or not', a
     },
   );
 });
+
+const middle = MIDDLE_TABLE_FIXTURES.filter((f) => existsSync(join(CORPUS, 'producers', f)));
+if (middle.length === 0)
+  console.warn(
+    'pdf-producers: corpus/producers/table-middle-weasyprint.pdf is absent (npm run fixtures:producers); skipped',
+  );
+
+// A known gap held at today's figures (a ratchet: raise it as the reading improves): WeasyPrint's table without
+// rules, its cells set in the middle of their rows.
+describe.skipIf(middle.length === 0)(
+  'the seed as a PDF table without rules, cells in the middle of rows',
+  () => {
+    it("stays at least at today's figures against the HTML table", async () => {
+      const [r] = await evalPdfTables(CORPUS, gold, middle);
+      for (const s of r!.vsHtml) expect(s.f1, s.kind).toBeGreaterThanOrEqual(0.45);
+    }, 120_000);
+  },
+);
 
 const NOTICE_HTML = join(CORPUS, 'producers', 'table-notice.html');
 const NOTICE_PDF = join(CORPUS, 'producers', 'table-notice-lo.pdf');

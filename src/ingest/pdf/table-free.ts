@@ -19,7 +19,7 @@
 import { normaliseText } from '../../layout/normalise.js';
 import { tableGrammar, type ColumnKind } from '../table/header.js';
 import { runRows } from './lines.js';
-import { runsText, splitAt, type GridCell, type PageGrid } from './table-grid.js';
+import { advance, runsText, splitAt, type GridCell, type PageGrid } from './table-grid.js';
 import type { Rule } from './table-rules.js';
 import type { PageText, TextRun } from './types.js';
 
@@ -43,6 +43,8 @@ const END_GAP = 5;
 const FULL_LINE = 2;
 /** Lines of a merged column's cell are at most this many times the usual line pitch apart. */
 const CELL_PITCH = 1.25;
+/** Lines of one cell are at most this share of a pitch further apart than the usual pitch. */
+const BLOCK_SLACK = 0.12;
 
 interface Piece {
   runs: TextRun[];
@@ -51,6 +53,37 @@ interface Piece {
   y: number;
   size: number;
   text: string;
+}
+
+/** The run each piece of a run cut at its spaces came from. */
+const origin = new WeakMap<TextRun, TextRun>();
+
+/**
+ * A run cut at its inner spaces: a PDF reader gives two cells' texts on one baseline as one run with a space
+ * between ("10 加快门禁系统建设"). Glyph places are estimated from the run's width.
+ */
+function splitSpaces(run: TextRun): TextRun[] {
+  if (!/\S\s+\S/u.test(run.text)) return [run];
+  const chars = [...run.text];
+  const units = chars.map(advance);
+  const scale = run.w / units.reduce((a, b) => a + b, 0);
+  const out: TextRun[] = [];
+  let x = run.x;
+  let word = '';
+  let wx = x;
+  chars.forEach((ch, k) => {
+    if (/\s/u.test(ch)) {
+      if (word !== '') out.push({ ...run, text: word, x: wx, w: x - wx });
+      word = '';
+    } else {
+      if (word === '') wx = x;
+      word += ch;
+    }
+    x += units[k]! * scale;
+  });
+  if (word !== '') out.push({ ...run, text: word, x: wx, w: x - wx });
+  for (const r of out) origin.set(r, run);
+  return out;
 }
 
 /** The pieces of a line: its runs joined where the gap between them is small. */
@@ -138,7 +171,7 @@ const kindOf = (text: string): ColumnKind | null =>
  * grids already found from the rules: a header inside one is not looked at.
  */
 export function unruledGrids(page: PageText, taken: readonly [number, number][] = []): PageGrid[] {
-  const lines = runRows(page.runs).map(pieces);
+  const lines = runRows(page.runs).map((l) => pieces(l.flatMap(splitSpaces)));
   const out: PageGrid[] = [];
   let from = 0;
   while (from < lines.length) {
@@ -279,6 +312,51 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
       // A merged column's lines (方案) may stand between the rows' lines: they are not the line before.
       if (l.some((p) => !merged.has(colOf(p.x0)))) before = l;
     }
+    // Cells set in the middle of their rows (not top-aligned) have no entry at a row's top: their rows are the
+    // stretches that the blocks of lines of the columns cover, apart by more than a cell's line pitch.
+    const gapRows = coveredRows(body, colOf, merged, pitch);
+    const tall = gapRows.filter((r) => r.lines > 1);
+    const topped = tall.filter((r) =>
+      body.some(
+        (l) =>
+          Math.abs(l[0]!.y - r.first) < 0.5 * size &&
+          l.some((p) => colOf(p.x0) === key || (colOf(p.x0) < key && p.x1 > edges[key]! + slack)),
+      ),
+    );
+    if (tall.length >= 2 && topped.length < tall.length / 2) {
+      starts.length = 0;
+      // Where the blocks of two rows touch, the number column's entries (in the middle of their rows) tell
+      // them apart: the rows part at the widest gap between lines from one entry to the next.
+      const entries = body
+        .flatMap((l) => l.filter((p) => colOf(p.x0) === key && p.x1 <= edges[key + 1]! + slack))
+        .map((p) => p.y);
+      const baselines = [
+        ...new Set(body.flatMap((l) => l.filter((p) => !merged.has(colOf(p.x0))).map((p) => p.y))),
+      ].sort((a, b) => a - b);
+      for (const r of gapRows) {
+        starts.push(r.first - 0.9 * size);
+        const inside = entries.filter((y) => y >= r.first && y <= r.last);
+        for (let k = 1; k < inside.length; k++) {
+          const between = baselines.filter((y) => y > inside[k - 1]! && y <= inside[k]!);
+          let cut = inside[k]!;
+          let widest = 0;
+          between.forEach((y, n) => {
+            const gap = y - (n === 0 ? inside[k - 1]! : between[n - 1]!);
+            if (gap > widest) [widest, cut] = [gap, y];
+          });
+          starts.push(cut - 0.9 * size);
+        }
+      }
+      // A category row (a piece across the columns from the number column or left of it) is a row of its own.
+      body.forEach((l, n) => {
+        const across = l.some((p) => colOf(p.x0) <= key && p.x1 > edges[key + 1]! + slack);
+        if (!across) return;
+        starts.push(l[0]!.y - 0.9 * size);
+        const next = body[n + 1];
+        if (next) starts.push(next[0]!.y - 0.9 * size);
+      });
+      starts.sort((a, b) => a - b);
+    }
   }
   const ys = [bandTop, bandBottom, ...starts.filter((s) => s > bandBottom + 1), bottomY];
   const rowOf = (y: number, s: number): number => {
@@ -354,9 +432,53 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
   const first = cells.filter((c) => c.r0 === 1);
   const contTop =
     first.some((c) => c.text !== '') && first.some((c) => c.c0 <= key && key <= c.c1 && c.text === '');
-  const runs = [...band.flat(), ...bodyPieces].flatMap((p) => p.runs);
+  const runs = [
+    ...new Set([...band.flat(), ...bodyPieces].flatMap((p) => p.runs.map((r) => origin.get(r) ?? r))),
+  ];
   const ysUsed = [...used.map((r) => ys[r]!), ys[ys.length - 1]!];
   return { grid: { page: page.page, xs, ys: ysUsed, cells, runs, inferred: true, contTop }, next };
+}
+
+/**
+ * The rows that the cells' blocks of lines cover: in each column (merged ones aside), lines no further apart than
+ * a cell's pitch (and a little) are one block; overlapping blocks of all columns are one row. Its first and last
+ * baselines, and how many lines it holds.
+ */
+function coveredRows(
+  body: Piece[][],
+  colOf: (x: number) => number,
+  merged: ReadonlySet<number>,
+  pitch: number,
+): { first: number; last: number; lines: number }[] {
+  const byCol = new Map<number, number[]>();
+  for (const l of body)
+    for (const c of new Set(l.map((p) => colOf(p.x0)))) {
+      if (merged.has(c)) continue;
+      const ys = byCol.get(c) ?? [];
+      // The column's own baseline: a line's pieces in other columns may sit a little lower or higher.
+      ys.push(Math.min(...l.filter((p) => colOf(p.x0) === c).map((p) => p.y)));
+      byCol.set(c, ys);
+    }
+  const blocks: [number, number][] = [];
+  for (const ys of byCol.values()) {
+    let from = ys[0]!;
+    for (let k = 1; k <= ys.length; k++) {
+      if (k === ys.length || ys[k]! - ys[k - 1]! > pitch + BLOCK_SLACK * pitch) {
+        blocks.push([from, ys[k - 1]!]);
+        if (k < ys.length) from = ys[k]!;
+      }
+    }
+  }
+  blocks.sort((a, b) => a[0] - b[0]);
+  const rows: { first: number; last: number; lines: number }[] = [];
+  for (const [a, b] of blocks) {
+    const r = rows[rows.length - 1];
+    // Blocks that overlap, or follow at a cell's pitch, are one row.
+    if (r && a <= r.last + 0.5 * pitch) r.last = Math.max(r.last, b);
+    else rows.push({ first: a, last: b, lines: 0 });
+  }
+  for (const r of rows) r.lines = body.filter((l) => l[0]!.y >= r.first && l[0]!.y <= r.last).length;
+  return rows;
 }
 
 /** The usual distance between the baselines of two lines of one cell: of consecutive lines of one column. */
@@ -365,7 +487,7 @@ function pitchOf(body: Piece[][], colOf: (x: number) => number): number {
   const d: number[] = [];
   for (const l of body)
     for (const c of new Set(l.map((p) => colOf(p.x0)))) {
-      const y = l[0]!.y;
+      const y = Math.min(...l.filter((p) => colOf(p.x0) === c).map((p) => p.y));
       const prev = last.get(c);
       if (prev !== undefined && y > prev) d.push(y - prev);
       last.set(c, y);

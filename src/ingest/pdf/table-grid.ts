@@ -145,7 +145,8 @@ export function runsText(runs: readonly TextRun[]): string {
 }
 
 /** A character's advance in font sizes, as far as it can be told without the font: CJK and full-width 1, others ½. */
-const advance = (ch: string): number => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.5);
+export const advance = (ch: string): number =>
+  /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.5;
 
 /**
  * Cuts a run at the vertical lines it crosses: a PDF reader may give the texts of neighbouring cells on one
