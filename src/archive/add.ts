@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { blobCodec, type Db } from './db.js';
-import { deriveRows, nextNoticeId, rowMarks } from './derive.js';
+import { finishBatch, nextNoticeId } from './derive.js';
 import { convertInProcess, peekSha256, prepareInput, type Converter, type PrepareJob } from './prepare.js';
 import { dropStaleDiffs } from './series-diffs.js';
 import { hasNotice, writer, type Stored } from './store.js';
@@ -17,11 +17,6 @@ export { convertInProcess, type Converter } from './prepare.js';
 
 /** Helper threads of SQLite's sorter while the indexes of a first load are built (the preparing threads are done). */
 const SORT_THREADS = 2;
-/**
- * Notices written between two derivations of their index rows (derive.ts): while the threads prepare the next
- * inputs, so that little is left for the end of the batch.
- */
-const DERIVE_EVERY = 256;
 /** Rows sampled per index by ANALYZE after an add. */
 const ANALYSIS_LIMIT = 1000;
 
@@ -60,8 +55,6 @@ export interface AddOptions {
   onInput?: (input: Input, outcome: 'added' | 'skipped' | 'failed', reason?: string) => void;
   /** Inputs prepared at once (the worker pool's width and a little more): what bounds the memory. */
   window?: number;
-  /** Notices written between two derivations of their index rows (default DERIVE_EVERY). */
-  deriveEvery?: number;
 }
 
 /**
@@ -92,7 +85,6 @@ export async function addInputs(
   const summary: AddSummary = { added: 0, skipped: 0, failed: [] };
   const seen = new Set<string>();
   const window = options.window ?? 4;
-  const deriveEvery = options.deriveEvery ?? DERIVE_EVERY;
   const pending: Promise<void>[] = [];
   const known = (sha: string): boolean => seen.has(sha) || hasNotice(db, sha);
   const convert = options.convert ?? convertInProcess;
@@ -108,13 +100,6 @@ export async function addInputs(
     const firstNoticeId = nextNoticeId(db);
     const indexes = dropIndexesWhenEmpty(db);
     const write = writer(db);
-    let marks = rowMarks(db);
-    let written = 0;
-    const derive = (): void => {
-      const now = rowMarks(db);
-      deriveRows(db, marks, now);
-      marks = now;
-    };
     const settle = async (input: Input, job: Promise<Stored> | null) => {
       let outcome: 'added' | 'skipped' | 'failed' = 'skipped';
       let reason: string | undefined;
@@ -125,7 +110,6 @@ export async function addInputs(
         if (got && sha !== undefined && !known(sha)) {
           seen.add(sha);
           write.add(got);
-          if (++written % deriveEvery === 0) derive();
           outcome = 'added';
         }
       } catch (err) {
@@ -154,7 +138,6 @@ export async function addInputs(
       while (pending.length >= window) await pending.shift();
     }
     await Promise.all(pending);
-    derive();
     // The indexes of a first load, each built in one sort, which SQLite may share with helper threads.
     if (indexes.length > 0) db.pragma(`threads = ${SORT_THREADS}`);
     for (const sql of indexes) db.exec(sql);
@@ -163,6 +146,8 @@ export async function addInputs(
       .pluck()
       .all(firstNoticeId) as number[];
     for (const id of series) dropStaleDiffs(db, id);
+    // The end of the batch, inside its transaction: the full-text index and the derived rows (derive.ts).
+    finishBatch(db, firstNoticeId);
     db.exec('COMMIT');
   } catch (err) {
     aborted = true;

@@ -75,52 +75,28 @@ export function nextNoticeId(db: Db): number {
 }
 
 /**
- * Where the rows of a batch stand: the last task id and the last role row written. The notices of a batch are
- * written one after the other, each with its tasks before its roles, so the rows between two marks are those of
- * the notices written between them.
+ * Derives the index rows of the notices from `firstNoticeId` on (the batch just stored): task sort keys, roles by
+ * year and sort key, the units' tasks with their sort keys, and the full-text tokens. Call inside the batch's
+ * transaction, after its rows.
  */
-export interface RowMarks {
-  task: number;
-  role: number;
-}
-
-/** The marks of the rows written so far. */
-export function rowMarks(db: Db): RowMarks {
-  const last = db.prepare(
-    'SELECT (SELECT COALESCE(MAX(id), 0) FROM tasks) AS task, (SELECT COALESCE(MAX(rowid), 0) FROM roles) AS role',
-  );
-  return last.get() as RowMarks;
-}
-
-/**
- * Derives the index rows of the notices written between two marks (inside the batch's transaction): task sort
- * keys, roles by year and sort key, the units' tasks with their sort keys, and the full-text tokens. `archive add`
- * calls it every few hundred notices while the preparing threads work, and once for the last ones, rather than
- * once for the whole batch after its last notice, when the threads have nothing left to do. Each statement
- * reads its rows by row id (the secondary indexes of a first load are not built yet) and gives the same rows
- * whatever the stretches are.
- */
-export function deriveRows(db: Db, after: RowMarks, upTo: RowMarks): void {
-  if (upTo.task <= after.task && upTo.role <= after.role) return;
+export function finishBatch(db: Db, firstNoticeId: number): void {
   db.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) => grams(String(text ?? '')));
-  const tasks = [after.task, upTo.task];
-  const roles = [after.role, upTo.role];
   db.prepare(
     'INSERT INTO task_keys (task_id, sort, year, series_id, notice_id) ' +
       `SELECT t.id, ${SORT_KEY}, p.year, p.series_id, t.notice_id FROM tasks t ` +
-      'JOIN plans p ON p.id = t.plan_id JOIN notices n ON n.id = t.notice_id WHERE t.id > ? AND t.id <= ?',
-  ).run(tasks);
+      'JOIN plans p ON p.id = t.plan_id JOIN notices n ON n.id = t.notice_id WHERE t.notice_id >= ?',
+  ).run(firstNoticeId);
   db.prepare(
     'INSERT OR IGNORE INTO task_roles (role, year, sort, task_id) ' +
-      'SELECT r.role, k.year, k.sort, k.task_id FROM roles r CROSS JOIN task_keys k ON k.task_id = r.task_id ' +
-      'WHERE r.rowid > ? AND r.rowid <= ?',
-  ).run(roles);
+      'SELECT r.role, k.year, k.sort, k.task_id FROM task_keys k CROSS JOIN roles r ON r.task_id = k.task_id ' +
+      'WHERE k.notice_id >= ?',
+  ).run(firstNoticeId);
   db.prepare(
     'INSERT OR IGNORE INTO unit_tasks (unit_id, role, sort, year, task_id) ' +
-      'SELECT r.unit_id, r.role, k.sort, k.year, k.task_id FROM roles r CROSS JOIN task_keys k ON k.task_id = r.task_id ' +
-      'WHERE r.rowid > ? AND r.rowid <= ?',
-  ).run(roles);
+      'SELECT r.unit_id, r.role, k.sort, k.year, k.task_id FROM task_keys k CROSS JOIN roles r ON r.task_id = k.task_id ' +
+      'WHERE k.notice_id >= ?',
+  ).run(firstNoticeId);
   db.prepare(
-    `INSERT INTO tasks_fts (rowid, grams) SELECT id, ${GRAMS_FUNCTION}(text) FROM tasks WHERE id > ? AND id <= ?`,
-  ).run(tasks);
+    `INSERT INTO tasks_fts (rowid, grams) SELECT id, ${GRAMS_FUNCTION}(text) FROM tasks WHERE notice_id >= ?`,
+  ).run(firstNoticeId);
 }

@@ -122,33 +122,6 @@ describe('archive add into an empty archive', () => {
     });
   });
 
-  it('derives the same index rows whether every notice, every other or the whole batch at once', async () => {
-    const paths = [SEED, NEXT, 'corpus/gov/001.txt', 'corpus/gov/003.txt', 'corpus/gov/004.txt'];
-    const graphs = paths.map((path) => JSON.stringify(convertSync(readFileSync(path, 'utf8'), { path })));
-    async function* batch(): AsyncGenerator<Input> {
-      for (const [i, json] of graphs.entries()) yield { path: `${i}.json`, bytes: Buffer.from(json) };
-    }
-    const derived = (db: Db): unknown[] =>
-      [
-        'SELECT * FROM task_keys ORDER BY task_id',
-        'SELECT * FROM task_roles ORDER BY role, year, sort',
-        'SELECT * FROM unit_tasks ORDER BY unit_id, role, sort',
-        'SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH \'"工作"\' ORDER BY rowid',
-        'SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH \'"治"*\' ORDER BY rowid',
-      ].map((sql) => db.prepare(sql).raw().all());
-    const results: unknown[][] = [];
-    for (const deriveEvery of [1, 2, 1000])
-      await withArchive(async (db) => {
-        expect(await addInputs(db, batch(), { deriveEvery })).toMatchObject({ added: 5 });
-        results.push(derived(db));
-      });
-    const [each, other, whole] = results;
-    for (const [i, rows] of whole!.entries())
-      expect((rows as unknown[]).length, `query ${i}`).toBeGreaterThan(0);
-    expect(each).toEqual(whole);
-    expect(other).toEqual(whole);
-  });
-
   it('fails an unreadable file and a bad graph JSON alone, in the middle of a batch, naming each', async () => {
     await withArchive(async (db) => {
       async function* batch(): AsyncGenerator<Input> {
