@@ -15,6 +15,8 @@ import { looksLikeJson } from '../ingest/sniff-json.js';
 
 export { convertInProcess, type Converter } from './prepare.js';
 
+/** Helper threads of SQLite's sorter while the indexes of a first load are built (the preparing threads are done). */
+const SORT_THREADS = 2;
 /** Rows sampled per index by ANALYZE after an add. */
 const ANALYSIS_LIMIT = 1000;
 
@@ -22,6 +24,11 @@ const ANALYSIS_LIMIT = 1000;
 export interface Input {
   path: string;
   bytes: Uint8Array;
+  /**
+   * `bytes` is only the head of a graph JSON file (enough for its `source.sha256`): the preparing thread reads the
+   * file, so the writing thread neither reads nor hands over the whole of it.
+   */
+  head?: boolean;
   error?: string;
 }
 
@@ -119,10 +126,10 @@ export async function addInputs(
       let job: Promise<Stored> | null;
       if (input.error !== undefined) job = Promise.reject(new Error(input.error));
       else {
-        const json = looksLikeJson(input.bytes);
+        const json = input.head === true || looksLikeJson(input.bytes);
         const sha = json ? peekSha256(input.bytes) : createHash('sha256').update(input.bytes).digest('hex');
-        job =
-          sha !== null && known(sha) ? null : prepare({ path: input.path, bytes: input.bytes, json, codec });
+        const bytes = input.head ? null : input.bytes;
+        job = sha !== null && known(sha) ? null : prepare({ path: input.path, bytes, json, codec });
       }
       job?.catch(() => undefined); // handled in settle; this keeps an early failure from being "unhandled"
       // Results are stored in input order, so the archive's row ids do not depend on thread timing.
@@ -131,6 +138,8 @@ export async function addInputs(
       while (pending.length >= window) await pending.shift();
     }
     await Promise.all(pending);
+    // The indexes of a first load, each built in one sort, which SQLite may share with helper threads.
+    if (indexes.length > 0) db.pragma(`threads = ${SORT_THREADS}`);
     for (const sql of indexes) db.exec(sql);
     const series = db
       .prepare('SELECT DISTINCT series_id FROM plans WHERE notice_id >= ? AND series_id IS NOT NULL')

@@ -66,7 +66,7 @@ export function preparePool(size: number, workerUrl: URL): PreparePool {
       );
       slot.running = { ...next, timer };
       const { bytes } = next.job;
-      slot.worker.postMessage(next.job, ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : []);
+      slot.worker.postMessage(next.job, bytes && ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : []);
     }
   };
   const replace = (slot: Slot, reason: string): void => {

@@ -32,7 +32,8 @@ export const convertInProcess: Converter = async ({ path, bytes }) => {
 /** An input to prepare: a graph JSON file, or a notice to convert first. */
 export interface PrepareJob {
   path: string;
-  bytes: Uint8Array;
+  /** The input's bytes; null: a graph JSON file to read here (in the preparing thread) from `path`. */
+  bytes: Uint8Array | null;
   json: boolean;
   /** How the archive compresses its blobs (db.ts: `blobCodec`); deflate when not given. */
   codec?: BlobCodec;
@@ -89,6 +90,15 @@ export async function repairedText(graph: NoticeGraph, bytes: Uint8Array | null)
   }
 }
 
+/** An input's bytes, read in the preparing thread; a clear reason when it cannot be read. */
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new Error(`cannot read it (${(err as Error).message})`, { cause: err });
+  }
+}
+
 /** The input a graph JSON was made from, when its recorded path (from here or beside the JSON) still holds it. */
 function sourceBytes(graph: NoticeGraph, jsonPath: string): Uint8Array | null {
   const path = graph.source.path;
@@ -123,15 +133,16 @@ export function stored(
  * its blobs deflated and its rows made. Rejects with the reason when the input is not a graph or not a notice.
  */
 export async function prepareInput(job: PrepareJob, convert: Converter): Promise<Stored> {
+  const bytes = job.bytes ?? readInput(job.path);
   if (job.json) {
-    const graph = parseGraph(job.bytes);
+    const graph = parseGraph(bytes);
     const text = await repairedText(graph, sourceBytes(graph, job.path));
-    return stored(graph, withoutBom(job.bytes), text, job.codec);
+    return stored(graph, withoutBom(bytes), text, job.codec);
   }
-  const { graph, json, raw } = await convert(job);
+  const { graph, json, raw } = await convert({ path: job.path, bytes });
   const text =
     raw === undefined
-      ? await repairedText(graph, job.bytes)
+      ? await repairedText(graph, bytes)
       : graph.source.format === 'pdf'
         ? null
         : applyRepairs(raw, graph.repairs);

@@ -2,7 +2,8 @@
  * `gongwen archive add|tasks|units|series|diff`: the SQLite archive of notices (src/archive). The driver loads
  * only here and in `serve`, never for `convert`.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { ArchiveError, DEFAULT_DB, openArchive, type Db } from '../archive/db.js';
 import type { Input } from '../archive/add.js';
@@ -16,6 +17,7 @@ import {
   type TaskFilter,
 } from '../archive/query.js';
 import { querySeries, querySeriesDiffs } from '../archive/query-series.js';
+import { looksLikeJson } from '../ingest/sniff-json.js';
 import { walk } from './batch-walk.js';
 import { printRows } from './archive-output.js';
 
@@ -132,11 +134,31 @@ async function* inputs(paths: string[]): AsyncGenerator<Input> {
   for (const path of paths) {
     const info = await stat(path);
     const files = info.isDirectory() ? walkWithJson(path) : [path];
-    for await (const file of files)
-      yield await readFile(file).then(
-        (bytes) => ({ path: file, bytes }),
-        (err: Error) => ({ path: file, bytes: new Uint8Array(0), error: `cannot read it (${err.message})` }),
-      );
+    for await (const file of files) yield readHead(file);
+  }
+}
+
+/** Bytes read first from each input: enough for a graph JSON's `source.sha256` (prepare.ts: `peekSha256`). */
+const HEAD_BYTES = 4096;
+
+/**
+ * An input as `archive add` takes it: a graph JSON file only by its head (the preparing thread reads the rest,
+ * when the archive does not hold it yet), any other file whole (its hash is of all its bytes).
+ */
+function readHead(file: string): Input {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+      readSync(fd, head, 0, head.length, 0);
+      if (size > head.length && looksLikeJson(head)) return { path: file, bytes: head, head: true };
+      return { path: file, bytes: size > head.length ? readFileSync(fd) : head };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    return { path: file, bytes: new Uint8Array(0), error: `cannot read it (${(err as Error).message})` };
   }
 }
 
