@@ -4,7 +4,9 @@
  *
  * misread-word: a character that makes no word of the dictionary (jieba's, src/repair/words.ts) with its
  * neighbours is the character tesseract was seen to read it for (grammars/repair/misread-pairs.yaml,
- * confusions.yaml) where that one makes a word ("水泥缸车": 缸 for 罐, 罐车 a word). A character that may stand as
+ * confusions.yaml) where that one makes a word ("水泥缸车": 缸 for 罐, 罐车 a word). A look-alike glyph
+ * (grammars/repair/glyph-neighbours.yaml, rendered from Noto Serif CJK) is a weaker candidate: only for a character
+ * that may not stand as written, and only with a word of three characters or the vocabulary ("钦用水": 饮用水). A character that may stand as
  * written (a word by itself: 得, 三, 请; or one the notice writes inside other words) needs more: a word of three
  * characters or more ("焚烧三正式": 焚烧厂), or the notice's own vocabulary (the corrected run, four characters or
  * more, occurs several times: "办公打" where "市委办公厅" occurs five times). A run the notice writes again, with a
@@ -25,6 +27,7 @@ import { dictionaryWords, isHan, MAX_WORD } from './words.js';
 /** The grammar files, relative to grammars/. */
 export const MISREADS_GRAMMAR = 'repair/misreads.yaml';
 export const MISREAD_PAIRS_GRAMMAR = 'repair/misread-pairs.yaml';
+export const GLYPHS_GRAMMAR = 'repair/glyph-neighbours.yaml';
 /** Diagnostic code of the evidence of an edit. */
 export const EVIDENCE_CODE = 'misread-evidence';
 /** Diagnostic code of a place two readings could explain, or a share over 100% no reading explains. */
@@ -57,6 +60,15 @@ export function misreadsGrammar(): Misreads {
 }
 
 let pairs: z.infer<typeof PairsSchema> | undefined;
+const GlyphsSchema = z.object({ neighbours: z.record(Char, z.string().min(1)) });
+
+let glyphs: z.infer<typeof GlyphsSchema> | undefined;
+/** Loads grammars/repair/glyph-neighbours.yaml once. */
+function glyphNeighbours(): z.infer<typeof GlyphsSchema> {
+  glyphs ??= loadGrammar(GLYPHS_GRAMMAR, GlyphsSchema);
+  return glyphs;
+}
+
 /** Loads grammars/repair/misread-pairs.yaml once. */
 function misreadPairs(): z.infer<typeof PairsSchema> {
   if (pairs) return pairs;
@@ -71,22 +83,41 @@ function misreadPairs(): z.infer<typeof PairsSchema> {
   return pairs;
 }
 
-/** The printed characters of each read one, with where the pair was seen. */
-let byRead: Map<string, Map<string, string>> | undefined;
-function printedFor(read: string): ReadonlyMap<string, string> | undefined {
+/** Where a confusion of a read character for a printed one comes from. */
+interface Source {
+  /** Where the pair was seen, or how it was found. */
+  seen: string;
+  /** True for a pair found only among the glyph neighbours (grammars/repair/glyph-neighbours.yaml). */
+  glyph: boolean;
+}
+
+/** The glyph neighbours' provenance. */
+const GLYPH_SEEN = 'glyph neighbours in Noto Serif CJK, grammars/repair/glyph-neighbours.yaml';
+
+/** The printed characters of each read one, with where the pair comes from. */
+let byRead: Map<string, Map<string, Source>> | undefined;
+function printedFor(read: string): ReadonlyMap<string, Source> | undefined {
   if (!byRead) {
-    byRead = new Map();
+    const index = new Map<string, Map<string, Source>>();
     const all = [
       ...misreadPairs().pairs,
       ...confusions().pairs,
       ...confusions().characters.filter((p) => p.printed.length === 1 && isHan(p.printed.charCodeAt(0))),
     ];
-    for (const p of all) {
-      if (!isHan(p.read.charCodeAt(0))) continue;
-      const map = byRead.get(p.read) ?? new Map<string, string>();
-      if (!map.has(p.printed)) map.set(p.printed, p.seen);
-      byRead.set(p.read, map);
-    }
+    const add = (read: string, printed: string, source: Source): void => {
+      if (!isHan(read.charCodeAt(0)) || read === printed) return;
+      const map = index.get(read) ?? new Map<string, Source>();
+      if (!map.has(printed)) map.set(printed, source);
+      index.set(read, map);
+    };
+    for (const p of all) add(p.read, p.printed, { seen: p.seen, glyph: false });
+    // Glyph neighbours, both ways: 自 has 目 among its nearest, so 目 may be read for 自.
+    for (const [char, near] of Object.entries(glyphNeighbours().neighbours))
+      for (const other of near) {
+        add(char, other, { seen: GLYPH_SEEN, glyph: true });
+        add(other, char, { seen: GLYPH_SEEN, glyph: true });
+      }
+    byRead = index;
   }
   return byRead.get(read);
 }
@@ -214,13 +245,16 @@ export function misreadWord(raw: string, ruleId: string, ctx: RuleContext): Rule
     // A character that is a word by itself, or that the notice writes inside other words, may stand as written:
     // then only a word of three characters or more, or the notice's own vocabulary, speaks for another.
     const plausible = (dictionary.single.get(written) ?? 0) >= rareAlone || inWords.has(written);
-    for (const [char, pair] of candidates) {
+    // A glyph neighbour (no reading showed the pair) needs the same: a longer word or the vocabulary.
+    for (const [char, source] of candidates) {
+      // A glyph neighbour no reading showed is weaker: only for a character that may not stand as written.
+      if (source.glyph && plausible) continue;
       const changed = text.slice(0, at) + char + text.slice(at + 1);
       const word = longestAt(changed, at, isWord);
       if (word < 2) continue;
       const { run, repeats } = repeatedRun(text, changed, at, vocab, minRun, minRepeats);
-      if (plausible && word < 3 && repeats === 0) continue;
-      readings.push({ char, word, run, repeats, pair });
+      if ((plausible || source.glyph) && word < 3 && repeats === 0) continue;
+      readings.push({ char, word, run, repeats, pair: source.seen });
     }
     if (readings.length === 0) continue;
     readings.sort((a, b) => strength(b) - strength(a));
@@ -264,7 +298,11 @@ function writtenRecurs(text: string, at: number, vocab: Vocabulary, minRepeats: 
 
 /** Words for the evidence of a reading. */
 function evidence(r: Reading): string {
-  const out = [`a word of the dictionary, with a pair tesseract confuses (${r.pair})`];
+  const out = [
+    r.pair === GLYPH_SEEN
+      ? `a word of the dictionary, with a look-alike glyph (${r.pair})`
+      : `a word of the dictionary, with a pair tesseract confuses (${r.pair})`,
+  ];
   if (r.repeats > 0) out.push(`"${r.run}" occurs ${r.repeats} times in the notice`);
   return out.join('; ');
 }
@@ -336,3 +374,4 @@ export function ratePercent(raw: string, ruleId: string): RuleOutput {
 
 registerGrammar(MISREADS_GRAMMAR, misreadsGrammar);
 registerGrammar(MISREAD_PAIRS_GRAMMAR, misreadPairs);
+registerGrammar(GLYPHS_GRAMMAR, glyphNeighbours);
