@@ -105,6 +105,9 @@ async function main(): Promise<void> {
   process.stdout.write((await import('./diff.js')).diffQualityLines());
   await printProducers();
   process.stdout.write(
+    await (await import('./ocr-words.js')).ocrWordsReport(process.argv.includes('--verbose')),
+  );
+  process.stdout.write(
     `\nHead of a notice (corpus/pages, corpus/gov):\n${headTable(await evalHead(), process.argv.includes('--verbose'))}\n`,
   );
   process.stdout.write(await (await import('./archive.js')).evalArchive());

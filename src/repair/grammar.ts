@@ -10,6 +10,7 @@ import { gazetteerJoin, paragraphJoin } from './breaks.js';
 import { grammarConfusion } from './confusions.js';
 import { headingSequence } from './headings.js';
 import { unitName } from './names.js';
+import { misreadWord, ratePercent } from './misreads.js';
 import { placeName } from './places.js';
 import { strayQuote } from './punctuation.js';
 import { roleLabel } from './roles.js';
@@ -30,6 +31,8 @@ export const BUILTINS: Record<string, BuiltinRule> = {
   'unit-name': unitName,
   'place-name': placeName,
   'grammar-confusion': grammarConfusion,
+  'misread-word': misreadWord,
+  'rate-percent': ratePercent,
 };
 
 const SpecSchema = z.object({ from: z.string(), to: z.string() });
@@ -38,6 +41,8 @@ const base = {
   description: z.string(),
   specs: z.array(SpecSchema).min(1),
   keep: z.array(z.string()).default([]),
+  /** Run only on a text that shows OCR damage (src/repair/index.ts; grammars/repair/misreads.yaml). */
+  ocr: z.boolean().default(false),
 };
 const RuleSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('regex'), pattern: z.string(), replace: z.string() }),

@@ -7,6 +7,7 @@ import { interleavedColumns, LAYOUT_RULE, layoutProposals } from '../layout/inde
 import { composeEdits } from './compose.js';
 import { applyProposals, offsetMapper, type Proposal } from './fixer.js';
 import { loadRepairGrammar } from './grammar.js';
+import { showsOcr } from './misreads.js';
 
 export { unrepair, applyProposals, type Proposal } from './fixer.js';
 export { loadRepairGrammar } from './grammar.js';
@@ -17,6 +18,11 @@ export interface RepairOptions {
   knownUnits?: Iterable<string>;
   /** Only run the rules with these ids (all when absent; `layout` runs the layout pass). */
   rules?: readonly string[];
+  /**
+   * Whether the text was read by OCR: true runs the rules for misread characters (grammars/repair/misreads.yaml),
+   * false never does; absent, they run when the text shows OCR damage.
+   */
+  ocr?: boolean;
 }
 
 /** Result of repairing one raw text. */
@@ -67,12 +73,17 @@ export function repair(raw: string, options: RepairOptions = {}): RepairResult {
   const ctx = { lexicon: grammar.lexicon, knownUnits: knownSet(options.knownUnits ?? []) };
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const rule of grammar.rules) {
-    if (options.rules && !options.rules.includes(rule.id)) continue;
+  const selected = grammar.rules.filter((rule) => !options.rules || options.rules.includes(rule.id));
+  const runRule = (rule: (typeof selected)[number]): void => {
     const out = rule.run(text, ctx);
     for (const p of out.proposals) proposals.push(p);
     for (const d of out.diagnostics) diagnostics.push(d);
-  }
+  };
+  for (const rule of selected) if (!rule.spec.ocr) runRule(rule);
+  // Rules for OCR damage no grammar decides (misread characters) run after the others, on OCR text only.
+  const ocrRules = selected.filter((rule) => rule.spec.ocr);
+  if (ocrRules.length > 0 && (options.ocr ?? showsOcr(text, proposals)))
+    for (const rule of ocrRules) runRule(rule);
   const fixed = applyProposals(text, proposals);
   const interleaved = layout ? interleavedColumns(raw) : null;
   if (interleaved) diagnostics.push(interleaved);

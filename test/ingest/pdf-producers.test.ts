@@ -23,7 +23,8 @@ const GAPS: Record<string, Record<string, number>> = {
   // opener, decided from the intact numerals since issue 12's heading repair; measured 2026-12-07).
   'tess-gov-012-200.pdf': { tasks: 0.96, deadlines: 0.5 },
   'tess-gov-012-300.pdf': { tasks: 0.96 },
-  'tess-seed-200.pdf': { targets: 0.89 },
+  // 959% for 95% (a share over 100%) is read by src/repair/misreads.ts since 2026-12-07: 0.899 → 0.915.
+  'tess-seed-200.pdf': { targets: 0.91 },
   // Its sub-item markers read "(d)", "U)", "d)" are (1) since the heading repair weighs the next intact sibling;
   // 市农妥, 分别替头, 56微元 /立方米 are read by the confusions of grammars/repair/confusions.yaml.
   'tess-seed-300.pdf': { targets: 0.88 },
@@ -33,8 +34,8 @@ const GAPS: Record<string, Record<string, number>> = {
  * every other field of every file must equal the text's (the 发文字号 with its year in 〔〕 whatever the scan's brackets).
  */
 const HEAD_GAPS: Record<string, string[]> = {
-  // tesseract reads 办公厅 as 办公打 in the title and the signature, and drops 市委各部委, from the 主送机关.
-  'tess-seed-200.pdf': ['title', 'issuers', 'recipients'],
+  // tesseract drops 市委各部委, from the 主送机关 (its 办公打 for 办公厅 is read by src/repair/misreads.ts).
+  'tess-seed-200.pdf': ['recipients'],
 };
 
 describe.skipIf(!present)('PDFs from other producers read as the same notice as text', async () => {

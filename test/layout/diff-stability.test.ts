@@ -39,10 +39,11 @@ describe('diff stability under layout', () => {
     }
   }, 180_000);
 
-  it('the seed against its tesseract text: no more changes than today (9, OCR confusions decided by the grammars; the bar is 5)', () => {
+  // 9 before misread characters were repaired (src/repair/misreads.ts: 缸车, 焚烧三, 冀禽, 凑污, 1009%).
+  it('the seed against its tesseract text: at most 5 changes (the bar)', () => {
     const ocr = readFileSync('corpus/layout/seed.tesseract.txt', 'utf8');
     const changes = diff(ORIGINAL, convertSync(ocr, { path: 'seed.tesseract.txt' })).changes;
-    expect(changes.length).toBeLessThanOrEqual(9);
+    expect(changes.length).toBeLessThanOrEqual(5);
     // What the confusions of grammars/repair/confusions.yaml repair: no unit, task or deadline change is left of
     // 率头, 1L1月, 每季度未月; no target of 干瓦时 or 川类.
     const kinds = changes.map((c) => c.kind);

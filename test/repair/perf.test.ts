@@ -25,6 +25,13 @@ describe('repair runs in linear time', () => {
     it(name, () => expectLinear(run, make, BASE));
   }
 
+  it('misread characters, on OCR text', () =>
+    expectLinear(
+      (text: string) => repair(text, { ocr: true }),
+      (n) => '加大冀禽养殖,水泥缸车,焚烧三正式,利用率1009%。'.repeat(n / 26),
+      BASE,
+    ));
+
   it('handles a 1 MB line', () => {
     const line = '郑州 市2020年大气污染防治攻坚战,PM】。 '.repeat(40_000);
     expect(repair(line).text.length).toBeLessThan(line.length);
