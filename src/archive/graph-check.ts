@@ -191,6 +191,9 @@ function isDocument(v: unknown): boolean {
     opt(v.publishDate, isDate) &&
     strArray(v.recipients) &&
     opt(v.signatories, strArray) &&
+    opt(v.copyTo, strArray) &&
+    opt(v.printedBy, isStr) &&
+    opt(v.printDate, isDate) &&
     opt(v.year, isInt)
   );
 }
