@@ -258,7 +258,8 @@ export function misreadWord(raw: string, ruleId: string, ctx: RuleContext): Rule
     let yes = mayBeMisread.get(c);
     if (yes === undefined) {
       const sources = [...(printedFor(c)?.values() ?? [])];
-      yes = sources.some((p) => !p.glyph) || (sources.length > 0 && (dictionary.single.get(c) ?? 0) < rareAlone);
+      yes =
+        sources.some((p) => !p.glyph) || (sources.length > 0 && (dictionary.single.get(c) ?? 0) < rareAlone);
       mayBeMisread.set(c, yes);
     }
     return yes;
