@@ -36,7 +36,6 @@ export const SUSPECT_CODE = 'misread-suspect';
 const Char = z.string().refine((s) => [...s].length === 1, 'one character');
 const MisreadsSchema = z.object({
   ocrEvidence: z.array(z.string()).min(1),
-  spacedPerMille: z.number().positive(),
   minRun: z.number().int().min(2),
   minRepeats: z.number().int().min(2),
   rareAlone: z.number().int().positive(),
@@ -151,27 +150,14 @@ export function hanRuns(raw: string): Run[] {
   return runs;
 }
 
-/** How many ideographs a thousand have a blank between them and the next one (tesseract's spacing). */
-export function spacedPerMille(raw: string): number {
-  let han = 0;
-  let spaced = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (!isHan(raw.charCodeAt(i))) continue;
-    han++;
-    if (isBlank(raw[i + 1]) && i + 2 < raw.length && isHan(raw.charCodeAt(i + 2))) spaced++;
-  }
-  return han === 0 ? 0 : (spaced * 1000) / han;
-}
-
 /**
- * True when `text` shows OCR damage: a proposal of a rule listed in `ocrEvidence` that changes it, or tesseract's
- * spaced ideographs.
+ * True when `text` shows the damage of a raw OCR reading: a proposal that changes it from a rule listed in
+ * `ocrEvidence`. (Tesseract's spaced ideographs are no such sign: a proofread OCR text and a web page's copy have
+ * as many blanks between ideographs as tesseract's own text, 5–60 a thousand.)
  */
 export function showsOcr(text: string, proposals: readonly Proposal[]): boolean {
-  const { ocrEvidence, spacedPerMille: perMille } = misreadsGrammar();
-  const ids = new Set(ocrEvidence);
-  if (proposals.some((p) => ids.has(p.ruleId) && text.slice(p.start, p.end) !== p.text)) return true;
-  return spacedPerMille(text) >= perMille;
+  const ids = new Set(misreadsGrammar().ocrEvidence);
+  return proposals.some((p) => ids.has(p.ruleId) && text.slice(p.start, p.end) !== p.text);
 }
 
 /** True when some run of `text` holding index `at` is accepted by `has` (2..MAX_WORD characters, shortest first). */
