@@ -36,7 +36,6 @@ export const SUSPECT_CODE = 'misread-suspect';
 const Char = z.string().refine((s) => [...s].length === 1, 'one character');
 const MisreadsSchema = z.object({
   ocrEvidence: z.array(z.string()).min(1),
-  spacedPerMille: z.number().positive(),
   minRun: z.number().int().min(2),
   minRepeats: z.number().int().min(2),
   rareAlone: z.number().int().positive(),
@@ -151,27 +150,22 @@ export function hanRuns(raw: string): Run[] {
   return runs;
 }
 
-/** How many ideographs a thousand have a blank between them and the next one (tesseract's spacing). */
-export function spacedPerMille(raw: string): number {
-  let han = 0;
-  let spaced = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (!isHan(raw.charCodeAt(i))) continue;
-    han++;
-    if (isBlank(raw[i + 1]) && i + 2 < raw.length && isHan(raw.charCodeAt(i + 2))) spaced++;
-  }
-  return han === 0 ? 0 : (spaced * 1000) / han;
-}
-
 /**
- * True when `text` shows OCR damage: a proposal of a rule listed in `ocrEvidence` that changes it, or tesseract's
- * spaced ideographs.
+ * True when `text` shows the damage of a raw OCR reading: a proposal that changes it from a rule listed in
+ * `ocrEvidence`. (Tesseract's spaced ideographs are no such sign: a proofread OCR text and a web page's copy have
+ * as many blanks between ideographs as tesseract's own text, 5–60 a thousand.)
  */
 export function showsOcr(text: string, proposals: readonly Proposal[]): boolean {
-  const { ocrEvidence, spacedPerMille: perMille } = misreadsGrammar();
-  const ids = new Set(ocrEvidence);
-  if (proposals.some((p) => ids.has(p.ruleId) && text.slice(p.start, p.end) !== p.text)) return true;
-  return spacedPerMille(text) >= perMille;
+  const ids = new Set(misreadsGrammar().ocrEvidence);
+  return proposals.some((p) => ids.has(p.ruleId) && text.slice(p.start, p.end) !== p.text);
+}
+
+/** True when some run of `text` holding index `at` is accepted by `has` (2..MAX_WORD characters, shortest first). */
+function makesWord(text: string, at: number, has: (s: string) => boolean): boolean {
+  for (let len = 2; len <= MAX_WORD && len <= text.length; len++)
+    for (let start = Math.max(0, at - len + 1); start <= at && start + len <= text.length; start++)
+      if (has(text.slice(start, start + len))) return true;
+  return false;
 }
 
 /** The longest run of `text` holding index `at` that `has` accepts (2..MAX_WORD characters); 0 when none. */
@@ -182,20 +176,40 @@ function longestAt(text: string, at: number, has: (s: string) => boolean): numbe
   return 0;
 }
 
-/** The notice's vocabulary: how often each run of 2..MAX_WORD ideographs occurs. */
-interface Vocabulary {
-  count: Map<string, number>;
-}
-
-function vocabulary(runs: readonly Run[]): Vocabulary {
-  const count = new Map<string, number>();
-  for (const { text } of runs)
-    for (let i = 0; i < text.length; i++)
-      for (let len = 2; len <= MAX_WORD && i + len <= text.length; len++) {
-        const s = text.slice(i, i + len);
-        count.set(s, (count.get(s) ?? 0) + 1);
-      }
-  return { count };
+/**
+ * The notice's vocabulary, asked lazily (most texts ask little of it): how often a run of ideographs occurs, and
+ * whether a character stands inside some word of the dictionary somewhere in the notice.
+ */
+class Vocabulary {
+  private readonly all: string;
+  private readonly counts = new Map<string, number>();
+  private readonly inWords = new Map<string, boolean>();
+  constructor(
+    runs: readonly Run[],
+    private readonly isWord: (s: string) => boolean,
+  ) {
+    this.all = runs.map((r) => r.text).join('\n');
+  }
+  count(s: string): number {
+    let n = this.counts.get(s);
+    if (n === undefined) {
+      n = 0;
+      for (let at = this.all.indexOf(s); at >= 0; at = this.all.indexOf(s, at + 1)) n++;
+      this.counts.set(s, n);
+    }
+    return n;
+  }
+  /** True when the notice writes `c` inside a word of the dictionary somewhere. */
+  writesInWord(c: string): boolean {
+    let yes = this.inWords.get(c);
+    if (yes === undefined) {
+      yes = false;
+      for (let at = this.all.indexOf(c); at >= 0 && !yes; at = this.all.indexOf(c, at + 1))
+        yes = makesWord(this.all, at, this.isWord);
+      this.inWords.set(c, yes);
+    }
+    return yes;
+  }
 }
 
 /** What speaks for reading a character at a place. */
@@ -223,28 +237,41 @@ export function misreadWord(raw: string, ruleId: string, ctx: RuleContext): Rule
   const isWord = (s: string): boolean => dictionary.words.has(s) || known.has(s);
   const { minRun, minRepeats, rareAlone } = misreadsGrammar();
   const runs = hanRuns(raw);
-  const vocab = vocabulary(runs);
-  // The characters the notice writes inside some word, and the places where the written one makes none.
-  const inWords = new Set<string>();
+  const vocab = new Vocabulary(runs, isWord);
+  // Whether a character may be read for another: a listed pair, or a glyph neighbour of one rare by itself.
+  const mayBeMisread = new Map<string, boolean>();
+  const misreadable = (c: string): boolean => {
+    let yes = mayBeMisread.get(c);
+    if (yes === undefined) {
+      const sources = [...(printedFor(c)?.values() ?? [])];
+      yes =
+        sources.some((p) => !p.glyph) || (sources.length > 0 && (dictionary.single.get(c) ?? 0) < rareAlone);
+      mayBeMisread.set(c, yes);
+    }
+    return yes;
+  };
+  // The places of such a character where the written one makes no word.
   const suspects: [Run, number][] = [];
   for (const run of runs)
-    for (let at = 0; at < run.text.length; at++) {
-      if (longestAt(run.text, at, isWord) >= 2) inWords.add(run.text[at]!);
-      else suspects.push([run, at]);
-    }
+    for (let at = 0; at < run.text.length; at++)
+      if (misreadable(run.text[at]!) && !makesWord(run.text, at, isWord)) suspects.push([run, at]);
   // The runs as repaired so far: a character next to one read for another is judged beside the corrected one.
   const current = new Map<Run, string>();
-  for (const [runOf, at] of suspects) {
+  for (const [runOf, at0] of suspects) {
     const { offsets } = runOf;
-    const text = current.get(runOf) ?? runOf.text;
+    const whole = current.get(runOf) ?? runOf.text;
+    // Every run that holds the character lies within MAX_WORD - 1 characters of it.
+    const lo = Math.max(0, at0 - MAX_WORD + 1);
+    const text = whole.slice(lo, at0 + MAX_WORD);
+    const at = at0 - lo;
     const written = text[at]!;
-    if (text !== runOf.text && longestAt(text, at, isWord) >= 2) continue;
+    if (whole !== runOf.text && makesWord(text, at, isWord)) continue;
     const candidates = printedFor(written);
     if (!candidates) continue;
     const readings: Reading[] = [];
     // A character that is a word by itself, or that the notice writes inside other words, may stand as written:
     // then only a word of three characters or more, or the notice's own vocabulary, speaks for another.
-    const plausible = (dictionary.single.get(written) ?? 0) >= rareAlone || inWords.has(written);
+    const plausible = (dictionary.single.get(written) ?? 0) >= rareAlone || vocab.writesInWord(written);
     // A glyph neighbour (no reading showed the pair) needs the same: a longer word or the vocabulary.
     for (const [char, source] of candidates) {
       // A glyph neighbour no reading showed is weaker: only for a character that may not stand as written.
@@ -259,11 +286,12 @@ export function misreadWord(raw: string, ruleId: string, ctx: RuleContext): Rule
     if (readings.length === 0) continue;
     readings.sort((a, b) => strength(b) - strength(a));
     const best = readings[0]!;
-    const start = offsets[at]!;
+    const start = offsets[at0]!;
     const tied = readings.filter((r) => strength(r) === strength(best));
     // A run the notice writes again, with a character it writes inside other words, may be a term the dictionary
     // lacks (低氮改造): without the notice's vocabulary for the other reading it is only reported.
-    const recurs = best.repeats === 0 && writtenRecurs(text, at, vocab, minRepeats) && inWords.has(written);
+    const recurs =
+      best.repeats === 0 && writtenRecurs(text, at, vocab, minRepeats) && vocab.writesInWord(written);
     if (tied.length > 1 || recurs) {
       diagnostics.push({
         code: SUSPECT_CODE,
@@ -276,7 +304,7 @@ export function misreadWord(raw: string, ruleId: string, ctx: RuleContext): Rule
       });
       continue;
     }
-    current.set(runOf, text.slice(0, at) + best.char + text.slice(at + 1));
+    current.set(runOf, whole.slice(0, at0) + best.char + whole.slice(at0 + 1));
     proposals.push({ start, end: start + 1, text: best.char, ruleId });
     diagnostics.push({
       code: EVIDENCE_CODE,
@@ -292,7 +320,7 @@ export function misreadWord(raw: string, ruleId: string, ctx: RuleContext): Rule
 /** True when a run of two characters or more holding `at` occurs `minRepeats` times or more in the notice. */
 function writtenRecurs(text: string, at: number, vocab: Vocabulary, minRepeats: number): boolean {
   for (let start = Math.max(0, at - 1); start <= at && start + 2 <= text.length; start++)
-    if ((vocab.count.get(text.slice(start, start + 2)) ?? 0) >= minRepeats) return true;
+    if (vocab.count(text.slice(start, start + 2)) >= minRepeats) return true;
   return false;
 }
 
@@ -319,12 +347,12 @@ function repeatedRun(
   minRun: number,
   minRepeats: number,
 ): { run: string; repeats: number } {
-  for (let len = Math.min(MAX_WORD, text.length); len >= 2; len--)
+  for (let len = Math.min(MAX_WORD, text.length); len >= minRun; len--)
     for (let start = Math.max(0, at - len + 1); start <= at && start + len <= text.length; start++) {
       const run = changed.slice(start, start + len);
-      const repeats = vocab.count.get(run) ?? 0;
-      if (repeats < minRepeats || len < minRun) continue;
-      if (repeats <= (vocab.count.get(text.slice(start, start + len)) ?? 0)) continue;
+      const repeats = vocab.count(run);
+      if (repeats < minRepeats) continue;
+      if (repeats <= vocab.count(text.slice(start, start + len))) continue;
       return { run, repeats };
     }
   return { run: '', repeats: 0 };
