@@ -53,7 +53,9 @@ function processorFor(options: ConvertOptions): Processor {
       this.parser = (doc: string, file: VFile) => {
         // Known units for joins and name fixes: those of the places the notice's head names (its issuers and
         // title), so that another city's 市水务局 is never "fixed" into a Zhengzhou unit.
-        const repaired = repair(doc, { knownUnits: gazetteer.names(doc.slice(0, REGION_HEAD)) });
+        // Text tesseract recognised at ingest (--ocr) is OCR whatever it shows: the OCR-only rules run on it.
+        const ocr = data(file).source.encoding === 'ocr' ? { ocr: true } : {};
+        const repaired = repair(doc, { knownUnits: gazetteer.names(doc.slice(0, REGION_HEAD)), ...ocr });
         const tables = data(file).source.tables;
         const { tree, diagnostics } = parseNotice(
           repaired.text,
