@@ -39,7 +39,7 @@ for spec in "seed 200 0.7 0.4 55" "gov-006 300 -1.2 0.3 60" "gov-015 200 1.5 0.5
   pdftoppm -r "$dpi" -gray -png "$src" "$WORK/page"
   for png in "$WORK"/page-*.png; do
     convert "$png" -background white -rotate "$angle" -gravity center -extent "$(identify -format '%wx%h' "$png")" \
-      -attenuate "$noise" +noise Gaussian -quality "$quality" "${png%.png}.jpg"
+      -seed 9704 -attenuate "$noise" +noise Gaussian -quality "$quality" "${png%.png}.jpg"
   done
   img2pdf --pagesize A4 -o "$scan" $(ls "$WORK"/page-*.jpg | sort -V)
   ls "$WORK"/page-*.jpg | xargs -P 2 -I{} sh -c 'OMP_THREAD_LIMIT=1 tesseract "{}" "{}" -l chi_sim --dpi '"$dpi"' pdf >/dev/null 2>&1'

@@ -813,16 +813,27 @@ export interface DocumentRecord {
   printDate?: string;
 }
 
+/** A line after the 印发 line of at most this many characters is a misread page number, not text. */
+const RECORD_FOOT_NOISE = 4;
 /** The 抄送 list of a 版记 goes on over at most this many lines. */
 const RECORD_COPY_LINES = 6;
 
 /**
  * The 版记 that ends a document (GB/T 9704): the 印发 line last (印发机关 and 印发日期), and before it the 抄送 line
  * with the lines its list goes on over (none of them a sentence: a list's only 。 ends it). Null when the text ends
- * with neither. Its lines are no body text: they end the document after the signature.
+ * with neither (a few characters of a misread page number after the 印发 line aside). Its lines are no body text: they end the document after the signature.
  */
 export function readRecord(lines: Line[], from: number): DocumentRecord | null {
   let end = lines.length;
+  // A scan's last page number misread past the page-number grammar ("30王" for — 36 —) may follow the 印发 line.
+  const last = lines[end - 1]?.text ?? '';
+  if (
+    end - 1 > from &&
+    squash(last).length <= RECORD_FOOT_NOISE &&
+    !P().clause.test(last) &&
+    P().printedLine.test(lines[end - 2]!.text)
+  )
+    end--;
   const out: Omit<DocumentRecord, 'start'> = {};
   const printed = end > from ? P().printedLine.exec(lines[end - 1]!.text) : null;
   if (printed?.groups) {

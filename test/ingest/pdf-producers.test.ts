@@ -28,6 +28,20 @@ const GAPS: Record<string, Record<string, number>> = {
   // Its sub-item markers read "(d)", "U)", "d)" are (1) since the heading repair weighs the next intact sibling;
   // 市农妥, 分别替头, 56微元 /立方米 are read by the confusions of grammars/repair/confusions.yaml.
   'tess-seed-300.pdf': { targets: 0.88 },
+  // GB/T 9704 pages scanned as they come (turned 0.7–1.5°, seeded noise, JPEG 50–60; scripts/producers/gbt9704.sh),
+  // measured 2026-12-07: far below the bar. tesseract misreads headings (一、总体要求 as 二人体要示 on gov 006 at
+  // 300 dpi, （九） as (《九) on gov 015), so the numbering behind them shifts, and the role notes' brackets
+  // (《工业…负责), so their units go. The figures move with the noise's seed (the seed's tasks 0.995 unseeded).
+  'tess-gbt-gov-006-300.pdf': { tasks: 0.35, deadlines: 0 },
+  'tess-gbt-gov-015-200.pdf': { tasks: 0.46, 'units:lead': 0.08, 'units:responsible': 0.21, targets: 0.73 },
+  'tess-gbt-seed-200.pdf': {
+    tasks: 0.79,
+    'units:lead': 0.83,
+    'units:cooperating': 0.82,
+    'units:responsible': 0.67,
+    deadlines: 0.73,
+    targets: 0.75,
+  },
 };
 /**
  * Head fields (title, issuers, 发文字号, 成文日期, 主送机关) a file's graph does not yet share with the notice's text;
@@ -36,6 +50,20 @@ const GAPS: Record<string, Record<string, number>> = {
 const HEAD_GAPS: Record<string, string[]> = {
   // tesseract drops 市委各部委, from the 主送机关 (its 办公打 for 办公厅 is read by src/repair/misreads.ts).
   'tess-seed-200.pdf': ['recipients'],
+  // 办公厅 read 办公打 again; gov 006 at 300 dpi: 国务院 lost from the title, 通知 read 通千, so there is no title,
+  // and the 发文字号's year misread; gov 015: 国务院 read 导务院.
+  'tess-gbt-seed-200.pdf': ['issuers', 'recipients'],
+  'tess-gbt-gov-006-300.pdf': ['title', 'issuers', 'docNumber', 'date', 'recipients'],
+  'tess-gbt-gov-015-200.pdf': ['title', 'issuers'],
+};
+/**
+ * 版记 fields (抄送机关, 印发机关, 印发日期, kept out of the body) a GB/T 9704 scan's graph does not share with the
+ * page as printed: tesseract drops the 抄送 list's last line 央。 and reads 办公厅 as 办公打 (gov 006); it scatters
+ * gov 015's 版记 lines (抄送：党中央各部 lost).
+ */
+const RECORD_GAPS: Record<string, string[]> = {
+  'tess-gbt-gov-006-300.pdf': ['copyTo', 'printedBy'],
+  'tess-gbt-gov-015-200.pdf': ['copyTo', 'printedBy', 'printDate'],
 };
 
 describe.skipIf(!present)('PDFs from other producers read as the same notice as text', async () => {
@@ -52,10 +80,14 @@ describe.skipIf(!present)('PDFs from other producers read as the same notice as 
       const kind = s.kind === 'headings+tasks' ? 'tasks' : s.kind;
       expect(s.f1, `${file} ${kind}`).toBeGreaterThanOrEqual(GAPS[file]?.[kind] ?? bound);
     }
-    if (r.docNumber?.expected) expect(r.docNumber.found, `${file} 发文字号`).toBe(r.docNumber.expected);
+    if (r.docNumber?.expected && !HEAD_GAPS[file]?.includes('docNumber'))
+      expect(r.docNumber.found, `${file} 发文字号`).toBe(r.docNumber.expected);
     expect(Object.keys(r.head ?? {}).length, `${file} head scored`).toBeGreaterThanOrEqual(4);
     for (const [field, v] of Object.entries(r.head ?? {}))
       if (!HEAD_GAPS[file]?.includes(field)) expect(v.found, `${file} head ${field}`).toBe(v.expected);
+    for (const [field, v] of Object.entries(r.record ?? {}))
+      if (!RECORD_GAPS[file]?.includes(field)) expect(v.found, `${file} 版记 ${field}`).toBe(v.expected);
+    if (file.startsWith('gbt-')) expect(Object.keys(r.record ?? {}), `${file} 版记 scored`).toHaveLength(4);
   });
 });
 

@@ -38,6 +38,18 @@ describe('the 版记 at the end of a notice', () => {
     expect(body.join('\n')).not.toMatch(/抄送|印发|此件公开发布|2021年3月5日/);
   });
 
+  it("reads the 版记 before a scan's misread page number", () => {
+    const g = convertSync(notice('抄送：省委各部门。\n某省人民政府办公厅 2021年3月8日印发\n30王'));
+    expect(g.document.copyTo).toEqual(['省委各部门']);
+    expect(g.document.printDate).toBe('2021-03-08');
+    expect(
+      g.nodes
+        .filter((n) => n.type === 'task')
+        .map((n) => n.text)
+        .join('\n'),
+    ).not.toMatch(/抄送|30王/);
+  });
+
   it('reads a print line alone, and a 抄送 line without one', () => {
     const printed = convertSync(notice('某省人民政府办公厅 2021年3月8日印发'));
     expect(printed.document.printDate).toBe('2021-03-08');
