@@ -15,8 +15,6 @@ import { looksLikeJson } from '../ingest/sniff-json.js';
 
 export { convertInProcess, type Converter } from './prepare.js';
 
-/** Helper threads of SQLite's sorter while the indexes of a first load are built (the preparing threads are done). */
-const SORT_THREADS = 2;
 /** Rows sampled per index by ANALYZE after an add. */
 const ANALYSIS_LIMIT = 1000;
 
@@ -138,8 +136,6 @@ export async function addInputs(
       while (pending.length >= window) await pending.shift();
     }
     await Promise.all(pending);
-    // The indexes of a first load, each built in one sort, which SQLite may share with helper threads.
-    if (indexes.length > 0) db.pragma(`threads = ${SORT_THREADS}`);
     for (const sql of indexes) db.exec(sql);
     const series = db
       .prepare('SELECT DISTINCT series_id FROM plans WHERE notice_id >= ? AND series_id IS NOT NULL')
