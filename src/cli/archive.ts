@@ -149,7 +149,10 @@ function readHead(file: string): Input {
   try {
     const fd = openSync(file, 'r');
     try {
-      const size = fstatSync(fd).size;
+      const info = fstatSync(fd);
+      // A pipe or FIFO states no size: it is read to its end, as any input that is not a graph JSON file.
+      if (!info.isFile()) return { path: file, bytes: readFileSync(fd) };
+      const size = info.size;
       const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
       readSync(fd, head, 0, head.length, 0);
       if (size > head.length && looksLikeJson(head)) return { path: file, bytes: head, head: true };
