@@ -37,6 +37,8 @@ interface DamagedShapes {
   closer: RegExp;
   /** A mangled item number: digits with look-alikes read for them ("l.", "1O."). */
   arabic: RegExp;
+  /** An item number whose separator was lost ("2确保…" for "2.确保…"): one or two digits, then an ideograph. */
+  bare: RegExp;
 }
 
 let shapes: DamagedShapes | undefined;
@@ -56,7 +58,8 @@ function damagedShapes(): DamagedShapes {
     inner: new RegExp(`^[${c.damagedOpen}]? ?([^\\s${brackets}]+)`),
     unclosed: new RegExp(`^[${c.open}] ?[^\\s${brackets}0-9](?=[\\u4e00-\\u9fff])`),
     closer: new RegExp(`[${c.close}]`),
-    arabic: new RegExp(`^([0-9${look}]{1,3})[${c.itemSeparators}](?=[\\u4e00-\\u9fff])`),
+    arabic: new RegExp(`^([0-9${look}]{1,3}) ?[${c.itemSeparators}] ?(?=[\\u4e00-\\u9fff])`),
+    bare: /^([0-9]{1,2}) ?(?=[\u4e00-\u9fff])/,
   };
   return shapes;
 }
@@ -86,6 +89,8 @@ interface Marker {
   unclosed?: boolean;
   /** For damaged markers: the paragraph is heading-like (short, no sentence end or clause break inside). */
   headingLike?: boolean;
+  /** For an item number whose separator was lost: the separator to put back. */
+  bare?: boolean;
   /** Brackets of a (X) or (n) marker, to copy into repairs. */
   open?: string;
   close?: string;
@@ -135,6 +140,16 @@ function readMarker(raw: string, at: number): Marker | undefined {
     const hint = Number([...m[1]!].map((ch) => look[ch] ?? ch).join(''));
     return { families: ['arabic'], value: NaN, start: at, end: at + m[1]!.length, hint };
   }
+  m = shape.bare.exec(head);
+  if (m)
+    return {
+      families: ['arabic'],
+      value: NaN,
+      start: at,
+      end: at + m[1]!.length,
+      hint: Number(m[1]),
+      bare: true,
+    };
   return undefined;
 }
 
@@ -218,7 +233,12 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
         const { family, n, next } = fit;
         const [open, close] = [next?.open ?? '(', next?.close ?? ')'];
         const number = family === 'paren' ? structureGrammar().numeral(n) : String(n);
-        const text = family === 'arabic' ? number : `${open}${number}${close}`;
+        const text =
+          family !== 'arabic'
+            ? `${open}${number}${close}`
+            : marker.bare
+              ? `${number}${itemSeparator()}`
+              : number;
         proposals.push({ start: marker.start, end: marker.end, text, ruleId });
         enter(last, fresh, family, n);
       } else if (marker.families.length > 1) {
@@ -268,6 +288,11 @@ function fitsAt(
   // An item's digits always count; a numeral inside brackets only for (X) (a (1) may be misread as "(七").
   const hint = family === 'sub' ? undefined : marker.hint;
   if (hint !== undefined && hint !== n) return false;
+  // An item number that lost its separator is one only right after its previous sibling, or right before its next:
+  // "2确保…" after 1., or 1 first under a new heading with more item numbers after it ("3家企业…" or "1家企业…"
+  // opening a paragraph elsewhere stays text).
+  if (marker.bare)
+    return (prev >= 1 && n === prev + 1) || (fresh && n === 1 && between >= 1) || next?.value === n + 1;
   // A marker whose closer was lost is a heading only if its paragraph reads as one, unless its next sibling follows.
   const shaped = !marker.unclosed || marker.headingLike === true;
   if (next?.value === n + 1) return true;
@@ -278,6 +303,9 @@ function fitsAt(
   if (hint !== undefined) return shaped;
   return family !== 'arabic' && prev >= 1 && !fresh && between === 0 && marker.headingLike === true;
 }
+
+/** The item separator a repair writes where an item number lost its own: the grammar's first. */
+const itemSeparator = (): string => structureGrammar().raw.itemSeparators[0]!;
 
 /** Records marker `value` of `family`: deeper runs end, except those that run on (see `RUNS_ON`). */
 function enter(
@@ -308,7 +336,7 @@ function nextSiblings(markers: readonly Marker[]): Map<number, Record<Family, Si
         FAMILIES.map((f) => [f, { next: ahead[f], between: damaged[f] }]),
       ) as Record<Family, Sibling>;
       out.set(k, here);
-      for (const f of FAMILIES) damaged[f]++;
+      for (const f of m.families) damaged[f]++;
       continue;
     }
     const g = m.families[0]!;

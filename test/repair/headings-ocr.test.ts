@@ -18,6 +18,24 @@ describe('OCR-damaged heading markers decided on evidence (issue 12)', () => {
     expect(out).toContain('(九)防范化解');
   });
 
+  it('puts back the separator an item number lost, right after its previous sibling or first under a heading', () => {
+    // tesseract on a skewed scan: "2 确保…", "1 .城镇…" (a space inside), the separator dropped.
+    const text =
+      '二、甲\n\n1 .城镇小区严格依标配建。\n\n2 确保小区配套如期移交。\n\n3规范小区配套使用。\n\n三、乙\n\n1 摸底排查。各地排查。\n\n2全面整改。\n\n四、丙';
+    expect(repair(text).text).toBe(
+      '二、甲\n\n1.城镇小区严格依标配建。\n\n2.确保小区配套如期移交。\n\n3.规范小区配套使用。\n\n三、乙\n\n1.摸底排查。各地排查。\n\n2.全面整改。\n\n四、丙',
+    );
+  });
+
+  it('leaves a paragraph that opens with a count as it is when no sibling makes it an item', () => {
+    for (const text of [
+      '二、甲\n\n1.城镇小区严格依标配建。\n\n5家企业完成改造。\n\n三、乙',
+      '二、甲\n\n城镇小区严格依标配建。\n\n3家企业完成改造。\n\n三、乙',
+      '二、甲\n\n1家企业完成改造。\n\n三、乙',
+    ])
+      expect(repair(text).text).toBe(text);
+  });
+
   it('fills the slots between two intact siblings with a run of damaged markers', () => {
     expect(repair('  (七)甲\n  (CAS)乙\n  ( 刀 )丙\n  (十)丁').text).toBe(
       '  (七)甲\n  (八)乙\n  (九)丙\n  (十)丁',
