@@ -23,6 +23,7 @@ const StructureSchema = z.object({
     digitLookalikes: z.record(z.string().length(1), z.number().int().min(0).max(9)),
     placeWords: z.string().min(1),
     placeSeparators: z.string(),
+    countWords: z.string().min(1),
   }),
   cover: z.object({
     titleSuffixes: z.array(z.string().min(1)),

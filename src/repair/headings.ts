@@ -59,7 +59,7 @@ function damagedShapes(): DamagedShapes {
     unclosed: new RegExp(`^[${c.open}] ?[^\\s${brackets}0-9](?=[\\u4e00-\\u9fff])`),
     closer: new RegExp(`[${c.close}]`),
     arabic: new RegExp(`^([0-9${look}]{1,3}) ?[${c.itemSeparators}] ?(?=[\\u4e00-\\u9fff])`),
-    bare: /^([0-9]{1,2}) ?(?=[\u4e00-\u9fff])/,
+    bare: new RegExp(`^([0-9]{1,2}) ?(?![${g.cls(g.raw.markerDamage.countWords)}])(?=[\\u4e00-\\u9fff])`),
   };
   return shapes;
 }
@@ -146,9 +146,10 @@ function readMarker(raw: string, at: number): Marker | undefined {
       families: ['arabic'],
       value: NaN,
       start: at,
-      end: at + m[1]!.length,
+      end: at + m[0].length,
       hint: Number(m[1]),
       bare: true,
+      headingLike: headingLike(raw, at),
     };
   return undefined;
 }
@@ -289,10 +290,14 @@ function fitsAt(
   const hint = family === 'sub' ? undefined : marker.hint;
   if (hint !== undefined && hint !== n) return false;
   // An item number that lost its separator is one only right after its previous sibling, or right before its next:
-  // "2确保…" after 1., or 1 first under a new heading with more item numbers after it ("3家企业…" or "1家企业…"
-  // opening a paragraph elsewhere stays text).
+  // "2确保…" after 1., or 1 first under a new heading with more item numbers after it; its paragraph reads as a
+  // sentence, not as a short line (a table's 序号 cell beside a unit: "2 市生态环"). "3家企业…" or "1家企业…"
+  // opening a paragraph elsewhere stays text.
   if (marker.bare)
-    return (prev >= 1 && n === prev + 1) || (fresh && n === 1 && between >= 1) || next?.value === n + 1;
+    return (
+      !marker.headingLike &&
+      ((prev >= 1 && n === prev + 1) || (fresh && n === 1 && between >= 1) || next?.value === n + 1)
+    );
   // A marker whose closer was lost is a heading only if its paragraph reads as one, unless its next sibling follows.
   const shaped = !marker.unclosed || marker.headingLike === true;
   if (next?.value === n + 1) return true;
