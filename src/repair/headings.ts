@@ -89,7 +89,7 @@ interface Marker {
   unclosed?: boolean;
   /** For damaged markers: the paragraph is heading-like (short, no sentence end or clause break inside). */
   headingLike?: boolean;
-  /** For an item number whose separator was lost: the separator to put back. */
+  /** An item number whose separator was lost: the repair writes the number with the grammar's separator. */
   bare?: boolean;
   /** Brackets of a (X) or (n) marker, to copy into repairs. */
   open?: string;
