@@ -24,6 +24,8 @@ const StructureSchema = z.object({
     placeWords: z.string().min(1),
     placeSeparators: z.string(),
     countWords: z.string().min(1),
+    damagedSeparators: z.string().min(1),
+    numeralWords: z.array(z.string().min(2)),
   }),
   cover: z.object({
     titleSuffixes: z.array(z.string().min(1)),

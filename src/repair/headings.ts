@@ -39,6 +39,12 @@ interface DamagedShapes {
   arabic: RegExp;
   /** An item number whose separator was lost ("2确保…" for "2.确保…"): one or two digits, then an ideograph. */
   bare: RegExp;
+  /** A 一、 whose numeral was misread as another ideograph ("全、工作措施" for 三、): the ideograph, a separator. */
+  cnDamaged: RegExp;
+  /** A 一、 whose separator was lost ("二总体要求"): the numeral (group 1), then an ideograph. */
+  cnBare: RegExp;
+  /** An intact 一、 with a space before its separator ("四 、"): the numeral (group 1). */
+  cnSpaced: RegExp;
 }
 
 let shapes: DamagedShapes | undefined;
@@ -60,6 +66,13 @@ function damagedShapes(): DamagedShapes {
     closer: new RegExp(`[${c.close}]`),
     arabic: new RegExp(`^([0-9${look}]{1,3}) ?[${c.itemSeparators}] ?(?=[\\u4e00-\\u9fff])`),
     bare: new RegExp(`^([0-9]{1,2}) ?(?![${g.cls(g.raw.markerDamage.countWords)}])(?=[\\u4e00-\\u9fff])`),
+    cnDamaged: new RegExp(
+      `^(?![${c.numerals}])[\\u4e00-\\u9fff] ?[${g.cls(g.raw.markerDamage.damagedSeparators)}] ?(?=[\\u4e00-\\u9fff])`,
+    ),
+    cnSpaced: new RegExp(`^([${c.numerals}]{1,3}) [${g.cls(g.raw.level1Separators)}]`),
+    cnBare: new RegExp(
+      `^([${c.numerals}]{1,3}) ?(?![${g.cls(g.raw.markerDamage.countWords)}${c.numerals}])(?=[\\u4e00-\\u9fff])`,
+    ),
   };
   return shapes;
 }
@@ -91,6 +104,8 @@ interface Marker {
   headingLike?: boolean;
   /** An item number whose separator was lost: the repair writes the number with the grammar's separator. */
   bare?: boolean;
+  /** A level-1 marker (一、) read from its damaged shape (`cnDamaged`, `cnBare`): its paragraph must be a heading. */
+  cn?: boolean;
   /** Brackets of a (X) or (n) marker, to copy into repairs. */
   open?: string;
   close?: string;
@@ -117,6 +132,11 @@ function readMarker(raw: string, at: number): Marker | undefined {
         }
       : { families: [family], value: valid.value, start: at, end };
   }
+  // An intact 一、 with an OCR space before its separator ("四 、组织实施"; the space repair takes it out): valid.
+  const spaced = shape.cnSpaced.exec(head);
+  const numeral = spaced ? structureGrammar().chineseNumber(spaced[1]!) : null;
+  if (numeral !== null && numeral >= 1)
+    return { families: ['cn'], value: numeral, start: at, end: at + spaced![0].length };
   let m = shape.paren.exec(head);
   let unclosed = false;
   if (!m) {
@@ -151,7 +171,29 @@ function readMarker(raw: string, at: number): Marker | undefined {
       bare: true,
       headingLike: headingLike(raw, at),
     };
-  return undefined;
+  return damagedLevel1(raw, at, head);
+}
+
+/**
+ * A level-1 marker OCR damaged, at a paragraph that is a heading of its own: its numeral read as another ideograph
+ * ("全、工作措顺" for 三、工作措施) or its separator lost ("二总体要求"; never a word that opens with a numeral: 一是,
+ * 一批, `numeralWords`). Whether it is one, and which, is the sequence's to say (`fitsAt`).
+ */
+function damagedLevel1(raw: string, at: number, head: string): Marker | undefined {
+  const shape = damagedShapes();
+  const g = structureGrammar();
+  const damaged = shape.cnDamaged.exec(head);
+  const bare = damaged ? null : shape.cnBare.exec(head);
+  if (!damaged && !bare) return undefined;
+  if (bare && g.raw.markerDamage.numeralWords.some((w) => head.replace(/ /g, '').startsWith(w))) return undefined;
+  if (!headingLike(raw, at)) return undefined;
+  const hint = bare ? g.chineseNumber(bare[1]!) : null;
+  if (bare && (hint === null || hint < 1)) return undefined;
+  const m = (damaged ?? bare)!;
+  const marker: Marker = { families: ['cn'], value: NaN, start: at, end: at + m[0].trimEnd().length, cn: true };
+  if (hint !== null) marker.hint = hint;
+  marker.headingLike = true;
+  return marker;
 }
 
 /**
@@ -221,7 +263,11 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
       const fits = marker.families.flatMap((family) => {
         const { next, between } = siblings.get(k)![family];
         const candidates =
-          RUNS_ON.includes(family) && fresh[family] ? [last[family] + 1, 1] : [last[family] + 1];
+          marker.cn && marker.hint !== undefined
+            ? [marker.hint]
+            : RUNS_ON.includes(family) && fresh[family]
+              ? [last[family] + 1, 1]
+              : [last[family] + 1];
         const run = { prev: last[family], fresh: fresh[family], next, between };
         const n = candidates.find((c) => fitsAt(marker, family, c, run));
         return n === undefined ? [] : [{ family, n, next, between }];
@@ -235,8 +281,10 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
         const [open, close] = [next?.open ?? '(', next?.close ?? ')'];
         const number = family === 'paren' ? structureGrammar().numeral(n) : String(n);
         const text =
-          family !== 'arabic'
-            ? `${open}${number}${close}`
+          family === 'cn'
+            ? `${structureGrammar().numeral(n)}${level1Separator()}`
+            : family !== 'arabic'
+              ? `${open}${number}${close}`
             : marker.bare
               ? `${number}${itemSeparator()}`
               : number;
@@ -289,6 +337,12 @@ function fitsAt(
   // An item's digits always count; a numeral inside brackets only for (X) (a (1) may be misread as "(七").
   const hint = family === 'sub' ? undefined : marker.hint;
   if (hint !== undefined && hint !== n) return false;
+  // A damaged 一、 is one only in the slot its next intact sibling leaves, directly or after a run of damaged ones
+  // that exactly fills the numbers between (二总体要求, 全、工作措施, then 四、): never on what came before alone.
+  if (marker.cn)
+    return (
+      n > prev && next !== undefined && (next.value === n + 1 || (between >= 1 && next.value - n - 1 === between))
+    );
   // An item number that lost its separator is one only right after its previous sibling, or right before its next:
   // "2确保…" after 1., or 1 first under a new heading with more item numbers after it; its paragraph reads as a
   // sentence, not as a short line (a table's 序号 cell beside a unit: "2 市生态环"). "3家企业…" or "1家企业…"
@@ -308,6 +362,9 @@ function fitsAt(
   if (hint !== undefined) return shaped;
   return family !== 'arabic' && prev >= 1 && !fresh && between === 0 && marker.headingLike === true;
 }
+
+/** The separator a repair writes after a damaged level-1 numeral: the grammar's first. */
+const level1Separator = (): string => structureGrammar().raw.level1Separators[0]!;
 
 /** The item separator a repair writes where an item number lost its own: the grammar's first. */
 const itemSeparator = (): string => structureGrammar().raw.itemSeparators[0]!;
