@@ -3,4 +3,4 @@
 # missing or older than its source or script. Each script skips with a message when its tool is missing.
 set -euo pipefail
 dir=$(dirname "$0")
-for s in libreoffice chromium weasyprint tesseract tables text; do bash "$dir/$s.sh"; done
+for s in libreoffice chromium weasyprint tesseract gbt9704 tables text; do bash "$dir/$s.sh"; done

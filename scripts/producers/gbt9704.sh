@@ -38,7 +38,9 @@ for spec in "seed 200 0.7 0.4 55" "gov-006 300 -1.2 0.3 60" "gov-015 200 1.5 0.5
   rm -f "$WORK"/page-*
   pdftoppm -r "$dpi" -gray -png "$src" "$WORK/page"
   for png in "$WORK"/page-*.png; do
-    convert "$png" -background white -rotate "$angle" -gravity center -extent "$(identify -format '%wx%h' "$png")" \
+    # One thread: ImageMagick's noise draws from a generator per thread, so with more threads the seeded noise (and
+    # tesseract's reading of it) changes with the machine's cores and load.
+    MAGICK_THREAD_LIMIT=1 convert "$png" -background white -rotate "$angle" -gravity center -extent "$(identify -format '%wx%h' "$png")" \
       -seed 9704 -attenuate "$noise" +noise Gaussian -quality "$quality" "${png%.png}.jpg"
   done
   img2pdf --pagesize A4 -o "$scan" $(ls "$WORK"/page-*.jpg | sort -V)

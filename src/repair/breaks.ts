@@ -36,12 +36,15 @@ const RUNNING_TEXT = /[，,]/;
 let headingStart: RegExp | undefined;
 /**
  * Paragraphs starting with a heading marker, or what may be one (the literals of grammars/structure.yaml), with a
- * space OCR leaves inside it ("(二 ) 推进…").
+ * space OCR leaves inside it ("(二 ) 推进…") or its brackets read as look-alikes (`markerDamage`: "〈 八) 协同…",
+ * "(《九)"), so a role note whose closer OCR lost ("〔…等负责") is not joined to the next heading.
  */
 function isHeadingStart(paragraph: string): boolean {
   if (!headingStart) {
     const c = structureGrammar().classes;
-    headingStart = new RegExp(`^[${c.open}]? ?(?:[${c.numerals}]+|\\d+) ?[${c.close}${c.itemSeparators}]`);
+    headingStart = new RegExp(
+      `^[${c.damagedOpen}]{0,2} ?(?:[${c.numerals}]+|\\d+) ?[${c.damagedClose}${c.itemSeparators}]`,
+    );
   }
   return headingStart.test(paragraph);
 }

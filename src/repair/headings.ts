@@ -59,9 +59,9 @@ function damagedShapes(): DamagedShapes {
   shapes = {
     maybe: new RegExp(`^[${c.damagedOpen}${c.numerals}0-9${look}A-Za-z\\u4e00-\\u9fff]`),
     paren: new RegExp(
-      `^(?:[${c.damagedOpen}] ?(?:[^\\s${brackets}0-9]|[A-Za-z]){1,3}|[\\u4e00-\\u9fff]|[A-Za-z]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
+      `^(?:[${c.damagedOpen}]{1,2} ?(?:[^\\s${brackets}0-9]|[A-Za-z])(?: ?(?:[^\\s${brackets}0-9]|[A-Za-z])){0,2}|[${c.numerals}](?: ?[${c.numerals}]){1,2}|[\\u4e00-\\u9fff]|[A-Za-z]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
     ),
-    inner: new RegExp(`^[${c.damagedOpen}]? ?([^\\s${brackets}]+)`),
+    inner: new RegExp(`^[${c.damagedOpen}]{0,2} ?([^\\s${brackets}]+)`),
     unclosed: new RegExp(`^[${c.open}] ?[^\\s${brackets}0-9](?=[\\u4e00-\\u9fff])`),
     closer: new RegExp(`[${c.close}]`),
     arabic: new RegExp(`^([0-9${look}]{1,3}) ?[${c.itemSeparators}] ?(?=[\\u4e00-\\u9fff])`),
@@ -146,7 +146,7 @@ function readMarker(raw: string, at: number): Marker | undefined {
   if (m && placeWrap(raw, at, m[0])) return undefined;
   if (m) {
     // An intact numeral inside ("《四 )", "(八" with its closer lost) says which (X) it is.
-    const inner = shape.inner.exec(m[0])?.[1] ?? '';
+    const inner = shape.inner.exec(m[0].replace(/ /g, ''))?.[1] ?? '';
     const numeral = structureGrammar().chineseNumber(inner);
     const marker: Marker = { families: ['sub', 'paren'], value: NaN, start: at, end: at + m[0].length };
     if (numeral !== null && numeral >= 1) marker.hint = numeral;
@@ -268,6 +268,10 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
             : RUNS_ON.includes(family) && fresh[family]
               ? [last[family] + 1, 1]
               : [last[family] + 1];
+        // A (X) whose numeral is intact may skip numbers its run lost ((八) glued to a note, (十) lost), when its
+        // next intact sibling confirms it (fitsAt).
+        if (family === 'paren' && !marker.cn && marker.hint !== undefined && marker.hint > last[family] + 1)
+          candidates.push(marker.hint);
         const run = { prev: last[family], fresh: fresh[family], next, between };
         const n = candidates.find((c) => fitsAt(marker, family, c, run));
         return n === undefined ? [] : [{ family, n, next, between }];
@@ -337,6 +341,10 @@ function fitsAt(
   // An item's digits always count; a numeral inside brackets only for (X) (a (1) may be misread as "(七").
   const hint = family === 'sub' ? undefined : marker.hint;
   if (hint !== undefined && hint !== n) return false;
+  // A number past the next one of its run (its numeral skips lost siblings) is one only where the next intact
+  // sibling follows it, directly or after damaged ones that exactly fill the numbers between.
+  if (n > prev + 1 && !(fresh && n === 1) && !marker.cn)
+    return next !== undefined && (next.value === n + 1 || (between >= 1 && next.value - n - 1 === between));
   // A damaged 一、 is one only in the slot its next intact sibling leaves, directly or after a run of damaged ones
   // that exactly fills the numbers between (二总体要求, 全、工作措施, then 四、): never on what came before alone.
   if (marker.cn)
@@ -355,6 +363,8 @@ function fitsAt(
   // A marker whose closer was lost is a heading only if its paragraph reads as one, unless its next sibling follows.
   const shaped = !marker.unclosed || marker.headingLike === true;
   if (next?.value === n + 1) return true;
+  // An intact numeral that continues its run ((八) then "(《九)", "十一)" after (十)) says it, whatever lies ahead.
+  if (family === 'paren' && hint === n && n === prev + 1 && shaped) return true;
   // A run of damaged markers that exactly fills the slots between two intact siblings: (七) (八 (放 (十).
   if (next !== undefined) return between >= 1 && next.value - n - 1 === between && shaped;
   // Last in its run: the numeral it shows, or a heading of its own that continues a run with no higher heading
