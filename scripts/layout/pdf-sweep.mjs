@@ -20,10 +20,12 @@
  * Usage (after `npm run build`; needs soffice, chromium, weasyprint and python3, skipping a producer whose tool
  * is missing):
  *   node scripts/layout/pdf-sweep.mjs [--quick] [--wide] [--seed N] [--count N] [--producers lo,chromium,weasy]
- *                                     [--only SUBSTRING] [--jobs N] [--out DIR]
+ *                                     [--only SUBSTRING] [--jobs N] [--out DIR] [--reuse]
  * --quick: a few minutes (the short notices, ~30 PDFs); default ≤ 20 minutes on 2 cores (~240 PDFs);
  * --wide: the widened grid (sizes 10.5–22 pt, three columns, A5/B5/landscape, letter-spacing, zoom 0.6–1.5);
- * --count N: PDFs per producer route; --only: notices or layouts whose name holds SUBSTRING.
+ * --count N: PDFs per producer route; --only: notices or layouts whose name holds SUBSTRING; --reuse: keep the PDFs
+ * an earlier run with the same options made in --out, make only the missing ones (to score a change of the reading
+ * code on the same PDFs).
  * Exits 1 when some PDF differs.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -31,6 +33,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import console from 'node:console';
 import { basename, join } from 'node:path';
 import process from 'node:process';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { PACKAGE_ROOT } from '../../dist/grammars.js';
 import { convertSync } from '../../dist/index.js';
 import { CORPUS_TEXTS, pageTexts } from '../../dist/eval/layout.js';
@@ -43,6 +46,7 @@ const arg = (name, fallback) => {
 };
 const flag = (name) => argv.includes(`--${name}`);
 const QUICK = flag('quick');
+const REUSE = flag('reuse');
 const WIDE = flag('wide');
 const SEED = Number(arg('seed', '7'));
 const ONLY = arg('only', '');
@@ -194,11 +198,15 @@ if (cases.length === 0) {
   process.exit(2);
 }
 
-rmSync(OUT, { recursive: true, force: true });
 const SRC = join(OUT, 'src');
 const PDF = join(OUT, 'pdf');
 const JSON_DIR = join(OUT, 'json');
+// --reuse: keep the PDFs of an earlier run with the same draw (same seed and options), and make only the missing
+// ones: to score a change of the reading code on the same PDFs.
+if (REUSE) rmSync(JSON_DIR, { recursive: true, force: true });
+else rmSync(OUT, { recursive: true, force: true });
 for (const d of [SRC, PDF, JSON_DIR]) mkdirSync(d, { recursive: true });
+const toMake = cases.filter((c) => !existsSync(join(PDF, `${c.name}.pdf`)));
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const paragraphs = (text) =>
@@ -258,7 +266,7 @@ async function pool(jobs, n) {
 
 // Sources, then the producer jobs.
 const jobs = [];
-const loCases = cases.filter((c) => c.route === 'lo');
+const loCases = toMake.filter((c) => c.route === 'lo');
 for (const c of loCases) {
   const l = c.layout;
   const text = join(SRC, `${c.name}.txt`);
@@ -307,7 +315,7 @@ for (let i = 0; i < loCases.length; i += 12) {
     ),
   );
 }
-for (const c of cases.filter((c) => c.route === 'weasy-text' || c.route === 'weasy-html')) {
+for (const c of toMake.filter((c) => c.route === 'weasy-text' || c.route === 'weasy-html')) {
   const l = c.layout;
   const args = ['-q'];
   if (c.route === 'weasy-text') writeFileSync(join(SRC, `${c.name}.html`), textHtml(c.notice, l, true));
@@ -320,7 +328,7 @@ for (const c of cases.filter((c) => c.route === 'weasy-text' || c.route === 'wea
     Object.assign(() => run('weasyprint', [...args, input, join(PDF, `${c.name}.pdf`)]), { route: 'weasy' }),
   );
 }
-const chromiumCases = cases.filter((c) => c.route.startsWith('chromium'));
+const chromiumCases = toMake.filter((c) => c.route.startsWith('chromium'));
 let server = null;
 if (chromiumCases.length > 0) {
   for (const c of chromiumCases)
