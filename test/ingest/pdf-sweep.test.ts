@@ -1,0 +1,66 @@
+/**
+ * A few layouts of the PDF sweep (scripts/layout/pdf-sweep.mjs), made at test time by LibreOffice from corpus texts
+ * through scripts/producers/fodt.py, each read as the same notice as its text: headings and tasks, units by role,
+ * deadlines, targets and head fields equal the text's graph's (the eval's producer scores, src/eval/producers.ts).
+ * Each layout is one the sweep found failing. Skipped, with a message, when soffice or python3 is missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headAgainstText, scoreAgainstText } from '../../src/eval/producers.js';
+import { convertSync } from '../../src/index.js';
+import { convertBytes, CORPUS, hasCommand } from './pdf-helpers.js';
+
+const present = hasCommand('soffice') && hasCommand('python3');
+if (!present)
+  console.warn(
+    'pdf-sweep: soffice (LibreOffice) or python3 is missing: the PDF layouts made at test time are skipped',
+  );
+
+const FODT = join(import.meta.dirname, '..', '..', 'scripts', 'producers', 'fodt.py');
+
+/** name, corpus text, fodt.py's SIZE COLUMNS GUTTER and options. */
+const LAYOUTS = [
+  {
+    // Two columns half a character apart, ragged right: a left line's last full stop hangs into the gutter and
+    // ends a tenth of a point past the right column's start; it was read as a line across both columns, which
+    // cut the columns into bands read out of order.
+    name: 'hanging-stop',
+    text: 'gov/006.txt',
+    args: ['18', '2', '0.5', '--align=start', '--paper=Letter', '--margins=3.7,3.5,2.8,2.6', '--footer=none'],
+  },
+] as const;
+
+describe.skipIf(!present)('PDF layouts of the sweep read as the same notice as text', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-pdf-sweep-'));
+  beforeAll(() => {
+    for (const l of LAYOUTS)
+      execFileSync('python3', [FODT, join(CORPUS, l.text), join(dir, `${l.name}.fodt`), ...l.args]);
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...LAYOUTS.map((l) => join(dir, `${l.name}.fodt`)),
+      ],
+      { stdio: 'ignore' },
+    );
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(LAYOUTS.map((l) => [l.name, l] as const))('%s', async (name, l) => {
+    const text = convertSync(readFileSync(join(CORPUS, l.text), 'utf8'), { path: `corpus/${l.text}` });
+    const graph = await convertBytes(new Uint8Array(readFileSync(join(dir, `${name}.pdf`))), `${name}.pdf`);
+    const differ = scoreAgainstText(graph, text).filter((s) => s.f1 < 1);
+    expect(differ.map((s) => ({ kind: s.kind, missed: s.missed, extra: s.spurious }))).toEqual([]);
+    for (const [field, v] of Object.entries(headAgainstText(graph, text)))
+      expect(v.found, field).toBe(v.expected);
+    expect(graph.document.docNumber).toBe(text.document.docNumber);
+  });
+});
