@@ -231,7 +231,7 @@ function opensLabel(text: string, g: LayoutGrammar): boolean {
 }
 
 /** The numbering marker a line opens with, unless it reads as a decimal number (1.5万吨). */
-function markerOf(text: string): { kind: MarkerKind; value: number } | null {
+export function markerOf(text: string): { kind: MarkerKind; value: number } | null {
   const m = structureGrammar().marker(text);
   if (!m) return null;
   if (isDecimal(text, m)) return null;
@@ -268,7 +268,7 @@ function ownLabel(text: string, g: LayoutGrammar): string | null {
 }
 
 /** The numbering seen so far, per marker kind: the marker that fits next is the last one plus one, or a 1. */
-class Sequence {
+export class Sequence {
   private last = new Map<MarkerKind, number>();
   /** Kinds below a marker seen since their last one: they may start again at 1. */
   private fresh = new Set<MarkerKind>();

@@ -31,6 +31,23 @@ const LAYOUTS = [
     text: 'gov/006.txt',
     args: ['18', '2', '0.5', '--align=start', '--paper=Letter', '--margins=3.7,3.5,2.8,2.6', '--footer=none'],
   },
+  {
+    // No first-line indents, two columns: 三、深入推进下放科技管理权限工作 fills its column, so the （一） line
+    // after it was joined to the heading; the next marker of the numbering opens a paragraph, as in text.
+    name: 'heading-fills-column',
+    text: 'gov/012.txt',
+    args: [
+      '16',
+      '2',
+      '0.5',
+      '--font=Noto Sans CJK SC',
+      '--indent=0',
+      '--align=start',
+      '--paper=Letter',
+      '--line-height=100',
+      '--margins=1.27,1.27,1.27,1.27',
+    ],
+  },
 ] as const;
 
 describe.skipIf(!present)('PDF layouts of the sweep read as the same notice as text', () => {

@@ -4,9 +4,13 @@
  * A paragraph starts at an indented (or centred, or flush-right) line, at a change of font size, after a
  * vertical gap, at a heading marker (一、 (一) 1.) or role label (牵头单位…) after a line that ends a sentence,
  * and after a line that ends a sentence well short of the right margin (or fills little of it), or that is set off
- * from the left margin (centred, flush right) and stops short of the right one.
+ * from the left margin (centred, flush right) and stops short of the right one. Where none of these holds, a line
+ * that opens with the next marker of the numbering so far (（一） after 三、, （二） after （一）) opens a paragraph
+ * all the same, as in text (src/layout/paragraphs.ts): without first-line indents, a heading that fills its line
+ * (三、深入推进…工作) or a paragraph whose note ends a full line (…商务部指导）) gives no other sign.
  */
 import { isRoleLine } from '../../extract/roles.js';
+import { markerOf, Sequence } from '../../layout/paragraphs.js';
 import { structureGrammar } from '../../parse/grammar.js';
 import type { SourceLine } from '../types.js';
 import { joinSeparator } from './cjk.js';
@@ -121,9 +125,13 @@ export function paragraphText(lines: PdfLine[]): { raw: string; layout: SourceLi
   const pitch = linePitch(prose);
   let raw = '';
   const layout: SourceLine[] = [];
+  const seq = new Sequence();
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    if (prev) raw += breaksBefore(prev, line, edges, pitch) ? '\n\n' : joinSeparator(prev.text, line.text);
+    const marker = markerOf(line.text);
+    const breaks = !prev || breaksBefore(prev, line, edges, pitch) || (marker !== null && seq.next(marker));
+    if (breaks) seq.see(marker);
+    if (prev) raw += breaks ? '\n\n' : joinSeparator(prev.text, line.text);
     const start = raw.length;
     raw += line.text;
     const box = { x: line.x0, y: line.y - line.size, w: line.x1 - line.x0, h: line.size };
