@@ -48,6 +48,38 @@ const LAYOUTS = [
       '--margins=1.27,1.27,1.27,1.27',
     ],
   },
+  {
+    // Two columns of 18 pt: the 主送机关 line (各市人民政府,…各高等院校:) fills its column, and the letter's first
+    // sentence was joined to it; in the head, the line after one ending with a colon opens a paragraph.
+    name: 'salutation-fills-column',
+    text: 'pages/05.txt',
+    args: [
+      '18',
+      '2',
+      '1',
+      '--align=justify',
+      '--line-height=100',
+      '--margins=3.7,3.5,2.8,2.6',
+      '--paper=Letter',
+      '--footer=plain',
+    ],
+  },
+  {
+    // No first-line indents: the title's last line (…实施方案》的通知) fills the page's width, and the 主送机关
+    // after it was joined to the title; a title (…的通知, no clause end) ends there.
+    name: 'title-fills-line',
+    text: 'pages/20.txt',
+    args: [
+      '16',
+      '1',
+      '0.5',
+      '--indent=0',
+      '--align=start',
+      '--line-height=100',
+      '--margins=1.27,1.27,1.27,1.27',
+      '--footer=none',
+    ],
+  },
 ] as const;
 
 describe.skipIf(!present)('PDF layouts of the sweep read as the same notice as text', () => {

@@ -7,10 +7,14 @@
  * from the left margin (centred, flush right) and stops short of the right one. Where none of these holds, a line
  * that opens with the next marker of the numbering so far (（一） after 三、, （二） after （一）) opens a paragraph
  * all the same, as in text (src/layout/paragraphs.ts): without first-line indents, a heading that fills its line
- * (三、深入推进…工作) or a paragraph whose note ends a full line (…商务部指导）) gives no other sign.
+ * (三、深入推进…工作) or a paragraph whose note ends a full line (…商务部指导）) gives no other sign. And in the
+ * notice's head (before its first sentence), the line after one that ends with a colon (the 主送机关, 各省、…各直属机构：)
+ * opens a paragraph: the letter's body never goes on from it; so does the line after a notice's title whose last
+ * line fills it (…的通知, no clause end in it).
  */
 import { isRoleLine } from '../../extract/roles.js';
-import { markerOf, Sequence } from '../../layout/paragraphs.js';
+import { layoutGrammar } from '../../layout/grammar.js';
+import { endsColonBeforeNumber, endsLead, isTitlePara, markerOf, Sequence } from '../../layout/paragraphs.js';
 import { structureGrammar } from '../../parse/grammar.js';
 import type { SourceLine } from '../types.js';
 import { joinSeparator } from './cjk.js';
@@ -126,11 +130,23 @@ export function paragraphText(lines: PdfLine[]): { raw: string; layout: SourceLi
   let raw = '';
   const layout: SourceLine[] = [];
   const seq = new Sequence();
+  const g = layoutGrammar();
+  let head = true;
+  let para = '';
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     const marker = markerOf(line.text);
-    const breaks = !prev || breaksBefore(prev, line, edges, pitch) || (marker !== null && seq.next(marker));
+    const salutation =
+      head &&
+      prev !== undefined &&
+      ((endsLead(prev.text, g) && !endsColonBeforeNumber(prev.text, line.text, g)) ||
+        (isTitlePara(para, g) && !g.noStart.includes(line.text[0] ?? '')));
+    const breaks =
+      !prev || breaksBefore(prev, line, edges, pitch) || salutation || (marker !== null && seq.next(marker));
     if (breaks) seq.see(marker);
+    para = breaks ? line.text : para + line.text;
+    if (salutation || [...line.text].some((c) => g.sentenceEnds.includes(c) && !g.leadEnds.includes(c)))
+      head = false;
     if (prev) raw += breaks ? '\n\n' : joinSeparator(prev.text, line.text);
     const start = raw.length;
     raw += line.text;
