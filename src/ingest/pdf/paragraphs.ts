@@ -14,6 +14,7 @@
  */
 import { isRoleLine } from '../../extract/roles.js';
 import { layoutGrammar } from '../../layout/grammar.js';
+import { normaliseText } from '../../layout/normalise.js';
 import { endsColonBeforeNumber, endsLead, isTitlePara, markerOf, Sequence } from '../../layout/paragraphs.js';
 import { structureGrammar } from '../../parse/grammar.js';
 import type { SourceLine } from '../types.js';
@@ -133,8 +134,10 @@ export function paragraphText(lines: PdfLine[]): { raw: string; layout: SourceLi
   const g = layoutGrammar();
   let head = true;
   let para = '';
-  lines.forEach((line, i) => {
-    const prev = lines[i - 1];
+  // Decisions read the text as the rules will (Chromium's ⼋、 is 八、); the raw text stays as printed.
+  const read = lines.map((l) => ({ ...l, text: normaliseText(l.text) }));
+  read.forEach((line, i) => {
+    const prev = read[i - 1];
     const marker = markerOf(line.text);
     const salutation =
       head &&
@@ -147,9 +150,10 @@ export function paragraphText(lines: PdfLine[]): { raw: string; layout: SourceLi
     para = breaks ? line.text : para + line.text;
     if (salutation || [...line.text].some((c) => g.sentenceEnds.includes(c) && !g.leadEnds.includes(c)))
       head = false;
-    if (prev) raw += breaks ? '\n\n' : joinSeparator(prev.text, line.text);
+    const printed = lines[i]!;
+    if (prev) raw += breaks ? '\n\n' : joinSeparator(lines[i - 1]!.text, printed.text);
     const start = raw.length;
-    raw += line.text;
+    raw += printed.text;
     const box = { x: line.x0, y: line.y - line.size, w: line.x1 - line.x0, h: line.size };
     layout.push({ start, end: raw.length, page: line.page, box: roundBox(box) });
   });
