@@ -184,7 +184,7 @@ function lastRun(text: string, g: LayoutGrammar): number {
 const BLANK_CHAR = /[\s\u3000]/;
 
 /** True when `text` ends with a colon that leads into what follows (主送机关：, 通知如下：), not a time's. */
-function endsLead(text: string, g: LayoutGrammar): boolean {
+export function endsLead(text: string, g: LayoutGrammar): boolean {
   // A colon after a digit is a time's (17:35:↵09) or a ratio's, not a lead.
   return g.leadEnds.includes(text[text.length - 1] ?? '') && !/\p{Nd}/u.test(text[text.length - 2] ?? '');
 }
@@ -204,13 +204,13 @@ function endsTitle(text: string, g: LayoutGrammar): boolean {
  * a time's (发布时间:2020-05-29 14:36:↵23); after a label, a line that is a bare number is the label's value
  * (浏览次数:↵1), never a paragraph of its own.
  */
-function endsColonBeforeNumber(prev: string, text: string, g: LayoutGrammar): boolean {
+export function endsColonBeforeNumber(prev: string, text: string, g: LayoutGrammar): boolean {
   if (!g.leadEnds.includes(prev[prev.length - 1] ?? '') || !/^\p{Nd}/u.test(text)) return false;
   return /\p{Nd}/u.test(prev[prev.length - 2] ?? '') || /^\p{Nd}+$/u.test(text);
 }
 
 /** True when `para` reads as a notice's title: it ends with a title's last words and holds no clause end (，。；：). */
-function isTitlePara(para: string, g: LayoutGrammar): boolean {
+export function isTitlePara(para: string, g: LayoutGrammar): boolean {
   if (!endsTitle(para, g) || [...para].some((c) => g.clauseEnds.includes(c))) return false;
   // A quoted title (…的通知》) is the paragraph's own only when nothing but a 发文字号 comes before its quote:
   // 为贯彻落实《…的通知》 is a sentence citing one.
@@ -231,7 +231,7 @@ function opensLabel(text: string, g: LayoutGrammar): boolean {
 }
 
 /** The numbering marker a line opens with, unless it reads as a decimal number (1.5万吨). */
-function markerOf(text: string): { kind: MarkerKind; value: number } | null {
+export function markerOf(text: string): { kind: MarkerKind; value: number } | null {
   const m = structureGrammar().marker(text);
   if (!m) return null;
   if (isDecimal(text, m)) return null;
@@ -268,7 +268,7 @@ function ownLabel(text: string, g: LayoutGrammar): string | null {
 }
 
 /** The numbering seen so far, per marker kind: the marker that fits next is the last one plus one, or a 1. */
-class Sequence {
+export class Sequence {
   private last = new Map<MarkerKind, number>();
   /** Kinds below a marker seen since their last one: they may start again at 1. */
   private fresh = new Set<MarkerKind>();

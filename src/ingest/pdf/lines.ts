@@ -238,9 +238,15 @@ export function pageLines(page: PageText): PdfLine[] {
   const frags = fragments(page, rows, found);
   const gutter = found ?? findGutter(frags, page.width);
   if (gutter === null) return mergeRows(frags, page.ocr).map(({ runs: _runs, ...line }) => line);
-  // Left: ends before the right column starts; right: starts after the left column ends; else across.
+  // Left: ends before the right column starts; right: starts after the left column ends; else across. A left
+  // line's last glyph may end a point into the right column's start (`fragments` splits there too): a full stop
+  // that hangs into a gutter half a character wide fills it, and the strip's edges are whole points.
   const side = (f: PdfLine): ColumnSide =>
-    f.x1 <= gutter[1] && f.x0 < gutter[0] ? 'left' : f.x0 >= gutter[0] && f.x1 > gutter[1] ? 'right' : 'full';
+    f.x1 <= gutter[1] + 1 && f.x0 < gutter[0]
+      ? 'left'
+      : f.x0 >= gutter[0] - 1 && f.x1 > gutter[1]
+        ? 'right'
+        : 'full';
   const byY = (a: PdfLine, b: PdfLine) => a.y - b.y || a.x0 - b.x0;
   const lines = frags.map(({ runs: _runs, ...f }) => ({ ...f, side: side(f) }));
   const spans = lines.filter((l) => l.side === 'full').sort(byY);

@@ -4,9 +4,18 @@
  * A paragraph starts at an indented (or centred, or flush-right) line, at a change of font size, after a
  * vertical gap, at a heading marker (一、 (一) 1.) or role label (牵头单位…) after a line that ends a sentence,
  * and after a line that ends a sentence well short of the right margin (or fills little of it), or that is set off
- * from the left margin (centred, flush right) and stops short of the right one.
+ * from the left margin (centred, flush right) and stops short of the right one. Where none of these holds, a line
+ * that opens with the next marker of the numbering so far (（一） after 三、, （二） after （一）) opens a paragraph
+ * all the same, as in text (src/layout/paragraphs.ts): without first-line indents, a heading that fills its line
+ * (三、深入推进…工作) or a paragraph whose note ends a full line (…商务部指导）) gives no other sign. And in the
+ * notice's head (before its first sentence), the line after one that ends with a colon (the 主送机关, 各省、…各直属机构：)
+ * opens a paragraph: the letter's body never goes on from it; so does the line after a notice's title whose last
+ * line fills it (…的通知, no clause end in it).
  */
 import { isRoleLine } from '../../extract/roles.js';
+import { layoutGrammar } from '../../layout/grammar.js';
+import { normaliseText } from '../../layout/normalise.js';
+import { endsColonBeforeNumber, endsLead, isTitlePara, markerOf, Sequence } from '../../layout/paragraphs.js';
 import { structureGrammar } from '../../parse/grammar.js';
 import type { SourceLine } from '../types.js';
 import { joinSeparator } from './cjk.js';
@@ -121,11 +130,30 @@ export function paragraphText(lines: PdfLine[]): { raw: string; layout: SourceLi
   const pitch = linePitch(prose);
   let raw = '';
   const layout: SourceLine[] = [];
-  lines.forEach((line, i) => {
-    const prev = lines[i - 1];
-    if (prev) raw += breaksBefore(prev, line, edges, pitch) ? '\n\n' : joinSeparator(prev.text, line.text);
+  const seq = new Sequence();
+  const g = layoutGrammar();
+  let head = true;
+  let para = '';
+  // Decisions read the text as the rules will (Chromium's ⼋、 is 八、); the raw text stays as printed.
+  const read = lines.map((l) => ({ ...l, text: normaliseText(l.text) }));
+  read.forEach((line, i) => {
+    const prev = read[i - 1];
+    const marker = markerOf(line.text);
+    const salutation =
+      head &&
+      prev !== undefined &&
+      ((endsLead(prev.text, g) && !endsColonBeforeNumber(prev.text, line.text, g)) ||
+        (isTitlePara(para, g) && !g.noStart.includes(line.text[0] ?? '')));
+    const breaks =
+      !prev || breaksBefore(prev, line, edges, pitch) || salutation || (marker !== null && seq.next(marker));
+    if (breaks) seq.see(marker);
+    para = breaks ? line.text : para + line.text;
+    if (salutation || [...line.text].some((c) => g.sentenceEnds.includes(c) && !g.leadEnds.includes(c)))
+      head = false;
+    const printed = lines[i]!;
+    if (prev) raw += breaks ? '\n\n' : joinSeparator(lines[i - 1]!.text, printed.text);
     const start = raw.length;
-    raw += line.text;
+    raw += printed.text;
     const box = { x: line.x0, y: line.y - line.size, w: line.x1 - line.x0, h: line.size };
     layout.push({ start, end: raw.length, page: line.page, box: roundBox(box) });
   });
