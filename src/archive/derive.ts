@@ -6,6 +6,7 @@
  * (query.ts) read these; nothing else writes them.
  */
 import type { Db } from './db.js';
+import { isWhitespace } from '../repair/chars.js';
 
 /** Name of the SQL function that turns a task text into its index tokens. */
 const GRAMS_FUNCTION = 'gongwen_grams';
@@ -25,17 +26,7 @@ export function runs(text: string): string[][] {
 function separates(code: number): boolean {
   if (code < 0x80)
     return !((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a));
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return isWhitespace(code);
 }
 
 /**
