@@ -6,6 +6,7 @@
  * (query.ts) read these; nothing else writes them.
  */
 import type { Db } from './db.js';
+import { isWhitespace } from '../repair/chars.js';
 
 /** Name of the SQL function that turns a task text into its index tokens. */
 const GRAMS_FUNCTION = 'gongwen_grams';
@@ -21,19 +22,67 @@ export function runs(text: string): string[][] {
   return (text.match(RUN) ?? []).map((r) => [...r]);
 }
 
+/** Whether a UTF-16 code unit ends a run (`RUN`'s complement: JavaScript's `\s`, or ASCII but a letter or digit). */
+function separates(code: number): boolean {
+  if (code < 0x80)
+    return !((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a));
+  return isWhitespace(code);
+}
+
 /**
- * The index tokens of a text, space-separated: for each run its overlapping bigrams in order, then its last
- * character alone (so every character of a run starts a token: a one-character query is a prefix query).
- * 扬尘治理 → `扬尘 尘治 治理 理`. Deterministic; the same function cuts the queries (`matchQuery`).
+ * The index tokens of a text, space-separated: for each run (`runs`) its overlapping bigrams in order, then its
+ * last character alone (so every character of a run starts a token: a one-character query is a prefix query).
+ * 扬尘治理 → `扬尘 尘治 治理 理`. Deterministic; the same cut makes the queries (`matchQuery`). One pass over the
+ * code units (the archive's writer calls it for every task: a third of the time of cutting the runs first).
  */
 export function grams(text: string): string {
-  const out: string[] = [];
-  for (const r of runs(text)) {
-    for (let i = 0; i + 1 < r.length; i++) out.push(r[i]! + r[i + 1]!);
-    out.push(r.at(-1)!);
+  const n = text.length;
+  // At most three code units out for each in (a BMP character: in two tokens, with a space; an astral one's
+  // surrogate pair: twice, with a space), and the last token's trailing character.
+  if (out16.length < 3 * n + 2) {
+    outBytes = Buffer.allocUnsafe(2 * (3 * n + 2));
+    out16 = new Uint16Array(outBytes.buffer, outBytes.byteOffset, outBytes.byteLength >> 1);
   }
-  return out.join(' ');
+  const out = out16;
+  let at = 0;
+  let prev = -1; // where the run's last character so far starts in `text` (-1 outside a run)
+  let prevEnd = -1;
+  const put = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) out[at++] = text.charCodeAt(k);
+  };
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (separates(code)) {
+      if (prev >= 0) {
+        if (at > 0) out[at++] = SPACE;
+        put(prev, prevEnd);
+      }
+      prev = -1;
+      continue;
+    }
+    const start = i;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) i++;
+    }
+    if (prev >= 0) {
+      if (at > 0) out[at++] = SPACE;
+      put(prev, i + 1);
+    }
+    prev = start;
+    prevEnd = i + 1;
+  }
+  if (prev >= 0) {
+    if (at > 0) out[at++] = SPACE;
+    put(prev, prevEnd);
+  }
+  return outBytes.toString('utf16le', 0, 2 * at);
 }
+
+const SPACE = 0x20;
+/** The output buffer of `grams`, grown as needed (the writer calls it for every task). */
+let outBytes = Buffer.alloc(0);
+let out16 = new Uint16Array(0);
 
 /**
  * The FTS5 query for a search string, or null when it has no run (only spaces and ASCII punctuation: the caller

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addInputs, convertInProcess, type Input } from '../../src/archive/add.js';
 import { ArchiveError, openArchive, type Db } from '../../src/archive/db.js';
-import { grams, matchIsExact, matchQuery } from '../../src/archive/derive.js';
+import { grams, matchIsExact, matchQuery, runs } from '../../src/archive/derive.js';
 import {
   queryTaskPage,
   queryTasks,
@@ -100,6 +100,53 @@ describe('archive text search and filters', () => {
     // one or two characters of one run: the index alone is exact; anything longer is checked against the text
     expect(['扬尘', '尘', 'Ab', '𠮷野'].map(matchIsExact)).toEqual([true, true, true, true]);
     expect(['差异化', 'P.M', '扬 尘', '%'].map(matchIsExact)).toEqual([false, false, false, false]);
+  });
+
+  it('cuts in one pass what the runs give (corpus task texts, and random strings of separators and surrogates)', () => {
+    const reference = (text: string): string =>
+      runs(text)
+        .flatMap((r) => [...r.slice(1).map((c, i) => r[i]! + c), r.at(-1)!])
+        .join(' ');
+    for (const t of texts) expect(grams(t)).toBe(reference(t));
+    // JavaScript's whitespace (and U+0085 and U+200B, which are not), ASCII punctuation edges, lone surrogates
+    const alphabet = [
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u0085',
+      '\u1680',
+      '\u200a',
+      '\u200b',
+      '\u2028',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      'a',
+      'Z',
+      '0',
+      '9',
+      '_',
+      '.',
+      '@',
+      '[',
+      '`',
+      '{',
+      '\x7f',
+      '\x80',
+      '扬',
+      '，',
+      '𠮷',
+      '\ud842',
+      '\udfb7',
+    ];
+    const next = random(5);
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      for (let i = Math.floor(next() * 12); i > 0; i--) s += alphabet[Math.floor(next() * alphabet.length)]!;
+      expect(grams(s)).toBe(reference(s));
+    }
   });
 
   it('finds exactly the tasks a plain scan finds, on random queries from the corpus', () => {
