@@ -9,8 +9,10 @@ The sheets:
 - words: jieba's most frequent words of 2-4 ideographs (node_modules/nodejieba's dictionary, highest frequency
   first, N of them, default 1600), set as running prose-like lines (a 、 or ， between some words, a 。 ending each
   sentence); grammar: the same with the words of the notice grammars (runs of 2-6 ideographs in grammars/*.yaml and
-  grammars/units/*.json; comments and grammars/repair/, which is made from OCR readings, left out). Each page in
-  three of the five fonts (grammar: two), by turns, at 200 or 300 dpi by turns.
+  grammars/units/*.json; comments and grammars/repair/, which is made from OCR readings, left out); coverage: for
+  each ideograph of GB 2312's first level (3,755 in common use) the words sheet lacks, jieba's most frequent word
+  holding it. Each page in three of the five fonts (grammar and coverage: two), by turns, at 200 or 300 dpi by
+  turns.
 - gov-NNN: the State Council notices of corpus/gov/ that no evaluation reads (006, 012 and 015 are scanned and
   scored in `npm run eval`, so they are left out), the first P pages of each (default 6), each page in one font
   and resolution, by turns.
@@ -49,15 +51,38 @@ WIDTH, LINES = 28, 22
 HAN = re.compile(r'[\u4e00-\u9fff]+')
 
 
-def dictionary_words(n):
-    words = []
+def dictionary_entries():
+    """jieba's words of 2-4 ideographs with their frequencies."""
     with open(DICT, encoding='utf-8') as f:
         for line in f:
             parts = line.split()
             if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and HAN.fullmatch(parts[0]):
-                words.append((-int(parts[1]), parts[0]))
-    words.sort()
-    return [w for _, w in words[:n]]
+                yield parts[0], int(parts[1])
+
+
+def dictionary_words(n):
+    """The `n` most frequent."""
+    return [w for w, _ in sorted(dictionary_entries(), key=lambda e: (-e[1], e[0]))[:n]]
+
+
+def coverage_words(covered):
+    """For each ideograph of GB 2312's first level (the 3,755 in common use) that `covered` lacks, jieba's most
+    frequent word of 2-4 ideographs holding it: so that a confusion of a rarer character can be seen at all."""
+    best = {}
+    for word, freq in dictionary_entries():
+        for ch in word:
+            if ch not in best or freq > best[ch][0]:
+                best[ch] = (freq, word)
+    out = []
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                ch = bytes([hi, lo]).decode('gb2312')
+            except UnicodeDecodeError:
+                continue
+            if ch not in covered and ch in best and best[ch][1] not in out:
+                out.append(best[ch][1])
+    return out
 
 
 def grammar_words():
@@ -106,7 +131,10 @@ def tesseract_version():
 
 def job_list(n_words, gov_pages):
     jobs = []
-    for sheet, words, fonts in (('words', dictionary_words(n_words), 3), ('grammar', grammar_words(), 2)):
+    words = dictionary_words(n_words)
+    covered = set(''.join(words))
+    sheets = (('words', words, 3), ('grammar', grammar_words(), 2), ('coverage', coverage_words(covered), 2))
+    for sheet, words, fonts in sheets:
         for p, lines in enumerate(pages(prose(words))):
             # Each page in `fonts` of the five, by turns, at 200 or 300 dpi by turns.
             for f in range(p, p + fonts):

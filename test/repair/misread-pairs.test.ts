@@ -28,7 +28,7 @@ const sheets = (seen: string): string[] =>
 
 /** The training sheet's source text, or null for a label no training sheet has. */
 function sheetSource(sheet: string): string | null {
-  if (sheet === 'words' || sheet === 'grammar') return sheet;
+  if (sheet === 'words' || sheet === 'grammar' || sheet === 'coverage') return sheet;
   const gov = /^gov-(\d{3})$/.exec(sheet);
   return gov ? `corpus/gov/${gov[1]}.txt` : null;
 }

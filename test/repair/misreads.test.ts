@@ -94,10 +94,10 @@ describe('misread characters', () => {
     expect(hit).toEqual([]);
   }, 120_000);
 
-  // The seed's readings are held out (no pair is learned from them): 3 restored of 55 misread ideographs, none wrong.
-  it('restore the source character in the seed read by tesseract, held out (no wrong edit, at least 3 restored)', () => {
+  // The seed's readings are held out (no pair is learned from them): 5 restored of 55 misread ideographs, none wrong.
+  it('restore the source character in the seed read by tesseract, held out (no wrong edit, at least 5 restored)', () => {
     const score = scoreMisreads('seed.tesseract.txt', false, SEED, OCR);
     expect(score.wrong).toEqual([]);
-    expect(score.right).toBeGreaterThanOrEqual(3);
+    expect(score.right).toBeGreaterThanOrEqual(5);
   }, 60_000);
 });
