@@ -2,40 +2,73 @@
 // Lists the characters tesseract read for others in OCR readings of texts whose source is known, and writes them
 // as grammars/repair/misread-pairs.yaml (rule misread-word, src/repair/misreads.ts). Each reading is aligned with
 // its source character by character (src/eval/align.ts, blanks left out); a substitution of one ideograph for
-// another seen at least MIN times over all readings becomes a pair, with where it was seen.
+// another seen at least MIN times over all readings, in MIN_VARIANTS renderings (font × dpi) or more, becomes a pair,
+// with where it was seen.
 //
-//   npm run build && node scripts/ocr/misread-pairs.mjs            # the seed's readings (the default below)
+//   python3 scripts/ocr/misread-training.py && npm run build && node scripts/ocr/misread-pairs.mjs
 //   node scripts/ocr/misread-pairs.mjs SOURCE:READING …            # others (a PDF reading is its text layer)
 //
-// The default readings are the seed's: corpus/layout/seed.tesseract.txt and the searchable scans tess-seed-200/300
-// (npm run fixtures:producers). The State Council readings (tess-gov-*, corpus/ocr) are kept out, so that the
-// rule can be measured on them (src/eval/ocr-words.ts).
+// The default readings are the training sheets of scripts/ocr/misread-training.py (listed in
+// .cache/misread-training/manifest.tsv): jieba's frequent words, the notice grammars' words and the State Council
+// notices no evaluation reads, rendered in five fonts at 200 and 300 dpi and OCR'd. No reading of a file that
+// `npm run eval` scores OCR against (the seed and its scans, gov/006, 012, 015, corpus/ocr) is ever taken, so every
+// reading the rule is measured on is held out (src/eval/ocr-words.ts). A pair's `seen` names the sheets.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import process from 'node:process';
+import { TextDecoder } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { alignIndex, compact } = await import(join(ROOT, 'dist', 'eval', 'align.js'));
 const { ingestAsync } = await import(join(ROOT, 'dist', 'ingest', 'index.js'));
+// The texts `npm run eval` scores OCR against: never evidence for a pair.
+const { OCR_EVALUATED } = await import(join(ROOT, 'dist', 'eval', 'ocr-words.js'));
 
 const MIN = 2;
-const OUT = join(ROOT, 'grammars', 'repair', 'misread-pairs.yaml');
-const SEED = 'corpus/zhengzhou-2020-notice.txt';
-const DEFAULT = [
-  `${SEED}:corpus/layout/seed.tesseract.txt`,
-  `${SEED}:corpus/producers/tess-seed-200.pdf`,
-  `${SEED}:corpus/producers/tess-seed-300.pdf`,
-];
+// … in at least this many renderings (font × dpi; a reading given as an argument counts as one each): a confusion
+// seen in one rendering only may be that page's noise.
+const MIN_VARIANTS = 2;
+// MISREAD_PAIRS_OUT writes elsewhere (the tests).
+const OUT = process.env.MISREAD_PAIRS_OUT ?? join(ROOT, 'grammars', 'repair', 'misread-pairs.yaml');
+const MANIFEST = join(ROOT, '.cache', 'misread-training', 'manifest.tsv');
 const HAN = /^[\u4e00-\u9fff]$/;
+// The ideographs of GB 2312 (rows 0xB0–0xF7), which a notice in simplified characters is printed in: a pair whose
+// printed character lies outside (發 read 发, 東 read 东: a traditional word of the grammars' examples read as
+// simplified) is no misreading of such a notice, and would turn simplified text traditional.
+const GB2312 = new Set();
+const gbk = new TextDecoder('gbk');
+for (let hi = 0xb0; hi <= 0xf7; hi++)
+  for (let lo = 0xa1; lo <= 0xfe; lo++) GB2312.add(gbk.decode(new Uint8Array([hi, lo])));
 
-const args = process.argv.slice(2);
+/** [label, source path, reading path] of each reading. */
+function readings() {
+  const args = process.argv.slice(2);
+  if (args.length) return args.map((arg) => arg.split(':')).map(([s, r]) => [basename(r), s, r]);
+  if (!existsSync(MANIFEST)) {
+    process.stderr.write(`${MANIFEST}: missing; run python3 scripts/ocr/misread-training.py first\n`);
+    process.exit(1);
+  }
+  return readFileSync(MANIFEST, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t'))
+    .map(([sheet, font, dpi, truth, reading]) => [sheet, truth, reading, `${font} ${dpi}`]);
+}
+
 const pairs = new Map();
-for (const arg of args.length ? args : DEFAULT) {
-  const [source, reading] = arg.split(':');
+for (const [label, source, reading, variant] of readings()) {
+  const norm = (p) => p.replace(/^\.\//, '');
+  if (
+    OCR_EVALUATED.includes(norm(source)) ||
+    /(^|\/)(corpus\/ocr|corpus\/layout)\/|(^|\/)(tess|scan)-(gbt-)?(seed|gov)-/.test(norm(reading))
+  ) {
+    process.stderr.write(`${reading}: a reading npm run eval scores; never evidence for a pair\n`);
+    process.exit(1);
+  }
   const path = join(ROOT, reading);
   if (!existsSync(path)) {
-    process.stderr.write(`${reading}: missing (npm run fixtures:producers makes the scans); skipped\n`);
+    process.stderr.write(`${reading}: missing; skipped\n`);
     continue;
   }
   const text = (await ingestAsync(new Uint8Array(readFileSync(path)), { path })).raw;
@@ -44,10 +77,18 @@ for (const arg of args.length ? args : DEFAULT) {
   const index = alignIndex(truth, read);
   for (let j = 0; j < read.length; j++) {
     const i = index[j];
-    if (i < 0 || truth[i] === read[j] || !HAN.test(truth[i]) || !HAN.test(read[j])) continue;
+    if (i < 0 || truth[i] === read[j] || !HAN.test(truth[i]) || !HAN.test(read[j]) || !GB2312.has(truth[i]))
+      continue;
     const key = read[j] + truth[i];
-    const entry = pairs.get(key) ?? { read: read[j], printed: truth[i], files: new Map(), example: '' };
-    entry.files.set(basename(reading), (entry.files.get(basename(reading)) ?? 0) + 1);
+    const entry = pairs.get(key) ?? {
+      read: read[j],
+      printed: truth[i],
+      files: new Map(),
+      variants: new Set(),
+      example: '',
+    };
+    entry.files.set(label, (entry.files.get(label) ?? 0) + 1);
+    entry.variants.add(variant ?? reading);
     if (!entry.example)
       entry.example = `${truth.slice(Math.max(0, i - 2), i + 3)} read ${read.slice(Math.max(0, j - 2), j + 3)}`;
     pairs.set(key, entry);
@@ -55,15 +96,19 @@ for (const arg of args.length ? args : DEFAULT) {
 }
 const total = (e) => [...e.files.values()].reduce((a, b) => a + b, 0);
 const kept = [...pairs.values()]
-  .filter((e) => total(e) >= MIN)
+  .filter((e) => total(e) >= MIN && e.variants.size >= MIN_VARIANTS)
   .sort((a, b) => total(b) - total(a) || (a.read + a.printed).localeCompare(b.read + b.printed));
 const lines = [
   '# Generated by scripts/ocr/misread-pairs.mjs: do not edit by hand. Ideographs tesseract (5, chi_sim) read for',
-  `# others, seen at least ${MIN} times in readings aligned with their source (read, printed, where it was seen).`,
+  `# others, seen at least ${MIN} times and in ${MIN_VARIANTS} renderings (font × dpi) or more, in readings aligned`,
+  '# with their source: read, printed, and where it was seen (the training sheets of scripts/ocr/misread-training.py,',
+  '# how many renderings showed it, an example). No reading of a text that npm run eval scores OCR against is',
+  '# evidence for a pair.',
   '# Used by rule misread-word (src/repair/misreads.ts), which edits only where the dictionary confirms the word.',
   'pairs:',
   ...kept.map((e) => {
-    const where = [...e.files].map(([f, n]) => `${f} ×${n}`).join(', ');
+    const where =
+      [...e.files].map(([f, n]) => `${f} ×${n}`).join(', ') + ` (${e.variants.size} of font × dpi)`;
     return `  - { read: ${e.read}, printed: ${e.printed}, seen: "${where}: ${e.example}" }`;
   }),
 ];

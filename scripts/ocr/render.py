@@ -2,6 +2,7 @@
 
 usage: render.py SOURCE OUT_PREFIX [MAX_LINES]
 Writes OUT_PREFIX.clean.txt (the rendered lines, exactly as drawn) and OUT_PREFIX-pN.png, one per page.
+render_page() sets lines on an A4 page as a scan of it (misread-training.py).
 """
 import subprocess
 import sys
@@ -37,6 +38,23 @@ def render(lines, png):
     subprocess.run(cmd, check=True)
 
 
+def render_page(lines, out, font, dpi, angle, noise, quality, seed):
+    """Lines on an A4 page at `dpi`, 3号 (16 pt) type, GB/T 9704's margins and line pitch (22 lines in 225 mm),
+    as an office scanner gives it: turned `angle` degrees, Gaussian noise, JPEG at `quality` (gbt9704.sh)."""
+    width, height = round(8.27 * dpi), round(11.69 * dpi)
+    size = round(16 / 72 * dpi)
+    pitch = 225 / 25.4 * dpi / 22
+    left, top = round(28 / 25.4 * dpi), round(37 / 25.4 * dpi)
+    cmd = ['convert', '-size', f'{width}x{height}', 'xc:white', '-font', font, '-pointsize', str(size),
+           '-fill', 'black']
+    for i, line in enumerate(lines):
+        cmd += ['-annotate', f'+{left}+{round(top + size + i * pitch)}', line.replace('%', '%%')]
+    cmd += ['-background', 'white', '-rotate', str(angle), '-gravity', 'center', '-extent', f'{width}x{height}',
+            '-colorspace', 'Gray', '-seed', str(seed), '-attenuate', str(noise), '+noise', 'Gaussian',
+            '-quality', str(quality), out]
+    subprocess.run(cmd, check=True)
+
+
 def main():
     source, prefix = sys.argv[1], sys.argv[2]
     max_lines = int(sys.argv[3]) if len(sys.argv) > 3 else 2 * LINES_PER_PAGE
@@ -48,4 +66,5 @@ def main():
         render(lines[p:p + LINES_PER_PAGE], f'{prefix}-p{p // LINES_PER_PAGE + 1}.png')
 
 
-main()
+if __name__ == '__main__':
+    main()

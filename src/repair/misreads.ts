@@ -3,12 +3,12 @@
  * (grammars/repair/misreads.yaml). They run only on a text that shows OCR damage (src/repair/index.ts).
  *
  * misread-word: a character that makes no word of the dictionary (jieba's, src/repair/words.ts) with its
- * neighbours is the character tesseract was seen to read it for (grammars/repair/misread-pairs.yaml,
- * confusions.yaml) where that one makes a word ("水泥缸车": 缸 for 罐, 罐车 a word). A look-alike glyph
+ * neighbours is the character tesseract was seen to read it for (grammars/repair/misread-pairs.yaml, learned from
+ * training sheets and never from a reading the evaluation scores; confusions.yaml) where that one makes a word ("进行调杏处理": 杏 for 查, 调查 a word). A look-alike glyph
  * (grammars/repair/glyph-neighbours.yaml, rendered from Noto Serif CJK) is a weaker candidate: only for a character
  * that may not stand as written, and only with a word of three characters or the vocabulary ("钦用水": 饮用水). A character that may stand as
- * written (a word by itself: 得, 三, 请; or one the notice writes inside other words) needs more: a word of three
- * characters or more ("焚烧三正式": 焚烧厂), or the notice's own vocabulary (the corrected run, four characters or
+ * written (a word by itself: 得, 度, 请; or one the notice writes inside other words) needs more: a word of three
+ * characters or more ("固体度物": 固体废物), or the notice's own vocabulary (the corrected run, four characters or
  * more, occurs several times: "办公打" where "市委办公厅" occurs five times). A run the notice writes again, with a
  * character it writes in other words, may be a term the dictionary lacks (低氮改造): reported, not edited. Where
  * two characters have the same evidence the place is reported (misread-suspect) and nothing is edited.

@@ -39,11 +39,13 @@ describe('diff stability under layout', () => {
     }
   }, 180_000);
 
-  // 9 before misread characters were repaired (src/repair/misreads.ts: 缸车, 焚烧三, 冀禽, 凑污, 1009%).
-  it('the seed against its tesseract text: at most 5 changes (the bar)', () => {
+  // 9 before misread characters were repaired (src/repair/misreads.ts). The bar is 5: it was met (4) only with
+  // misread pairs learned from this very reading; with pairs learned from training sheets alone
+  // (scripts/ocr/misread-training.py) it is 8, not met (筛/得, 焚烧厂/三, 畜/冀, 粪/凑, 汜/泥, 颍/颖, 千吨/干吨 left).
+  it('the seed against its tesseract text: at most 8 changes (bar 5, not met with held-out pairs)', () => {
     const ocr = readFileSync('corpus/layout/seed.tesseract.txt', 'utf8');
     const changes = diff(ORIGINAL, convertSync(ocr, { path: 'seed.tesseract.txt' })).changes;
-    expect(changes.length).toBeLessThanOrEqual(5);
+    expect(changes.length).toBeLessThanOrEqual(8);
     // What the confusions of grammars/repair/confusions.yaml repair: no unit, task or deadline change is left of
     // 率头, 1L1月, 每季度未月; no target of 干瓦时 or 川类.
     const kinds = changes.map((c) => c.kind);

@@ -35,36 +35,44 @@ describe('misread characters', () => {
     expect(JSON.parse(out.stdout)).toEqual([false, true]);
   });
 
+  // The pairs are learned from training sheets only (test/repair/misread-pairs.test.ts): 杏 for 查, 文 for 支 and 度
+  // for 废 were seen in State Council notices rendered and OCR'd by scripts/ocr/misread-training.py.
   it('run on a text with OCR damage, or when told it is OCR, and never when told it is not', () => {
-    const text = '对新能源物流车、水泥缸车、渣土车豁免应急响应。';
+    const text = '对违法行为依法进行调杏处理、组建消防文队。';
     expect(misreads(text)).toEqual([]);
-    expect(misreads(text, true).map((e) => [e.raw, e.fixed])).toEqual([['缸', '罐']]);
+    expect(misreads(text, true).map((e) => [e.raw, e.fixed])).toEqual([
+      ['杏', '查'],
+      ['文', '支'],
+    ]);
     // A confusion decided by a grammar (干瓦时) shows that the text was read by OCR.
-    expect(misreads(`${text}\n2020年力争外电入郑200亿干瓦时。`).map((e) => e.fixed)).toEqual(['罐']);
+    expect(misreads(`${text}\n2020年力争外电入郑200亿干瓦时。`).map((e) => e.fixed)).toEqual(['查', '支']);
     // Tesseract's spacing of ideographs does not: a proofread text or a web page has as many blanks.
-    expect(misreads('对 新 能 源 物 流 车 、 水 泥 缸 车 、 渣 土 车 豁 免')).toEqual([]);
+    expect(misreads('对 违 法 行 为 依 法 进 行 调 杏 处 理')).toEqual([]);
     expect(misreads(`${text}\n2020年力争外电入郑200亿干瓦时。`, false)).toEqual([]);
   });
 
   it('repair with their evidence, reversibly, and report what two readings fit', () => {
     const raw = [
-      '加大冀禽养殖污染防治。强化畜禽养殖粪污综合治理。',
-      '待南部垃圾焚烧三正式投产后,全市污染地块安全利用率达到1009%。',
+      '对违法行为进行调杏处理。强化调查处理工作。',
+      '推进固体度物综合利用,全市污染地块安全利用率达到1009%。',
       '',
     ].join('\n');
     const result = repair(raw, { ocr: true });
     expect(result.edits.filter((e) => RULES.includes(e.ruleId)).map((e) => [e.raw, e.fixed])).toEqual([
-      ['冀', '畜'],
-      ['三', '厂'],
+      ['杏', '查'],
+      ['度', '废'],
       ['9', ''],
     ]);
-    expect(result.text).toContain('畜禽养殖污染防治');
-    expect(result.text).toContain('焚烧厂正式投产');
+    expect(result.text).toContain('进行调查处理');
+    // 度 is a word by itself: only a word of three characters or more (固体废物) speaks for 废.
+    expect(result.text).toContain('推进固体废物综合利用');
     expect(result.text).toContain('利用率达到100%');
     expect(unrepair(result.text, result.edits)).toBe(raw);
     const evidence = result.diagnostics.filter((d) => d.code === EVIDENCE_CODE).map((d) => d.message);
     expect(evidence).toHaveLength(3);
-    expect(evidence[0]).toMatch(/冀 read for 畜: a word of the dictionary, with a pair tesseract confuses/);
+    expect(evidence[0]).toMatch(
+      /杏 read for 查: a word of the dictionary, with a pair tesseract confuses \(gov-/,
+    );
     expect(evidence[2]).toMatch(/a share cannot exceed 100%/);
     // A share over 100% that no reading explains is reported.
     const over = repair('全市污染地块安全利用率达到120%。', { ocr: true });
@@ -86,10 +94,10 @@ describe('misread characters', () => {
     expect(hit).toEqual([]);
   }, 120_000);
 
-  it('restore the source character in the seed read by tesseract (precision ≥ 0.95, at least 10 restored)', () => {
-    const score = scoreMisreads('seed.tesseract.txt', true, SEED, OCR);
+  // The seed's readings are held out (no pair is learned from them): 5 restored of 55 misread ideographs, none wrong.
+  it('restore the source character in the seed read by tesseract, held out (no wrong edit, at least 5 restored)', () => {
+    const score = scoreMisreads('seed.tesseract.txt', false, SEED, OCR);
     expect(score.wrong).toEqual([]);
-    expect(score.right).toBeGreaterThanOrEqual(10);
-    expect(score.right / score.edits).toBeGreaterThanOrEqual(0.95);
+    expect(score.right).toBeGreaterThanOrEqual(5);
   }, 60_000);
 });

@@ -28,7 +28,7 @@ describe('repair runs in linear time', () => {
   it('misread characters, on OCR text', () =>
     expectLinear(
       (text: string) => repair(text, { ocr: true }),
-      (n) => '加大冀禽养殖,水泥缸车,焚烧三正式,利用率1009%。'.repeat(n / 26),
+      (n) => '进行调杏处理,消防文队,固体度物利用,利用率1009%。'.repeat(n / 28),
       BASE,
     ));
 
