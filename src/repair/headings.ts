@@ -185,12 +185,19 @@ function damagedLevel1(raw: string, at: number, head: string): Marker | undefine
   const damaged = shape.cnDamaged.exec(head);
   const bare = damaged ? null : shape.cnBare.exec(head);
   if (!damaged && !bare) return undefined;
-  if (bare && g.raw.markerDamage.numeralWords.some((w) => head.replace(/ /g, '').startsWith(w))) return undefined;
+  if (bare && g.raw.markerDamage.numeralWords.some((w) => head.replace(/ /g, '').startsWith(w)))
+    return undefined;
   if (!headingLike(raw, at)) return undefined;
   const hint = bare ? g.chineseNumber(bare[1]!) : null;
   if (bare && (hint === null || hint < 1)) return undefined;
   const m = (damaged ?? bare)!;
-  const marker: Marker = { families: ['cn'], value: NaN, start: at, end: at + m[0].trimEnd().length, cn: true };
+  const marker: Marker = {
+    families: ['cn'],
+    value: NaN,
+    start: at,
+    end: at + m[0].trimEnd().length,
+    cn: true,
+  };
   if (hint !== null) marker.hint = hint;
   marker.headingLike = true;
   return marker;
@@ -289,9 +296,9 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
             ? `${structureGrammar().numeral(n)}${level1Separator()}`
             : family !== 'arabic'
               ? `${open}${number}${close}`
-            : marker.bare
-              ? `${number}${itemSeparator()}`
-              : number;
+              : marker.bare
+                ? `${number}${itemSeparator()}`
+                : number;
         proposals.push({ start: marker.start, end: marker.end, text, ruleId });
         enter(last, fresh, family, n);
       } else if (marker.families.length > 1) {
@@ -349,7 +356,9 @@ function fitsAt(
   // that exactly fills the numbers between (二总体要求, 全、工作措施, then 四、): never on what came before alone.
   if (marker.cn)
     return (
-      n > prev && next !== undefined && (next.value === n + 1 || (between >= 1 && next.value - n - 1 === between))
+      n > prev &&
+      next !== undefined &&
+      (next.value === n + 1 || (between >= 1 && next.value - n - 1 === between))
     );
   // An item number that lost its separator is one only right after its previous sibling, or right before its next:
   // "2确保…" after 1., or 1 first under a new heading with more item numbers after it; its paragraph reads as a
