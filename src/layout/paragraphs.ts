@@ -5,15 +5,19 @@
  * API (stable; the PDF and Word readers may call it):
  *
  *   paragraphsFromLines(lines: LayoutLine[]): Paragraphing
- *     lines:  { text, indent?, indentChars?, x0?, x1?, y?, page?, fontSize?, blankBefore? } in reading order; `text` is the
- *             line's visible text (no indentation). With x0/x1 the fill of a line is measured against its page's
- *             edges; without, against the text's own full-line length in printed width (an ideograph 1, ASCII ½).
+ *     lines:  { text, indent?, indentChars?, x0?, x1?, y?, page?, fontSize?, column?, block?, blankBefore? } in
+ *             reading order; `text` is the line's visible text (no indentation). Paged lines (with x0/x1: a PDF's)
+ *             are measured against the edges of their column on their page (geometry.ts: indent, room before the
+ *             right edge, vertical gap over the usual pitch); text lines against the text's own full-line length in
+ *             printed width (an ideograph 1, ASCII ½). A `block` line (a grid cell) is a paragraph of its own.
  *     returns { breaks: boolean[], evidence: string[], measure }: breaks[i] is true when lines[i] opens a paragraph
  *             (breaks[0] is true), evidence[i] names the deciding evidence (`first`, `blank`, `short`, `indent`,
  *             `marker`, `label`, `list`, `sentence`, `title`, `salutation`, `size`, `gap`, `note` for breaks; `continues` for joins).
  *
  * Evidence, in order: a blank line or a vertical gap before the line, a change of font size, an indented line,
- * the previous line short against the measure; a line that starts with punctuation never opens one; then a role
+ * the previous line short against the measure (paged: well short of its column's right edge after a sentence end
+ * or a line set off from the left edge, or filling little of the column; a line cut short by an unbreakable word
+ * does not end a paragraph); a line that starts with punctuation never opens one; then a role
  * label (牵头单位:…; a line ending with one, …责任单位:, goes on with its value on the next line, and after a full
  * role line a line holding a sentence (…许可证;严格执行…) opens a paragraph: a list of units holds none), a heading marker that fits the numbering sequence (一、 after 一、 is 二、; a line that starts
  * with 零 or a number after a full line continues the sentence unless it is the next marker; after a lead, 包括：,
@@ -23,25 +27,20 @@
  * sentence, 严格控制增量，逐步解决…问题。, that more text follows).
  */
 import { structureGrammar, type MarkerKind } from '../parse/grammar.js';
+import { isPaged, lineGeometry, type LineGeometry, type PagedLine } from './geometry.js';
 import { layoutGrammar, type LayoutGrammar } from './grammar.js';
 
 /** An indent is at least this many columns more than the continuation lines' (a lone blank is noise). */
 const MIN_INDENT = 2;
 
-/** One line in reading order. */
-export interface LayoutLine {
+/** One line in reading order (paged input: with its box, page, font size and column; see geometry.ts). */
+export interface LayoutLine extends PagedLine {
   /** The visible text, without indentation. */
   text: string;
   /** Indentation before the text, in columns (text input; an ideographic space is two). */
   indent?: number;
   /** The same indentation in characters, as `text.length` counts them (an ideographic space is one, a tab four). */
   indentChars?: number;
-  /** Left and right edge of the line (paged input), and its baseline. */
-  x0?: number;
-  x1?: number;
-  y?: number;
-  page?: number;
-  fontSize?: number;
   /** A blank line stood before this one. */
   blankBefore?: boolean;
 }
@@ -293,35 +292,48 @@ export class Sequence {
 /** Marker kinds from the highest level down. */
 const KINDS: readonly MarkerKind[] = ['level1', 'level2', 'item', 'subitem'];
 
-/** Fill of each line: its share of the measure (text) or of its page's text width (paged input). */
-function fills(lines: readonly LayoutLine[]): { fill: number[]; measure: number; full: number } {
+/** A paged line ends "well short" of the column when it stops this many font sizes before the right edge. */
+const SHORT = 2;
+/** A line is a paragraph's last beyond doubt when it fills less than this share of its column. */
+const CLEARLY_SHORT = 0.7;
+
+/** The length evidence of each line, and for paged input its geometry. */
+interface Lengths {
+  /** The line stops before the measure (text) or well before its column's right edge (paged). */
+  short: boolean[];
+  /** The line ends its paragraph by its length: it is short (text); paged, it is short and ends a sentence or is
+   * set off from the left edge (a centred or flush-right line), or it fills little of its column. */
+  ends: boolean[];
+  /** The full-line length of text lines (characters), 0 for paged input. */
+  measure: number;
+  /** Paged input: the page's geometry (indents and vertical gaps). */
+  geometry?: LineGeometry;
+}
+
+/** The length of each line against the measure (text) or against its column on its page (paged input). */
+function lengthsOf(lines: readonly LayoutLine[]): Lengths {
   const g = layoutGrammar();
-  if (lines.every((l) => l.x0 !== undefined && l.x1 !== undefined)) {
-    const left = new Map<number, number>();
-    const right = new Map<number, number>();
-    for (const l of lines) {
-      const p = l.page ?? 0;
-      left.set(p, Math.min(left.get(p) ?? Infinity, l.x0!));
-      right.set(p, Math.max(right.get(p) ?? -Infinity, l.x1!));
-    }
-    const fill = lines.map((l) => {
-      const p = l.page ?? 0;
-      const width = right.get(p)! - left.get(p)!;
-      return width > 0 ? (l.x1! - left.get(p)!) / width : 1;
-    });
-    return { fill, measure: 0, full: 1 - g.tolerance };
+  if (isPaged(lines)) {
+    const geometry = lineGeometry(lines);
+    const short = geometry.room.map((r) => r > SHORT);
+    const ends = lines.map(
+      (l, i) =>
+        geometry.fill[i]! < CLEARLY_SHORT || (short[i]! && (endsSentence(l.text, g) || geometry.indent[i]!)),
+    );
+    return { short, ends, measure: 0, geometry };
   }
   const lengths = lines.map(lineLength);
   const measure = measureOf(lengths);
-  const fill = lengths.map((n, i) => (measure > 0 ? (n + narrowSlack(lines[i]!.text)) / measure : 1));
-  return { fill, measure, full: measure > 0 ? (measure - slack(measure, g)) / measure : 1 };
+  const full = measure > 0 ? (measure - slack(measure, g)) / measure : 1;
+  const short = lengths.map((n, i) => measure > 0 && (n + narrowSlack(lines[i]!.text)) / measure < full);
+  return { short, ends: short, measure };
 }
 
 /** Decides where paragraphs start among `lines` (see the module's doc comment). */
 export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing {
   const g = layoutGrammar();
-  const { fill, measure, full } = fills(lines);
-  const usualIndent = lines.filter((l, i) => i > 0 && fill[i - 1]! >= full).map((l) => l.indent ?? 0);
+  const { short, ends, measure, geometry } = lengthsOf(lines);
+  const usualIndent = lines.filter((l, i) => i > 0 && !short[i - 1]!).map((l) => l.indent ?? 0);
   const baseIndent = usualIndent.length ? Math.min(...usualIndent) : 0;
   const seq = new Sequence();
   const breaks: boolean[] = [];
@@ -332,7 +344,7 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
   const indented = (l: LayoutLine) => (l.indent ?? 0) >= baseIndent + MIN_INDENT;
   // A text that marks paragraphs by indenting their first line: after a paragraph's short last line, the next
   // line is nearly always indented. There a line at the base indent after a full line continues its paragraph.
-  const afterShort = lines.filter((_, i) => i > 0 && fill[i - 1]! < full);
+  const afterShort = lines.filter((_, i) => i > 0 && short[i - 1]!);
   const indentMarked =
     measure > 0 &&
     afterShort.length >= MIN_INDENTED &&
@@ -343,8 +355,15 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     measure > 0 &&
     afterShort.length >= MIN_INDENTED &&
     afterShort.filter((l) => l.blankBefore).length >= INDENT_SHARE * afterShort.length;
+  // Paged lines that mark paragraphs by first-line indents: after a line that ends its paragraph, the next is
+  // nearly always indented (a full line with no punctuation there is no title).
+  const endsAt = lines.map((_, i) => i).filter((i) => i > 0 && ends[i - 1]!);
+  const pagedIndents =
+    geometry !== undefined &&
+    endsAt.length >= MIN_INDENTED &&
+    endsAt.filter((i) => geometry.indent[i]!).length >= INDENT_SHARE * endsAt.length;
   const ctx: Context = {
-    full,
+    geometry,
     baseIndent,
     seq,
     g,
@@ -360,8 +379,8 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
     ctx.next = lines[i + 1];
     ctx.ahead = aheadOf(lines, i, g.runIn + 2);
     ctx.inlineNext = (m) => inlineAfter(lines, i, m, g);
-    ctx.nextShort = fill[i + 1] !== undefined && fill[i + 1]! < full;
-    let why = i === 0 ? 'first' : reason(lines[i - 1]!, line, [fill[i - 1]!, fill[i]!], ctx);
+    ctx.nextShort = short[i + 1] ?? false;
+    let why = i === 0 ? 'first' : reason(i, lines[i - 1]!, line, [ends[i - 1]!, short[i]!], ctx);
     if (
       why === 'continues' &&
       head &&
@@ -372,7 +391,7 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
       why = 'salutation';
     const prev = lines[i - 1]?.text ?? '';
     const stops = [...prev].some((c) => g.sentenceEnds.includes(c) && !g.leadEnds.includes(c));
-    if (stops || (endsLead(prev, g) && fill[i - 1]! >= full)) head = false;
+    if (stops || (i > 0 && endsLead(prev, g) && !short[i - 1]!)) head = false;
     // In the head, a line ending in a title's last words (…的通知) ends the title even when it fills the
     // measure, and a line opening with the title's head word (关于) starts the title after the issuers' line.
     const closes = g.noStart.includes(line.text[0] ?? '');
@@ -389,11 +408,12 @@ export function paragraphsFromLines(lines: readonly LayoutLine[]): Paragraphing 
       why === 'continues' &&
       !indentMarked &&
       !blankMarked &&
+      !pagedIndents &&
       i >= 2 &&
       breaks[i - 1] &&
       !g.noStart.includes(line.text[0] ?? '')
     )
-      if (isTitle(lines[i - 2]!, lines[i - 1]!, g, evidence[i - 1] === 'short', line, fill[i]! < full))
+      if (isTitle(lines[i - 2]!, lines[i - 1]!, g, evidence[i - 1] === 'short', line, short[i]!))
         why = 'title';
     breaks.push(why !== 'continues');
     evidence.push(why);
@@ -420,7 +440,8 @@ const INDENT_SHARE = 0.8;
 
 /** What the decision for a line knows of the text and of the lines before it. */
 interface Context {
-  full: number;
+  /** Paged input: indents and vertical gaps. */
+  geometry?: LineGeometry;
   baseIndent: number;
   seq: Sequence;
   g: LayoutGrammar;
@@ -613,11 +634,12 @@ const TAIL_CLAUSE = 3;
 
 /** The evidence that `line` opens a paragraph after `prev`, or 'continues'. */
 function reason(
+  i: number,
   prev: LayoutLine,
   line: LayoutLine,
-  [prevFill, lineFill]: [number, number],
+  [prevEnds, lineShort]: [boolean, boolean],
   {
-    full,
+    geometry,
     baseIndent,
     seq,
     g,
@@ -632,16 +654,17 @@ function reason(
   }: Context,
 ): string {
   if (line.blankBefore) return 'blank';
+  if (geometry?.gap[i]) return 'gap';
   if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
     return 'size';
   if (g.noStart.includes(line.text[0] ?? '')) return 'continues';
-  if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
+  if ((line.indent ?? 0) >= baseIndent + MIN_INDENT || geometry?.indent[i]) return 'indent';
   // A line that is wholly a 发文字号 (湘政办发〔2009〕24号) is a paragraph of its own, whatever its fill.
   const docNumber = structureGrammar().cover.docNumber;
   if (docNumber.test(line.text) || docNumber.test(prev.text)) return 'label';
   // A role label at a line's end (…分别牵头责任单位:) has its value on the next line, however short the line.
   if (endsLabel(prev.text, g)) return 'continues';
-  if (prevFill < full) return 'short';
+  if (prevEnds) return 'short';
   // A colon ending a full line before a number: a time's (14:36:↵23) or a label's with its value (浏览次数:↵1).
   if (endsColonBeforeNumber(prev.text, line.text, g)) return 'continues';
   // Where blank lines mark paragraphs, a page break stands where the blank line was (pdftotext's form feed, taken
@@ -677,7 +700,7 @@ function reason(
   if (m && (ends ? seq.fits(m) : seq.next(m))) return 'marker';
   if (m && ends) return 'sentence';
   // A short line with no punctuation at its end after a sentence is a title or a name, not a paragraph's tail.
-  if (lineFill < full && ends && !/\p{P}$/u.test(line.text)) return 'sentence';
+  if (lineShort && ends && !/\p{P}$/u.test(line.text)) return 'sentence';
   // A note closing a sentence (…处置总量。（生态环境部指导）) that ends a full line, then a run-in heading shaped
   // like the paragraph's own (a sibling's) or a parallel opening.
   if (endsNote(para, g) && (opensSiblingRunIn(para, ahead, g) || parallel(para, ahead, g))) return 'note';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hardWrapProposals } from '../../src/layout/hardwrap.js';
+import { paragraphsFromLines, printWidth, type LayoutLine } from '../../src/layout/paragraphs.js';
 import { rewrap, type RewrapOptions } from '../../src/layout/rewrap.js';
 import { applyProposals } from '../../src/repair/fixer.js';
 import { convertSync } from '../../src/index.js';
@@ -162,5 +163,100 @@ describe('the paragraph model', () => {
     // Lines of one width make a measure: a hard-wrapped text is still joined.
     const paras = [body(90), body(70), body(45)];
     expect(roundTrip(paras, { width: 20 })).toEqual(paras);
+  });
+});
+
+/**
+ * Paragraphs of `paras` set on pages as a typesetter would: `width` ideographs a line at 16 pt, a left edge at 72,
+ * no first-line indent unless `indent`, lines cut at the width, `perPage` lines a page.
+ */
+function setOnPages(
+  paras: string[],
+  { width, indent = 0, perPage = 40 }: { width: number; indent?: number; perPage?: number },
+): LayoutLine[] {
+  const size = 16;
+  const lines: LayoutLine[] = [];
+  for (const p of paras) {
+    let rest = [...p];
+    let first = true;
+    while (rest.length) {
+      const room = width - (first ? indent : 0);
+      const text = rest.slice(0, room).join('');
+      rest = rest.slice(room);
+      const x0 = 72 + (first ? indent * size : 0);
+      const n = lines.length;
+      lines.push({
+        text,
+        x0,
+        x1: x0 + printWidth(text) * size,
+        y: 100 + (n % perPage) * size * 1.5,
+        page: 1 + Math.floor(n / perPage),
+        fontSize: size,
+      });
+      first = false;
+    }
+  }
+  return lines;
+}
+
+/** The paragraphs the model finds among paged `lines`. */
+function pagedParagraphs(lines: LayoutLine[]): string[] {
+  const { breaks } = paragraphsFromLines(lines);
+  const out: string[] = [];
+  lines.forEach((l, i) => (breaks[i] ? out.push(l.text) : (out[out.length - 1] += l.text)));
+  return out;
+}
+
+describe('the paragraph model on paged lines (a PDF’s geometry)', () => {
+  it('opens a paragraph at a first-line indent and after a sentence that stops short of the column', () => {
+    const paras = ['一、总体要求', body(61), body(70), '二、工作任务', body(45)];
+    expect(pagedParagraphs(setOnPages(paras, { width: 24, indent: 2 }))).toEqual(paras);
+  });
+
+  it('a line cut short without a sentence end (a number kept whole) goes on; a vertical gap opens a paragraph', () => {
+    const lines = setOnPages([body(33) + '排放总量控制在2085万吨以内。', body(40)], { width: 20 });
+    // The typesetter kept 2085 whole: the line before it stops three characters short, with no sentence end.
+    const cut = lines.findIndex((l) => l.text.includes('2085'));
+    expect(cut).toBeGreaterThan(0);
+    lines[cut - 1] = { ...lines[cut - 1]!, x1: lines[cut - 1]!.x1! - 3 * 16 };
+    expect(pagedParagraphs(lines)).toEqual([body(33) + '排放总量控制在2085万吨以内。', body(40)]);
+    const gapped = setOnPages([body(40), body(40)], { width: 20 });
+    // The two paragraphs set apart by a blank line's height, both ending full lines.
+    for (const l of gapped.slice(2)) l.y! += 24;
+    expect(pagedParagraphs(gapped)).toEqual([body(40), body(40)]);
+  });
+
+  it('without indents, a note closing a full line before a run-in heading ends the paragraph (as in text)', () => {
+    const width = 24;
+    const filled = (head: string, note: string): string => {
+      const n = width * Math.ceil((head.length + note.length + 12) / width) - head.length - note.length;
+      return head + body(n) + note;
+    };
+    const paras = [
+      '二、主要任务',
+      filled('实施工业绿色生产，推动固体废物总量趋零增长。', '（自然资源部指导）'),
+      filled('健全标准体系，推动大宗工业固体废物资源化利用。', '（工业和信息化部指导）'),
+      filled('以规模养殖场为重点，逐步实现畜禽粪污就近就地综合利用。', '（农业农村部指导）'),
+    ];
+    expect(pagedParagraphs(setOnPages(paras, { width }))).toEqual(paras);
+  });
+
+  it('measures each column of a page against its own edges, and a grid cell is a paragraph of its own', () => {
+    const left = setOnPages([body(30), body(25)], { width: 12 }).map((l) => ({ ...l, column: 'left' }));
+    const right = setOnPages([body(30)], { width: 12 }).map((l) => ({
+      ...l,
+      x0: l.x0! + 240,
+      x1: l.x1! + 240,
+      column: 'right',
+    }));
+    const cell: LayoutLine = { text: '序号', x0: 72, x1: 104, y: 400, page: 1, fontSize: 16, block: true };
+    const after = { ...right[0]!, text: '务实推进', x1: right[0]!.x0! + 64, y: 420, blankBefore: true };
+    expect(pagedParagraphs([...left, ...right, { ...cell, blankBefore: true }, after])).toEqual([
+      body(30),
+      body(25),
+      body(30),
+      '序号',
+      '务实推进',
+    ]);
   });
 });
