@@ -20,6 +20,31 @@ const body = (n: number): string =>
   Array.from({ length: n - 1 }, (_, i) => (i % 10 === 9 ? '，' : '务实推进各项工作落实'[i % 10])).join('') +
   '。';
 
+/** Paragraphs whose notes end full lines at NOTE_WIDTH, before run-in headings, parallel openings or more text. */
+const NOTE_WIDTH = 24;
+// head + filler + note, the filler sized so that the note ends exactly at a line end.
+const filled = (head: string, note: string): string => {
+  const n = NOTE_WIDTH * Math.ceil((head.length + note.length + 12) / NOTE_WIDTH) - head.length - note.length;
+  return head + body(n) + note;
+};
+const NOTE_PARAS = [
+  '二、主要任务',
+  filled('实施工业绿色生产，推动固体废物总量趋零增长。', '（自然资源部指导）'),
+  // A run-in heading: a short sentence, more text after it.
+  filled('健全标准体系，推动大宗工业固体废物资源化利用。', '（工业和信息化部指导）'),
+  filled('以规模养殖场为重点，逐步实现畜禽粪污就近就地综合利用。', '（农业农村部指导）'),
+  // A long first sentence, but its first clause parallels one of the paragraph before (…为重点，).
+  filled(
+    '以收集、利用等环节为重点，坚持因地制宜、农用优先、就地就近原则，推动秸秆全量利用。',
+    '（农业农村部指导）',
+  ),
+  // Inside a paragraph: the sentence after the note has a note of its own (a whole item), so it continues.
+  filled('夯实危险废物过程严控基础。', '（生态环境部指导）') +
+    '开展收集经营许可证制度试点。（生态环境部指导）' +
+    body(30),
+  body(45),
+];
+
 describe('the paragraph model', () => {
   it('ends the head at the 主送机关 even when it fills the measure', () => {
     const paras = [
@@ -90,30 +115,7 @@ describe('the paragraph model', () => {
   });
 
   it('a note closing a full line ends the paragraph when a run-in heading or a parallel opening follows', () => {
-    const width = 24;
-    // head + filler + note, the filler sized so that the note ends exactly at a line end.
-    const filled = (head: string, note: string): string => {
-      const n = width * Math.ceil((head.length + note.length + 12) / width) - head.length - note.length;
-      return head + body(n) + note;
-    };
-    const paras = [
-      '二、主要任务',
-      filled('实施工业绿色生产，推动固体废物总量趋零增长。', '（自然资源部指导）'),
-      // A run-in heading: a short sentence, more text after it.
-      filled('健全标准体系，推动大宗工业固体废物资源化利用。', '（工业和信息化部指导）'),
-      filled('以规模养殖场为重点，逐步实现畜禽粪污就近就地综合利用。', '（农业农村部指导）'),
-      // A long first sentence, but its first clause parallels one of the paragraph before (…为重点，).
-      filled(
-        '以收集、利用等环节为重点，坚持因地制宜、农用优先、就地就近原则，推动秸秆全量利用。',
-        '（农业农村部指导）',
-      ),
-      // Inside a paragraph: the sentence after the note has a note of its own (a whole item), so it continues.
-      filled('夯实危险废物过程严控基础。', '（生态环境部指导）') +
-        '开展收集经营许可证制度试点。（生态环境部指导）' +
-        body(30),
-      body(45),
-    ];
-    expect(roundTrip(paras, { width })).toEqual(paras);
+    expect(roundTrip(NOTE_PARAS, { width: NOTE_WIDTH })).toEqual(NOTE_PARAS);
   });
 
   it('a role label inside a note still open goes on with the note', () => {
@@ -227,18 +229,7 @@ describe('the paragraph model on paged lines (a PDF’s geometry)', () => {
   });
 
   it('without indents, a note closing a full line before a run-in heading ends the paragraph (as in text)', () => {
-    const width = 24;
-    const filled = (head: string, note: string): string => {
-      const n = width * Math.ceil((head.length + note.length + 12) / width) - head.length - note.length;
-      return head + body(n) + note;
-    };
-    const paras = [
-      '二、主要任务',
-      filled('实施工业绿色生产，推动固体废物总量趋零增长。', '（自然资源部指导）'),
-      filled('健全标准体系，推动大宗工业固体废物资源化利用。', '（工业和信息化部指导）'),
-      filled('以规模养殖场为重点，逐步实现畜禽粪污就近就地综合利用。', '（农业农村部指导）'),
-    ];
-    expect(pagedParagraphs(setOnPages(paras, { width }))).toEqual(paras);
+    expect(pagedParagraphs(setOnPages(NOTE_PARAS, { width: NOTE_WIDTH }))).toEqual(NOTE_PARAS);
   });
 
   it('measures each column of a page against its own edges, and a grid cell is a paragraph of its own', () => {
