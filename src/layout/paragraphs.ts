@@ -292,6 +292,8 @@ export class Sequence {
 /** Marker kinds from the highest level down. */
 const KINDS: readonly MarkerKind[] = ['level1', 'level2', 'item', 'subitem'];
 
+/** Font sizes differing by more than this share (of the larger) belong to different paragraphs. */
+const SIZE_CHANGE = 0.2;
 /** A paged line ends "well short" of the column when it stops this many font sizes before the right edge. */
 const SHORT = 2;
 /** A line is a paragraph's last beyond doubt when it fills less than this share of its column. */
@@ -299,7 +301,7 @@ const CLEARLY_SHORT = 0.7;
 
 /** The length evidence of each line, and for paged input its geometry. */
 interface Lengths {
-  /** The line stops before the measure (text) or well before its column's right edge (paged). */
+  /** The line stops before the measure (text); paged, the same as `ends`. */
   short: boolean[];
   /** The line ends its paragraph by its length: it is short (text); paged, it is short and ends a sentence or is
    * set off from the left edge (a centred or flush-right line), or it fills little of its column. */
@@ -315,12 +317,14 @@ function lengthsOf(lines: readonly LayoutLine[]): Lengths {
   const g = layoutGrammar();
   if (isPaged(lines)) {
     const geometry = lineGeometry(lines);
-    const short = geometry.room.map((r) => r > SHORT);
+    // A line a few characters short with no sentence end is no evidence: a typesetter (or an OCR layer's
+    // spacing) leaves room before a word or number it keeps whole.
     const ends = lines.map(
       (l, i) =>
-        geometry.fill[i]! < CLEARLY_SHORT || (short[i]! && (endsSentence(l.text, g) || geometry.indent[i]!)),
+        geometry.fill[i]! < CLEARLY_SHORT ||
+        (geometry.room[i]! > SHORT && (endsSentence(l.text, g) || geometry.indent[i]!)),
     );
-    return { short, ends, measure: 0, geometry };
+    return { short: ends, ends, measure: 0, geometry };
   }
   const lengths = lines.map(lineLength);
   const measure = measureOf(lengths);
@@ -655,10 +659,15 @@ function reason(
 ): string {
   if (line.blankBefore) return 'blank';
   if (geometry?.gap[i]) return 'gap';
-  if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > 0.2 * prev.fontSize)
+  // Sizes read off a scan wander: a change counts against the larger of the two.
+  const size = Math.max(line.fontSize ?? 0, prev.fontSize ?? 0);
+  if (line.fontSize && prev.fontSize && Math.abs(line.fontSize - prev.fontSize) > SIZE_CHANGE * size)
     return 'size';
+  // On a page an indent is seen, not typed: it opens a paragraph whatever the line opens with (an OCR layer's
+  // 、\ 指导思想 after a lost 一).
+  if (geometry?.indent[i]) return 'indent';
   if (g.noStart.includes(line.text[0] ?? '')) return 'continues';
-  if ((line.indent ?? 0) >= baseIndent + MIN_INDENT || geometry?.indent[i]) return 'indent';
+  if ((line.indent ?? 0) >= baseIndent + MIN_INDENT) return 'indent';
   // A line that is wholly a 发文字号 (湘政办发〔2009〕24号) is a paragraph of its own, whatever its fill.
   const docNumber = structureGrammar().cover.docNumber;
   if (docNumber.test(line.text) || docNumber.test(prev.text)) return 'label';
