@@ -18,8 +18,7 @@ import { confusionPairs, misreadsGrammar } from '../repair/misreads.js';
 import { OCR_VARIANT_OF, type Change, type OcrVariant } from './schema.js';
 import type { Holder, SidePlan } from './side.js';
 import { normalizeText } from './text.js';
-import type { WordOp } from './schema.js';
-import { diffWords, tokenize, type TokenEquality } from './wording.js';
+import { diffWords, hunks, tokenize, type TokenEquality } from './wording.js';
 
 /** Which sides of a diff are OCR readings. */
 export interface OcrSides {
@@ -91,20 +90,8 @@ const CONTENT = /[\p{L}\p{N}]/u;
  * differs.
  */
 function explained(a: string, b: string, sides: OcrSides, same: TokenEquality): Evidence[] | null {
-  const ops = diffWords(a, b, same);
   const used: Evidence[] = [];
-  for (let k = 0; k < ops.length;) {
-    if ((ops[k] as WordOp).op === 'equal') {
-      k++;
-      continue;
-    }
-    let old = '';
-    let neu = '';
-    for (; k < ops.length && (ops[k] as WordOp).op !== 'equal'; k++) {
-      const op = ops[k] as WordOp;
-      if (op.op === 'delete') old += op.text;
-      else neu += op.text;
-    }
+  for (const { old, neu } of hunks(diffWords(a, b, same))) {
     if (!CONTENT.test(old + neu)) continue;
     const e = explainTokens(tokenize(old), tokenize(neu), sides);
     if (!e) return null;

@@ -14,14 +14,19 @@ import {
 /** Version of the PlanDiff contract (1.x: additions only within the major). */
 export const DIFF_SCHEMA_VERSION = '1.1.0';
 
-/** The kinds of change, in the order of DESIGN.md's table (and of the summary). */
-export const CHANGE_KINDS = [
+/** The kinds of change of a target or a deadline. */
+const FACT_KINDS = [
   'target_changed',
   'target_added',
   'target_removed',
   'deadline_changed',
   'deadline_added',
   'deadline_removed',
+] as const;
+
+/** The kinds of change, in the order of DESIGN.md's table (and of the summary). */
+export const CHANGE_KINDS = [
+  ...FACT_KINDS,
   'unit_added',
   'unit_removed',
   'unit_role_changed',
@@ -126,15 +131,7 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
 export type Change = z.infer<typeof ChangeSchema>;
 
 /** The kinds of change an OCR variant may stand for. */
-export const OCR_VARIANT_OF = [
-  'target_changed',
-  'target_added',
-  'target_removed',
-  'deadline_changed',
-  'deadline_added',
-  'deadline_removed',
-  'wording_changed',
-] as const;
+export const OCR_VARIANT_OF = [...FACT_KINDS, 'wording_changed'] as const;
 
 /**
  * A difference set aside as a possible OCR misreading (issue 12): a side is an OCR reading, and characters
