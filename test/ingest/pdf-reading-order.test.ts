@@ -24,8 +24,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(!lo)('three columns set by LibreOffice', () => {
   it.each([
-    ['gov/012.txt', ['12', '3', '1', '--paper=A4', '--landscape', '--footer=dash']],
-    ['pages/05.txt', ['10.5', '3', '0.5', '--align=justify', '--indent=2', '--footer=plain']],
+    // A layout of the PDF sweep (--wide) that was read across its columns: Letter, 16 pt, gutters of half a character.
+    [
+      'gov/012.txt',
+      [
+        '16',
+        '3',
+        '0.5',
+        '--font=Noto Sans CJK SC',
+        '--align=start',
+        '--line-height=200',
+        '--paper=Letter',
+        '--footer=none',
+      ],
+    ],
   ] as const)(
     '%s %j',
     async (rel, args) => {

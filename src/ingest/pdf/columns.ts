@@ -156,7 +156,8 @@ export function separatesColumns(rows: TextRun[][], [gl, gr]: Gutter, size: numb
  * The gutters of a page (left to right; none for a page of one column), from its runs grouped into baselines.
  * The strips crossed least are found first: the baselines crossing the least-crossed one are taken for
  * full-width lines (a head, a title), and a strip crossed by at most `ROW_CROSSING` of the other baselines more
- * is a candidate, kept when it separates two columns of prose.
+ * is a candidate, kept when it separates two columns of prose. (Not for an OCR layer: its word boxes leave blank
+ * strips by chance; lines.ts keeps the stricter test there.)
  */
 export function findGutters(rows: TextRun[][]): Gutter[] {
   if (rows.length < MIN_ROWS) return [];

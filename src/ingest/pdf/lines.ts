@@ -15,6 +15,8 @@ const BASELINE_TOLERANCE = 0.5;
 const FRAGMENT_GAP = 1.5;
 /** A run that starts this share of its size inside a gutter (not at its edge) sets its line across the gutter. */
 const STRADDLE = 0.25;
+/** A left column's last glyph (a full stop, a comma) may hang this share of its size past the gutter. */
+const HANG = 0.6;
 /** A gap between runs wider than this share of the font size is a word space. */
 const WORD_GAP = 0.2;
 /**
@@ -40,6 +42,15 @@ const GUTTER_CROSSING = 0.12;
 /** Each column holds at least this share of the fragments, and this share of a column's lines reach the gutter. */
 const COLUMN_SHARE = 0.25;
 const COLUMN_ALIGNED = 0.5;
+/**
+ * An OCR layer's gutter (`runGutter`): at most this share of baselines may cross it (titles, a page number, left
+ * lines whose last punctuation mark hangs into it), at least this share of the font size wide, on a page of this
+ * many baselines. Word boxes leave blank strips by chance, so full-width lines do not lower the bar there.
+ */
+const ROW_CROSSING = 0.2;
+const MIN_GUTTER = 0.5;
+const MIN_GUTTER_POINTS = 4;
+const MIN_COLUMN_ROWS = 8;
 
 interface Fragment extends PdfLine {
   runs: TextRun[];
@@ -106,6 +117,47 @@ function widestBand(cover: number[], allowed: number, minWidth: number, lo: numb
 }
 
 /**
+ * The gutter of a page read from its runs, whatever its width: the widest vertical strip in the middle of the
+ * page that the runs of almost no baseline cross, with text on both sides of it on many baselines, the left
+ * pieces mostly running up to it and the right pieces mostly starting just after it. Runs, not lines, are
+ * measured, so a gutter narrower than a word gap (about one character, as a word processor sets two columns
+ * of large type) is found even where the left and right text of a baseline nearly touch.
+ */
+function runGutter(rows: TextRun[][], width: number): [number, number] | null {
+  if (rows.length < MIN_COLUMN_ROWS) return null;
+  const size = median(rows.flat().map((r) => r.size));
+  const lo = Math.floor(width * GUTTER_BAND[0]);
+  const hi = Math.ceil(width * GUTTER_BAND[1]);
+  const cover = new Array<number>(hi - lo).fill(0);
+  for (const row of rows) {
+    const hit = new Uint8Array(hi - lo);
+    for (const r of row)
+      for (let x = Math.max(lo, Math.floor(r.x)); x < Math.min(hi, Math.ceil(r.x + r.w)); x++)
+        hit[x - lo] = 1;
+    hit.forEach((h, i) => (cover[i]! += h));
+  }
+  const allowed = Math.floor(ROW_CROSSING * rows.length);
+  const minWidth = Math.max(MIN_GUTTER_POINTS, MIN_GUTTER * size);
+  const best = widestBand(cover, allowed, minWidth, lo);
+  if (!best) return null;
+  const [gl, gr] = best;
+  const lefts = rows.flatMap((row) => {
+    const l = row.filter((r) => r.x + r.w <= gl + 1);
+    return l.length > 0 ? [Math.max(...l.map((r) => r.x + r.w))] : [];
+  });
+  const rights = rows.flatMap((row) => {
+    const r = row.filter((q) => q.x >= gr - 1);
+    return r.length > 0 ? [Math.min(...r.map((q) => q.x))] : [];
+  });
+  if (lefts.length < COLUMN_SHARE * rows.length || rights.length < COLUMN_SHARE * rows.length) return null;
+  const leftEdge = Math.max(...lefts);
+  const rightEdge = Math.min(...rights);
+  const reach = lefts.filter((x) => x >= leftEdge - 2 * size).length / lefts.length;
+  const start = rights.filter((x) => x <= rightEdge + 3 * size).length / rights.length;
+  return reach >= COLUMN_ALIGNED && start >= COLUMN_ALIGNED ? [gl, gr] : null;
+}
+
+/**
  * Each baseline split into fragments at gaps wider than `FRAGMENT_GAP`, and at the gutters (between runs that
  * lie on either side of one).
  */
@@ -122,8 +174,16 @@ function fragments(page: PageText, rows: TextRun[][], gutters: Gutter[]): Fragme
     for (const r of row) {
       // Across a gutter: this run starts at the column right of it, the fragment so far left of it (its last
       // glyph may hang into the gutter, as a full stop set in the margin does).
+      const last = cur[cur.length - 1];
       const across =
-        cur.length > 0 && end <= r.x + 1 && open.some(([gl, gr]) => r.x >= gr - 1 && cur[0]!.x < gl);
+        last !== undefined &&
+        open.some(
+          ([gl, gr]) =>
+            r.x >= gr - 1 &&
+            cur[0]!.x < gl &&
+            // The fragment ends before this run, or its last glyph starts at the gutter and hangs into it.
+            (end <= r.x + 1 || (last.x <= gl + STRADDLE * last.size && last.x + last.w <= gr + last.size)),
+        );
       if (cur.length > 0 && (r.x - end > FRAGMENT_GAP * r.size || across)) {
         out.push(makeFragment(page.page, cur, page.ocr));
         cur = [];
@@ -183,16 +243,16 @@ const sidesOf = (n: number): ColumnSide[] =>
   Array.from({ length: n }, (_, i) => (i === 0 ? 'left' : i === n - 1 ? 'right' : 'middle'));
 
 /**
- * The column a line stands in (0 = leftmost), or -1 across a gutter. A line's last glyph may end a point into the
- * next column's start (`fragments` splits there too): a full stop that hangs into a gutter half a character wide
- * fills it, and the strip's edges are whole points.
+ * The column a line stands in (0 = leftmost), or -1 across a gutter. A line's last glyph may end past the next
+ * column's start (`fragments` splits there too): a comma that hangs into a gutter half a character wide fills it
+ * and more.
  */
 function columnOf(l: PdfLine, gutters: Gutter[]): number {
   for (let i = 0; i <= gutters.length; i++) {
     const before = gutters[i - 1];
     const after = gutters[i];
     if (
-      (!after || (l.x1 <= after[1] + 1 && l.x0 < after[0])) &&
+      (!after || (l.x1 <= after[1] + HANG * l.size && l.x0 < after[0])) &&
       (!before || (l.x0 >= before[0] - 1 && l.x1 > before[1]))
     )
       return i;
@@ -208,7 +268,8 @@ function columnOf(l: PdfLine, gutters: Gutter[]): number {
  */
 export function pageLines(page: PageText): PdfLine[] {
   const rows = baselineRows(page);
-  let gutters = findGutters(rows);
+  const ocrGutter = page.ocr ? runGutter(rows, page.width) : null;
+  let gutters = page.ocr ? (ocrGutter ? [ocrGutter] : []) : findGutters(rows);
   const frags = fragments(page, rows, gutters);
   if (gutters.length === 0) {
     const found = findGutter(frags, page.width);
