@@ -11,10 +11,12 @@ import {
   DIFF_SCHEMA_VERSION,
   type Change,
   type Match,
+  type OcrVariant,
   type Phrase,
   type PlanDiff,
   type WordOp,
 } from './schema.js';
+import { asOcrVariant, isOcrReading, planTexts, type PlanPair } from './ocr.js';
 import { buildSide, type Holder, type Side } from './side.js';
 import { maskParts, normalizeText } from './text.js';
 import { findRenames, unitChanges, type Renames } from './units.js';
@@ -23,6 +25,9 @@ import { diffWords, isSubstantive, phrasesOf, sameUpToYearShift } from './wordin
 export {
   ChangeSchema,
   CHANGE_KINDS,
+  OcrVariantSchema,
+  type OcrVariant,
+  type Listed,
   PlanDiffSchema,
   planDiffJsonSchema,
   type Change,
@@ -260,6 +265,33 @@ export function diff(oldGraph: NoticeGraph, newGraph: NoticeGraph, options: Diff
     ...oneSided(newSide, new Set(plans.map((p) => p.n.id)), 'task_added'),
     ...oneSided(oldSide, new Set(plans.map((p) => p.o.id)), 'task_removed'),
   );
+  // Where a side is an OCR reading, differences its misreadings explain entirely are set aside (./ocr.ts).
+  const sides = { old: isOcrReading(oldGraph), new: isOcrReading(newGraph) };
+  const ocrVariants: OcrVariant[] = [];
+  if (sides.old || sides.new) {
+    const oldTexts = planTexts(
+      oldGraph,
+      plans.map((p) => p.o.id),
+    );
+    const newTexts = planTexts(
+      newGraph,
+      plans.map((p) => p.n.id),
+    );
+    const byPlan = new Map<string, PlanPair>(
+      plans.map((p) => [
+        p.n.id,
+        { o: p.o, n: p.n, oldTexts: oldTexts.get(p.o.id) ?? [], newTexts: newTexts.get(p.n.id) ?? [] },
+      ]),
+    );
+    const kept = changes.filter((c) => {
+      const pair = byPlan.get(c.plan);
+      const same = sameUpToYearShift(pair ? yearShift(pair.o.self, pair.n.self) : 0);
+      const v = pair ? asOcrVariant(c, pair, sides, same) : null;
+      if (v) ocrVariants.push(v);
+      return !v;
+    });
+    changes.splice(0, changes.length, ...kept);
+  }
   const shifts = plans.filter((p) => p.o.year !== null && p.n.year !== null && p.o.year !== p.n.year);
   const shift = shifts[0];
   const summary: PlanDiff['summary'] = {};
@@ -275,6 +307,7 @@ export function diff(oldGraph: NoticeGraph, newGraph: NoticeGraph, options: Diff
     matches,
     ...(shift ? { yearShift: { old: shift.o.year as number, new: shift.n.year as number } } : {}),
     changes,
+    ...(sides.old || sides.new ? { ocrVariants } : {}),
     summary,
   };
 }

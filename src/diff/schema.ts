@@ -14,14 +14,19 @@ import {
 /** Version of the PlanDiff contract (1.x: additions only within the major). */
 export const DIFF_SCHEMA_VERSION = '1.1.0';
 
-/** The kinds of change, in the order of DESIGN.md's table (and of the summary). */
-export const CHANGE_KINDS = [
+/** The kinds of change of a target or a deadline. */
+const FACT_KINDS = [
   'target_changed',
   'target_added',
   'target_removed',
   'deadline_changed',
   'deadline_added',
   'deadline_removed',
+] as const;
+
+/** The kinds of change, in the order of DESIGN.md's table (and of the summary). */
+export const CHANGE_KINDS = [
+  ...FACT_KINDS,
   'unit_added',
   'unit_removed',
   'unit_role_changed',
@@ -125,6 +130,31 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
 /** See `ChangeSchema`. */
 export type Change = z.infer<typeof ChangeSchema>;
 
+/** The kinds of change an OCR variant may stand for. */
+export const OCR_VARIANT_OF = [...FACT_KINDS, 'wording_changed'] as const;
+
+/**
+ * A difference set aside as a possible OCR misreading (issue 12): a side is an OCR reading, and characters
+ * tesseract was seen to confuse, or a glyph it could not read, explain the difference entirely. `of` is the change
+ * it would otherwise be; `readings` the differing texts, old and new; `evidence` each pair read for printed, with
+ * where it was seen. Never between two born-digital notices.
+ */
+export const OcrVariantSchema = z.object({
+  ...common,
+  kind: z.literal('ocr_variant'),
+  of: z.enum(OCR_VARIANT_OF),
+  readings: z.array(z.object({ old: z.string(), new: z.string() })).min(1),
+  evidence: z.array(z.object({ read: z.string(), printed: z.string(), seen: z.string() })).min(1),
+  /** For a wording variant, the phrases in their sentences. */
+  phrases: z.array(PhraseSchema).optional(),
+});
+/** See `OcrVariantSchema`. */
+export type OcrVariant = z.infer<typeof OcrVariantSchema>;
+/** A change, or a difference set aside as an OCR variant: what the reports list. */
+export type Listed = Change | OcrVariant;
+/** The kind of a listed item. */
+export type ListedKind = Listed['kind'];
+
 /** A task present on both sides. */
 export const MatchSchema = z.object({
   plan: z.string(),
@@ -151,6 +181,11 @@ export const PlanDiffSchema = z.object({
    */
   yearShift: z.object({ old: z.number().int(), new: z.number().int() }).optional(),
   changes: z.array(ChangeSchema),
+  /**
+   * Differences set aside as possible OCR misreadings (additive, optional): present when a side is an OCR
+   * reading. They are not changes and not in `summary`.
+   */
+  ocrVariants: z.array(OcrVariantSchema).optional(),
   summary: z.partialRecord(z.enum(CHANGE_KINDS), z.number().int().nonnegative()),
 });
 /** See `PlanDiffSchema`. */

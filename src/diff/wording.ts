@@ -147,6 +147,28 @@ export function phrasesOf(
       .filter((o) => o.op !== 'delete')
       .map((o) => o.text)
       .join('');
+  for (const { start: k, end, old, neu } of hunks(ops)) {
+    if (LETTER.test(old + neu) && !isFact(old, neu)) {
+      let before = newText(0, k);
+      let start = before.length;
+      while (start > 0 && !SENTENCE_END.test(before[start - 1] as string)) start--;
+      before = before.slice(start).slice(-CONTEXT_CHARS);
+      let after = newText(end, ops.length);
+      const stop = after.search(SENTENCE_END);
+      after = (stop >= 0 ? after.slice(0, stop + 1) : after).slice(0, CONTEXT_CHARS);
+      out.push({ before, old, new: neu, after });
+    }
+  }
+  return out;
+}
+
+/**
+ * The changed runs of a word diff (a run of deletions and insertions between kept text): the ops they span
+ * (`start` to `end`, exclusive), and their old and new text.
+ */
+export function* hunks(
+  ops: readonly WordOp[],
+): Generator<{ start: number; end: number; old: string; neu: string }> {
   for (let k = 0; k < ops.length;) {
     if ((ops[k] as WordOp).op === 'equal') {
       k++;
@@ -160,17 +182,7 @@ export function phrasesOf(
       if (op.op === 'delete') old += op.text;
       else neu += op.text;
     }
-    if (LETTER.test(old + neu) && !isFact(old, neu)) {
-      let before = newText(0, k);
-      let start = before.length;
-      while (start > 0 && !SENTENCE_END.test(before[start - 1] as string)) start--;
-      before = before.slice(start).slice(-CONTEXT_CHARS);
-      let after = newText(end, ops.length);
-      const stop = after.search(SENTENCE_END);
-      after = (stop >= 0 ? after.slice(0, stop + 1) : after).slice(0, CONTEXT_CHARS);
-      out.push({ before, old, new: neu, after });
-    }
+    yield { start: k, end, old, neu };
     k = end;
   }
-  return out;
 }

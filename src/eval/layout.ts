@@ -191,7 +191,8 @@ export function corpusLayoutTable(convert: (text: string, path: string) => Notic
 /**
  * Diff stability (issue 12): the number of changes `gongwen diff` reports between the seed and its own re-laid text
  * (widths 20–60 by 5, with and without indent; the bar is none), and between the seed and its scan as tesseract
- * reads it (corpus/layout/seed.tesseract.txt; the bar is at most 5).
+ * reads it (corpus/layout/seed.tesseract.txt; the bar is at most 5), with the differences set aside as OCR variants
+ * (src/diff/ocr.ts) counted apart.
  */
 export function diffStability(seed: string, convert: (text: string, path: string) => NoticeGraph): string {
   const original = convert(seed, 'seed.txt');
@@ -208,7 +209,9 @@ export function diffStability(seed: string, convert: (text: string, path: string
   ];
   if (existsSync(OCR_TEXT)) {
     const ocr = convert(readFileSync(OCR_TEXT, 'utf8'), OCR_TEXT);
-    const changes = diff(original, ocr).changes;
+    const result = diff(original, ocr);
+    const changes = result.changes;
+    const variants = result.ocrVariants ?? [];
     const kinds = new Map<string, number>();
     for (const c of changes) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
     const furniture = ocr.repairs.filter((r) => r.ruleId === FURNITURE_RULE).length;
@@ -216,6 +219,8 @@ export function diffStability(seed: string, convert: (text: string, path: string
     lines.push(
       `seed vs its tesseract text: ${changes.length} changes (bar: at most 5): ` +
         [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') +
+        `; ${variants.length} OCR variant${variants.length === 1 ? '' : 's'} set aside` +
+        (variants.length ? ` (${variants.map((v) => v.of).join(', ')})` : '') +
         `; page furniture removed at ${furniture} places; OCR confusions read by the grammars at ${confusions}`,
     );
   }

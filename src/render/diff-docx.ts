@@ -18,7 +18,7 @@ import {
 import { CHANGE_KINDS, type PlanDiff, type WordOp } from '../diff/schema.js';
 import type { NoticeGraph } from '../graph/schema.js';
 import { DIFF_HTML_LABELS, rowsOf, textOf, type DiffRowGroup } from './diff-html.js';
-import { KIND_LABELS, describeChange, yearShiftLine } from './diff-text.js';
+import { KIND_LABELS, describeChange, ocrVariantsLine, yearShiftLine } from './diff-text.js';
 import { indexGraph, type GraphIndex } from './graph-index.js';
 
 /** The headers of the document's tables. */
@@ -104,9 +104,13 @@ export async function renderDiffDocx(
           [[para(DIFF_DOCX_LABELS.kind, true)], [para(DIFF_DOCX_LABELS.count, true)]],
           ...kinds.map((k) => [[para(`${KIND_LABELS[k]} (${k})`)], [para(String(diff.summary[k]))]]),
           [[para(DIFF_DOCX_LABELS.total, true)], [para(String(diff.changes.length), true)]],
+          ...(diff.ocrVariants?.length
+            ? [[[para(`${KIND_LABELS.ocr_variant} (ocr_variant)`)], [para(String(diff.ocrVariants.length))]]]
+            : []),
         ],
       )
     : para(DIFF_DOCX_LABELS.none);
+  const ocrLine = ocrVariantsLine(diff);
   const plans = [...new Set(rows.map((r) => r.plan))];
   const children = [
     new Paragraph({
@@ -121,6 +125,7 @@ export async function renderDiffDocx(
     ...(diff.yearShift ? [para(yearShiftLine(diff.yearShift))] : []),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(DIFF_DOCX_LABELS.summary)] }),
     summary,
+    ...(ocrLine !== null ? [para(ocrLine)] : []),
     ...plans.flatMap((plan) => [
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(planTitle(newIx, plan))] }),
       planTable(

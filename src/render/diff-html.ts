@@ -3,10 +3,18 @@
  * side (old | new | changes) with word-level marks, and filters by unit and by kind of change. Inline CSS and
  * script only, so it reads from file:// without a server.
  */
-import { CHANGE_KINDS, type Change, type PlanDiff, type WordOp } from '../diff/schema.js';
+import { CHANGE_KINDS, type Listed, type PlanDiff, type WordOp } from '../diff/schema.js';
 import type { NoticeGraph } from '../graph/schema.js';
 import { DIFF_HTML_CSS, DIFF_HTML_SCRIPT } from './diff-html-assets.js';
-import { DIRECTION_LABELS, KIND_LABELS, changePlace, describeChange, yearShiftLine } from './diff-text.js';
+import {
+  DIRECTION_LABELS,
+  KIND_LABELS,
+  changePlace,
+  describeChange,
+  listed,
+  ocrVariantsLine,
+  yearShiftLine,
+} from './diff-text.js';
 import { indexGraph, type GraphIndex } from './graph-index.js';
 import { esc } from '../serve/html.js';
 
@@ -30,7 +38,8 @@ export interface DiffRowGroup {
   plan: string;
   oldIds: string[];
   newIds: string[];
-  changes: Change[];
+  /** Its changes, then the differences set aside as OCR variants. */
+  changes: Listed[];
   diff?: WordOp[];
   order: number;
 }
@@ -71,7 +80,7 @@ function cell(index: GraphIndex, ids: string[], ops: WordOp[] | undefined, keep:
   return `<td>${parts.join('')}</td>`;
 }
 
-function changeItem(c: Change): string {
+function changeItem(c: Listed): string {
   const dir = 'direction' in c ? ` ${c.direction}` : '';
   const dirLabel = 'direction' in c ? `(${DIRECTION_LABELS[c.direction]})` : '';
   const label = `${KIND_LABELS[c.kind]}${dirLabel}`;
@@ -101,7 +110,7 @@ export function rowsOf(diff: PlanDiff, oldIx: GraphIndex, newIx: GraphIndex): Di
   };
   for (const m of diff.matches)
     rowFor(m.plan, [id(oldPlanOf.get(m.plan) ?? m.plan, m.oldPath)], [id(m.plan, m.newPath)]);
-  for (const c of diff.changes) {
+  for (const c of listed(diff)) {
     const plan = c.kind === 'task_removed' ? (newPlanOf.get(c.plan) ?? c.plan) : c.plan;
     const oldPlan = c.kind === 'task_removed' ? c.plan : (oldPlanOf.get(c.plan) ?? c.plan);
     let row: DiffRowGroup;
@@ -159,11 +168,20 @@ export function renderDiffHtml(diff: PlanDiff, oldGraph: NoticeGraph, newGraph: 
   const newIx = indexGraph(newGraph);
   const rows = rowsOf(diff, oldIx, newIx);
   const total = diff.changes.length;
-  const counts = CHANGE_KINDS.filter((k) => diff.summary[k])
-    .map((k) => `<div class="count" data-kind="${k}"><b>${diff.summary[k]}</b>${esc(KIND_LABELS[k])}</div>`)
-    .join('');
+  const variants = diff.ocrVariants?.length ?? 0;
+  const counts =
+    CHANGE_KINDS.filter((k) => diff.summary[k])
+      .map((k) => `<div class="count" data-kind="${k}"><b>${diff.summary[k]}</b>${esc(KIND_LABELS[k])}</div>`)
+      .join('') +
+    (variants
+      ? `<div class="count" data-kind="ocr_variant"><b>${variants}</b>${esc(KIND_LABELS.ocr_variant)}</div>`
+      : '');
+  const ocrLine = ocrVariantsLine(diff);
   const units = [...new Set(rows.flatMap((r) => rowUnits(r, oldIx, newIx)))].sort();
-  const kinds = CHANGE_KINDS.filter((k) => diff.summary[k])
+  const kinds = [
+    ...CHANGE_KINDS.filter((k) => diff.summary[k]),
+    ...(variants ? (['ocr_variant'] as const) : []),
+  ]
     .map((k) => `<label><input type="checkbox" value="${k}" checked> ${esc(KIND_LABELS[k])}</label>`)
     .join('');
   const plans = [...new Set(rows.map((r) => r.plan))].map((plan) => {
@@ -183,7 +201,7 @@ export function renderDiffHtml(diff: PlanDiff, oldGraph: NoticeGraph, newGraph: 
 <title>${esc(`${o.document.title} → ${n.document.title}`)}</title><style>${DIFF_HTML_CSS}</style></head>
 <body>
 <header><h1>${esc(n.document.title)}</h1><p class="meta">${esc(`${DIFF_HTML_LABELS.old}: ${o.document.title} (${o.document.date ?? '—'}) · ${DIFF_HTML_LABELS.new}: ${n.document.date ?? '—'}`)}</p>${diff.yearShift ? `<p class="meta year-shift">${esc(yearShiftLine(diff.yearShift))}</p>` : ''}</header>
-<section id="summary"><div class="count total" data-kind="total"><b>${total}</b>${DIFF_HTML_LABELS.total}</div>${counts}</section>
+<section id="summary"><div class="count total" data-kind="total"><b>${total}</b>${DIFF_HTML_LABELS.total}</div>${counts}</section>${ocrLine !== null ? `\n<p class="meta ocr-variants">${esc(ocrLine)}</p>` : ''}
 <section id="filters"><label>${DIFF_HTML_LABELS.unit} <select id="unit-filter"><option value="">${DIFF_HTML_LABELS.allUnits}</option>${units.map((u) => `<option value="${esc(u)}">${esc(u)}</option>`).join('')}</select></label>
 <fieldset id="kind-filter">${kinds}</fieldset>
 <label><input type="checkbox" id="show-unchanged"> ${DIFF_HTML_LABELS.unchanged}</label> <span id="visible-count"></span></section>

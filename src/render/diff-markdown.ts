@@ -6,8 +6,15 @@ import type { Heading, Paragraph, Root, RootContent, Table, TableRow } from 'mda
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { CHANGE_KINDS, type Change, type PlanDiff } from '../diff/schema.js';
-import { KIND_LABELS, changePlace, describeChange, yearShiftLine } from './diff-text.js';
+import { CHANGE_KINDS, type Listed, type PlanDiff } from '../diff/schema.js';
+import {
+  KIND_LABELS,
+  changePlace,
+  describeChange,
+  listed,
+  ocrVariantsLine,
+  yearShiftLine,
+} from './diff-text.js';
 
 /** Column headers of the tables. */
 export const DIFF_MD_COLUMNS = {
@@ -47,7 +54,7 @@ function summary(diff: PlanDiff): RootContent[] {
   return [table([DIFF_MD_COLUMNS.kind, DIFF_MD_COLUMNS.count], rows)];
 }
 
-function planSection(plan: string, changes: Change[]): RootContent[] {
+function planSection(plan: string, changes: Listed[]): RootContent[] {
   const rows = changes.map((c) => [changePlace(c), describeChange(c), c.confidence.toFixed(2)]);
   return [
     heading(2, plan),
@@ -57,7 +64,9 @@ function planSection(plan: string, changes: Change[]): RootContent[] {
 
 /** The Markdown report of a diff. */
 export function renderDiffMarkdown(diff: PlanDiff): string {
-  const plans = [...new Set(diff.changes.map((c) => c.plan))];
+  const all = listed(diff);
+  const plans = [...new Set(all.map((c) => c.plan))];
+  const ocr = ocrVariantsLine(diff);
   const root: Root = {
     type: 'root',
     children: [
@@ -68,10 +77,11 @@ export function renderDiffMarkdown(diff: PlanDiff): string {
       ),
       ...(diff.yearShift ? [paragraph(yearShiftLine(diff.yearShift))] : []),
       ...summary(diff),
+      ...(ocr !== null ? [paragraph(ocr)] : []),
       ...plans.flatMap((p) =>
         planSection(
           p,
-          diff.changes.filter((c) => c.plan === p),
+          all.filter((c) => c.plan === p),
         ),
       ),
     ],

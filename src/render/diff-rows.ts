@@ -2,8 +2,15 @@
  * A PlanDiff as rows, one per change (plan, place, kind, direction, unit, what, old, new, confidence): what the
  * spreadsheet (`diff --format xlsx`) lists and the Word report (`diff --format docx`) tabulates.
  */
-import type { Change, PlanDiff } from '../diff/schema.js';
-import { DIRECTION_LABELS, KIND_LABELS, changePlace, formatPhrase, formatTarget } from './diff-text.js';
+import type { Listed, PlanDiff } from '../diff/schema.js';
+import {
+  DIRECTION_LABELS,
+  KIND_LABELS,
+  changePlace,
+  formatPhrase,
+  formatTarget,
+  listed,
+} from './diff-text.js';
 import { ROLE_VERBS as ROLE_LABELS } from './labels.js';
 
 /** The columns, with their headers. */
@@ -24,7 +31,7 @@ export type DiffRowColumn = keyof typeof DIFF_ROW_COLUMNS;
 export type DiffRow = Record<DiffRowColumn, string | number>;
 
 /** What a change names, and its old and new side as words. */
-function sides(c: Change): { unit?: string; item?: string; old?: string; new?: string; direction?: string } {
+function sides(c: Listed): { unit?: string; item?: string; old?: string; new?: string; direction?: string } {
   switch (c.kind) {
     case 'target_changed':
       return {
@@ -51,6 +58,12 @@ function sides(c: Change): { unit?: string; item?: string; old?: string; new?: s
       return { unit: c.unit, old: ROLE_LABELS[c.oldRole], new: ROLE_LABELS[c.newRole] };
     case 'unit_renamed':
       return { unit: c.newName, old: c.oldName, new: c.newName };
+    case 'ocr_variant':
+      return {
+        item: `${KIND_LABELS[c.of]}: ${c.evidence.map((e) => `${e.read} 或为 ${e.printed}`).join('、')}`,
+        old: c.readings.map((r) => r.old).join(' / '),
+        new: c.readings.map((r) => r.new).join(' / '),
+      };
     case 'wording_changed':
       return {
         item: (c.phrases ?? []).map(formatPhrase).join(';'),
@@ -62,9 +75,9 @@ function sides(c: Change): { unit?: string; item?: string; old?: string; new?: s
   }
 }
 
-/** The rows of a diff, in the order of its changes. */
+/** The rows of a diff, in the order of its changes, then its OCR variants. */
 export function diffRows(diff: PlanDiff): DiffRow[] {
-  return diff.changes.map((c) => {
+  return listed(diff).map((c) => {
     const s = sides(c);
     return {
       plan: c.plan,

@@ -2,11 +2,11 @@
  * Words for a PlanDiff's changes, shared by the Markdown and HTML reports: labels of kinds, directions and roles,
  * and a one-line description of each change.
  */
-import type { Change, ChangeKind, Phrase, TargetFact } from '../diff/schema.js';
+import type { Listed, ListedKind, Phrase, PlanDiff, TargetFact } from '../diff/schema.js';
 import { ROLE_VERBS as ROLE_LABELS } from './labels.js';
 
 /** Label of each kind of change, as planners read it. */
-export const KIND_LABELS: Record<ChangeKind, string> = {
+export const KIND_LABELS: Record<ListedKind, string> = {
   target_changed: '目标调整',
   target_added: '新增目标',
   target_removed: '删除目标',
@@ -23,7 +23,22 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   task_split: '任务拆分',
   task_merged: '任务合并',
   wording_changed: '表述修改',
+  ocr_variant: '可能的识别差异',
 };
+
+/** A diff's changes, then the differences it set aside as OCR variants: what a report lists. */
+export const listed = (diff: PlanDiff): Listed[] => [...diff.changes, ...(diff.ocrVariants ?? [])];
+
+/** The line that says how many differences were set aside as OCR variants (none when no side is an OCR reading). */
+export function ocrVariantsLine(diff: PlanDiff): string | null {
+  const n = diff.ocrVariants?.length;
+  if (n === undefined) return null;
+  return (
+    `一方为OCR识别文本:${n} 处差异可由已知的OCR误识解释,列为“可能的识别差异”,不计为变化。` +
+    `One side is an OCR reading: ${n} difference${n === 1 ? '' : 's'} that known OCR misreadings explain ` +
+    `set aside as OCR variants (ocr_variant), not counted as changes.`
+  );
+}
 
 /** Label of a target's or deadline's direction of change. */
 export const DIRECTION_LABELS: Record<string, string> = {
@@ -52,7 +67,7 @@ export function formatPhrase(p: Phrase): string {
 }
 
 /** Where a change applies: its paths, old → new when they differ. */
-export function changePlace(c: Change): string {
+export function changePlace(c: Listed): string {
   if (c.kind === 'task_split') return `${c.oldPath} → ${c.newPaths.join(' + ')}`;
   if (c.kind === 'task_merged') return `${c.oldPaths.join(' + ')} → ${c.newPath}`;
   if (c.kind === 'unit_renamed') return c.paths.join(', ');
@@ -62,9 +77,16 @@ export function changePlace(c: Change): string {
 }
 
 /** One line saying what changed (without the place). */
-export function describeChange(c: Change): string {
+export function describeChange(c: Listed): string {
   const label = KIND_LABELS[c.kind];
   switch (c.kind) {
+    case 'ocr_variant': {
+      const readings = c.phrases?.length
+        ? c.phrases.map(formatPhrase).join(';')
+        : c.readings.map((r) => `${r.old} → ${r.new}`).join(';');
+      const evidence = c.evidence.map((e) => `${e.read} 或为 ${e.printed}`).join('、');
+      return `${label}(${KIND_LABELS[c.of]}) ${readings}(${evidence})`;
+    }
     case 'target_changed':
       return `${label}(${DIRECTION_LABELS[c.direction]}) ${c.indicator}: ${formatTarget(c.old)} → ${formatTarget(c.new)}`;
     case 'target_added':

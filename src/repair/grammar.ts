@@ -14,6 +14,7 @@ import { misreadWord, ratePercent } from './misreads.js';
 import { placeName } from './places.js';
 import { strayQuote } from './punctuation.js';
 import { roleLabel } from './roles.js';
+import { roleNote } from './role-notes.js';
 import { spuriousSpace } from './spaces.js';
 import type { BuiltinRule, Lexicon, RuleContext, RuleOutput } from './types.js';
 
@@ -28,6 +29,7 @@ export const BUILTINS: Record<string, BuiltinRule> = {
   'stray-quote': strayQuote,
   'heading-sequence': headingSequence,
   'role-label': roleLabel,
+  'role-note': roleNote,
   'unit-name': unitName,
   'place-name': placeName,
   'grammar-confusion': grammarConfusion,

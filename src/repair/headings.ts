@@ -45,6 +45,8 @@ interface DamagedShapes {
   cnBare: RegExp;
   /** An intact 一、 with a space before its separator ("四 、"): the numeral (group 1). */
   cnSpaced: RegExp;
+  /** An intact 一、 behind one stray character a speck of the scan was read as ("人六、持续…"): the numeral (group 1). */
+  cnStray: RegExp;
 }
 
 let shapes: DamagedShapes | undefined;
@@ -70,6 +72,9 @@ function damagedShapes(): DamagedShapes {
       `^(?![${c.numerals}])[\\u4e00-\\u9fff] ?[${g.cls(g.raw.markerDamage.damagedSeparators)}] ?(?=[\\u4e00-\\u9fff])`,
     ),
     cnSpaced: new RegExp(`^([${c.numerals}]{1,3}) [${g.cls(g.raw.level1Separators)}]`),
+    cnStray: new RegExp(
+      `^(?![${c.numerals}${c.damagedOpen}])[\\u4e00-\\u9fffA-Za-z] ?([${c.numerals}]{1,3}) ?[${g.cls(g.raw.level1Separators)}] ?(?=[\\u4e00-\\u9fff])`,
+    ),
     cnBare: new RegExp(
       `^([${c.numerals}]{1,3}) ?(?![${g.cls(g.raw.markerDamage.countWords)}${c.numerals}])(?=[\\u4e00-\\u9fff])`,
     ),
@@ -176,21 +181,23 @@ function readMarker(raw: string, at: number): Marker | undefined {
 
 /**
  * A level-1 marker OCR damaged, at a paragraph that is a heading of its own: its numeral read as another ideograph
- * ("全、工作措顺" for 三、工作措施) or its separator lost ("二总体要求"; never a word that opens with a numeral: 一是,
- * 一批, `numeralWords`). Whether it is one, and which, is the sequence's to say (`fitsAt`).
+ * ("全、工作措顺" for 三、工作措施), its separator lost ("二总体要求"; never a word that opens with a numeral: 一是,
+ * 一批, `numeralWords`), or a speck of the scan read as a character before it ("人六、持续改善…"). Whether it is one, and which, is the sequence's to say (`fitsAt`).
  */
 function damagedLevel1(raw: string, at: number, head: string): Marker | undefined {
   const shape = damagedShapes();
   const g = structureGrammar();
-  const damaged = shape.cnDamaged.exec(head);
-  const bare = damaged ? null : shape.cnBare.exec(head);
-  if (!damaged && !bare) return undefined;
+  const stray = shape.cnStray.exec(head);
+  const damaged = stray ? null : shape.cnDamaged.exec(head);
+  const bare = stray || damaged ? null : shape.cnBare.exec(head);
+  if (!stray && !damaged && !bare) return undefined;
   if (bare && g.raw.markerDamage.numeralWords.some((w) => head.replace(/ /g, '').startsWith(w)))
     return undefined;
   if (!headingLike(raw, at)) return undefined;
-  const hint = bare ? g.chineseNumber(bare[1]!) : null;
-  if (bare && (hint === null || hint < 1)) return undefined;
-  const m = (damaged ?? bare)!;
+  const numeral = (stray ?? bare)?.[1];
+  const hint = numeral !== undefined ? g.chineseNumber(numeral) : null;
+  if (numeral !== undefined && (hint === null || hint < 1)) return undefined;
+  const m = (stray ?? damaged ?? bare)!;
   const marker: Marker = {
     families: ['cn'],
     value: NaN,
@@ -268,7 +275,7 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
   markers.forEach((marker, k) => {
     if (Number.isNaN(marker.value)) {
       const fits = marker.families.flatMap((family) => {
-        const { next, between } = siblings.get(k)![family];
+        const { next, between, nextHint } = siblings.get(k)![family];
         const candidates =
           marker.cn && marker.hint !== undefined
             ? [marker.hint]
@@ -279,7 +286,7 @@ export function headingSequence(raw: string, ruleId: string, ctx: RuleContext): 
         // next intact sibling confirms it (fitsAt).
         if (family === 'paren' && !marker.cn && marker.hint !== undefined && marker.hint > last[family] + 1)
           candidates.push(marker.hint);
-        const run = { prev: last[family], fresh: fresh[family], next, between };
+        const run = { prev: last[family], fresh: fresh[family], next, between, nextHint };
         const n = candidates.find((c) => fitsAt(marker, family, c, run));
         return n === undefined ? [] : [{ family, n, next, between }];
       });
@@ -343,15 +350,26 @@ function fitsAt(
   marker: Marker,
   family: Family,
   n: number,
-  { prev, fresh, next, between }: { prev: number; fresh: boolean; next?: Marker; between: number },
+  {
+    prev,
+    fresh,
+    next,
+    between,
+    nextHint,
+  }: { prev: number; fresh: boolean; next?: Marker; between: number; nextHint?: number },
 ): boolean {
   // An item's digits always count; a numeral inside brackets only for (X) (a (1) may be misread as "(七").
   const hint = family === 'sub' ? undefined : marker.hint;
   if (hint !== undefined && hint !== n) return false;
   // A number past the next one of its run (its numeral skips lost siblings) is one only where the next intact
   // sibling follows it, directly or after damaged ones that exactly fill the numbers between.
+  // Or where the next damaged marker of its run still shows the numeral after it: two damaged markers whose
+  // numerals follow each other ((十六) then 《十 八), 《十 九): the one between was lost or misread) confirm each other.
   if (n > prev + 1 && !(fresh && n === 1) && !marker.cn)
-    return next !== undefined && (next.value === n + 1 || (between >= 1 && next.value - n - 1 === between));
+    return (
+      (next !== undefined && (next.value === n + 1 || (between >= 1 && next.value - n - 1 === between))) ||
+      (family === 'paren' && hint === n && nextHint === n + 1)
+    );
   // A damaged 一、 is one only in the slot its next intact sibling leaves, directly or after a run of damaged ones
   // that exactly fills the numbers between (二总体要求, 全、工作措施, then 四、): never on what came before alone.
   if (marker.cn)
@@ -372,6 +390,8 @@ function fitsAt(
   // A marker whose closer was lost is a heading only if its paragraph reads as one, unless its next sibling follows.
   const shaped = !marker.unclosed || marker.headingLike === true;
   if (next?.value === n + 1) return true;
+  // A (X) whose numeral OCR damaged ("《二 七)" after (十六)) whose next damaged sibling still shows the number after.
+  if (family === 'paren' && nextHint === n + 1 && n === prev + 1 && shaped) return true;
   // An intact numeral that continues its run ((八) then "(《九)", "十一)" after (十)) says it, whatever lies ahead.
   if (family === 'paren' && hint === n && n === prev + 1 && shaped) return true;
   // A run of damaged markers that exactly fills the slots between two intact siblings: (七) (八 (放 (十).
@@ -410,28 +430,41 @@ function nextSiblings(markers: readonly Marker[]): Map<number, Record<Family, Si
   const out = new Map<number, Record<Family, Sibling>>();
   const ahead: Partial<Record<Family, Marker>> = {};
   const damaged: Record<Family, number> = { cn: 0, paren: 0, arabic: 0, sub: 0 };
+  const hinted: Partial<Record<Family, number>> = {};
   for (let k = markers.length - 1; k >= 0; k--) {
     const m = markers[k]!;
     if (Number.isNaN(m.value)) {
       const here = Object.fromEntries(
-        FAMILIES.map((f) => [f, { next: ahead[f], between: damaged[f] }]),
+        FAMILIES.map((f) => [f, { next: ahead[f], between: damaged[f], nextHint: hinted[f] }]),
       ) as Record<Family, Sibling>;
       out.set(k, here);
       for (const f of m.families) damaged[f]++;
+      // Only a (X)'s numeral says its number (a "(七" may be a misread (1): `fitsAt`).
+      for (const f of m.families) hinted[f] = f === 'paren' ? m.hint : undefined;
       continue;
     }
     const g = m.families[0]!;
     ahead[g] = m;
     damaged[g] = 0;
-    for (const f of ENDED_BY[g]) [ahead[f], damaged[f]] = [undefined, 0];
+    hinted[g] = undefined;
+    // A higher heading ends a run, but the numeral of the next damaged (X) still counts across it where (X) runs on
+    // (二、 then (五)): a run restarted under it would show (一), not the number after.
+    for (const f of ENDED_BY[g]) {
+      [ahead[f], damaged[f]] = [undefined, 0];
+      if (!RUNS_ON.includes(f)) hinted[f] = undefined;
+    }
   }
   return out;
 }
 
-/** A damaged marker's next intact sibling of one family, and how many damaged markers stand between them. */
+/**
+ * A damaged marker's next intact sibling of one family, and how many damaged markers stand between them; and the
+ * numeral the next damaged marker of its run still shows, when it shows one ((X) only).
+ */
 interface Sibling {
   next?: Marker;
   between: number;
+  nextHint?: number;
 }
 
 /** The level of markers that end a run of `family`: any higher one, except that items run on across (X). */

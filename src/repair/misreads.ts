@@ -41,6 +41,7 @@ const MisreadsSchema = z.object({
   rareAlone: z.number().int().positive(),
   openRates: z.array(z.string().regex(/率$/, 'a rate ends in 率')),
   rateReach: z.number().int().positive(),
+  unreadable: z.array(Char).default([]),
 });
 const PairsSchema = z.object({
   pairs: z
@@ -80,6 +81,19 @@ function misreadPairs(): z.infer<typeof PairsSchema> {
   }
   pairs = data;
   return pairs;
+}
+
+/**
+ * Every confusion tesseract was seen to make, read for printed, with where it was seen: the pairs learned from the
+ * training sheets (misread-pairs.yaml) and those of confusions.yaml (places and the grammars' words; `printed` may
+ * be a Roman numeral there). No look-alike glyph: nobody saw tesseract confuse those.
+ */
+export function confusionPairs(): readonly { read: string; printed: string; seen: string }[] {
+  return [
+    ...misreadPairs().pairs,
+    ...confusions().pairs,
+    ...confusions().characters.filter((p) => p.printed !== ''),
+  ];
 }
 
 /** Where a confusion of a read character for a printed one comes from. */

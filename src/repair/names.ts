@@ -1,5 +1,5 @@
 /**
- * Built-in rule: gazetteer-aware repair of unit names in role lines. A list item that is no known unit but lies one
+ * Built-in rule: gazetteer-aware repair of unit names in role lines and in the role notes that end a task paragraph. A list item that is no known unit but lies one
  * edit (two for names of 8 characters or more) from exactly one known unit is that unit ("荣阳市" → "荥阳市",
  * "各开发区管会" → "各开发区管委会"); a known unit (5+ characters) one edit away as the tail or head of a longer name
  * is repaired when the edit lies inside it. Edits in numbers are never made; several candidates give a diagnostic.
@@ -10,6 +10,7 @@ import { boundedDistance, editScript, signature, withinSignatures, type EditOp }
 import type { Proposal } from './fixer.js';
 import { perKnownSet } from './known.js';
 import { confusions } from './places.js';
+import { roleNotes } from './role-notes.js';
 import { isListSeparator, roleLines } from './roles.js';
 import type { RuleContext, RuleOutput } from './types.js';
 
@@ -177,10 +178,11 @@ interface Item {
   end: number;
 }
 
-/** The list items of every role line. */
+/** The list items of every role line, and of every role note that ends a paragraph (role-notes.ts). */
 function listItems(raw: string, ctx: RuleContext): Item[] {
   const items: Item[] = [];
-  for (const line of roleLines(raw, ctx)) {
+  const lists = [...roleLines(raw, ctx), ...roleNotes(raw, ctx)];
+  for (const line of lists) {
     let start = line.listStart;
     let blanks = false;
     for (let i = line.listStart; i <= line.listEnd; i++) {

@@ -19,8 +19,10 @@ describe('diff stability under layout', () => {
     });
     fc.assert(
       fc.property(layouts, (layout) => {
-        const changes = diff(ORIGINAL, convertSync(rewrap(SEED, layout), { path: 'seed-wrap.txt' })).changes;
-        expect(changes, JSON.stringify(layout)).toEqual([]);
+        const result = diff(ORIGINAL, convertSync(rewrap(SEED, layout), { path: 'seed-wrap.txt' }));
+        expect(result.changes, JSON.stringify(layout)).toEqual([]);
+        // nor is anything set aside: a re-laid born-digital text is no OCR reading
+        expect(result.ocrVariants, JSON.stringify(layout)).toBeUndefined();
       }),
       { numRuns: 8, seed: 3 },
     );
@@ -41,11 +43,14 @@ describe('diff stability under layout', () => {
 
   // 9 before misread characters were repaired (src/repair/misreads.ts). The bar is 5: it was met (4) only with
   // misread pairs learned from this very reading; with pairs learned from training sheets alone
-  // (scripts/ocr/misread-training.py) it is 8, not met (筛/得, 焚烧厂/三, 畜/冀, 粪/凑, 汜/泥, 颍/颖, 千吨/干吨 left).
-  it('the seed against its tesseract text: at most 8 changes (bar 5, not met with held-out pairs)', () => {
+  // (scripts/ocr/misread-training.py) it is 8, not met (筛/得, 焚烧厂/三, 畜/冀, 粪/凑, 汜/泥, 颍/颖, 千吨/干吨 left);
+  // 7 with the water class read 达到|类 set aside as an OCR variant (src/diff/ocr.ts).
+  it('the seed against its tesseract text: at most 7 changes and its OCR variants apart (bar 5, not met)', () => {
     const ocr = readFileSync('corpus/layout/seed.tesseract.txt', 'utf8');
-    const changes = diff(ORIGINAL, convertSync(ocr, { path: 'seed.tesseract.txt' })).changes;
-    expect(changes.length).toBeLessThanOrEqual(8);
+    const result = diff(ORIGINAL, convertSync(ocr, { path: 'seed.tesseract.txt' }));
+    const changes = result.changes;
+    expect(changes.length).toBeLessThanOrEqual(7);
+    expect(result.ocrVariants?.map((v) => v.of)).toEqual(['target_removed']);
     // What the confusions of grammars/repair/confusions.yaml repair: no unit, task or deadline change is left of
     // 率头, 1L1月, 每季度未月; no target of 干瓦时 or 川类.
     const kinds = changes.map((c) => c.kind);
