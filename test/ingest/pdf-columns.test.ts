@@ -76,6 +76,125 @@ describe('columns with a narrow gutter', () => {
   });
 });
 
+/** `cols` columns of `rows` lines each, `chars` glyphs wide, `gutter` points apart, from y = `top`; column c's lines
+ *  say C<c><i> (A, B, C…). */
+function columns(cols: number, rows: number, chars: number, gutter: number, top = 90, left = 40): TextRun[] {
+  const runs: TextRun[] = [];
+  for (let c = 0; c < cols; c++)
+    for (let i = 0; i < rows; i++)
+      runs.push(
+        run(
+          `${'ABC'[c]}${String(i).padStart(2, '0')}${'字'.repeat(chars - 3)}`,
+          left + c * (chars * SIZE + gutter),
+          top + i * PITCH,
+        ),
+      );
+  return runs;
+}
+
+const want = (letters: string, rows: number) =>
+  [...letters].flatMap((c) => Array.from({ length: rows }, (_, i) => `${c}${String(i).padStart(2, '0')}`));
+
+describe('reading order from the lines themselves: bands and columns', () => {
+  it('reads a full-width head (title, 发文字号 flush right, date) in place, then two columns', () => {
+    const page: PageText = {
+      page: 1,
+      width: 595,
+      height: 842,
+      ocr: false,
+      runs: [
+        run('关于印发某某工作方案的通知的标题长长的一行', 120, 60),
+        run('某政发〔2020〕1号', 555 - 11 * SIZE, 60 + PITCH),
+        run('发布日期:2020年1月2日', 40, 60 + 2 * PITCH),
+        ...columns(2, 14, 15, 12, 60 + 3 * PITCH),
+      ],
+    };
+    const got = order(page);
+    expect(got.slice(0, 3)).toEqual(['关于印', '某政发', '发布日']);
+    expect(got.slice(3)).toEqual(want('AB', 14));
+    const lines = pageLines(page);
+    expect(lines[1]!.side).toBe('full');
+    expect(lines[3]!.side).toBe('left');
+    expect(lines.at(-1)!.side).toBe('right');
+  });
+
+  it('finds the gutter below a head longer than the columns', () => {
+    const head = Array.from({ length: 12 }, (_, i) =>
+      run(`头${String(i).padStart(2, '0')}${'题'.repeat(27)}`, 40, 60 + i * PITCH),
+    );
+    const page: PageText = {
+      page: 1,
+      width: 595,
+      height: 842,
+      ocr: false,
+      runs: [...head, ...columns(2, 8, 15, 10, 60 + 12 * PITCH)],
+    };
+    const got = order(page);
+    expect(got.slice(0, 12)).toEqual(Array.from({ length: 12 }, (_, i) => `头${String(i).padStart(2, '0')}`));
+    expect(got.slice(12)).toEqual(want('AB', 8));
+  });
+
+  it('keeps a full-width title inside a two-column page in its place, between two bands', () => {
+    const page: PageText = {
+      page: 1,
+      width: 595,
+      height: 842,
+      ocr: false,
+      runs: [
+        ...columns(2, 6, 15, 12, 60),
+        run('附件标题横跨两栏的一行字', 200, 60 + 6 * PITCH),
+        ...columns(2, 6, 15, 12, 60 + 7 * PITCH).map((r) => ({
+          ...r,
+          text: r.text.replace(/^[AB]/, (c) => (c === 'A' ? 'a' : 'b')),
+        })),
+      ],
+    };
+    expect(order(page)).toEqual([...want('AB', 6), '附件标', ...want('ab', 6)]);
+  });
+
+  for (const gutter of [8, 16, 36])
+    it(`reads three columns column by column (${gutter} pt gutters)`, () => {
+      const page: PageText = {
+        page: 1,
+        width: 595,
+        height: 842,
+        ocr: false,
+        runs: columns(3, 16, 9, gutter),
+      };
+      expect(order(page)).toEqual(want('ABC', 16));
+      expect(new Set(pageLines(page).map((l) => l.side))).toEqual(new Set(['left', 'middle', 'right']));
+    });
+
+  it('does not split a page whose short lines and flush-right signature stand apart', () => {
+    const runs = [
+      ...Array.from({ length: 6 }, (_, i) => run('字'.repeat(28), 40, 60 + i * PITCH)),
+      ...Array.from({ length: 5 }, (_, i) =>
+        run(`附件${i + 1}.${'名'.repeat(6 + (i % 3))}`, 40, 60 + (6 + i) * PITCH),
+      ),
+      ...['某某市人民政府办公室', '某某市财政局', '2020年1月2日'].map((t, i) =>
+        run(t, 555 - [...t].length * SIZE, 60 + (12 + i) * PITCH),
+      ),
+    ];
+    const page: PageText = { page: 1, width: 595, height: 842, ocr: false, runs };
+    expect(pageLines(page).every((l) => l.side === 'full')).toBe(true);
+  });
+
+  it('does not split an OCR page whose glyph boxes happen to leave a strip blank', () => {
+    // One box a glyph, gaps between boxes: blank strips line up down the page by chance, but on each line the
+    // strip is one gap among many as wide.
+    let seed = 7;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const runs: TextRun[] = [];
+    for (let i = 0; i < 24; i++)
+      for (let k = 0; k < 28; k++) {
+        const x = 40 + k * 18 + (k >= 14 && i % 5 !== 0 ? 4 : 0);
+        runs.push({ text: '字', x, y: 60 + i * PITCH, w: 6 + rand() * 8, size: SIZE });
+      }
+    const page: PageText = { page: 1, width: 595, height: 842, ocr: true, runs };
+    expect(pageLines(page).every((l) => l.side === 'full')).toBe(true);
+  });
+});
+
 const LO_2COL = join(CORPUS, 'producers', 'lo-2col.pdf');
 
 describe.skipIf(!existsSync(LO_2COL))(

@@ -2,8 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { headAgainstText, scoreAgainstText } from '../../src/eval/producers.js';
 import { scoreSeed, type Gold } from '../../src/eval/seed.js';
 import type { NoticeGraph } from '../../src/graph/schema.js';
+import { convertSync } from '../../src/index.js';
 import { ingestAsync, type IngestOptions } from '../../src/ingest/index.js';
 import { convertSource } from '../../src/pipeline.js';
 
@@ -45,4 +48,15 @@ export function hasCommand(command: string, args = ['--version']): boolean {
   } catch {
     return false;
   }
+}
+
+/** The PDF's graph against the graph of the corpus text `rel`: every kind and head field the same. */
+export async function expectSameNotice(pdf: string, rel: string): Promise<void> {
+  const text = convertSync(readFileSync(join(CORPUS, rel), 'utf8'), { path: `corpus/${rel}` });
+  const graph = await convertBytes(new Uint8Array(readFileSync(pdf)), pdf);
+  const differ = scoreAgainstText(graph, text).filter((s) => s.f1 < 1);
+  expect(differ.map((s) => ({ kind: s.kind, missed: s.missed, extra: s.spurious }))).toEqual([]);
+  for (const [field, v] of Object.entries(headAgainstText(graph, text)))
+    expect(v.found, field).toBe(v.expected);
+  expect(graph.document.docNumber).toBe(text.document.docNumber);
 }

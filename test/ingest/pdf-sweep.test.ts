@@ -8,11 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headAgainstText, scoreAgainstText } from '../../src/eval/producers.js';
-import { convertSync } from '../../src/index.js';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CHROMIUM } from '../helpers/chromium.js';
-import { convertBytes, CORPUS, hasCommand } from './pdf-helpers.js';
+import { CORPUS, expectSameNotice, hasCommand } from './pdf-helpers.js';
 
 const present = hasCommand('soffice') && hasCommand('python3');
 if (!present)
@@ -108,17 +106,6 @@ describe.skipIf(!present)('PDF layouts of the sweep read as the same notice as t
     await expectSameNotice(join(dir, `${name}.pdf`), l.text);
   });
 });
-
-/** The PDF's graph against the graph of the corpus text `rel`: every kind and head field the same. */
-async function expectSameNotice(pdf: string, rel: string): Promise<void> {
-  const text = convertSync(readFileSync(join(CORPUS, rel), 'utf8'), { path: `corpus/${rel}` });
-  const graph = await convertBytes(new Uint8Array(readFileSync(pdf)), pdf);
-  const differ = scoreAgainstText(graph, text).filter((s) => s.f1 < 1);
-  expect(differ.map((s) => ({ kind: s.kind, missed: s.missed, extra: s.spurious }))).toEqual([]);
-  for (const [field, v] of Object.entries(headAgainstText(graph, text)))
-    expect(v.found, field).toBe(v.expected);
-  expect(graph.document.docNumber).toBe(text.document.docNumber);
-}
 
 if (!CHROMIUM)
   console.warn('pdf-sweep: chromium is missing: the Chromium layout made at test time is skipped');

@@ -1,16 +1,22 @@
 /**
  * Text runs → lines in reading order. Runs on one baseline (within half the font size) that touch or nearly
- * touch form a fragment; a vertical strip that no fragment crosses in the middle of the page, with full lines
- * ending at it on the left and starting at it on the right, is a gutter: the page is then read column by
- * column (text across the gutter, such as a title, separates bands that are read left column first).
+ * touch form a fragment. A page's gutters (columns.ts: strips that the baselines of two columns of prose leave
+ * blank, any width, any number of columns) split the baselines into column lines; the page is then read band
+ * by band (lines across the gutters, such as a title or a head, stand in place between bands), each band
+ * column by column.
  */
 import { CJK, SPACE_BETWEEN_CJK } from './cjk.js';
+import { findGutters, lowStrips, median, type Gutter } from './columns.js';
 import type { ColumnSide, PageText, PdfLine, TextRun } from './types.js';
 
 /** Runs on one line are the same baseline to within this share of the font size. */
 const BASELINE_TOLERANCE = 0.5;
 /** A horizontal gap wider than this many font sizes splits a line into fragments (a column gutter). */
 const FRAGMENT_GAP = 1.5;
+/** A run that starts this share of its size inside a gutter (not at its edge) sets its line across the gutter. */
+const STRADDLE = 0.25;
+/** A left column's last glyph (a full stop, a comma) may hang this share of its size past the gutter. */
+const HANG = 0.6;
 /** A gap between runs wider than this share of the font size is a word space. */
 const WORD_GAP = 0.2;
 /**
@@ -29,7 +35,7 @@ const TRACKED = new RegExp(`^(?:[^\\s] ){${TRACKED_GLYPHS - 1},}[^\\s]$`, 'u');
 
 /** A run's text without the spaces of its letter spacing (see TRACKED). */
 const untracked = (t: string): string => (TRACKED.test(t) ? t.replace(/ /g, '') : t);
-/** The gutter lies within this middle band of the page width. */
+/** The fallback gutter (from fragments) lies within this middle band of the page width. */
 const GUTTER_BAND = [0.3, 0.7] as const;
 /** At most this share of fragments may cross a gutter (titles, running headers). */
 const GUTTER_CROSSING = 0.12;
@@ -37,24 +43,18 @@ const GUTTER_CROSSING = 0.12;
 const COLUMN_SHARE = 0.25;
 const COLUMN_ALIGNED = 0.5;
 /**
- * At most this share of baselines may cross a gutter found from runs: titles, a page number, and left lines
- * whose last punctuation mark hangs into the gutter.
+ * An OCR layer's gutter (`runGutter`): at most this share of baselines may cross it (titles, a page number, left
+ * lines whose last punctuation mark hangs into it), at least this share of the font size wide, on a page of this
+ * many baselines. Word boxes leave blank strips by chance, so full-width lines do not lower the bar there.
  */
 const ROW_CROSSING = 0.2;
-/** A gutter is at least this share of the font size wide (and `MIN_GUTTER_POINTS`). */
 const MIN_GUTTER = 0.5;
 const MIN_GUTTER_POINTS = 4;
-/** A page with fewer baselines than this is not looked at for columns. */
 const MIN_COLUMN_ROWS = 8;
 
 interface Fragment extends PdfLine {
   runs: TextRun[];
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
-};
 
 /** Joins the runs of one fragment (sorted by x), with a space at word gaps that are not between CJK glyphs. */
 function fragmentText(runs: TextRun[], ocr: boolean): string {
@@ -108,17 +108,11 @@ export function runRows(all: readonly TextRun[]): TextRun[][] {
   return rows;
 }
 
-/** The widest strip (at least `minWidth`) whose cover is at most `allowed`; `cover[i]` is at x = lo + i. */
-function widestBand(cover: number[], allowed: number, minWidth: number, lo: number): [number, number] | null {
-  let best: [number, number] | null = null;
-  for (let x = 0, start = -1; x <= cover.length; x++) {
-    if (x < cover.length && cover[x]! <= allowed) {
-      if (start < 0) start = x;
-    } else if (start >= 0) {
-      if (x - start >= minWidth && (!best || x - start > best[1] - best[0])) best = [start + lo, x + lo];
-      start = -1;
-    }
-  }
+/** The widest of the low strips (see `lowStrips`), if any. */
+function widestBand(cover: number[], allowed: number, minWidth: number, lo: number): Gutter | null {
+  let best: Gutter | null = null;
+  for (const g of lowStrips(cover, allowed, minWidth, lo))
+    if (!best || g[1] - g[0] > best[1] - best[0]) best = g;
   return best;
 }
 
@@ -129,7 +123,7 @@ function widestBand(cover: number[], allowed: number, minWidth: number, lo: numb
  * measured, so a gutter narrower than a word gap (about one character, as a word processor sets two columns
  * of large type) is found even where the left and right text of a baseline nearly touch.
  */
-export function runGutter(rows: TextRun[][], width: number): [number, number] | null {
+function runGutter(rows: TextRun[][], width: number): [number, number] | null {
   if (rows.length < MIN_COLUMN_ROWS) return null;
   const size = median(rows.flat().map((r) => r.size));
   const lo = Math.floor(width * GUTTER_BAND[0]);
@@ -164,19 +158,32 @@ export function runGutter(rows: TextRun[][], width: number): [number, number] | 
 }
 
 /**
- * Each baseline split into fragments at gaps wider than `FRAGMENT_GAP`, and at the gutter (between runs that
- * lie on either side of it).
+ * Each baseline split into fragments at gaps wider than `FRAGMENT_GAP`, and at the gutters (between runs that
+ * lie on either side of one).
  */
-function fragments(page: PageText, rows: TextRun[][], gutter: [number, number] | null): Fragment[] {
-  const [gl, gr] = gutter ?? [NaN, NaN];
+function fragments(page: PageText, rows: TextRun[][], gutters: Gutter[]): Fragment[] {
   const out: Fragment[] = [];
   for (const row of rows) {
+    // A line set across a gutter (a page number centred on it) has a run that starts inside the gutter: it is not
+    // split there. A left column's last glyph may hang into the gutter, but it starts at the column's edge.
+    const open = gutters.filter(
+      ([gl, gr]) => !row.some((r) => r.x > gl + STRADDLE * r.size && r.x < gr - STRADDLE * r.size),
+    );
     let cur: TextRun[] = [];
     let end = -Infinity;
     for (const r of row) {
-      // Across the gutter: this run starts at the right column, the fragment so far in the left one (its last
+      // Across a gutter: this run starts at the column right of it, the fragment so far left of it (its last
       // glyph may hang into the gutter, as a full stop set in the margin does).
-      const across = r.x >= gr - 1 && cur.length > 0 && cur[0]!.x < gl && end <= r.x + 1;
+      const last = cur[cur.length - 1];
+      const across =
+        last !== undefined &&
+        open.some(
+          ([gl, gr]) =>
+            r.x >= gr - 1 &&
+            cur[0]!.x < gl &&
+            // The fragment ends before this run, or its last glyph starts at the gutter and hangs into it.
+            (end <= r.x + 1 || (last.x <= gl + STRADDLE * last.size && last.x + last.w <= gr + last.size)),
+        );
       if (cur.length > 0 && (r.x - end > FRAGMENT_GAP * r.size || across)) {
         out.push(makeFragment(page.page, cur, page.ocr));
         cur = [];
@@ -231,35 +238,72 @@ function mergeRows(frags: Fragment[], ocr: boolean): Fragment[] {
   return out;
 }
 
-/** The lines of a page in reading order. */
+/** The side of each column, left to right, for a page of `n` columns. */
+const sidesOf = (n: number): ColumnSide[] =>
+  Array.from({ length: n }, (_, i) => (i === 0 ? 'left' : i === n - 1 ? 'right' : 'middle'));
+
+/**
+ * The column a line stands in (0 = leftmost), or -1 across a gutter. A line's last glyph may end past the next
+ * column's start (`fragments` splits there too): a comma that hangs into a gutter half a character wide fills it
+ * and more.
+ */
+function columnOf(l: PdfLine, gutters: Gutter[]): number {
+  for (let i = 0; i <= gutters.length; i++) {
+    const before = gutters[i - 1];
+    const after = gutters[i];
+    if (
+      (!after || (l.x1 <= after[1] + HANG * l.size && l.x0 < after[0])) &&
+      (!before || (l.x0 >= before[0] - 1 && l.x1 > before[1]))
+    )
+      return i;
+  }
+  return -1;
+}
+
+/**
+ * The lines of a page in reading order. On a page of columns, lines across a gutter (a title, a head, a page
+ * number) stand in their place and cut the page into bands; each band is read column by column, top to bottom.
+ * The lines at the top of a band above the first line of its left column are read in place too, as the page's
+ * (a 发文字号 set flush right under a title is no line of the right column).
+ */
 export function pageLines(page: PageText): PdfLine[] {
   const rows = baselineRows(page);
-  const found = runGutter(rows, page.width);
-  const frags = fragments(page, rows, found);
-  const gutter = found ?? findGutter(frags, page.width);
-  if (gutter === null) return mergeRows(frags, page.ocr).map(({ runs: _runs, ...line }) => line);
-  // Left: ends before the right column starts; right: starts after the left column ends; else across. A left
-  // line's last glyph may end a point into the right column's start (`fragments` splits there too): a full stop
-  // that hangs into a gutter half a character wide fills it, and the strip's edges are whole points.
-  const side = (f: PdfLine): ColumnSide =>
-    f.x1 <= gutter[1] + 1 && f.x0 < gutter[0]
-      ? 'left'
-      : f.x0 >= gutter[0] - 1 && f.x1 > gutter[1]
-        ? 'right'
-        : 'full';
+  const ocrGutter = page.ocr ? runGutter(rows, page.width) : null;
+  let gutters = page.ocr ? (ocrGutter ? [ocrGutter] : []) : findGutters(rows);
+  const frags = fragments(page, rows, gutters);
+  if (gutters.length === 0) {
+    const found = findGutter(frags, page.width);
+    if (found) gutters = [found];
+  }
+  if (gutters.length === 0) return mergeRows(frags, page.ocr).map(({ runs: _runs, ...line }) => line);
+  const sides = sidesOf(gutters.length + 1);
   const byY = (a: PdfLine, b: PdfLine) => a.y - b.y || a.x0 - b.x0;
-  const lines = frags.map(({ runs: _runs, ...f }) => ({ ...f, side: side(f) }));
-  const spans = lines.filter((l) => l.side === 'full').sort(byY);
+  const lines = frags.map(({ runs: _runs, ...f }) => {
+    const column = columnOf(f, gutters);
+    return { line: { ...f, side: column < 0 ? ('full' as const) : sides[column]! }, column };
+  });
+  const spans = lines.filter((l) => l.column < 0).sort((a, b) => byY(a.line, b.line));
   const out: PdfLine[] = [];
   let top = -Infinity;
   for (const bound of [...spans, null]) {
-    const bottom = bound ? bound.y : Infinity;
-    const band = lines.filter((l) => l.side !== 'full' && l.y > top && l.y <= bottom);
+    const bottom = bound ? bound.line.y : Infinity;
+    const band = lines.filter((l) => l.column >= 0 && l.line.y > top && l.line.y <= bottom);
+    const first = Math.min(...band.filter((l) => l.column === 0).map((l) => l.line.y));
+    const above = (l: (typeof band)[number]) => l.line.y < first - BASELINE_TOLERANCE * l.line.size;
     out.push(
-      ...band.filter((l) => l.side === 'left').sort(byY),
-      ...band.filter((l) => l.side === 'right').sort(byY),
+      ...band
+        .filter(above)
+        .map((l) => ({ ...l.line, side: 'full' as const }))
+        .sort(byY),
     );
-    if (bound) out.push(bound);
+    for (let c = 0; c < sides.length; c++)
+      out.push(
+        ...band
+          .filter((l) => l.column === c && !above(l))
+          .map((l) => l.line)
+          .sort(byY),
+      );
+    if (bound) out.push(bound.line);
     top = bottom;
   }
   return out;

@@ -31,8 +31,8 @@ export interface PageText {
   rules?: Rule[];
 }
 
-/** Where a line sits in a page's layout: across the page, or in the left or right column. */
-export type ColumnSide = 'full' | 'left' | 'right';
+/** Where a line sits in a page's layout: across the page, or in the left, a middle or the right column. */
+export type ColumnSide = 'full' | 'left' | 'middle' | 'right';
 
 /** One line of text in reading order. */
 export interface PdfLine {
