@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from render import read_pages  # noqa: E402
+
 SUFFIXES = '市县区旗州盟'
 CONTEXTS = ['责任单位：{}人民政府', '加强{}黄河流域保护', '{}要开展专项排查']
 SCALES = ['100%', '66%']
@@ -46,14 +49,7 @@ def main():
     examples = {}
     right = total = 0
     for scale in SCALES:
-        read = []
-        for png in pages:
-            scaled = f'{png[:-4]}-{scale[:-1]}.png'
-            subprocess.run(['convert', png, '-resize', scale, scaled], check=True)
-            out = subprocess.run(['tesseract', scaled, '-', '-l', 'chi_sim', '--psm', '6'],
-                                 capture_output=True, text=True, check=True).stdout
-            page = [l.replace(' ', '') for l in out.split('\n') if l.strip()]
-            read += page + [''] * (20 - len(page))  # render.py draws 20 lines a page
+        read = read_pages(pages, scale)
         for (name, text), got in zip(lines, read):
             total += 1
             at = text.index(name)

@@ -55,6 +55,20 @@ def render_page(lines, out, font, dpi, angle, noise, quality, seed):
     subprocess.run(cmd, check=True)
 
 
+def read_pages(pages, scale):
+    """OCRs rendered pages (render.py's PNGs) scaled to `scale` ('66%'): their lines without spaces, LINES_PER_PAGE a
+    page (a page read short is padded with empty lines)."""
+    read = []
+    for png in pages:
+        scaled = f'{png[:-4]}-{scale[:-1]}.png'
+        subprocess.run(['convert', png, '-resize', scale, scaled], check=True)
+        out = subprocess.run(['tesseract', scaled, '-', '-l', 'chi_sim', '--psm', '6'],
+                             capture_output=True, text=True, check=True).stdout
+        page = [line.replace(' ', '') for line in out.split('\n') if line.strip()]
+        read += page + [''] * (LINES_PER_PAGE - len(page))
+    return read
+
+
 def main():
     source, prefix = sys.argv[1], sys.argv[2]
     max_lines = int(sys.argv[3]) if len(sys.argv) > 3 else 2 * LINES_PER_PAGE

@@ -25,9 +25,12 @@ const GAPS: Record<string, Record<string, number>> = {
   'tess-gov-012-300.pdf': { tasks: 0.96 },
   // 959% for 95% (a share over 100%) is read by src/repair/misreads.ts since 2026-12-07: 0.899 → 0.915.
   'tess-seed-200.pdf': { targets: 0.91 },
-  // Its sub-item markers read "(d)", "U)", "d)" are (1) since the heading repair weighs the next intact sibling;
-  // 市农妥, 分别替头, 56微元 /立方米 are read by the confusions of grammars/repair/confusions.yaml.
-  'tess-seed-300.pdf': { targets: 0.88 },
+  // Its sub-item markers read "(d)", "U)", "d)" are (1) since the heading repair weighs the next intact sibling.
+  // 2026-12-07 (evening): the confusions seen only in the seed's own scans (替/军 for 牵, 妥 for 委, 官 for 管, 元 for
+  // 克, 葵/茶 for 蒸) are no longer listed (grammars/repair/confusions.yaml, audited by scripts/ocr/grammar-confusions.py):
+  // lead 0.974 → 0.922, cooperating 0.954 → 0.923, responsible 0.966 → 0.957, targets 0.891 → 0.880. Below the bar
+  // of 0.95, measured honestly: the misreadings of 牵头 in 依职责分别牵头 and of 市农委 are left.
+  'tess-seed-300.pdf': { 'units:lead': 0.92, 'units:cooperating': 0.92, targets: 0.87 },
   // GB/T 9704 pages scanned as they come (turned 0.7–1.5°, seeded noise, JPEG 50–60; scripts/producers/gbt9704.sh,
   // made in CI since 2026-12-07, ImageMagick on one thread so the noise is the same on every machine). Level-1
   // headings OCR damaged (二总体要求 for 一、, 全、 for 三、, 四 、) and (X) markers with doubled or lost brackets and

@@ -44,17 +44,20 @@ describe('diff stability under layout', () => {
   // 9 before misread characters were repaired (src/repair/misreads.ts). The bar is 5: it was met (4) only with
   // misread pairs learned from this very reading; with pairs learned from training sheets alone
   // (scripts/ocr/misread-training.py) it is 8, not met (筛/得, 焚烧厂/三, 畜/冀, 粪/凑, 汜/泥, 颍/颖, 千吨/干吨 left);
-  // 7 with the water class read 达到|类 set aside as an OCR variant (src/diff/ocr.ts).
-  it('the seed against its tesseract text: at most 7 changes and its OCR variants apart (bar 5, not met)', () => {
+  // 7 with the water class read 达到|类 set aside as an OCR variant (src/diff/ocr.ts); 9 since the confusions seen
+  // only in the seed's own scans were taken out of grammars/repair/confusions.yaml (率 for 牵: a unit removed and
+  // one added, soil 三/(七)/1).
+  it('the seed against its tesseract text: at most 9 changes and its OCR variants apart (bar 5, not met)', () => {
     const ocr = readFileSync('corpus/layout/seed.tesseract.txt', 'utf8');
     const result = diff(ORIGINAL, convertSync(ocr, { path: 'seed.tesseract.txt' }));
     const changes = result.changes;
-    expect(changes.length).toBeLessThanOrEqual(7);
+    expect(changes.length).toBeLessThanOrEqual(9);
     expect(result.ocrVariants?.map((v) => v.of)).toEqual(['target_removed']);
-    // What the confusions of grammars/repair/confusions.yaml repair: no unit, task or deadline change is left of
-    // 率头, 1L1月, 每季度未月; no target of 干瓦时 or 川类.
+    // What the confusions of grammars/repair/confusions.yaml repair: no task or deadline change is left of 1L1月,
+    // 每季度未月; no target of 干瓦时 or 川类; one unit read with its note 依职责率头.
     const kinds = changes.map((c) => c.kind);
-    expect(kinds.filter((k) => k.startsWith('unit_') || k.startsWith('task_'))).toEqual([]);
+    expect(kinds.filter((k) => k.startsWith('task_'))).toEqual([]);
+    expect(kinds.filter((k) => k.startsWith('unit_')).length).toBeLessThanOrEqual(2);
     expect(kinds.filter((k) => k === 'deadline_changed')).toEqual([]);
   }, 60_000);
 });

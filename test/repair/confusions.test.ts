@@ -18,7 +18,7 @@ describe('OCR confusions decided by the grammars', () => {
       '市区建成区内河流全部稳定达到川类水质。',
       '按时完成;1L1月底前未按照方案要求完成整改的企业,纳入调控。',
       '共享信息由信息提供单位于每季度未月的25日前向共享单位提供。',
-      '牵头单位:市资源规划局、市生态环境局依职责分别替头',
+      '牵头单位:市资源规划局、市生态环境局依职责分别这头',
       '责任单位:各开发区管委会',
       '',
     ].join('\n');
@@ -28,7 +28,7 @@ describe('OCR confusions decided by the grammars', () => {
       ['川', 'III', RULE],
       ['L', '', RULE],
       ['未', '末', RULE],
-      ['替', '牵', RULE],
+      ['这', '牵', RULE],
     ]);
     const evidence = result.diagnostics.filter((d) => d.code === EVIDENCE_CODE).map((d) => d.message);
     expect(evidence).toHaveLength(5);
@@ -50,7 +50,7 @@ describe('OCR confusions decided by the grammars', () => {
   });
 
   it('join a role note whose tail was wrapped onto a line of its own, and only that', () => {
-    const raw = '牵头单位:市水利局、市财政局依职责\n率头\n责任单位:各开发区管委会\n';
+    const raw = '牵头单位:市水利局、市财政局依职责\n这头\n责任单位:各开发区管委会\n';
     expect(fix(raw).text).toBe('牵头单位:市水利局、市财政局依职责牵头\n责任单位:各开发区管委会\n');
     const short = '牵头单位:市水利局\n率先\n责任单位:各开发区管委会\n';
     expect(fix(short).text).toBe(short);
@@ -75,18 +75,30 @@ describe('OCR confusions decided by the grammars', () => {
           return `${e.from}|${unit?.type === 'unit' ? unit.name : ''}`;
         })
         .sort();
-    expect(leads(ocr)).toEqual(leads(seed));
-    // 7: the join of 依职责↵率头 and its 率 → 牵 are now one composed edit ("\n率" → "牵"), two before.
-    expect(ocr.repairs.filter((r) => r.ruleId === RULE).length).toBeGreaterThanOrEqual(7);
+    // One lead is lost (soil 三/(七)/1: 市财政局依职责↵率头): 率 for 牵 was seen only in the seed's own scans, so it is
+    // no longer a listed confusion (grammars/repair/confusions.yaml, audited 2026-12-07).
+    const got = new Set(leads(ocr));
+    expect(leads(seed).filter((l) => !got.has(l)).length).toBeLessThanOrEqual(1);
+    expect(ocr.repairs.filter((r) => r.ruleId === RULE).length).toBeGreaterThanOrEqual(5);
   });
 });
 
 describe('unit names decided by the confusions', () => {
-  const known = ['市农委', '市城管局', '市城建局', '市交通局', '相关开发区管委会', '有关开发区管委会'];
+  const known = [
+    '市农委',
+    '市国土局',
+    '市国资局',
+    '市城管局',
+    '市城建局',
+    '市交通局',
+    '相关开发区管委会',
+    '有关开发区管委会',
+  ];
   it('repair a misreading that recurs and pick one candidate of several', () => {
-    const raw = '配合单位:市农妥\n\n责任单位:市农妥、市城官局\n\n牵头单位:市农妥\n';
+    // 士 for 土 (grammars/repair/confusions.yaml): 市国士局 is one edit from 市国土局 and from 市国资局.
+    const raw = '配合单位:市国士局\n\n责任单位:市国士局、市交通局\n\n牵头单位:市国士局\n';
     const result = repair(raw, { knownUnits: known, rules: ['unit-name'] });
-    expect(result.text).toBe('配合单位:市农委\n\n责任单位:市农委、市城管局\n\n牵头单位:市农委\n');
+    expect(result.text).toBe('配合单位:市国土局\n\n责任单位:市国土局、市交通局\n\n牵头单位:市国土局\n');
     expect(unrepair(result.text, result.edits)).toBe(raw);
   });
 
