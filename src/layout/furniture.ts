@@ -34,6 +34,7 @@ const RuleSchema = z.object({ id: z.string(), pattern: z.string(), examples: z.a
 const FurnitureSchema = z.object({
   pageNumbers: z.array(RuleSchema).min(1),
   loosePageNumbers: z.array(RuleSchema).min(1),
+  pagedNumbers: z.array(RuleSchema).min(1),
   notPageNumbers: z.array(z.string()),
   minPageLines: z.number().int().positive(),
   maxSkip: z.number().int().positive(),
@@ -51,10 +52,11 @@ type FurnitureData = z.infer<typeof FurnitureSchema>;
 /** The compiled furniture grammar. */
 interface FurnitureGrammar extends Omit<
   FurnitureData,
-  'pageNumbers' | 'loosePageNumbers' | 'specs' | 'keep'
+  'pageNumbers' | 'loosePageNumbers' | 'pagedNumbers' | 'specs' | 'keep'
 > {
   pageNumbers: RegExp[];
   loosePageNumbers: RegExp[];
+  pagedNumbers: RegExp[];
 }
 
 let loaded: FurnitureGrammar | undefined;
@@ -83,10 +85,15 @@ function furnitureGrammar(): FurnitureGrammar {
     ...rest,
     pageNumbers: compile(data.pageNumbers, 'pageNumbers', check),
     loosePageNumbers: compile(data.loosePageNumbers, 'loosePageNumbers', check),
+    pagedNumbers: compile(data.pagedNumbers, 'pagedNumbers', check),
   };
   if (check) {
     for (const line of data.notPageNumbers)
-      if (pageNumberOf(line, loaded) !== null || loosePageNumber(line, loaded))
+      if (
+        pageNumberOf(line, loaded) !== null ||
+        loosePageNumber(line, loaded) ||
+        firstGroup(line, loaded.pagedNumbers) !== null
+      )
         throw new GrammarError(FURNITURE_GRAMMAR, `'${line}' must not read as a page number`);
     const run = (text: string) => applyProposals(text, furnitureProposals(text)).text;
     for (const { from, to } of specs) {
@@ -115,6 +122,33 @@ function pageNumberOf(line: string, g: FurnitureGrammar): { n: number; rule: num
     if (m) return { n: Number(m[1]), rule };
   }
   return null;
+}
+
+/** The number in the first group of the first of `patterns` that reads the line (spaces removed), or null. */
+function firstGroup(line: string, patterns: RegExp[]): number | null {
+  const key = line.replace(SPACES, '');
+  for (const re of patterns) {
+    const m = re.exec(key);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/**
+ * The page number a line reads as (grammars/layout/furniture.yaml `pageNumbers`), or null: for the page furniture
+ * of paged inputs (src/ingest/pdf/furniture.ts) as of text.
+ */
+export function readPageNumber(line: string): number | null {
+  return firstGroup(line, furnitureGrammar().pageNumbers);
+}
+
+/**
+ * The number of a line that may be a page number with its marks misread (`pagedNumbers`: ”10一 for — 10 —), or
+ * null. Only a paged input, where the line stands at a page's edge and the number is that page's in the sequence
+ * the other pages' numbers set, takes it for one.
+ */
+export function readPagedNumber(line: string): number | null {
+  return firstGroup(line, furnitureGrammar().pagedNumbers);
 }
 
 /** True when a line reads as a page number with a misread character. */

@@ -7,8 +7,11 @@
  *   a class ("达到川类" → III类);
  * - a deadline (grammars/deadlines.yaml) that holds it and goes on past it ("每季度未月的25日前" → 末月, "1L1月底前"
  *   → 11月底前), so that "年未完成" stays;
- * - a role line's note (grammars/roles.json `notes`) at the end of a listed unit ("依职责分别替头" → 分别牵头), also
- *   when the note's tail was wrapped onto a line of its own ("依职责↵率头": the line break goes too).
+ * - a role line's note (grammars/roles.json `notes`) at the end of a listed unit ("依职责分别这头" → 分别牵头), also
+ *   when the note's tail was wrapped onto a line of its own ("依职责↵这头": the line break goes too).
+ * A note of five characters or more is read through one character no pair names ("依职责分别替头" → 分别牵头) when the
+ * unit before it is known, the form is no note itself and exactly one note lies one character from it: four
+ * characters of the grammar's own phrase, in order, at the end of a role line's unit, are the evidence.
  * Two readings that both hold are reported, not edited; every edit carries an info diagnostic naming its evidence.
  */
 import type { Diagnostic } from '../graph/schema.js';
@@ -128,6 +131,36 @@ function noteEnding(text: string): { form: string; fix: NoteForm } | undefined {
   return undefined;
 }
 
+/** Shortest note read through one character no confusion pair names. */
+export const MIN_LOOSE_NOTE = 5;
+/** What a note read through an unlisted character was seen as: the grammar's phrase, not a pair. */
+const LOOSE_SEEN = 'the rest of the phrase, in order, after a known unit';
+
+/**
+ * The note `text` ends with when one of its characters (not the first) is any other ideograph, exactly one note
+ * of MIN_LOOSE_NOTE characters or more explains it, and the text before it is a known unit.
+ */
+function looseNoteEnding(text: string, known: ReadonlySet<string>): { form: string; fix: NoteForm } | undefined {
+  const notes = loadRoleGrammar().notes;
+  let found: { form: string; fix: NoteForm } | undefined;
+  for (const note of notes) {
+    if (note.length < MIN_LOOSE_NOTE || text.length <= note.length) continue;
+    const form = text.slice(-note.length);
+    if (notes.includes(form) || !known.has(text.slice(0, -note.length))) continue;
+    let at = -1;
+    let off = 0;
+    for (let i = 0; i < note.length; i++)
+      if (form[i] !== note[i]) {
+        off++;
+        at = i;
+      }
+    if (off !== 1 || at === 0 || !/[\u4e00-\u9fff]/.test(form[at]!)) continue;
+    if (found && found.fix.note !== note) return undefined;
+    found = { form, fix: { note, at, pair: { read: form[at]!, printed: note[at]!, seen: LOOSE_SEEN } } };
+  }
+  return found;
+}
+
 /** Proposes the grammar's reading for each confused character it confirms; reports those two readings fit. */
 export function grammarConfusion(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
@@ -166,10 +199,10 @@ function evidenceOf(at: number, pair: Pair, what: string): Diagnostic {
 }
 
 /** The note `text` ends with, intact or misread (then the character to fix), when exactly one note explains it. */
-function noteAtEnd(text: string): { length: number; fix?: NoteForm } | undefined {
+function noteAtEnd(text: string, known: ReadonlySet<string>): { length: number; fix?: NoteForm } | undefined {
   const intact = loadRoleGrammar().notes.find((note) => text.endsWith(note));
   if (intact) return { length: intact.length };
-  const misread = noteEnding(text);
+  const misread = noteEnding(text) ?? looseNoteEnding(text, known);
   return misread ? { length: misread.form.length, fix: misread.fix } : undefined;
 }
 
@@ -211,7 +244,7 @@ function roleNotes(
       if (k >= 0 && !isListSeparator(joined.charCodeAt(k))) continue;
       const item = joined.slice(k + 1, itemEnd);
       itemEnd = k;
-      const hit = noteAtEnd(item);
+      const hit = noteAtEnd(item, ctx.knownUnits);
       // Only a note after a unit, and a wrapped line only when the note runs across the break.
       if (!hit || item.length <= hit.length) continue;
       const noteStart = k + 1 + item.length - hit.length;

@@ -56,6 +56,27 @@ describe('OCR confusions decided by the grammars', () => {
     expect(fix(short).text).toBe(short);
   });
 
+  it('read a long role note through one character no pair names, only after a known unit', () => {
+    const known = ['市教育局', '市卫健委', '市财政局'];
+    const loose = (raw: string) => repair(raw, { rules: [RULE], knownUnits: known });
+    const raw = '牵头单位:市教育局、市卫健委按照行业分别韦头\n责任单位:市财政局依职责分别牵共\n';
+    const result = loose(raw);
+    expect(result.text).toBe('牵头单位:市教育局、市卫健委按照行业分别牵头\n责任单位:市财政局依职责分别牵头\n');
+    const evidence = result.diagnostics.filter((d) => d.code === EVIDENCE_CODE).map((d) => d.message);
+    expect(evidence[0]).toMatch(/韦 read as 牵: the role note 按照行业分别牵头 .*the rest of the phrase/);
+    expect(unrepair(result.text, result.edits)).toBe(raw);
+    for (const kept of [
+      // An unknown unit before it; a first character off; two characters off; a note shorter than five; a
+      // phrase of the grammar itself.
+      '牵头单位:某某实业公司按照行业分别韦头\n',
+      '牵头单位:市财政局仿职责分别牵头\n',
+      '牵头单位:市财政局依职责分别推进\n',
+      '牵头单位:市财政局分别韦头\n',
+      '牵头单位:市财政局依职责牵头\n',
+    ])
+      expect(loose(kept).text, kept).toBe(kept);
+  });
+
   it('report a character that two readings explain instead of editing it', () => {
     // 1L月底前: 1月底前 (L read into the number) and 11月底前 (L for 1) are both deadlines.
     const result = fix('于1L月底前完成');

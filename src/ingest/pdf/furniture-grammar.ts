@@ -1,5 +1,6 @@
 /**
- * The page-furniture grammar (grammars/ingest.yaml): patterns of page numbers and of running-header words,
+ * The page-furniture grammar (grammars/ingest.yaml): patterns of running-header words (page numbers are read by
+ * grammars/layout/furniture.yaml, for text and PDF alike),
  * each checked against its own examples (and the `keep` lines, which must match none) when loaded.
  */
 import * as z from 'zod';
@@ -10,7 +11,7 @@ const FILE = 'ingest.yaml';
 const RuleSchema = z.object({ id: z.string(), pattern: z.string(), examples: z.array(z.string()).min(1) });
 /** Rules, and lines that none of them may match. */
 const SectionSchema = z.object({ rules: z.array(RuleSchema).min(1), keep: z.array(z.string()) });
-const FileSchema = z.object({ pageNumbers: SectionSchema, headerWords: SectionSchema });
+const FileSchema = z.object({ headerWords: SectionSchema });
 
 /** A compiled set of patterns: whether a line (spaces ignored) matches one of them. */
 export interface LineClass {
@@ -19,7 +20,6 @@ export interface LineClass {
 
 /** The compiled furniture grammar. */
 export interface FurnitureGrammar {
-  pageNumber: LineClass;
   headerWord: LineClass;
 }
 
@@ -47,7 +47,6 @@ export function furnitureGrammar(): FurnitureGrammar {
   const raw = loadGrammar(FILE, FileSchema);
   const check = !examplesChecked(FILE);
   compiled = {
-    pageNumber: compile('pageNumbers', raw.pageNumbers, check),
     headerWord: compile('headerWords', raw.headerWords, check),
   };
   return compiled;

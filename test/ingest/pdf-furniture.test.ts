@@ -1,0 +1,65 @@
+/**
+ * Page furniture of PDFs (src/ingest/pdf/furniture.ts): page numbers read by the one grammar text uses
+ * (grammars/layout/furniture.yaml), and page numbers whose marks a scan's OCR misread, taken only where their
+ * number is their page's in the sequence the other pages set.
+ */
+import { describe, expect, it } from 'vitest';
+import { dropFurniture } from '../../src/ingest/pdf/furniture.js';
+import type { PdfLine } from '../../src/ingest/pdf/types.js';
+
+const line = (page: number, y: number, text: string): PdfLine => ({
+  page,
+  text,
+  x0: text.length < 8 ? 280 : 72,
+  x1: text.length < 8 ? 300 : 520,
+  y,
+  size: 16,
+  side: 'full',
+});
+
+/** Body lines that differ from page to page (a line repeated at one height on most pages is a running head). */
+const WORDS = ['大气', '水体', '土壤', '扬尘', '秸秆', '锅炉'];
+const bodyOf = (n: number): string[] => [
+  `${WORDS[n % WORDS.length]}治理。严格落实各项要求`,
+  `推进${WORDS[(n + 1) % WORDS.length]}监管到位`,
+  `牵头单位:市${WORDS[(n + 2) % WORDS.length]}办`,
+];
+
+/** A page of body lines and, at its foot, `foot`. */
+const page = (n: number, foot: string | null, body = bodyOf(n)): PdfLine[] => [
+  ...body.map((t, i) => line(n, 100 + 30 * i, t)),
+  ...(foot === null ? [] : [line(n, 800, foot)]),
+];
+
+const texts = (pages: PdfLine[][]) => dropFurniture(pages).map((p) => p.map((l) => l.text));
+
+describe('PDF page furniture', () => {
+  it('drops page numbers in every form the text grammar reads, tesseract’s 一3一 included', () => {
+    const got = texts([page(1, '— 1 —'), page(2, '一2一'), page(3, '·3·'), page(4, '第4页')]);
+    for (const p of got) expect(p).toHaveLength(3);
+  });
+
+  it('drops a number whose marks OCR misread when it is its page’s in the sequence', () => {
+    // Printed numbers run one ahead of the physical pages (a cover page without one).
+    const got = texts([page(1, null), page(2, '3 一'), page(3, '”4一'), page(4, '_ 5 一'), page(5, '一 6 一')]);
+    for (const p of got) expect(p).toHaveLength(3);
+  });
+
+  it('keeps a misread-looking number out of sequence, a list marker and a body line', () => {
+    const got = texts([
+      page(1, '1 一'),
+      page(2, '2 一'),
+      page(3, '”9'),
+      page(4, '4.', ['牵头单位:市财政局', '配合单位:市教育局', '责任单位:各区政府']),
+      page(5, '5 一'),
+    ]);
+    expect(got[2]).toContain('”9');
+    expect(got[3]).toContain('4.');
+    expect(got[0]).not.toContain('1 一');
+  });
+
+  it('reads no misread number without a sequence of page numbers to fit', () => {
+    const got = texts([page(1, '”1一'), page(2, null), page(3, null)]);
+    expect(got[0]).toContain('”1一');
+  });
+});
