@@ -25,10 +25,10 @@ const bodyOf = (n: number): string[] => [
   `牵头单位:市${WORDS[(n + 2) % WORDS.length]}办`,
 ];
 
-/** A page of body lines and, at its foot, `foot`. */
-const page = (n: number, foot: string | null, body = bodyOf(n)): PdfLine[] => [
+/** A page of body lines and, at its foot, `foot`: apart from the text, or on the text's next line (`near`). */
+const page = (n: number, foot: string | null, body = bodyOf(n), near = false): PdfLine[] => [
   ...body.map((t, i) => line(n, 100 + 30 * i, t)),
-  ...(foot === null ? [] : [line(n, 800, foot)]),
+  ...(foot === null ? [] : [line(n, near ? 100 + 30 * body.length : 800, foot)]),
 ];
 
 const texts = (pages: PdfLine[][]) => dropFurniture(pages).map((p) => p.map((l) => l.text));
@@ -45,17 +45,28 @@ describe('PDF page furniture', () => {
     for (const p of got) expect(p).toHaveLength(3);
   });
 
-  it('keeps a misread-looking number out of sequence, a list marker and a body line', () => {
+  it('keeps a misread-looking number out of sequence and a list marker on the text’s next line', () => {
     const got = texts([
       page(1, '1 一'),
       page(2, '2 一'),
-      page(3, '”9'),
-      page(4, '4.', ['牵头单位:市财政局', '配合单位:市教育局', '责任单位:各区政府']),
+      page(3, '”9', bodyOf(3), true),
+      page(4, '4.', ['牵头单位:市财政局', '配合单位:市教育局', '责任单位:各区政府'], true),
       page(5, '5 一'),
     ]);
     expect(got[2]).toContain('”9');
     expect(got[3]).toContain('4.');
     expect(got[0]).not.toContain('1 一');
+  });
+
+  it('drops whatever OCR read in a page-number slot, and keeps a short line ending a paragraph', () => {
+    const got = texts([
+      page(1, '全'),
+      page(2, '— 2 —'),
+      page(3, '人'),
+      page(4, '和问题。', bodyOf(4), true),
+      page(5, '4二'),
+    ]);
+    expect(got.map((p) => p.length)).toEqual([3, 3, 3, 4, 3]);
   });
 
   it('reads no misread number without a sequence of page numbers to fit', () => {

@@ -3,7 +3,8 @@
  * top or bottom lines of a page; it goes when it reads as a page number (grammars/layout/furniture.yaml, the
  * patterns text uses too) or a header word (grammars/ingest.yaml), or when the same line (digits aside) stands at
  * the same height on most pages. A page number whose marks a scan's OCR misread (”10一 for — 10 —) goes when its
- * number is its page's in the sequence the other pages' numbers set.
+ * number is its page's in the sequence the other pages' numbers set; so does any short line apart from the text
+ * at the height where most pages hold one (a page-number slot, whatever OCR read there).
  */
 import { readPagedNumber, readPageNumber } from '../../layout/furniture.js';
 import { furnitureGrammar } from './furniture-grammar.js';
@@ -41,10 +42,12 @@ export function dropFurniture(pages: PdfLine[][]): PdfLine[][] {
     return new Set(places.filter((p) => Math.abs(p.y - l.y) <= SAME_PLACE).map((p) => p.page)).size >= needed;
   };
   const offset = pageNumberOffset(candidates);
+  const slots = slotLines(pages, needed);
   return pages.map((lines, i) => {
     const drop = new Set(
       candidates[i]!.filter(
         (l) =>
+          slots.has(l) ||
           readPageNumber(l.text) !== null ||
           grammar.headerWord.test(l.text) ||
           repeated(l) ||
@@ -53,6 +56,47 @@ export function dropFurniture(pages: PdfLine[][]): PdfLine[][] {
     );
     return lines.filter((l) => !drop.has(l));
   });
+}
+
+/** Longest text (spaces aside) of a page-number slot: a number and its marks, or what OCR made of them. */
+const SLOT_CHARS = 4;
+/** An edge line stands apart from the text when its gap to the next line is this many times the page's pitch. */
+const APART = 2;
+
+/** The first and the last line of a page when short and apart from the rest by more than the line pitch. */
+function apartEdges(lines: PdfLine[]): PdfLine[] {
+  const byY = [...lines].sort((a, b) => a.y - b.y);
+  if (byY.length < 3) return [];
+  const gaps: number[] = [];
+  for (let i = 1; i < byY.length; i++) {
+    const d = byY[i]!.y - byY[i - 1]!.y;
+    if (d > SAME_PLACE) gaps.push(d);
+  }
+  gaps.sort((a, b) => a - b);
+  const pitch = gaps[Math.floor((gaps.length - 1) / 2)];
+  if (pitch === undefined) return [];
+  const short = (l: PdfLine) => l.text.replace(/\s+/g, '').length <= SLOT_CHARS;
+  const out: PdfLine[] = [];
+  const [first, second] = [byY[0]!, byY[1]!];
+  const [last, before] = [byY[byY.length - 1]!, byY[byY.length - 2]!];
+  if (short(first) && second.y - first.y >= APART * pitch) out.push(first);
+  if (short(last) && last.y - before.y >= APART * pitch) out.push(last);
+  return out;
+}
+
+/**
+ * Lines in a page-number slot: short edge lines, apart from the text, at one height on `needed` pages or more.
+ * A scan's OCR may read the number there as anything (全, 人, 4二 for — 8 —, — 9 —, — 4 —); where it stands, on
+ * page after page, says what it is.
+ */
+function slotLines(pages: PdfLine[][], needed: number): Set<PdfLine> {
+  const all = pages.flatMap(apartEdges);
+  const out = new Set<PdfLine>();
+  for (const l of all) {
+    const at = new Set(all.filter((o) => Math.abs(o.y - l.y) <= SAME_PLACE).map((o) => o.page));
+    if (at.size >= needed) out.add(l);
+  }
+  return out;
 }
 
 /** Pages whose numbers must agree on the offset between printed and physical page before misread ones are read. */
