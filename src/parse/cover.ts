@@ -118,6 +118,9 @@ export function labelPairs(t: string): { label: string; value: string }[] {
 const isFurniture = (m: string): boolean =>
   structureGrammar().raw.cover.furniture.some((f) => m.startsWith(f));
 
+/** Shortest issuer read before a title that the masthead's longer name may complete. */
+const MIN_ISSUER_TAIL = 3;
+
 /** A 发文机关标志 (…文件) line. */
 const isMasthead = (m: string): boolean =>
   m.length <= 30 &&
@@ -346,6 +349,8 @@ export function parseCover(lines: Line[]): Cover {
   };
   const diagnostics: ParseDiagnostic[] = [];
   let decree = false;
+  /** The issuers the 发文机关标志 names (…文件 less 文件). */
+  const mastheads: string[] = [];
   const { pairs: gridPairs, grid: wrapped } = wrappedGrid(lines);
   for (const [, pairs] of gridPairs)
     for (const { label, value } of pairs) setField(site, g.labels[label] ?? 'none', value);
@@ -356,7 +361,11 @@ export function parseCover(lines: Line[]): Cover {
     const m = matchText(t);
     if (wrapped.has(i) || m.startsWith(g.signerLabel)) continue;
     else if (labelOf(m) !== undefined) i = readLabel(i);
-    else if (isFurniture(m) || isMasthead(m)) continue;
+    else if (isMasthead(m)) {
+      const name = squash(m).slice(0, -g.masthead.length);
+      // One issuer's name, nothing else on the line (a site's 第一篇: before it is no part of it).
+      if (/^[\u4e00-\u9fff]+$/.test(name)) mastheads.push(name);
+    } else if (isFurniture(m)) continue;
     else if (docNumberLine(t)) doc.docNumber ??= docNumberLine(t)!;
     else if (isElementLine(m)) diagnostics.push(elementNote(lines[i]!));
     else if (!decree && readDecree(lines, i, doc)) {
@@ -386,10 +395,19 @@ export function parseCover(lines: Line[]): Cover {
       if (!t || !isNameLine(t) || t.length > SIGNATURE_DATE_MAX * 2) break;
       above.unshift(k);
     }
-    const issuerText = prefix || above.map((k) => cleanTitle(lines[k]!.text)).join(' ');
+    let issuerText = prefix || above.map((k) => cleanTitle(lines[k]!.text)).join(' ');
+    // An issuer whose first characters the scan lost (务院办公厅关于…) or misread one of (导务院关于…) is the
+    // masthead's when it ends that name or is it but for that one character.
+    const named = mastheads.find((h) => {
+      const read = squash(issuerText);
+      if (read.length < MIN_ISSUER_TAIL || read === h) return false;
+      if (h.length > read.length) return h.endsWith(read);
+      return h.length === read.length && [...h].filter((c, k) => c !== read[k]).length === 1;
+    });
+    if (named !== undefined) issuerText = named;
     if (issuerText && doc.issuers.length === 0) doc.issuers = splitNames(issuerText);
     if (!prefix) titleLines.unshift(...above);
-    const fullTitle = squash(prefix ? '' : issuerText) + squash(prefix) + doc.title;
+    const fullTitle = squash(issuerText) + doc.title;
     if (fullTitle !== doc.title) doc.fullTitle = fullTitle;
     i = to + 1;
   }
@@ -681,10 +699,27 @@ function findTitle(
       joined += part;
       if (/[。]$/.test(joined)) break;
       if (g.titleSuffixes.some((s) => joined.endsWith(s))) end = e;
+      else if (end < 0 && looseSuffix(joined) && P().listEnds.test(lines[e + 1]?.text.trim() ?? '')) end = e;
     }
     if (end >= 0) return [k, end, squash(t.slice(0, at))];
   }
   return addressedTitle(lines, from, grid);
+}
+
+/**
+ * Whether a title candidate ends in 的 and a title word of two characters or more with one of them, not the first,
+ * misread (…的通千 for …的通知): taken only where the 主送机关 follows on the next line.
+ */
+function looseSuffix(joined: string): boolean {
+  const g = structureGrammar().raw.cover;
+  return g.titleSuffixes.some((x) => {
+    if (x.length < 2 || joined.length <= x.length) return false;
+    const end = joined.slice(-x.length);
+    if (joined[joined.length - x.length - 1] !== g.titleLink || end[0] !== x[0]) return false;
+    let off = 0;
+    for (let i = 0; i < x.length; i++) if (end[i] !== x[i]) off++;
+    return off === 1;
+  });
 }
 
 /**
@@ -724,7 +759,8 @@ function addressedTitle(
 const isSignatory = (names: string[]): boolean =>
   names.length === 2 && structureGrammar().raw.cover.signerPosts.includes(names[0]!) && names[1]!.length <= 4;
 
-const splitNames = (t: string): string[] => t.split(/[\s\u3000、]+/).filter(Boolean);
+/** Issuers on one line: split at spaces and 、, and at the quotation marks a scan reads for them (…办公厅”郑州市…). */
+const splitNames = (t: string): string[] => t.split(/[\s\u3000、“”"]+/).filter(Boolean);
 
 /** A line of the signature block above its date: an issuer's name. */
 const isSignatureName = (t: string): boolean => isNameLine(t) && t.length <= SIGNATURE_DATE_MAX;

@@ -140,7 +140,10 @@ const LOOSE_SEEN = 'the rest of the phrase, in order, after a known unit';
  * The note `text` ends with when one of its characters (not the first) is any other ideograph, exactly one note
  * of MIN_LOOSE_NOTE characters or more explains it, and the text before it is a known unit.
  */
-function looseNoteEnding(text: string, known: ReadonlySet<string>): { form: string; fix: NoteForm } | undefined {
+function looseNoteEnding(
+  text: string,
+  known: ReadonlySet<string>,
+): { form: string; fix: NoteForm } | undefined {
   const notes = loadRoleGrammar().notes;
   let found: { form: string; fix: NoteForm } | undefined;
   for (const note of notes) {

@@ -41,7 +41,13 @@ describe('PDF page furniture', () => {
 
   it('drops a number whose marks OCR misread when it is its page’s in the sequence', () => {
     // Printed numbers run one ahead of the physical pages (a cover page without one).
-    const got = texts([page(1, null), page(2, '3 一'), page(3, '”4一'), page(4, '_ 5 一'), page(5, '一 6 一')]);
+    const got = texts([
+      page(1, null),
+      page(2, '3 一'),
+      page(3, '”4一'),
+      page(4, '_ 5 一'),
+      page(5, '一 6 一'),
+    ]);
     for (const p of got) expect(p).toHaveLength(3);
   });
 

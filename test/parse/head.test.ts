@@ -488,4 +488,38 @@ describe('a metadata grid whose label cells wrapped (a printed page copied out o
         '某省人民政府办公厅关于做好某项工作的通知\n某政办发〔2021〕7号\n各市：\n现将有关事项通知如下。\n',
       ).recipients,
     ).toEqual(['各市']));
+
+  describe('a scanned head whose OCR damaged the title line', () => {
+    const scan = (title: string, masthead = '某省人民政府办公厅文件') =>
+      fields(
+        `${masthead}\n某政办发〔2021〕5号\n${title}\n关于开展某项工作的通千\n各市人民政府，省政府各部门：\n${BODY}${SIGN}`,
+      );
+
+    it('takes a title whose last word is one character off when the 主送机关 follows it', () => {
+      const f = scan('某省人民政府办公厅');
+      expect(f.title).toBe('某省人民政府办公厅关于开展某项工作的通千');
+      expect(f.recipients).toEqual(['各市人民政府', '省政府各部门']);
+    });
+
+    it('completes an issuer whose first characters were lost, or one misread, from the masthead', () => {
+      expect(scan('省人民政府办公厅').issuers).toEqual(['某省人民政府办公厅']);
+      expect(scan('某省人民政府办公斤').issuers).toEqual(['某省人民政府办公厅']);
+      // Two characters off, or no masthead: as read.
+      expect(scan('某省人民政府办分斤').issuers).toEqual(['某省人民政府办分斤']);
+      expect(scan('省人民政府办公厅', '').issuers).toEqual(['省人民政府办公厅']);
+    });
+
+    it('splits joint issuers at a quotation mark read for the space between them', () => {
+      expect(
+        fields(
+          `某政办发〔2021〕5号\n中共某省委办公厅”某省人民政府办公厅\n关于开展某项工作的通知\n各市人民政府：\n${BODY}${SIGN}`,
+        ).issuers,
+      ).toEqual(['中共某省委办公厅', '某省人民政府办公厅']);
+    });
+
+    it('takes no title one character off without the 主送机关 after it', () => {
+      const f = fields(`某省人民政府办公厅关于开展某项工作的通千\n现将有关事项通知如下。\n${BODY}${SIGN}`);
+      expect(f.title).not.toContain('通千');
+    });
+  });
 });

@@ -61,7 +61,9 @@ describe('OCR confusions decided by the grammars', () => {
     const loose = (raw: string) => repair(raw, { rules: [RULE], knownUnits: known });
     const raw = '牵头单位:市教育局、市卫健委按照行业分别韦头\n责任单位:市财政局依职责分别牵共\n';
     const result = loose(raw);
-    expect(result.text).toBe('牵头单位:市教育局、市卫健委按照行业分别牵头\n责任单位:市财政局依职责分别牵头\n');
+    expect(result.text).toBe(
+      '牵头单位:市教育局、市卫健委按照行业分别牵头\n责任单位:市财政局依职责分别牵头\n',
+    );
     const evidence = result.diagnostics.filter((d) => d.code === EVIDENCE_CODE).map((d) => d.message);
     expect(evidence[0]).toMatch(/韦 read as 牵: the role note 按照行业分别牵头 .*the rest of the phrase/);
     expect(unrepair(result.text, result.edits)).toBe(raw);

@@ -110,10 +110,12 @@ function pageNumberOffset(candidates: PdfLine[][]): number | null {
   const counts = new Map<number, number>();
   let numbered = 0;
   for (const c of candidates) {
-    const found = new Set(c.flatMap((l) => {
-      const n = readPageNumber(l.text) ?? readPagedNumber(l.text);
-      return n === null ? [] : [n - l.page];
-    }));
+    const found = new Set(
+      c.flatMap((l) => {
+        const n = readPageNumber(l.text) ?? readPagedNumber(l.text);
+        return n === null ? [] : [n - l.page];
+      }),
+    );
     if (found.size !== 1) continue;
     numbered++;
     const [d] = found;
