@@ -61,7 +61,7 @@ function damagedShapes(): DamagedShapes {
   shapes = {
     maybe: new RegExp(`^[${c.damagedOpen}${c.numerals}0-9${look}A-Za-z\\u4e00-\\u9fff]`),
     paren: new RegExp(
-      `^(?:[${c.damagedOpen}]{1,2} ?(?:[^\\s${brackets}0-9]|[A-Za-z])(?: ?(?:[^\\s${brackets}0-9]|[A-Za-z])){0,2}|[${c.numerals}](?: ?[${c.numerals}]){1,2}|[\\u4e00-\\u9fff]|[A-Za-z]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
+      `^(?:[${c.damagedOpen}]{1,2} ?(?:(?:[^\\s${brackets}0-9]|[A-Za-z])(?: ?(?:[^\\s${brackets}0-9]|[A-Za-z])){0,2})?|[${c.numerals}](?: ?[${c.numerals}]){1,2}|[\\u4e00-\\u9fff]|[A-Za-z]) ?[${c.damagedClose}](?= ?[\\u4e00-\\u9fff])`,
     ),
     inner: new RegExp(`^[${c.damagedOpen}]{0,2} ?([^\\s${brackets}]+)`),
     unclosed: new RegExp(`^[${c.open}] ?[^\\s${brackets}0-9](?=[\\u4e00-\\u9fff])`),
