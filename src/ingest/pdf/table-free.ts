@@ -42,6 +42,8 @@ const WIDE_RULE = 0.5;
 const END_GAP = 5;
 /** A piece across columns that reaches this close (font sizes) to the table's right edge is a line of prose. */
 const FULL_LINE = 2;
+/** The pitch of a cell's lines, in font sizes, when no column has two lines to measure it by. */
+const LINE_PITCH = 1.2;
 /** Lines of a merged column's cell are at most this many times the usual line pitch apart. */
 const CELL_PITCH = 1.25;
 
@@ -308,7 +310,7 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
   const bodyPieces = body.flat();
   const starts: number[] = [];
   const merged = new Set(kinds.flatMap((k, c) => (k === 'plan' || k === 'category' ? [c] : [])));
-  const pitch = pitchOf(body, colOf);
+  const pitch = pitchOf(body, colOf, size);
   let key = kinds.indexOf('number');
   if (key < 0) key = kinds.indexOf('title');
   if (key < 0) key = 0;
@@ -430,7 +432,7 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
 }
 
 /** The usual distance between the baselines of two lines of one cell: of consecutive lines of one column. */
-function pitchOf(body: Piece[][], colOf: (x: number) => number): number {
+function pitchOf(body: Piece[][], colOf: (x: number) => number, size: number): number {
   const last = new Map<number, number>();
   const d: number[] = [];
   for (const l of body)
@@ -443,5 +445,6 @@ function pitchOf(body: Piece[][], colOf: (x: number) => number): number {
   // The smallest distance that recurs: a cell's lines are the closest lines of a column.
   const sorted = d.sort((a, b) => a - b);
   const recurring = sorted.find((x, k) => k + 1 < sorted.length && sorted[k + 1]! - x <= 0.5);
-  return recurring ?? median(sorted);
+  // Else the smallest: lines of one cell are never further apart than lines of two rows.
+  return recurring ?? sorted[0] ?? LINE_PITCH * size;
 }

@@ -143,22 +143,18 @@ function cut(
       if (broken || (blocks.has(ACROSS) && blocks.size > 1)) break;
       // A row cut by a page break (the page's first or last): the cells going on over the break fill its part
       // on this page from its top; the others are set as the table sets them, in a part that reaches the page's
-      // edge. Cells set at the top need no exception.
-      // The first row goes on from the page before only when it has no number of its own.
-      const cutRow = align !== 'top' && ((i === 0 && !blocks.has(number)) || j === n - 1);
-      const set = [...blocks.values()];
-      const kept = set.filter((b) => !(cutRow && b.first - lineY[i]! <= AGREE * size));
-      const anchors = kept.map((b) =>
-        align === 'top' ? b.first : align === 'bottom' ? b.last : (b.first + b.last) / 2,
-      );
-      const spread = anchors.length === 0 ? 0 : Math.max(...anchors) - Math.min(...anchors);
+      // edge. They are let off the agreement, at a cost, only when the row's cells do not agree without it. Cells
+      // set at the top need no exception; the first row goes on from the page before only without a number.
+      const all = [...blocks.values()];
+      let spread = spreadOf(all, align);
+      let off = 0;
+      if (spread > AGREE * size && align !== 'top' && ((i === 0 && !blocks.has(number)) || j === n - 1)) {
+        const kept = all.filter((b) => b.first - lineY[i]! > AGREE * size);
+        spread = spreadOf(kept, align);
+        off = all.length - kept.length;
+      }
       if (spread > AGREE * size) continue;
-      const c =
-        cost[i]! +
-        1 +
-        LOOSE_COST * loose +
-        CUT_COST * (set.length - kept.length) +
-        (SPREAD_COST * spread) / size;
+      const c = cost[i]! + 1 + LOOSE_COST * loose + CUT_COST * off + (SPREAD_COST * spread) / size;
       if (c < cost[j + 1]! - 1e-9) {
         cost[j + 1] = c;
         back[j + 1] = i;
@@ -169,6 +165,15 @@ function cut(
   const cuts: number[] = [];
   for (let j = n; j > 0; j = back[j]!) cuts.unshift(back[j]!);
   return { cost: cost[n]!, cuts };
+}
+
+/** How far apart the blocks' anchors lie under `align` (0 for none). */
+function spreadOf(blocks: readonly Block[], align: Alignment): number {
+  if (blocks.length === 0) return 0;
+  const anchors = blocks.map((b) =>
+    align === 'top' ? b.first : align === 'bottom' ? b.last : (b.first + b.last) / 2,
+  );
+  return Math.max(...anchors) - Math.min(...anchors);
 }
 
 function median(xs: number[]): number {
