@@ -7,9 +7,9 @@
  *   bounded by the rules above and below it when there are any;
  * - the columns: under each header cell, the x where the lines of the cells below start (the left edges of the
  *   text pieces cluster: a cell's lines start at its column's edge) — one column per header cell;
- * - the rows: the horizontal rules across the table when it draws them between rows; else a row starts where
- *   the number column (序号; else the title column) has a new entry, with cells top-aligned as a word
- *   processor sets them by default; the lines of a merged column (方案, 类别) stay with the cell they go on;
+ * - the rows: the horizontal rules across the table when it draws them between rows; else the rows whose cells
+ *   agree as cells set at the top, in the middle or at the bottom of their rows (table-rows.ts); the lines of a
+ *   merged column (方案, 类别) stay with the cell they go on, over a page break too;
  * - the end: the first line that does not fit the columns (a line across the table, a piece that starts in
  *   no column), or a gap of many lines.
  * The result is a PageGrid as a ruled table gives it, so that tables over pages are joined and read the same

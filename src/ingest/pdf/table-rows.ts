@@ -11,9 +11,9 @@
  * column's lines in it form one block (no gap wider than a cell's pitch allows), the number column (序号) holds at
  * most one entry, a line across the columns (a category row) stands alone, and the blocks' anchors (first line,
  * middle or last line) agree. The fewest rows win: a wider gap between two lines of one column than the cell's
- * pitch costs a little (two cells of one column that touch are told apart by it), and so does a spread of the
- * anchors. The alignment whose rows cost least is the table's: under a wrong one, the cells of a row do not agree
- * and the rows break into pieces.
+ * pitch costs more than a row (two cells of one column that touch are told apart by it), and a spread of the
+ * anchors a little. The alignment whose rows cost least is the table's: under a wrong one, the cells of a row do
+ * not agree and the rows break into pieces.
  */
 
 /** How the cells of a row are set in it. */
