@@ -4,14 +4,13 @@
  * of a table without rules is found by its header line): its graph is the graph of the same HTML (tasks, units by
  * role, deadlines). Skipped, with a message, when chromium is missing.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareGraphs } from '../../src/eval/tables.js';
 import { convert } from '../../src/index.js';
-import { CHROMIUM } from '../helpers/chromium.js';
+import { CHROMIUM, printToPdf } from '../helpers/chromium.js';
 
 if (!CHROMIUM) console.warn('pdf-valign: chromium is missing: the PDF tables made at test time are skipped');
 
@@ -74,21 +73,7 @@ describe.skipIf(!CHROMIUM)(
           const html = join(dir, 'table.html');
           const pdf = join(dir, 'table.pdf');
           writeFileSync(html, tableHtml(valign));
-          execFileSync(
-            CHROMIUM,
-            [
-              '--headless',
-              '--no-sandbox',
-              '--disable-gpu',
-              '--no-first-run',
-              '--disable-background-networking',
-              `--user-data-dir=${join(dir, 'profile')}`,
-              '--no-pdf-header-footer',
-              `--print-to-pdf=${pdf}`,
-              `file://${html}`,
-            ],
-            { stdio: 'ignore' },
-          );
+          printToPdf(html, pdf, dir);
           const read = (path: string) => convert(new Uint8Array(readFileSync(path)), { path });
           const [want, got] = [await read(html), await read(pdf)];
           const scores = compareGraphs(want, got);
