@@ -12,15 +12,19 @@
 #   table-middle-weasyprint.pdf  the 三线表 page printed by WeasyPrint, which honours neither the frame and rules
 #                       attributes nor valign: no rule at all, and cells set in the middle of their rows
 #                       (cells top-aligned, as a word processor's table is by default)
+#   table-valign-middle-lo.pdf, table-valign-middle-chromium.pdf  the page without any rule (as table-none-*), every
+#                       cell set in the middle of its row (valign="middle": Word's "centre vertically", a WPS export)
+#   table-valign-bottom-chromium.pdf  the same with every cell set at the bottom of its row (valign="bottom")
 source "$(dirname "$0")/common.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 SRC="$ROOT/corpus/tables/seed-table.html"
-# page OUT [notice] [three|rows|none] — the table page with its header row in <thead> and CSS borders; with
-# "notice", after a cover notice that names it as its attachment; with "three", "rows" or "none", only horizontal
-# rules or none (HTML's frame and rules attributes, which LibreOffice and Chromium both honour), cells top-aligned.
+# page OUT [notice] [three|rows|none] [top|middle|bottom] — the table page with its header row in <thead> and CSS
+# borders; with "notice", after a cover notice that names it as its attachment; with "three", "rows" or "none",
+# only horizontal rules or none (HTML's frame and rules attributes, which LibreOffice and Chromium both honour),
+# cells top-aligned or as the last argument says (valign).
 page() {
-  python3 - "$SRC" "$1" "${2:-}" "${3:-}" <<'PY'
+  python3 - "$SRC" "$1" "${2:-}" "${3:-}" "${4:-top}" <<'PY'
 import sys
 src = open(sys.argv[1], encoding='utf-8').read()
 i = src.index('<tr>')
@@ -33,7 +37,7 @@ if sys.argv[4] in ('three', 'rows', 'none'):
     frame, rules = {'three': ('hsides', 'groups'), 'rows': ('hsides', 'rows'), 'none': ('void', 'none')}[sys.argv[4]]
     src = src.replace('<table border="1">',
                       '<table border="1" frame="%s" rules="%s" cellpadding="2" cellspacing="0">' % (frame, rules), 1)
-    src = src.replace('<td', '<td valign="top"').replace('td,th{border:1px solid #000;padding:2px}', '')
+    src = src.replace('<td', '<td valign="%s"' % sys.argv[5]).replace('td,th{border:1px solid #000;padding:2px}', '')
 if sys.argv[3] == 'notice':
     name = '郑州市2020年污染防治攻坚战重点任务分解表'
     cover = ''.join('<p%s>%s</p>' % p for p in [
@@ -75,6 +79,13 @@ if command -v soffice >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; the
       echo "producers: $OUT/table-$style-lo.pdf"
     fi
   done
+  if fresh "$OUT/table-valign-middle-lo.pdf" "$SRC" "$0"; then
+    page "$WORK/table-valign-middle-lo.html" "" none middle
+    soffice --headless -env:UserInstallation="file://$WORK/profile" \
+      --convert-to pdf:writer_web_pdf_Export --outdir "$WORK" "$WORK/table-valign-middle-lo.html" >/dev/null 2>&1
+    mv "$WORK/table-valign-middle-lo.pdf" "$OUT/table-valign-middle-lo.pdf"
+    echo "producers: $OUT/table-valign-middle-lo.pdf"
+  fi
 else
   echo "producers/tables.sh: table-lo.pdf skipped, soffice or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi
@@ -93,6 +104,15 @@ if command -v chromium >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; th
         --user-data-dir="$(mktemp -d -p "$WORK")" --no-pdf-header-footer \
         --print-to-pdf="$OUT/table-$style-chromium.pdf" "file://$WORK/table-$style.html" >/dev/null 2>&1
       echo "producers: $OUT/table-$style-chromium.pdf"
+    fi
+  done
+  for align in middle bottom; do
+    if fresh "$OUT/table-valign-$align-chromium.pdf" "$SRC" "$0"; then
+      page "$WORK/table-valign-$align.html" "" none "$align"
+      chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+        --user-data-dir="$(mktemp -d -p "$WORK")" --no-pdf-header-footer \
+        --print-to-pdf="$OUT/table-valign-$align-chromium.pdf" "file://$WORK/table-valign-$align.html" >/dev/null 2>&1
+      echo "producers: $OUT/table-valign-$align-chromium.pdf"
     fi
   done
 else

@@ -1,5 +1,5 @@
 /** Test helper: Debian's chromium found on the PATH, launched headless through playwright-core with a fresh profile. */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -26,4 +26,26 @@ export async function launchChromium(
       '--disable-background-networking',
     ].concat(['--disable-component-update', '--disable-sync', '--disable-quic']),
   });
+}
+
+/**
+ * Prints the page `html` (a file) to the PDF `pdf` with the chromium on the PATH, a fresh profile under `dir`;
+ * with `headerFooter`, the browser's date, title, URL and page count at the top and bottom of each page.
+ */
+export function printToPdf(html: string, pdf: string, dir: string, headerFooter = false): void {
+  execFileSync(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      headerFooter ? '--pdf-header-footer' : '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`,
+      `file://${html}`,
+    ],
+    { stdio: 'ignore' },
+  );
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { CHROMIUM } from '../helpers/chromium.js';
+import { CHROMIUM, printToPdf } from '../helpers/chromium.js';
 import { CORPUS, expectSameNotice, hasCommand } from './pdf-helpers.js';
 
 const present = hasCommand('soffice') && hasCommand('python3');
@@ -127,21 +127,7 @@ describe.skipIf(!CHROMIUM)('a Chromium print of the sweep read as the same notic
         join(dir, 'gov-015.html'),
         `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${css}</style></head><body>${paras.join('')}</body></html>`,
       );
-      execFileSync(
-        CHROMIUM,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-          `--user-data-dir=${join(dir, 'profile')}`,
-          '--pdf-header-footer',
-          `--print-to-pdf=${join(dir, 'gov-015.pdf')}`,
-          `file://${join(dir, 'gov-015.html')}`,
-        ],
-        { stdio: 'ignore' },
-      );
+      printToPdf(join(dir, 'gov-015.html'), join(dir, 'gov-015.pdf'), dir, true);
       await expectSameNotice(join(dir, 'gov-015.pdf'), 'gov/015.txt');
     } finally {
       rmSync(dir, { recursive: true, force: true });

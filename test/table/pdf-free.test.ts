@@ -2,7 +2,8 @@
  * Task tables without vertical rules in PDFs (src/ingest/pdf/table-free.ts), on synthetic pages (runs and rules as
  * the PDF reader gives them): a 三线表 whose columns come from where the cells' lines start, rows from the 序号
  * and title columns, a category row across the table, a merged 方案 column, rows from rules between rows, rows of
- * cells set in the middle (by the gaps between their lines), the
+ * cells set in the middle (by the gaps between their lines; rows that touch, a row without 序号, a row cut by a page
+ * break), a line cut at a column edge in a narrow gap, the
  * end of the table at a line of prose, and prose that names header words making no table.
  */
 import { describe, expect, it } from 'vitest';
@@ -141,6 +142,64 @@ describe('PDF task tables without vertical rules', () => {
       [2, 2, 2, '市商务局'],
       [2, 3, 3, '年底前'],
     ]);
+  });
+
+  it('reads rows whose cells touch, set in the middle of tall rows, a row without 序号, a row cut by a page break', () => {
+    // Cells in the middle of their rows (Word's "centre vertically", WeasyPrint), 1.5 pt padding: the rows touch.
+    const mid = (x: number, texts: string[], centre: number) =>
+      texts.map((t, k) => run(t, x, centre + (k - (texts.length - 1) / 2) * PITCH));
+    const taskRow = (centre: number, n: string | null, title: string[], lead: string[], due: string[]) => [
+      ...(n === null ? [] : mid(XS[0]! + 2, [n], centre)),
+      ...mid(XS[1]! + 2, title, centre),
+      ...mid(XS[2]! + 2, lead, centre),
+      ...mid(XS[3]! + 2, due, centre),
+    ];
+    const page1 = page([
+      ...header(),
+      ...taskRow(104.5, '1', ['推进传统产业转型', '升级，提高产业', '集中度'], ['市工信局'], ['6月底前']),
+      ...taskRow(140, null, ['完善配套'], ['市商务局、', '市发展改革委'], []),
+      ...taskRow(169, '2', ['建设产业园区', '提质增效'], ['市科技局'], ['年底前']),
+      // Cut by the page break: the title goes on to the next page, filling this page's part of the row from its
+      // top; the other cells are set in the middle of that part, which reaches the page's bottom.
+      ...mid(XS[1]! + 2, ['加快推进重点', '项目建设，确保', '按期开工，形成', '实物工作量'], 224),
+      ...mid(XS[0]! + 2, ['3'], 230),
+      ...mid(XS[2]! + 2, ['市住建局'], 230),
+      ...mid(XS[3]! + 2, ['9月底前'], 230),
+    ]);
+    const page2 = {
+      ...page([
+        ...header(),
+        run('并按月报送', XS[1]! + 2, 91.5),
+        run('进展情况', XS[1]! + 2, 104.5),
+        ...taskRow(126, '4', ['强化监督考核'], ['市督查局'], ['每月']),
+      ]),
+      page: 2,
+    };
+    const [table] = takePdfTables([page1, page2]).tables;
+    const rows = table!.table.grid.map((r) => r.map((c) => c?.text ?? ''));
+    expect(rows).toEqual([
+      ['序号', '重点任务', '牵头单位', '完成时限'],
+      ['1', '推进传统产业转型升级，提高产业集中度', '市工信局', '6月底前'],
+      ['', '完善配套', '市商务局、市发展改革委', ''],
+      ['2', '建设产业园区提质增效', '市科技局', '年底前'],
+      ['3', '加快推进重点项目建设，确保按期开工，形成实物工作量并按月报送进展情况', '市住建局', '9月底前'],
+      ['4', '强化监督考核', '市督查局', '每月'],
+    ]);
+  });
+
+  it('cuts a line where a column edge stands in a narrow gap between two runs (a full cell, then the next)', () => {
+    const runs = [
+      ...header(),
+      ...row(95, '1', ['推进传统产业'], '市工信局', '6月底前'),
+      // The title fills its column up to 1.5 pt before the next column's text: two runs, one piece to the eye.
+      run('1', XS[0]! + 2, 120),
+      { ...run('建设产业园区提质增效工作方案', XS[1]! + 2, 120), w: XS[2]! - XS[1]! - 3.5 },
+      run('市商务局', XS[2]! + 0, 120),
+      run('年底前', XS[3]! + 2, 120),
+    ];
+    const [grid] = unruledGrids(page(runs));
+    const row2 = grid!.cells.filter((c) => c.r0 === 2).map((c) => c.text);
+    expect(row2).toEqual(['1', '建设产业园区提质增效工作方案', '市商务局', '年底前']);
   });
 
   it('ends the table at a line of prose across it, which stays text', () => {

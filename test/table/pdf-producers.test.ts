@@ -1,10 +1,11 @@
 /**
  * The seed's task table printed to ruled PDF tables by real producers (scripts/producers/tables.sh: LibreOffice
  * strokes the rules and cuts rows at page breaks, Chromium fills thin rectangles; both repeat the header on each
- * of many pages), and without vertical rules (a 三线表, rules between rows only: the columns come from the text):
+ * of many pages), and without vertical rules (a 三线表, rules between rows only, none: the columns come from the
+ * text), cells also set in the middle or at the bottom of their rows (WeasyPrint, LibreOffice and Chromium):
  * the graph of each PDF matches the graph of the HTML table it was printed from (tasks and units
  * by role F1 ≥ 0.98, deadlines ≥ 0.95), and the seed's gold. Skipped when `npm run fixtures:producers` has not
- * made them (it needs soffice and chromium; scripts/system-deps.sh installs them).
+ * made them (it needs soffice, chromium and weasyprint; scripts/system-deps.sh installs them).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { unruledGrids } from '../../src/ingest/pdf/table-free.js';
 import {
   compareGraphs,
   evalPdfTables,
-  MIDDLE_TABLE_FIXTURES,
+  ALIGNED_TABLE_FIXTURES,
   PDF_TABLE_FIXTURES,
   UNRULED_TABLE_FIXTURES,
 } from '../../src/eval/tables.js';
@@ -25,7 +26,7 @@ const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
 const gold = JSON.parse(
   readFileSync(join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json'), 'utf8'),
 ) as Gold;
-const ALL = [...PDF_TABLE_FIXTURES, ...UNRULED_TABLE_FIXTURES];
+const ALL = [...PDF_TABLE_FIXTURES, ...UNRULED_TABLE_FIXTURES, ...ALIGNED_TABLE_FIXTURES];
 const present = ALL.filter((f) => existsSync(join(CORPUS, 'producers', f)));
 for (const f of ALL)
   if (!present.includes(f))
@@ -52,24 +53,6 @@ describe.skipIf(present.length === 0)('the seed as a PDF table, ruled or not', a
     },
   );
 });
-
-const middle = MIDDLE_TABLE_FIXTURES.filter((f) => existsSync(join(CORPUS, 'producers', f)));
-if (middle.length === 0)
-  console.warn(
-    'pdf-producers: corpus/producers/table-middle-weasyprint.pdf is absent (npm run fixtures:producers); skipped',
-  );
-
-// A known gap held at today's figures (a ratchet: raise it as the reading improves): WeasyPrint's table without
-// rules, its cells set in the middle of their rows.
-describe.skipIf(middle.length === 0)(
-  'the seed as a PDF table without rules, cells in the middle of rows',
-  () => {
-    it("stays at least at today's figures against the HTML table", async () => {
-      const [r] = await evalPdfTables(CORPUS, gold, middle);
-      for (const s of r!.vsHtml) expect(s.f1, s.kind).toBeGreaterThanOrEqual(0.45);
-    }, 120_000);
-  },
-);
 
 const NOTICE_HTML = join(CORPUS, 'producers', 'table-notice.html');
 const NOTICE_PDF = join(CORPUS, 'producers', 'table-notice-lo.pdf');

@@ -7,9 +7,9 @@
  *   bounded by the rules above and below it when there are any;
  * - the columns: under each header cell, the x where the lines of the cells below start (the left edges of the
  *   text pieces cluster: a cell's lines start at its column's edge) — one column per header cell;
- * - the rows: the horizontal rules across the table when it draws them between rows; else a row starts where
- *   the number column (序号; else the title column) has a new entry, with cells top-aligned as a word
- *   processor sets them by default; the lines of a merged column (方案, 类别) stay with the cell they go on;
+ * - the rows: the horizontal rules across the table when it draws them between rows; else the rows whose cells
+ *   agree as cells set at the top, in the middle or at the bottom of their rows (table-rows.ts); the lines of a
+ *   merged column (方案, 类别) stay with the cell they go on, over a page break too;
  * - the end: the first line that does not fit the columns (a line across the table, a piece that starts in
  *   no column), or a gap of many lines.
  * The result is a PageGrid as a ruled table gives it, so that tables over pages are joined and read the same
@@ -21,6 +21,7 @@ import { tableGrammar, type ColumnKind } from '../table/header.js';
 import { runRows } from './lines.js';
 import { advance, runsText, splitAt, type GridCell, type PageGrid } from './table-grid.js';
 import type { Rule } from './table-rules.js';
+import { ACROSS, splitRows, type RowItem } from './table-rows.js';
 import type { PageText, TextRun } from './types.js';
 
 /** A header line names at least this many kinds of column (one more than a ruled grid needs: no rule vouches). */
@@ -41,10 +42,10 @@ const WIDE_RULE = 0.5;
 const END_GAP = 5;
 /** A piece across columns that reaches this close (font sizes) to the table's right edge is a line of prose. */
 const FULL_LINE = 2;
+/** The pitch of a cell's lines, in font sizes, when no column has two lines to measure it by. */
+const LINE_PITCH = 1.2;
 /** Lines of a merged column's cell are at most this many times the usual line pitch apart. */
 const CELL_PITCH = 1.25;
-/** Lines of one cell are at most this share of a pitch further apart than the usual pitch. */
-const BLOCK_SLACK = 0.12;
 
 interface Piece {
   runs: TextRun[];
@@ -98,6 +99,35 @@ function pieces(line: readonly TextRun[]): Piece[] {
     } else out.push({ runs: [r], x0: r.x, x1: r.x + r.w, y: r.y, size: r.size, text: r.text });
   }
   return out;
+}
+
+/** A visible gap between two runs of a piece is at least this many font sizes. */
+const RUN_GAP = 0.1;
+
+/**
+ * A line's pieces cut where a visible gap between two of their runs holds a column's edge: two cells' texts a
+ * narrow padding apart (a full cell's line, then the next cell's) are two pieces.
+ */
+function atEdges(line: Piece[], edges: readonly number[], slack: number): Piece[] {
+  return line.flatMap((p) => {
+    const out: Piece[] = [];
+    let cur: Piece | null = null;
+    for (const r of p.runs) {
+      const edge =
+        cur !== null &&
+        r.x - cur.x1 > RUN_GAP * r.size &&
+        edges.some((e) => cur!.x1 <= e + slack && r.x >= e - slack);
+      if (cur && !edge) {
+        cur.runs.push(r);
+        cur.x1 = Math.max(cur.x1, r.x + r.w);
+        cur.text += r.text;
+        continue;
+      }
+      cur = { runs: [r], x0: r.x, x1: r.x + r.w, y: r.y, size: r.size, text: r.text };
+      out.push(cur);
+    }
+    return out;
+  });
 }
 
 const median = (xs: number[]): number => {
@@ -252,7 +282,7 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
   let lastY = Math.max(...band.map((l) => l[0]!.y));
   let next = bottom + 1;
   for (; next < lines.length; next++) {
-    const l = lines[next]!;
+    const l = atEdges(lines[next]!, edges, slack);
     const y = l[0]!.y;
     if (body.length > 0 && y - lastY > END_GAP * size) break;
     const fits = l.every((p) => {
@@ -280,85 +310,38 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
   const bodyPieces = body.flat();
   const starts: number[] = [];
   const merged = new Set(kinds.flatMap((k, c) => (k === 'plan' || k === 'category' ? [c] : [])));
-  const pitch = pitchOf(body, colOf);
+  const pitch = pitchOf(body, colOf, size);
   let key = kinds.indexOf('number');
   if (key < 0) key = kinds.indexOf('title');
   if (key < 0) key = 0;
+  // Rows found from the text (table-rows.ts): the row of each piece outside the merged columns.
+  const pieceRow = new Map<Piece, number>();
   if (tableRules.length >= 2) {
     starts.push(...tableRules);
   } else {
-    // A row starts at each entry of the number column, and where the title column has a new entry: text after
-    // a line without any there, or after a gap wider than a cell's lines.
-    const title = kinds.indexOf('title');
-    const keys = [key, ...(title >= 0 && title !== key ? [title] : [])];
-    const prev = keys.map(() => -Infinity);
-    let before: Piece[] = [];
-    for (const l of body) {
-      const y = l[0]!.y;
-      let start = false;
-      keys.forEach((k, n) => {
-        const inCol = (line: Piece[]) =>
-          line.some((p) => {
-            const c = colOf(p.x0);
-            const end = c + 1 < edges.length ? edges[c + 1]! : Infinity;
-            return c === k || (c < k && p.x1 > edges[k]! + slack && p.x1 > end + slack);
-          });
-        if (!inCol(l)) return;
-        const fresh = kinds[k] === 'number' || !inCol(before) || y - prev[n]! > CELL_PITCH * pitch + 0.5;
-        if (fresh) start = true;
-        prev[n] = y;
-      });
-      if (start) starts.push(y - 0.9 * size);
-      // A merged column's lines (方案) may stand between the rows' lines: they are not the line before.
-      if (l.some((p) => !merged.has(colOf(p.x0)))) before = l;
+    const rowed: Piece[] = [];
+    const items: RowItem[] = [];
+    for (const p of bodyPieces) {
+      const c = colOf(p.x0);
+      if (merged.has(c)) continue;
+      // A piece across the columns from the number column or left of it: a category row.
+      const across = c <= key && key + 1 < cols && p.x1 > edges[key + 1]! + slack;
+      rowed.push(p);
+      items.push({ col: across ? ACROSS : c, y: p.y, size: p.size });
     }
-    // Cells set in the middle of their rows (not top-aligned) have no entry at a row's top: their rows are the
-    // stretches that the blocks of lines of the columns cover, apart by more than a cell's line pitch.
-    const gapRows = coveredRows(body, colOf, merged, pitch);
-    const tall = gapRows.filter((r) => r.lines > 1);
-    const topped = tall.filter((r) =>
-      body.some(
-        (l) =>
-          Math.abs(l[0]!.y - r.first) < 0.5 * size &&
-          l.some((p) => colOf(p.x0) === key || (colOf(p.x0) < key && p.x1 > edges[key]! + slack)),
-      ),
-    );
-    if (tall.length >= 2 && topped.length < tall.length / 2) {
-      starts.length = 0;
-      // Where the blocks of two rows touch, the number column's entries (in the middle of their rows) tell
-      // them apart: the rows part at the widest gap between lines from one entry to the next.
-      const entries = body
-        .flatMap((l) => l.filter((p) => colOf(p.x0) === key && p.x1 <= edges[key + 1]! + slack))
-        .map((p) => p.y);
-      const baselines = [
-        ...new Set(body.flatMap((l) => l.filter((p) => !merged.has(colOf(p.x0))).map((p) => p.y))),
-      ].sort((a, b) => a - b);
-      for (const r of gapRows) {
-        starts.push(r.first - 0.9 * size);
-        const inside = entries.filter((y) => y >= r.first && y <= r.last);
-        for (let k = 1; k < inside.length; k++) {
-          const between = baselines.filter((y) => y > inside[k - 1]! && y <= inside[k]!);
-          let cut = inside[k]!;
-          let widest = 0;
-          between.forEach((y, n) => {
-            const gap = y - (n === 0 ? inside[k - 1]! : between[n - 1]!);
-            if (gap > widest) [widest, cut] = [gap, y];
-          });
-          starts.push(cut - 0.9 * size);
-        }
-      }
-      // A category row (a piece across the columns from the number column or left of it) is a row of its own.
-      body.forEach((l, n) => {
-        const across = l.some((p) => colOf(p.x0) <= key && p.x1 > edges[key + 1]! + slack);
-        if (!across) return;
-        starts.push(l[0]!.y - 0.9 * size);
-        const next = body[n + 1];
-        if (next) starts.push(next[0]!.y - 0.9 * size);
+    const split = splitRows(items, pitch, kinds[key] === 'number' ? key : -1);
+    if (split) {
+      // Each row from the middle of the gap between the last line of the row before and its own first line.
+      split.rows.forEach((r, k) => {
+        if (k > 0) starts.push((split.rows[k - 1]!.last + r.first) / 2 - 0.3 * size);
       });
-      starts.sort((a, b) => a - b);
+      rowed.forEach((p, k) => pieceRow.set(p, split.rowOf[k]! + 1));
     }
   }
-  const ys = [bandTop, bandBottom, ...starts.filter((s) => s > bandBottom + 1), bottomY];
+  const ys =
+    pieceRow.size > 0
+      ? [bandTop, bandBottom, ...starts, bottomY]
+      : [bandTop, bandBottom, ...starts.filter((s) => s > bandBottom + 1), bottomY];
   const rowOf = (y: number, s: number): number => {
     let r = 1;
     for (let k = 2; k < ys.length - 1; k++) if (y - 0.5 * s >= ys[k]!) r = k;
@@ -378,7 +361,7 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
   for (const p of bodyPieces.sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
     const c = colOf(p.x0);
     const end = c + 1 < cols ? xs[c + 1]! : Infinity;
-    let row = rowOf(p.y, p.size);
+    let row = pieceRow.get(p) ?? rowOf(p.y, p.size);
     if (p.x1 > end + slack) {
       // Pieces that are one run with a space at an edge hold two cells' texts.
       const cut = p.runs.flatMap((r) => (/\s/.test(r.text) ? splitAt(r, xs.slice(1, -1)) : [r]));
@@ -436,53 +419,20 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
     ...new Set([...band.flat(), ...bodyPieces].flatMap((p) => p.runs.map((r) => origin.get(r) ?? r))),
   ];
   const ysUsed = [...used.map((r) => ys[r]!), ys[ys.length - 1]!];
-  return { grid: { page: page.page, xs, ys: ysUsed, cells, runs, inferred: true, contTop }, next };
-}
-
-/**
- * The rows that the cells' blocks of lines cover: in each column (merged ones aside), lines no further apart than
- * a cell's pitch (and a little) are one block; overlapping blocks of all columns are one row. Its first and last
- * baselines, and how many lines it holds.
- */
-function coveredRows(
-  body: Piece[][],
-  colOf: (x: number) => number,
-  merged: ReadonlySet<number>,
-  pitch: number,
-): { first: number; last: number; lines: number }[] {
-  const byCol = new Map<number, number[]>();
-  for (const l of body)
-    for (const c of new Set(l.map((p) => colOf(p.x0)))) {
-      if (merged.has(c)) continue;
-      const ys = byCol.get(c) ?? [];
-      // The column's own baseline: a line's pieces in other columns may sit a little lower or higher.
-      ys.push(Math.min(...l.filter((p) => colOf(p.x0) === c).map((p) => p.y)));
-      byCol.set(c, ys);
-    }
-  const blocks: [number, number][] = [];
-  for (const ys of byCol.values()) {
-    let from = ys[0]!;
-    for (let k = 1; k <= ys.length; k++) {
-      if (k === ys.length || ys[k]! - ys[k - 1]! > pitch + BLOCK_SLACK * pitch) {
-        blocks.push([from, ys[k - 1]!]);
-        if (k < ys.length) from = ys[k]!;
-      }
-    }
-  }
-  blocks.sort((a, b) => a[0] - b[0]);
-  const rows: { first: number; last: number; lines: number }[] = [];
-  for (const [a, b] of blocks) {
-    const r = rows[rows.length - 1];
-    // Blocks that overlap, or follow at a cell's pitch, are one row.
-    if (r && a <= r.last + 0.5 * pitch) r.last = Math.max(r.last, b);
-    else rows.push({ first: a, last: b, lines: 0 });
-  }
-  for (const r of rows) r.lines = body.filter((l) => l[0]!.y >= r.first && l[0]!.y <= r.last).length;
-  return rows;
+  // A merged column's text cut by the page break runs down to the table's last line on the page, and goes on
+  // from the first line below the header on the next.
+  const baselines = bodyPieces.map((p) => p.y);
+  const [firstY, endY] = [Math.min(...baselines), Math.max(...baselines)];
+  const mergedAt = (at: number) =>
+    [...merged].filter((c) => bodyPieces.some((p) => colOf(p.x0) === c && Math.abs(p.y - at) < 0.5 * size));
+  const grid: PageGrid = { page: page.page, xs, ys: ysUsed, cells, runs, inferred: true, contTop };
+  if (merged.size > 0)
+    Object.assign(grid, { mergedToBottom: mergedAt(endY), mergedFromTop: mergedAt(firstY) });
+  return { grid, next };
 }
 
 /** The usual distance between the baselines of two lines of one cell: of consecutive lines of one column. */
-function pitchOf(body: Piece[][], colOf: (x: number) => number): number {
+function pitchOf(body: Piece[][], colOf: (x: number) => number, size: number): number {
   const last = new Map<number, number>();
   const d: number[] = [];
   for (const l of body)
@@ -495,5 +445,6 @@ function pitchOf(body: Piece[][], colOf: (x: number) => number): number {
   // The smallest distance that recurs: a cell's lines are the closest lines of a column.
   const sorted = d.sort((a, b) => a - b);
   const recurring = sorted.find((x, k) => k + 1 < sorted.length && sorted[k + 1]! - x <= 0.5);
-  return recurring ?? median(sorted);
+  // Else the smallest: lines of one cell are never further apart than lines of two rows.
+  return recurring ?? sorted[0] ?? LINE_PITCH * size;
 }

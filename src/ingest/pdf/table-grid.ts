@@ -41,6 +41,12 @@ export interface PageGrid {
   inferred?: boolean;
   /** Of an inferred grid: its first row below the header goes on from the page before (its 序号 cell is empty). */
   contTop?: boolean;
+  /**
+   * Of an inferred grid: the merged columns (方案, 类别) whose text runs down to the grid's last line (cut by the
+   * page break), and those whose text starts on its first line below the header (going on from the page before).
+   */
+  mergedToBottom?: number[];
+  mergedFromTop?: number[];
 }
 
 /** Rules closer than this (points) lie on the same line; segments of one line with a smaller gap join. */

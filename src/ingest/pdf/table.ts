@@ -56,6 +56,8 @@ interface Joined {
   openBottom: boolean;
   /** Its columns were found from the text (table-free.ts). */
   inferred: boolean;
+  /** The last page's merged columns whose text runs to its bottom (see PageGrid). */
+  mergedToBottom: number[];
 }
 
 const start = (g: PageGrid): Joined => ({
@@ -68,6 +70,7 @@ const start = (g: PageGrid): Joined => ({
   lastPage: g.page,
   openBottom: g.openBottom === true,
   inferred: g.inferred === true,
+  mergedToBottom: g.mergedToBottom ?? [],
 });
 
 /** The column of `t` each vertical line of `g` stands on, or null when the edges do not all match. */
@@ -146,7 +149,17 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
       first.text === '' &&
       cutRow(body, header, t, above);
   const shift = broken ? last - header : t.rows - header;
+  // A merged column's text cut by the page break goes on in the column's last filled cell above the break.
+  const goesOn = (g.mergedFromTop ?? []).filter((c) => t.mergedToBottom.includes(c));
   for (const c of body) {
+    if (c.r0 === header && c.c0 === c.c1 && goesOn.includes(c.c0) && c.text !== '') {
+      const above = t.cells.filter((x) => x.c0 === c.c0 && x.c1 === c.c0 && x.text !== '').pop();
+      if (above) {
+        above.text = `${above.text}\n${c.text}`;
+        t.cells.push({ ...c, text: '', r0: c.r0 + shift, r1: c.r1 + shift });
+        continue;
+      }
+    }
     const top = c.r0 === header ? cellAt(t.cells, last, c.c0) : undefined;
     const sameCols = top !== undefined && top.c0 === c.c0 && top.c1 === c.c1 && top.r1 === last;
     // Carried over: the whole row when it was broken, else an empty cell below a merged (multi-row) cell.
@@ -161,6 +174,7 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
   t.runs.push(...g.runs);
   t.lastPage = g.page;
   t.openBottom = g.openBottom === true;
+  t.mergedToBottom = g.mergedToBottom ?? [];
   return true;
 }
 
