@@ -15,6 +15,7 @@ const LayoutSchema = z.object({
   closers: z.string(),
   leadEnds: z.string().min(1),
   noStart: z.string().min(1),
+  numberUnits: z.string().min(1),
   minLines: z.number().int().positive(),
   minMeasure: z.number().int().positive(),
   minMeasureLines: z.number().int().positive(),

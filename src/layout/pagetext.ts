@@ -15,7 +15,7 @@
 import { structureGrammar, type MarkerKind, type MarkerMatch } from '../parse/grammar.js';
 import type { Proposal } from '../repair/fixer.js';
 import { layoutGrammar } from './grammar.js';
-import { endsSentence } from './paragraphs.js';
+import { endsSentence, measureOf } from './paragraphs.js';
 
 /** Rule id of a layout margin or a double-spacing blank line taken out. */
 export const PAGE_LAYOUT_RULE = 'layout/page';
@@ -344,8 +344,26 @@ function splitAt(l: string, at: number): number {
   return -1;
 }
 
+/**
+ * Where a line that ends before the gutter at `at` still splits: its left column's text reaches `edge` (the column
+ * a full left line ends at) and a space then stands before more text, the right column's, set close to the left
+ * one (…精准施治。 府, …市商务局、 治基础: a full line with a hanging mark leaves one space). -1 when none.
+ */
+function splitBeforeGutter(l: string, at: number, edge: number): number {
+  const left = l.slice(0, at).trimEnd();
+  for (let b = Math.max(1, edge - 1); b < left.length; b++)
+    if (l[b] === ' ' && !blankAt(l, b + 1) && l.slice(0, b).trimEnd().length >= edge - 1) return b;
+  return -1;
+}
+
 /** One page read column by column: each run of lines beside the gutter, its left parts, then its right parts. */
 function pageByColumns(lines: readonly string[], at: number): string[] {
+  // The left column's edge: where its full lines end (the measure of the left parts of lines split at the gutter).
+  const edge = measureOf(
+    lines
+      .filter((l) => splitAt(l, at) === at && /\S/.test(l.slice(at)))
+      .map((l) => l.slice(0, at).trimEnd().length),
+  );
   const out: string[] = [];
   let run: { left: string; right: string; blank: boolean }[] = [];
   const flush = () => {
@@ -360,7 +378,11 @@ function pageByColumns(lines: readonly string[], at: number): string[] {
     run = [];
   };
   for (const l of lines) {
-    const b = splitAt(l, at);
+    let b = splitAt(l, at);
+    if (b === at && !/\S/.test(l.slice(at)) && edge > 0) {
+      const early = splitBeforeGutter(l, at, edge);
+      if (early >= 0) b = early;
+    }
     if (b < 0) {
       flush();
       out.push(l);

@@ -657,6 +657,9 @@ function reason(
     inlineNext,
   }: Context,
 ): string {
+  // A number's unit never opens a paragraph after the number, blank line or not: the break fell inside a date or
+  // a quantity (…建设。9↵月底前, …试点 100↵↵个。).
+  if (/[0-9０-９]$/.test(prev.text) && g.numberUnits.includes(line.text[0] ?? '')) return 'continues';
   if (line.blankBefore) return 'blank';
   if (geometry?.gap[i]) return 'gap';
   // Sizes read off a scan wander: a change counts against the larger of the two.

@@ -31,8 +31,8 @@ function isBreakChar(code: number): boolean {
 export const MAX_UNIT_LENGTH = 24;
 /** Punctuation that continues a clause: a paragraph ending with it goes on in the next one. */
 const CLAUSE_CONTINUES = ',，、';
-/** Internal punctuation that shows a paragraph is running text, not a heading or title. */
-const RUNNING_TEXT = /[，,]/;
+/** Internal punctuation that shows a paragraph is running text, not a heading or title: a comma, or a stop with more after it. */
+const RUNNING_TEXT = /[，,]|[。；;](?=\S)/;
 let headingStart: RegExp | undefined;
 /**
  * Paragraphs starting with a heading marker, or what may be one (the literals of grammars/structure.yaml), with a
@@ -56,6 +56,13 @@ function isUnitChar(code: number): boolean {
     (code >= 0x3400 && code <= 0x9fff) || code === 0x28 || code === 0x29 || code === 0xff08 || code === 0xff09
   );
 }
+
+/** Running text (a comma in it) that ends in an ideograph, with no final punctuation: a piece of a cut paragraph. */
+const cutRunning = (paragraph: string): boolean =>
+  RUNNING_TEXT.test(paragraph) && isHan(paragraph.charCodeAt(paragraph.length - 1));
+
+/** An opening round bracket, ASCII or full-width: a unit name may hold one, 县(市)区政府. */
+const isBracket = (code: number): boolean => code === 0x28 || code === 0xff08;
 
 /** The paragraph (line content without indentation) that ends at `end`. */
 function paragraphBefore(raw: string, end: number): string {
@@ -97,6 +104,8 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
   const breaks = paragraphBreaks(raw, ctx);
+  // A paragraph this rule joins to the one before is read with it (整↵↵治力度,上半↵↵年,… is one cut paragraph).
+  let joined = { end: -1, before: '' };
   for (let k = 0; k < breaks.length; k += 2) {
     let start = breaks[k]!;
     while (start > 0 && isTrailingBlank(raw.charCodeAt(start - 1))) start--;
@@ -108,21 +117,30 @@ export function paragraphJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
     // A break stays unless the paragraph before it ends in Han text or in punctuation that continues the clause
     // (most end with a full stop: decided before reading the paragraphs).
     if (!continues && !isHan(l)) continue;
-    const before = paragraphBefore(raw, start);
+    const own = paragraphBefore(raw, start);
+    let from = raw.lastIndexOf('\n', start - 1) + 1;
+    while (from < start && isTrailingBlank(raw.charCodeAt(from))) from++;
     const after = paragraphAfter(raw, end);
+    // Read with the paragraph joined before it when running text goes on after the break (not a line of its own).
+    const before = from === joined.end && RUNNING_TEXT.test(after) ? joined.before + own : own;
     if (isHeadingStart(after) || startsWithRoleLabel(after, ctx.lexicon)) continue;
     const join = { start, end, text: '', ruleId };
+    const push = () => {
+      proposals.push(join);
+      joined = { end, before };
+    };
     if (continues) {
-      proposals.push(join);
+      push();
     } else if (ctx.lexicon.titleTails.includes(after) && !RUNNING_TEXT.test(before)) {
-      proposals.push(join);
+      push();
     } else if (
       ctx.lexicon.roleLabels.some((label) => before.startsWith(label)) ||
       !RUNNING_TEXT.test(before)
     ) {
       continue;
-    } else if (before.length >= MIN_CUT_PARAGRAPH) {
-      proposals.push(join);
+    } else if (before.length + (cutRunning(after) ? after.length : 0) >= MIN_CUT_PARAGRAPH) {
+      // Cut running text: long enough, or going on into running text cut as well (…整↵↵治力度,上半↵↵年,…).
+      push();
     } else {
       diagnostics.push({
         code: 'line-break-suspect',
@@ -145,7 +163,9 @@ export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
   for (let k = 0; k < runs.length; k += 2) {
     const start = runs[k]!;
     const end = runs[k + 1]!;
-    if (!isHan(raw.charCodeAt(start - 1)) || !isHan(raw.charCodeAt(end))) continue;
+    // The name goes on past the gap with an ideograph, or with a bracket around one (…、县↵↵(市)区政府).
+    const opensBracket = isBracket(raw.charCodeAt(end)) && isHan(raw.charCodeAt(end + 1));
+    if (!isHan(raw.charCodeAt(start - 1)) || !(isHan(raw.charCodeAt(end)) || opensBracket)) continue;
     // A known unit that spans the gap holds the two characters around it, side by side, unless one of them
     // cannot be part of a name (then a whole known unit on the other side is enough).
     if (
@@ -158,7 +178,21 @@ export function gazetteerJoin(raw: string, ruleId: string, ctx: RuleContext): Ru
     while (a > 0 && start - a < MAX_UNIT_LENGTH && isUnitChar(raw.charCodeAt(a - 1))) a--;
     let b = end;
     while (b < raw.length && b - end < MAX_UNIT_LENGTH && isUnitChar(raw.charCodeAt(b))) b++;
-    if (joinsUnit(raw.slice(a, start), raw.slice(end, b), ctx.knownUnits)) {
+    let right = raw.slice(end, b);
+    // A name broken twice (…,各↵↵开发区管委↵↵会、…): the parts beyond the gaps next to this one count too, so
+    // each gap joins.
+    if (k + 3 < runs.length && runs[k + 2] === b && !raw.slice(b, runs[k + 3]).includes('\f')) {
+      let c = runs[k + 3]!;
+      while (c < raw.length && right.length < MAX_UNIT_LENGTH && isUnitChar(raw.charCodeAt(c)))
+        right += raw[c++];
+    }
+    let left = raw.slice(a, start);
+    if (k >= 2 && runs[k - 1] === a && !raw.slice(runs[k - 2], a).includes('\f')) {
+      let c = runs[k - 2]!;
+      while (c > 0 && left.length < MAX_UNIT_LENGTH && isUnitChar(raw.charCodeAt(c - 1)))
+        left = raw[--c] + left;
+    }
+    if (joinsUnit(left, right, ctx.knownUnits)) {
       proposals.push({ start, end, text: '', ruleId });
     }
   }

@@ -146,6 +146,18 @@ describe('two text columns of a fixed-width page (pdftotext -layout)', () => {
     expect(out.split('\n')).toContain(bodyLines(13, 1, 14)[0]);
   });
 
+  it("split where a full left line ends before the gutter and the right column's short line starts one space on", () => {
+    // LibreOffice's …精准施治。 府 / …市商务局、 治基础: the right column's last word of a paragraph, set close.
+    const lines = twoColumns(12, 13, 6, 0, 1).split('\n');
+    lines[4] = `${bodyLines(13, 1, 2)[0]}。 府`;
+    const out = readColumns(lines.join('\n') + '\n\f')!.split('\n');
+    expect(out).toContain(`${bodyLines(13, 1, 2)[0]}。`);
+    expect(out).toContain('府');
+    // A short left line (a paragraph's last) keeps a space inside it: it does not reach the column's edge.
+    lines[4] = `${bodyLines(13, 1, 2)[0]!.slice(0, 6)}。 府`;
+    expect(readColumns(lines.join('\n') + '\n\f')!.split('\n')).toContain(lines[4]);
+  });
+
   it('leave one-column pages, text without form feeds and a grid of short cells alone', () => {
     const one = bodyLines(30, 30).join('\n') + '\n\f';
     expect(readColumns(one)).toBeNull();
