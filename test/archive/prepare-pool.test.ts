@@ -50,4 +50,25 @@ describe('preparePool', () => {
       await pool.close();
     }
   });
+
+  it('prepares graph JSON files on all the threads but one (the writer needs its core), conversions on all', async () => {
+    const file = join(dir, 'threads.mjs');
+    writeFileSync(
+      file,
+      `import { parentPort, threadId } from 'node:worker_threads';
+parentPort.on('message', (job) => setTimeout(() => parentPort.postMessage({ stored: { notice: [threadId],
+  tables: {}, plans: 0, tasks: 0, blobs: { graph: new Uint8Array(0), text: new Uint8Array(0), exact: false } } }), 20));`,
+    );
+    const threads = async (json: boolean): Promise<number> => {
+      const pool = preparePool(2, pathToFileURL(file));
+      try {
+        const jobs = [1, 2, 3, 4].map(() => pool.prepare({ path: 'x', bytes: null, json }));
+        return new Set((await Promise.all(jobs)).map((s) => s.notice[0])).size;
+      } finally {
+        await pool.close();
+      }
+    };
+    expect(await threads(true)).toBe(1);
+    expect(await threads(false)).toBe(2);
+  });
 });
