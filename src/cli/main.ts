@@ -115,8 +115,12 @@ async function main(argv: string[]): Promise<number> {
     return usage(
       `--skip-existing needs --format json (a ${format} output does not record its input's sha256)`,
     );
+  // "-o -" is stdout, as "-" is stdin: one notice's output on stdout; a folder's outputs are files.
+  if (v.output === '-' && isFolder(input))
+    return usage('-o - is stdout, which takes one notice: give a folder -o DIR');
+  const output = v.output === '-' ? undefined : v.output;
   // Binary output on stdout only when it is redirected: the clerk meant a file.
-  if (isFormat(BINARY_FORMATS, format) && v.output === undefined && process.stdout.isTTY && !isFolder(input))
+  if (isFormat(BINARY_FORMATS, format) && output === undefined && process.stdout.isTTY && !isFolder(input))
     return usage(`--format ${format} writes a binary file: give -o DIR or redirect stdout`);
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
@@ -129,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
   return runConvert(
     {
       input,
-      ...(typeof v.output === 'string' ? { output: v.output } : {}),
+      ...(typeof output === 'string' ? { output } : {}),
       format,
       ...(typeof v.unit === 'string' ? { unit: v.unit } : {}),
       units: (v.units as string[] | undefined) ?? [],

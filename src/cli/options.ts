@@ -27,7 +27,7 @@ export const COMMANDS: CommandSpec[] = [
     usage:
       'gongwen convert <file|dir|-> [-o DIR] [--format json|jsonl|csv|xlsx|ics|md] [--unit NAME] [--units FILE]… [--keywords] [--jobs N] [--skip-existing] [--input jsonl]',
     description:
-      'Convert notices (text in UTF-8, UTF-16 or GBK; PDF, searchable or with --ocr; HTML; Markdown; Word; task tables in those (ruled tables in PDFs), or as .csv/.tsv/.xlsx) into NoticeGraph JSON. One file and no -o: the graph on stdout. A folder: one JSON per file under -o DIR (default out/), mirroring the folder, converted in parallel with a progress bar. --input jsonl -: JSON Lines in, one graph a line out.',
+      'Convert notices (text in UTF-8, UTF-16 or GBK; PDF, searchable or with --ocr; HTML; Markdown; Word; task tables in those (ruled tables in PDFs), or as .csv/.tsv/.xlsx) into NoticeGraph JSON. One file and no -o (or -o -): the graph on stdout. A folder: one JSON per file under -o DIR (default out/), mirroring the folder, converted in parallel with a progress bar. --input jsonl -: JSON Lines in, one graph a line out.',
   },
   {
     name: 'repair',
@@ -74,7 +74,8 @@ export const OPTIONS: OptionSpec[] = [
     short: 'o',
     type: 'string',
     arg: 'DIR',
-    description: 'write JSON files into DIR; diff: write the report into the file DIR',
+    description:
+      'write JSON files into DIR (convert: - is stdout, for one notice); diff: write the report into the file DIR',
     commands: ['convert', 'diff'],
   },
   {

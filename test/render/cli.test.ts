@@ -121,6 +121,22 @@ describe('gongwen convert --format csv|xlsx|ics|md', () => {
     expect(r.stderr).toMatch(/gongwen: .+\nTry 'gongwen --help'/);
   });
 
+  it('takes -o - for stdout with one notice, and refuses it for a folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-dash-'));
+    const inDir = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = inDir(['convert', SEED_PATH, '-o', '-']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).document.title).toContain('郑州市2020年');
+    expect(existsSync(join(dir, '-'))).toBe(false);
+    mkdirSync(join(dir, 'in'));
+    copyFileSync(SEED_PATH, join(dir, 'in/seed.txt'));
+    const folder = inDir(['convert', 'in', '-o', '-']);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/-o - is stdout, which takes one notice: give a folder -o DIR/);
+    expect(existsSync(join(dir, '-'))).toBe(false);
+  });
+
   it('lists the units command and the formats in --help', () => {
     const help = run(['--help']).stdout;
     expect(help).toContain('gongwen units <file|->');
