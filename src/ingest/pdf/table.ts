@@ -58,6 +58,8 @@ interface Joined {
   inferred: boolean;
   /** The last page's merged columns whose text runs to its bottom (see PageGrid). */
   mergedToBottom: number[];
+  /** The last page's inferred columns (see PageGrid.columns). */
+  columns?: PageGrid['columns'];
 }
 
 const start = (g: PageGrid): Joined => ({
@@ -71,6 +73,7 @@ const start = (g: PageGrid): Joined => ({
   openBottom: g.openBottom === true,
   inferred: g.inferred === true,
   mergedToBottom: g.mergedToBottom ?? [],
+  ...(g.columns ? { columns: g.columns } : {}),
 });
 
 /** The column of `t` each vertical line of `g` stands on, or null when the edges do not all match. */
@@ -118,8 +121,9 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
   const cells = g.cells.map((c) => ({ ...c, c0: map[c.c0]!, c1: map[c.c1 + 1]! - 1, page: g.page }));
   // The header repeated on the new page: leading rows equal to the table's leading rows.
   // The table's own first rows may hold a title above its header, which the new page does not repeat.
-  let header = 0;
-  for (let from = 0; from <= MAX_HEADER_ROWS; from++) {
+  // A grid read under the columns of the page before has an empty row 0 for the header it does not repeat.
+  let header = g.headless === true ? 1 : 0;
+  for (let from = 0; from <= MAX_HEADER_ROWS && g.headless !== true; from++) {
     let h = 0;
     while (h < MAX_HEADER_ROWS && h < g.ys.length - 2) {
       const key = rowKey(cells, h);
@@ -175,6 +179,7 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
   t.lastPage = g.page;
   t.openBottom = g.openBottom === true;
   t.mergedToBottom = g.mergedToBottom ?? [];
+  t.columns = g.columns;
   return true;
 }
 
@@ -215,9 +220,11 @@ export function takePdfTables(pages: readonly PageText[]): {
   const joined: Joined[] = [];
   for (const p of pages) {
     const ruled = p.rules && p.rules.length > 0 ? pageGrids(p.page, p.rules, p.runs) : [];
+    const before = joined[joined.length - 1];
     const free = unruledGrids(
       p,
       ruled.map((g) => [g.ys[0]!, g.ys[g.ys.length - 1]!]),
+      before?.lastPage === p.page - 1 ? before.columns : undefined,
     );
     const grids = [...ruled, ...free].sort((a, b) => a.ys[0]! - b.ys[0]!);
     grids.forEach((g, k) => {
