@@ -58,18 +58,9 @@ const producers = opt('only', 'lo,chromium,weasyprint').split(',');
 const keep = opt('keep', null);
 const jsonOut = opt('json', null);
 
-/** mulberry32: a small seeded generator. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(SEED);
+// The seeded draw (mulberry32, src/bench/corpus.ts), so that a run is repeatable (`--seed`).
+const { random } = await import(join(DIST, 'bench', 'corpus.js'));
+const rand = random(SEED);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 // The seed table: header and rows of cells {attrs, text}.
