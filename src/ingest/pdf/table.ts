@@ -88,8 +88,17 @@ function columnMap(t: Joined, g: PageGrid): number[] | null {
   const near = (x: number) => t.xs.findIndex((v) => Math.abs(v - x) <= SAME_EDGE);
   const map = g.xs.map(near);
   if (map.some((k) => k < 0)) return null;
-  if (map[0] !== 0 || map[map.length - 1] !== t.xs.length - 1) return null;
+  // Columns the new page's grid lacks at its sides must be merged cells going on over the break (a browser draws
+  // no rule for the rest of a cell merged over rows, e.g. a 方案 column, below a page break).
+  const outside = [...Array(t.xs.length - 1).keys()].filter((c) => c < map[0]! || c >= map[map.length - 1]!);
+  if (!outside.every((c) => mergedDown(t, c))) return null;
   return map;
+}
+
+/** Whether column `c` of `t` holds, on its last row, a cell merged over rows from above. */
+function mergedDown(t: Joined, c: number): boolean {
+  const cell = cellAt(t.cells, t.rows - 1, c);
+  return cell !== undefined && cell.r1 === t.rows - 1 && cell.r1 > cell.r0 && cell.c0 === c && cell.c1 === c;
 }
 
 /** The texts of row `r` by column range (cells that start on that row). */
@@ -174,7 +183,12 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
     }
     t.cells.push({ ...c, r0: c.r0 + shift, r1: c.r1 + shift });
   }
+  // Merged cells in the columns the new page's grid lacks go on down its rows.
+  const outside = t.cells.filter(
+    (c) => c.r1 === t.rows - 1 && (c.c1 < map[0]! || c.c0 >= map[map.length - 1]!),
+  );
   t.rows = g.ys.length - 1 + shift;
+  for (const c of outside) c.r1 = t.rows - 1;
   t.runs.push(...g.runs);
   t.lastPage = g.page;
   t.openBottom = g.openBottom === true;
