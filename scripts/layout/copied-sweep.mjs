@@ -108,7 +108,8 @@ for (const c of made) {
       continue;
     }
     try {
-      const graph = convertSync(readFileSync(file, 'utf8'), { path: file });
+      // The bytes, as a user's file is read (a string skips ingest: no encoding sniffing, no -layout columns).
+      const graph = convertSync(readFileSync(file), { path: file });
       const warned = graph.diagnostics
         .filter((d) => d.severity === 'warning' && d.code === 'columns-interleaved')
         .map((d) => d.code);
