@@ -38,7 +38,7 @@ import { random } from '../../dist/bench/corpus.js';
 import { PACKAGE_ROOT } from '../../dist/grammars.js';
 import { convertSync } from '../../dist/index.js';
 import { CORPUS_TEXTS, pageTexts } from '../../dist/eval/layout.js';
-import { headAgainstText, scoreAgainstText } from '../../dist/eval/producers.js';
+import { differencesFromText } from '../../dist/eval/producers.js';
 
 const argv = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -406,15 +406,7 @@ for (const c of cases) {
   const graph = JSON.parse(readFileSync(out, 'utf8'));
   const text = original(c.notice);
   const pages = Math.max(0, ...graph.nodes.map((n) => n.page ?? 0));
-  const bad = scoreAgainstText(graph, text)
-    .filter((s) => s.f1 < 1)
-    .map((s) => ({ kind: s.kind, f1: s.f1, missed: s.missed.slice(0, 2), extra: s.spurious.slice(0, 2) }));
-  const head = headAgainstText(graph, text);
-  head.docNumber = { expected: text.document.docNumber ?? '', found: graph.document.docNumber ?? '' };
-  for (const [field, v] of Object.entries(head))
-    if (v.found !== v.expected)
-      bad.push({ kind: `head:${field}`, f1: 0, missed: [v.expected], extra: [v.found] });
-  results.push({ ...base, pages, bad });
+  results.push({ ...base, pages, bad: differencesFromText(graph, text) });
 }
 writeFileSync(join(OUT, 'sweep.json'), JSON.stringify(results, null, 2) + '\n');
 

@@ -82,6 +82,30 @@ export function scoreAgainstText(graph: NoticeGraph, text: NoticeGraph): Score[]
   ];
 }
 
+/** One kind on which a graph differs from the notice's text: its F1 and the first facts missed and extra. */
+export interface Difference {
+  kind: string;
+  f1: number;
+  missed: string[];
+  extra: string[];
+}
+
+/**
+ * Where `graph` differs from the graph of the notice's text: every kind of scoreAgainstText below F1 1, and every
+ * head field (headAgainstText, with the 发文字号) not found as the text has it (kind head:FIELD, F1 0).
+ */
+export function differencesFromText(graph: NoticeGraph, text: NoticeGraph): Difference[] {
+  const bad: Difference[] = scoreAgainstText(graph, text)
+    .filter((s) => s.f1 < 1)
+    .map((s) => ({ kind: s.kind, f1: s.f1, missed: s.missed.slice(0, 2), extra: s.spurious.slice(0, 2) }));
+  const head = headAgainstText(graph, text);
+  head.docNumber = { expected: text.document.docNumber ?? '', found: graph.document.docNumber ?? '' };
+  for (const [field, v] of Object.entries(head))
+    if (v.found !== v.expected)
+      bad.push({ kind: `head:${field}`, f1: 0, missed: [v.expected], extra: [v.found] });
+  return bad;
+}
+
 const RECORD_FIELDS = ['copyTo', 'printedBy', 'printDate', 'outOfBody'] as const;
 type RecordField = (typeof RECORD_FIELDS)[number];
 

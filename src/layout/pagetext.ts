@@ -7,8 +7,9 @@
  * - fixed-width text (`-layout`) indents every line by a margin: a margin most lines share is layout, not content,
  *   and so is the blank line set between every two printed lines of a double-spaced page (`pageLayoutProposals`);
  * - two text columns side by side on the fixed-width page (a run of spaces at a stable column, text on both sides
- *   of it, over most of a page's lines) are read column by column (`readColumns`, at ingest: the text is put into
- *   reading order, as a PDF's text is).
+ *   of it, over most of a page's lines; in fixed-width text a single blank column will do, the gutter of about one
+ *   character LibreOffice and WeasyPrint leave between CJK columns) are read column by column (`readColumns`, at
+ *   ingest: the text is put into reading order, as a PDF's text is).
  *
  * A text without a form feed is no page-structured text: nothing here applies to it.
  */
@@ -291,25 +292,52 @@ const FULL_SHARE = 0.6;
 /** …and a column of prose holds this many characters a line at least (a grid's number or date cells do not). */
 const MIN_MEASURE = 8;
 
+/**
+ * A text is fixed-width (`pdftotext -layout`) when this many of its lines hold a run of blanks between words
+ * (padding to a column): plain pdftotext output never does.
+ */
+const MIN_PADDED = 3;
+
+/** True when `text` is fixed-width: lines padded with blanks to a column (see MIN_PADDED). */
+const fixedWidth = (text: string): boolean => (text.match(/\S {3,}\S/g) ?? []).length >= MIN_PADDED;
+
 /** Whether the character at `k` of `line` is blank (a space, or past the line's end). */
 const blankAt = (line: string, k: number): boolean => k >= line.length || line[k] === ' ';
 
-/** The column of the gutter of one fixed-width page's lines, or -1 when it has none. */
-function gutterOf(lines: readonly string[]): number {
+/**
+ * The column of the gutter of one fixed-width page's lines, or -1 when it has none; `narrow` when the gutter is a
+ * single blank column (a gutter about one character wide, as LibreOffice and WeasyPrint set two columns of CJK text:
+ * a full left line ends one blank before the right column starts).
+ */
+function gutterOf(lines: readonly string[], fixed: boolean): { at: number; narrow: boolean } | null {
   const printed = lines.filter((l) => /\S/.test(l));
-  if (printed.length < GUTTER_LINES) return -1;
+  if (printed.length < GUTTER_LINES) return null;
+  const need = Math.max(GUTTER_LINES, GUTTER_SHARE * printed.length);
+  // A gap of two blanks at least; failing that, in fixed-width text, one blank column at the same place on most
+  // lines (a lone blank at one column over half a page's lines is no word space: CJK prose has none). Plain
+  // pdftotext output is not padded: a lone blank there is no column edge (the short lines of two columns set level
+  // stand alone, interleaved, and are not split).
+  for (const narrow of fixed ? [false, true] : [false]) {
+    const at = gutterColumn(printed, need, narrow);
+    if (at >= 0) return { at, narrow };
+  }
+  return null;
+}
+
+/** gutterOf's column for one kind of gap (two blanks at least, or one: `narrow`), or -1. */
+function gutterColumn(printed: readonly string[], need: number, narrow: boolean): number {
   const width = printed.reduce((m, l) => Math.max(m, l.length), 0);
-  // For each column: the printed lines it crosses blank, with text on both sides (two blanks at least: a gap).
+  // For each column: the printed lines it crosses blank, with text on both sides.
   const beside = new Array<number>(width).fill(0);
   for (const l of printed) {
     const first = l.search(/\S/);
     const last = l.length - 1 - (l.length - l.trimEnd().length);
     for (let k = first + 1; k < last; k++)
-      if (blankAt(l, k) && (blankAt(l, k - 1) || blankAt(l, k + 1))) beside[k]!++;
+      if (blankAt(l, k) && (narrow || blankAt(l, k - 1) || blankAt(l, k + 1))) beside[k]!++;
   }
   let best = -1;
   for (let k = 1; k < width; k++) if (best < 0 || beside[k]! > beside[best]!) best = k;
-  if (best < 0 || beside[best]! < Math.max(GUTTER_LINES, GUTTER_SHARE * printed.length)) return -1;
+  if (best < 0 || beside[best]! < need) return -1;
   // The gutter's right edge (the right column starts past it), among the columns as good as the best.
   let at = best;
   while (at + 1 < width && beside[at + 1]! === beside[best]!) at++;
@@ -323,7 +351,6 @@ function gutterOf(lines: readonly string[]): number {
   };
   if (!full(left) || !full(right)) return -1;
   // Two columns, not a grid: no second gutter beside the first.
-  const need = Math.max(GUTTER_LINES, GUTTER_SHARE * printed.length);
   for (let k = 1; k < width; k++) if (beside[k]! >= need && Math.abs(k - at) > at / 2) return -1;
   return at;
 }
@@ -337,8 +364,8 @@ const HANGING = /[。，、；：！？”）》,.;:!?)]/;
  * at the last space after a punctuation mark there (a mark hanging into the gutter, one space left). -1 when the
  * line's text runs across the gutter (a full-width title, a centred page number).
  */
-function splitAt(l: string, at: number): number {
-  if (blankAt(l, at) && blankAt(l, at - 1)) return at;
+function splitAt(l: string, at: number, narrow = false): number {
+  if (blankAt(l, at) && (narrow || blankAt(l, at - 1))) return at;
   for (let b = at; b > at / 2; b--)
     if (l[b] === ' ' && !blankAt(l, b + 1) && (l[b - 1] === ' ' || HANGING.test(l[b - 1]!))) return b;
   return -1;
@@ -357,11 +384,11 @@ function splitBeforeGutter(l: string, at: number, edge: number): number {
 }
 
 /** One page read column by column: each run of lines beside the gutter, its left parts, then its right parts. */
-function pageByColumns(lines: readonly string[], at: number): string[] {
+function pageByColumns(lines: readonly string[], { at, narrow }: { at: number; narrow: boolean }): string[] {
   // The left column's edge: where its full lines end (the measure of the left parts of lines split at the gutter).
   const edge = measureOf(
     lines
-      .filter((l) => splitAt(l, at) === at && /\S/.test(l.slice(at)))
+      .filter((l) => splitAt(l, at, narrow) === at && /\S/.test(l.slice(at)))
       .map((l) => l.slice(0, at).trimEnd().length),
   );
   const out: string[] = [];
@@ -378,7 +405,7 @@ function pageByColumns(lines: readonly string[], at: number): string[] {
     run = [];
   };
   for (const l of lines) {
-    let b = splitAt(l, at);
+    let b = splitAt(l, at, narrow);
     if (b === at && !/\S/.test(l.slice(at)) && edge > 0) {
       const early = splitBeforeGutter(l, at, edge);
       if (early >= 0) b = early;
@@ -403,12 +430,13 @@ function pageByColumns(lines: readonly string[], at: number): string[] {
 export function readColumns(text: string): string | null {
   if (!isPaged(text) || /\r/.test(text)) return null;
   let changed = false;
+  const fixed = fixedWidth(text);
   const pages = text.split('\f').map((page) => {
     const lines = page.split('\n');
-    const at = gutterOf(lines);
-    if (at < 0) return page;
+    const gutter = gutterOf(lines, fixed);
+    if (!gutter) return page;
     changed = true;
-    return pageByColumns(lines, at).join('\n');
+    return pageByColumns(lines, gutter).join('\n');
   });
   return changed ? pages.join('\f') : null;
 }

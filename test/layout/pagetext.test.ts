@@ -170,6 +170,30 @@ describe('two text columns of a fixed-width page (pdftotext -layout)', () => {
     expect(readColumns(grid.join('\n') + '\n\f')).toBeNull();
   });
 
+  it('with a gutter one blank wide (LibreOffice, WeasyPrint: 0.5 em at 16 pt) are read column by column too', () => {
+    // Full left lines end one blank before the right column; a paragraph's short last line is padded up to it.
+    const page = (from: number, n: number) => {
+      const lines = twoColumns(12, 13, 1, from, n).split('\n');
+      lines[6] = `${bodyLines(13, 1, from + 3)[0]!.slice(0, 5)}${' '.repeat(9)}${bodyLines(13, 1, from + 15)[0]}`;
+      lines[14] = `${bodyLines(13, 1, from + 7)[0]!.slice(0, 4)}${' '.repeat(10)}${bodyLines(13, 1, from + 19)[0]}`;
+      return lines.join('\n');
+    };
+    const narrow = [page(0, 1), page(24, 2)].join('\n\f') + '\n\f';
+    const out = readColumns(narrow)!.replace(/[\s\f]|—\d—/g, '');
+    const want = (from: number) =>
+      bodyLines(13, 24, from)
+        .map((l, k) => (k === 3 ? l.slice(0, 5) : k === 7 ? l.slice(0, 4) : l))
+        .join('')
+        .replace(/ /g, '');
+    expect(out).toBe(want(0) + want(24));
+  });
+
+  it('with a one-blank gutter only in fixed-width text: plain pdftotext lines, never padded, are left alone', () => {
+    // Plain pdftotext reads two level columns straight across with one space; their short lines stand alone.
+    const plain = twoColumns(12, 13, 1, 0, 1).replace(/\n\n/g, '\n') + '\n\f';
+    expect(readColumns(plain)).toBeNull();
+  });
+
   it('are read so at ingest: the source text is in reading order', () => {
     const source = decodeText(new TextEncoder().encode(text), 'copy.layout.txt');
     expect(source.raw).toBe(readColumns(text));
