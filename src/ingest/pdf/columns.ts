@@ -133,23 +133,56 @@ export function separatesColumns(rows: TextRun[][], [gl, gr]: Gutter, size: numb
   const rightEdge = Math.min(...starts);
   const reach = ends.filter((x) => x >= leftEdge - REACH * size).length / ends.length;
   const start = starts.filter((x) => x <= rightEdge + START * size).length / starts.length;
-  if (reach < ALIGNED || start < ALIGNED) return false;
+  if (reach < ALIGNED && start < ALIGNED) return false;
   // Prose: the pieces fill their column, on either side (its far edge is where most pieces start or end: a line
   // that runs on into the next column does not move it).
   const leftStart = median(lefts.map((b) => b.left![0]));
   const rightEnd = median(rights.map((b) => b.right![1]));
   const fill = (bs: [number, number][], width: number) => median(bs.map(([a, b]) => b - a)) / width;
   if (Math.min(leftEdge - leftStart, rightEnd - rightEdge) < MIN_MEASURE * size) return false;
-  return (
-    fill(
-      lefts.map((b) => b.left!),
-      leftEdge - leftStart,
-    ) >= PROSE_FILL &&
-    fill(
-      rights.map((b) => b.right!),
-      rightEnd - rightEdge,
-    ) >= PROSE_FILL
-  );
+  const prose = [
+    reach >= ALIGNED &&
+      fill(
+        lefts.map((b) => b.left!),
+        leftEdge - leftStart,
+      ) >= PROSE_FILL,
+    start >= ALIGNED &&
+      fill(
+        rights.map((b) => b.right!),
+        rightEnd - rightEdge,
+      ) >= PROSE_FILL,
+  ];
+  if (prose[0] && prose[1]) return true;
+  // A column of short paragraphs (a title, a web page's fields, one a line) beside a column of prose: the two are
+  // as wide as each other (a form's labels are narrower than its values) and the short side has lines of its own
+  // that run up to the strip (its measure; a form's labels stop where each label ends).
+  if (!prose[0] && !prose[1]) return false;
+  const leftWidth =
+    leftEdge -
+    sharedEdge(
+      lefts.map((b) => b.left![0]),
+      size,
+      'min',
+    );
+  const rightWidth =
+    sharedEdge(
+      rights.map((b) => b.right![1]),
+      size,
+      'max',
+    ) - rightEdge;
+  const full = prose[0]
+    ? starts.filter((x) => x <= rightEdge + size / 2).length
+    : ends.filter((x) => x >= leftEdge - size).length;
+  return Math.abs(leftWidth - rightWidth) <= SAME_MEASURE * size && full >= MIN_SIDE_ROWS;
+}
+
+/** Two columns as wide as each other to within this many font sizes are of one page's layout. */
+const SAME_MEASURE = 1;
+
+/** The smallest (largest) value that another lies within `tolerance` of: an edge two lines share at least. */
+function sharedEdge(values: number[], tolerance: number, side: 'min' | 'max'): number {
+  const s = [...values].sort((a, b) => (side === 'min' ? a - b : b - a));
+  return s.find((v, i) => s.slice(i + 1).some((w) => Math.abs(v - w) <= tolerance)) ?? s[0]!;
 }
 
 /**
@@ -180,5 +213,20 @@ export function findGutters(rows: TextRun[][]): Gutter[] {
   if (least > MAX_FULL_ROWS * rows.length) return [];
   const allowed = least + Math.floor(ROW_CROSSING * (rows.length - least));
   const minWidth = Math.max(MIN_GUTTER_POINTS, MIN_GUTTER * size);
-  return lowStrips(cover, allowed, minWidth, lo).filter((g) => separatesColumns(rows, g, size));
+  return lowStrips(cover, allowed, minWidth, lo).flatMap((g) => {
+    const found = [g, ...leastPart(cover, g, minWidth, lo)].find((s) => separatesColumns(rows, s, size));
+    return found ? [found] : [];
+  });
+}
+
+/**
+ * The part of a low strip that the fewest baselines cross, when it is narrower than the strip and still a gutter's
+ * width: a column of short lines leaves blank a wide strip before its own edge, and the gutter is its least
+ * crossed part (the lines that fill that column end at it).
+ */
+function leastPart(cover: number[], [gl, gr]: Gutter, minWidth: number, lo: number): Gutter[] {
+  const inside = cover.slice(gl - lo, gr - lo);
+  const least = Math.min(...inside);
+  const part = lowStrips(inside, least, minWidth, gl);
+  return part.length === 1 && part[0]![1] - part[0]![0] < gr - gl ? part : [];
 }
