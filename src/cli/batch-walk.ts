@@ -17,10 +17,24 @@ export const INPUT_EXTENSIONS = new Set([
   '.docx',
   '.doc',
   '.wps',
+  '.odt',
+  '.rtf',
   '.csv',
   '.tsv',
   '.xlsx',
+  '.xls',
+  '.et',
+  '.ods',
 ]);
+
+/** Scanned images, picked up only when they are to be OCR'd (`--ocr`): a folder's other pictures are no notices. */
+export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.tif', '.tiff']);
+
+/** Whether a file name is that of a scanned image. */
+export function isImageName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && IMAGE_EXTENSIONS.has(name.slice(dot).toLowerCase());
+}
 
 const byName = (a: { name: string }, b: { name: string }): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -45,10 +59,13 @@ export async function* walk(dir: string, also?: (name: string) => boolean): Asyn
 }
 
 /** How many inputs a folder holds and their total size, for the progress bar (a second, cheap walk). */
-export async function countInputs(dir: string): Promise<{ files: number; bytes: number }> {
+export async function countInputs(
+  dir: string,
+  also?: (name: string) => boolean,
+): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
-  for await (const path of walk(dir)) {
+  for await (const path of walk(dir, also)) {
     files++;
     bytes += await stat(path).then(
       (s) => s.size,

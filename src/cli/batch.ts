@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { orderedMap } from './batch-order.js';
 import type { BatchResult } from './batch-task.js';
-import { countInputs, walk } from './batch-walk.js';
+import { countInputs, isImageName, walk } from './batch-walk.js';
 import { DEFAULT_OUT, EXIT_FAILED, tempPathFor, type ConvertCommand } from './convert.js';
 import { Progress } from './progress.js';
 import { taskRunner } from './worker-pool.js';
@@ -26,6 +26,10 @@ export function jobsOf(cmd: ConvertCommand): number {
   return Math.max(1, cmd.jobs ?? availableParallelism());
 }
 
+/** With --ocr a folder's scanned images are inputs too. */
+const imagesOf = (cmd: ConvertCommand): ((name: string) => boolean) | undefined =>
+  cmd.ingest?.ocr ? isImageName : undefined;
+
 /** A failure's reason for the summary, which names the file already. */
 const withoutPath = (reason: string | undefined, path: string): string =>
   (reason ?? 'failed').replace(`${path}: `, '');
@@ -37,7 +41,7 @@ export async function runBatch(cmd: ConvertCommand): Promise<number> {
   const runner = taskRunner(jobs, cmd);
   const progress = new Progress(process.stderr, !cmd.quiet && process.stderr.isTTY === true);
   if (progress.enabled)
-    void countInputs(cmd.input).then(
+    void countInputs(cmd.input, imagesOf(cmd)).then(
       (total) => progress.setTotal(total),
       () => undefined,
     );
@@ -52,7 +56,7 @@ export async function runBatch(cmd: ConvertCommand): Promise<number> {
   process.once('SIGINT', onInterrupt);
   try {
     await orderedMap(
-      walk(cmd.input),
+      walk(cmd.input, imagesOf(cmd)),
       (path) => {
         const target = join(outDir, relative(cmd.input, path) + '.json');
         const job = runner.run({ kind: 'file', path, target });

@@ -27,7 +27,7 @@ export const COMMANDS: CommandSpec[] = [
     usage:
       'gongwen convert <file|dir|-> [-o DIR] [--format json|jsonl|csv|xlsx|ics|md] [--unit NAME] [--units FILE]… [--keywords] [--jobs N] [--skip-existing] [--input jsonl]',
     description:
-      'Convert notices (text in UTF-8, UTF-16 or GBK; PDF, searchable or with --ocr; HTML; Markdown; Word; task tables in those (ruled tables in PDFs), or as .csv/.tsv/.xlsx) into NoticeGraph JSON. One file and no -o (or -o -): the graph on stdout. A folder: one JSON per file under -o DIR (default out/), mirroring the folder, converted in parallel with a progress bar. --input jsonl -: JSON Lines in, one graph a line out.',
+      'Convert notices (text in UTF-8, UTF-16 or GBK; PDF, searchable or with --ocr; scanned images (PNG, JPEG, TIFF) with --ocr; HTML; Markdown; Word (.docx; .doc/.wps/.odt/.rtf through LibreOffice); task tables in those (ruled tables in PDFs), or as .csv/.tsv/.xlsx, .xls/.et/.ods through LibreOffice) into NoticeGraph JSON. One file and no -o (or -o -): the graph on stdout. A folder: one JSON per file under -o DIR (default out/), mirroring the folder, converted in parallel with a progress bar. --input jsonl -: JSON Lines in, one graph a line out.',
   },
   {
     name: 'repair',
@@ -110,7 +110,8 @@ export const OPTIONS: OptionSpec[] = [
   {
     name: 'ocr',
     type: 'boolean',
-    description: 'OCR PDF pages that have no text layer (tesseract with chi_sim, and pdftoppm)',
+    description:
+      'OCR PDF pages that have no text layer (tesseract with chi_sim, and pdftoppm), and scanned images (PNG, JPEG, TIFF); a folder then takes its images too',
     commands: ['convert', 'repair'],
   },
   {

@@ -192,7 +192,7 @@ export const DiagnosticSchema = z.object({
   end: z.number().int().nonnegative().optional(),
 });
 
-export const FORMATS = ['txt', 'pdf', 'md', 'html', 'docx', 'csv', 'xlsx'] as const;
+export const FORMATS = ['txt', 'pdf', 'md', 'html', 'docx', 'csv', 'xlsx', 'image'] as const;
 export const SourceInfoSchema = z.object({
   path: z.string().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -1,7 +1,8 @@
 /**
- * Word ingest: .docx through mammoth (its raw text, one paragraph a line, automatic list numbers kept); .doc and .wps (OLE compound files)
- * are first converted to .docx by LibreOffice when it is installed (`libreoffice`/`soffice` on PATH), and
- * refused with a clear error naming it otherwise.
+ * Word ingest: .docx through mammoth (its raw text, one paragraph a line, automatic list numbers kept). Other office
+ * documents (.doc and .wps, .odt, .rtf; spreadsheets .xls, .et, .ods) are first converted to .docx or .xlsx by
+ * LibreOffice when it is installed (`libreoffice`/`soffice` on PATH), and refused with a clear error naming it
+ * otherwise.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,22 +47,54 @@ export async function ingestDocx(input: Uint8Array, path?: string): Promise<Sour
   return { ...(tabled ?? { raw }), format: 'docx', encoding: 'utf-8', lineEndings: 'lf' };
 }
 
-/** Converts a .doc/.wps with LibreOffice, then reads the .docx. Throws 'missing-tool' without LibreOffice. */
-export async function ingestLegacyWord(bytes: Uint8Array, path?: string): Promise<Source> {
+/** A document LibreOffice converts first: what it is (for messages), its extension, and what to convert it to. */
+export interface OfficeKind {
+  label: string;
+  ext: string;
+  to: 'docx' | 'xlsx';
+}
+
+/** Word 97–2003 or WPS text (.doc/.wps). */
+export const LEGACY_WORD: OfficeKind = {
+  label: 'a Word 97–2003 or WPS document (.doc/.wps)',
+  ext: 'doc',
+  to: 'docx',
+};
+
+/**
+ * Converts a document with LibreOffice (to .docx, or to .xlsx for a spreadsheet), then reads the result as convert
+ * reads a .docx or .xlsx. Throws 'missing-tool' without LibreOffice.
+ */
+export async function ingestThroughOffice(
+  bytes: Uint8Array,
+  kind: OfficeKind,
+  path?: string,
+): Promise<Source> {
   const command = await findCommand(LIBREOFFICE);
   if (!command)
     throw new IngestError(
       'missing-tool',
-      `${describeInput(path)}: is a Word 97–2003 or WPS document (.doc/.wps), which needs LibreOffice to convert; install it (${LIBREOFFICE_INSTALL}) or save the file as .docx and try again`,
+      `${describeInput(path)}: is ${kind.label}, which needs LibreOffice to convert; install it (${LIBREOFFICE_INSTALL}) or save the file as .${kind.to} and try again`,
       path,
     );
-  const dir = await mkdtemp(join(tmpdir(), 'gongwen-doc-'));
+  const dir = await mkdtemp(join(tmpdir(), 'gongwen-office-'));
   try {
-    const input = join(dir, 'input.doc');
+    const input = join(dir, `input.${kind.ext}`);
     await writeFile(input, bytes);
-    const args = ['--headless', '--convert-to', 'docx', '--outdir', dir, input];
+    // Its own profile folder: a LibreOffice the user has open (or another conversion) does not block this one.
+    const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
+    const args = [profile, '--headless', '--convert-to', kind.to, '--outdir', dir, input];
     await runTool({ command, install: LIBREOFFICE_INSTALL }, args, path, CONVERT_TIMEOUT_MS);
-    return { ...(await ingestDocx(await readFile(join(dir, 'input.docx')), path)) };
+    const out = await readFile(join(dir, `input.${kind.to}`)).catch((err: unknown) => {
+      throw new IngestError(
+        'tool-failed',
+        `${describeInput(path)}: LibreOffice could not convert ${kind.label} to .${kind.to}; open it in an office program and save it as .${kind.to}`,
+        path,
+        { cause: err },
+      );
+    });
+    if (kind.to === 'xlsx') return (await import('./table/xlsx.js')).ingestXlsx(out, path);
+    return await ingestDocx(out, path);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

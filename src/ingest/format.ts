@@ -6,6 +6,7 @@
  */
 import { decodeBytes } from './decode.js';
 import { IngestError } from './errors.js';
+import { isOleDocument, isOleSpreadsheet } from './ole.js';
 import { looksLikeHtml, sniffMagic, type MagicMatch } from './sniff.js';
 import type { DetectedFormat } from './types.js';
 
@@ -16,6 +17,19 @@ export function isMarkdownPath(path: string | undefined): boolean {
   return path !== undefined && MARKDOWN_EXTENSION.test(path);
 }
 
+/** The source format each sniffed format is read as (office documents through LibreOffice, as .docx or .xlsx). */
+const SOURCE_FORMAT_OF: Record<SniffedFormat['format'], DetectedFormat> = {
+  pdf: 'pdf',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  odt: 'docx',
+  rtf: 'docx',
+  ods: 'xlsx',
+  image: 'image',
+  html: 'html',
+  binary: 'binary',
+};
+
 /** A format recognised before decoding: from a magic number, or HTML from its opening tag. */
 export type SniffedFormat = MagicMatch | { format: 'html'; label: string };
 
@@ -25,13 +39,15 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat | undefined {
 }
 
 /**
- * The format of a file from its content: 'pdf', 'docx', 'html' from their signatures; 'binary' for other
+ * The format of a file from its content: 'pdf', 'docx', 'xlsx', 'image', 'html' from their signatures (office
+ * documents LibreOffice converts first as 'docx' or 'xlsx'); 'binary' for other
  * binary files and for bytes that do not decode as text (`decodeText` then says precisely why); 'md' for
  * decodable text with a .md/.markdown path; else 'txt'. Decodes the whole input once when it is text.
  */
 export function detectFormat(bytes: Uint8Array, path?: string): DetectedFormat {
+  if (isOleDocument(bytes)) return isOleSpreadsheet(bytes) ? 'xlsx' : 'docx'; // through LibreOffice
   const sniffed = sniffFormat(bytes);
-  if (sniffed) return sniffed.format;
+  if (sniffed) return SOURCE_FORMAT_OF[sniffed.format];
   try {
     decodeBytes(bytes, path);
   } catch (error) {

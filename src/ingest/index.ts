@@ -3,7 +3,14 @@
  * `ingest` reads text formats; `ingestAsync` reads every format (PDF, Word, HTML, Markdown, text).
  */
 import { decodeBytes } from './decode.js';
-import { isOleDocument } from './ole.js';
+import { isOleDocument, isOleSpreadsheet } from './ole.js';
+
+/** Excel 97–2003 or WPS 表格 (.xls/.et), converted to .xlsx by LibreOffice. */
+const LEGACY_SHEET = {
+  label: 'an Excel 97–2003 or WPS spreadsheet (.xls/.et)',
+  ext: 'xls',
+  to: 'xlsx',
+} as const;
 import { isMarkdownPath, sniffFormat } from './format.js';
 import { ingestCsv, isCsvPath } from './table/csv.js';
 import { detectLineEndings } from './lines.js';
@@ -46,16 +53,21 @@ export function ingest(input: Uint8Array | string, options: IngestOptions = {}):
 
 /**
  * Reads any supported input into a `Source`; the format comes from the content (a .md/.markdown name marks
- * Markdown, whose text is indistinguishable from plain text): PDF (text layer, or OCR with `ocr`), .docx,
- * .doc/.wps (through LibreOffice), HTML, Markdown (as plain lines), plain text (as `ingest`).
+ * Markdown, whose text is indistinguishable from plain text): PDF (text layer, or OCR with `ocr`), scanned images
+ * (PNG, JPEG, TIFF, with `ocr`), .docx, .xlsx, other office documents through LibreOffice (.doc/.wps, .odt, .rtf as
+ * Word; .xls/.et, .ods as Excel), HTML, Markdown (as plain lines), plain text (as `ingest`).
  * Throws `IngestError` with a code for each way an input can be refused.
  */
 export async function ingestAsync(input: Uint8Array | string, options: IngestOptions = {}): Promise<Source> {
   if (typeof input === 'string') return ingest(input, options);
   const { path } = options;
   // Each reader is loaded when its format arrives: pdfjs, mammoth and rehype cost hundreds of milliseconds.
-  if (isOleDocument(input)) return (await import('./docx.js')).ingestLegacyWord(input, path);
-  switch (sniffFormat(input)?.format) {
+  if (isOleDocument(input)) {
+    const { ingestThroughOffice, LEGACY_WORD } = await import('./docx.js');
+    return ingestThroughOffice(input, isOleSpreadsheet(input) ? LEGACY_SHEET : LEGACY_WORD, path);
+  }
+  const sniffed = sniffFormat(input);
+  switch (sniffed?.format) {
     case 'pdf':
       return (await import('./pdf/index.js')).ingestPdf(input, path, options);
     case 'docx':
@@ -64,6 +76,22 @@ export async function ingestAsync(input: Uint8Array | string, options: IngestOpt
       return (await import('./html.js')).ingestHtml(input, path);
     case 'xlsx':
       return (await import('./table/xlsx.js')).ingestXlsx(input, path);
+    case 'odt':
+    case 'rtf':
+    case 'ods': {
+      const kind = {
+        label: sniffed.label,
+        ext: sniffed.format,
+        to: sniffed.format === 'ods' ? 'xlsx' : 'docx',
+      } as const;
+      return (await import('./docx.js')).ingestThroughOffice(input, kind, path);
+    }
+    case 'image': {
+      const { imageKind, ingestImage } = await import('./image.js');
+      const kind = imageKind(input);
+      if (kind) return ingestImage(input, kind, path, options);
+      break;
+    }
     default:
       break;
   }

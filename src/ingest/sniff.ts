@@ -6,7 +6,7 @@ import { detectBom, startsWith } from './bom.js';
 
 /** A recognised non-text file type: the format it maps to and a phrase for messages ("a PNG image"). */
 export interface MagicMatch {
-  format: 'pdf' | 'docx' | 'xlsx' | 'binary';
+  format: 'pdf' | 'docx' | 'xlsx' | 'odt' | 'ods' | 'rtf' | 'image' | 'binary';
   label: string;
 }
 
@@ -19,9 +19,12 @@ const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 /** Signatures at offset 0, checked in order. */
 const MAGIC_RULES: readonly MagicRule[] = [
   { bytes: [0x25, 0x50, 0x44, 0x46], format: 'pdf', label: 'a PDF' }, // %PDF
-  { bytes: [0x89, 0x50, 0x4e, 0x47], format: 'binary', label: 'a PNG image' }, // \x89PNG
+  { bytes: [0x89, 0x50, 0x4e, 0x47], format: 'image', label: 'a PNG image' }, // \x89PNG
   { bytes: [0x47, 0x49, 0x46, 0x38], format: 'binary', label: 'a GIF image' }, // GIF8
-  { bytes: [0xff, 0xd8, 0xff], format: 'binary', label: 'a JPEG image' },
+  { bytes: [0xff, 0xd8, 0xff], format: 'image', label: 'a JPEG image' },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], format: 'image', label: 'a TIFF image' }, // II*\0
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], format: 'image', label: 'a TIFF image' }, // MM\0*
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], format: 'rtf', label: 'a Rich Text document (.rtf)' }, // {\rtf
   { bytes: [0x7f, 0x45, 0x4c, 0x46], format: 'binary', label: 'an ELF executable' }, // \x7FELF
 ];
 
@@ -32,6 +35,18 @@ const MAGIC_RULES: readonly MagicRule[] = [
 const DOCX_ENTRY_PREFIX = 'word/';
 /** An Excel workbook's entries live under xl/. */
 const XLSX_ENTRY_PREFIX = 'xl/';
+/**
+ * An OpenDocument file opens with an uncompressed entry named mimetype holding its media type (ODF 1.2, 3.3), so
+ * the type sits at a fixed offset: 30 bytes of local header, then the 8 bytes of the name.
+ */
+const ODF_MIMETYPE_AT = 38;
+const ODF_TYPES: Record<string, MagicMatch> = {
+  'application/vnd.oasis.opendocument.text': { format: 'odt', label: 'an OpenDocument text (.odt)' },
+  'application/vnd.oasis.opendocument.spreadsheet': {
+    format: 'ods',
+    label: 'an OpenDocument spreadsheet (.ods)',
+  },
+};
 
 /** How many bytes of the start are enough to see an HTML opening tag behind a BOM and blank lines. */
 const HTML_SNIFF_BYTES = 1024;
@@ -47,6 +62,9 @@ const HTML_OPENING = /^\s*<(?:!doctype\s+html|html|head|body|meta|div|table)(?=[
 export function sniffMagic(bytes: Uint8Array): MagicMatch | undefined {
   if (startsWith(bytes, ZIP_SIGNATURE)) {
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.toString('latin1', 30, ODF_MIMETYPE_AT) === 'mimetype')
+      for (const [type, match] of Object.entries(ODF_TYPES))
+        if (view.toString('latin1', ODF_MIMETYPE_AT, ODF_MIMETYPE_AT + type.length) === type) return match;
     if (view.includes(DOCX_ENTRY_PREFIX)) return { format: 'docx', label: 'a Word document (.docx)' };
     return view.includes(XLSX_ENTRY_PREFIX)
       ? { format: 'xlsx', label: 'an Excel workbook (.xlsx)' }

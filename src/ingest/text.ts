@@ -18,6 +18,11 @@ const ADVICE: Record<SniffedFormat['format'], string> = {
   docx: 'Word input is not supported yet; save it as plain text (UTF-8) and pass the .txt',
   html: 'HTML input is not supported yet; save the page as plain text and pass the .txt',
   xlsx: 'Excel input is read by the CLI (gongwen convert) and ingestAsync; ingest() takes text only',
+  odt: 'OpenDocument input is read by the CLI (gongwen convert) and ingestAsync, through LibreOffice; ingest() takes text only',
+  ods: 'OpenDocument input is read by the CLI (gongwen convert) and ingestAsync, through LibreOffice; ingest() takes text only',
+  rtf: 'Rich Text input is read by the CLI (gongwen convert) and ingestAsync, through LibreOffice; ingest() takes text only',
+  image:
+    'a scanned image is read by the CLI with --ocr (gongwen convert --ocr) and ingestAsync with ocr: true; ingest() takes text only',
   binary: PLAIN_TEXT_ADVICE,
 };
 

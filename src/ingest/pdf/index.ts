@@ -78,28 +78,38 @@ export async function ingestPdf(
     );
     pages = pages.map((p) => done.get(p.page) ?? p);
   }
+  return {
+    ...readPages(pages, path),
+    format: 'pdf',
+    encoding: options.ocr && blank.length > 0 ? 'ocr' : 'pdf-text',
+  };
+}
+
+/**
+ * Pages of runs (a PDF's text layer or OCR output, an image's OCR output) → the text and layout of a Source: pages
+ * scanned askew turned back, tables taken out, page furniture dropped, lines joined into paragraphs. Throws
+ * IngestError 'empty-input' when no text is left.
+ */
+export function readPages(
+  pages: PageText[],
+  path: string | undefined,
+  /** What the pages are, for the message: 'PDF' or 'image'. */
+  what = 'PDF',
+): Pick<Source, 'raw' | 'pages' | 'lineEndings' | 'layout' | 'tables'> {
   // A page scanned askew has its words turned back before lines are built (see skew.ts).
-  pages = pages.map(deskew);
-  const found = takePdfTables(pages);
+  const straight = pages.map(deskew);
+  const found = takePdfTables(straight);
   const prose = withoutGridRuns(found.pages, found.plain);
   const lines = insertGrids(dropFurniture(prose.map(pageLines)), found.plain).flat();
   if (lines.length === 0 && found.tables.length === 0)
     throw new IngestError(
       'empty-input',
-      `${describeInput(path)}: the PDF holds no text; pass a file with the notice's text`,
+      `${describeInput(path)}: the ${what} holds no text; pass a file with the notice's text`,
       path,
     );
   const { raw, layout, tables } =
     found.tables.length > 0
       ? withPdfTables(lines, found.tables)
       : { ...paragraphText(lines), tables: undefined };
-  return {
-    raw,
-    format: 'pdf',
-    encoding: options.ocr && blank.length > 0 ? 'ocr' : 'pdf-text',
-    pages: pages.length,
-    lineEndings: 'lf',
-    layout,
-    ...(tables ? { tables } : {}),
-  };
+  return { raw, pages: pages.length, lineEndings: 'lf', layout, ...(tables ? { tables } : {}) };
 }

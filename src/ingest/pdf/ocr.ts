@@ -20,12 +20,13 @@ import type { PageText, TextRun } from './types.js';
 const MAX_DPI = 300;
 const MIN_DPI = 150;
 const POINTS_PER_INCH = 72;
-const LANGUAGE = 'chi_sim';
+export const LANGUAGE = 'chi_sim';
 /** Time limit of one tool run on one page. */
-const PAGE_TIMEOUT_MS = 180_000;
+export const PAGE_TIMEOUT_MS = 180_000;
 /** tesseract on one thread: pages run in parallel instead. */
-const ONE_THREAD = { ...process.env, OMP_THREAD_LIMIT: '1' };
-/** The levels of a line row and of a word row in tesseract's TSV. */
+export const ONE_THREAD = { ...process.env, OMP_THREAD_LIMIT: '1' };
+/** The levels of a page row, a line row and a word row in tesseract's TSV. */
+const PAGE_LEVEL = 1;
 const LINE_LEVEL = 4;
 const WORD_LEVEL = 5;
 
@@ -52,35 +53,62 @@ export function pageResolutions(list: string): Map<number, number> {
     [...best].map(([page, { ppi }]) => [page, Math.min(MAX_DPI, Math.max(MIN_DPI, Math.round(ppi)))]),
   );
 }
-const TESSERACT: Tool = { command: 'tesseract', install: OCR_INSTALL };
+export const TESSERACT: Tool = { command: 'tesseract', install: OCR_INSTALL };
 
 /** Progress of an OCR pass: page `page` of the `pages` to OCR is starting. */
 export type OcrProgress = (done: { page: number; index: number; total: number }) => void;
 
+/** A page of tesseract's TSV: its number (1-based), its size in pixels, and its words as runs in points. */
+export interface TsvPage {
+  page: number;
+  widthPx: number;
+  heightPx: number;
+  runs: TextRun[];
+}
+
 /**
- * Word rows of tesseract's TSV → runs in points. Every word of a line gets the line's baseline and height
- * (from the line's own row), so that the words of one line stay on one baseline whatever their glyphs.
+ * Word rows of tesseract's TSV → runs in points, page by page (a multi-page TIFF gives several). Every word of a
+ * line gets the line's baseline and height (from the line's own row), so that the words of one line stay on one
+ * baseline whatever their glyphs. A page's size is its level-1 row's.
  */
-function wordsToRuns(tsv: string, dpi: number): TextRun[] {
+export function tsvPages(tsv: string, dpi: number): TsvPage[] {
   const scale = POINTS_PER_INCH / dpi;
+  const pages = new Map<number, TsvPage>();
   const lines = new Map<string, { bottom: number; height: number }>();
-  const runs: TextRun[] = [];
   for (const row of tsv.split('\n').slice(1)) {
     const cols = row.split('\t');
     if (cols.length < 12) continue;
-    const [level, , block, par, line] = cols.slice(0, 5);
+    const [level, pageNum, block, par, line] = cols.slice(0, 5);
     const [left, top, width, height] = cols.slice(6, 10).map(Number) as [number, number, number, number];
-    const id = `${block}/${par}/${line}`;
+    const n = Number(pageNum);
+    if (!Number.isInteger(n) || n < 1) continue;
+    let page = pages.get(n);
+    if (!page) pages.set(n, (page = { page: n, widthPx: 0, heightPx: 0, runs: [] }));
+    if (Number(level) === PAGE_LEVEL) {
+      page.widthPx = width;
+      page.heightPx = height;
+    }
+    const id = `${n}/${block}/${par}/${line}`;
     if (Number(level) === LINE_LEVEL) lines.set(id, { bottom: top + height, height });
     const text = cols.slice(11).join('\t').trim();
     const at = lines.get(id);
     if (Number(level) !== WORD_LEVEL || text === '' || !at) continue;
-    runs.push({ text, x: left * scale, y: at.bottom * scale, w: width * scale, size: at.height * scale });
+    page.runs.push({
+      text,
+      x: left * scale,
+      y: at.bottom * scale,
+      w: width * scale,
+      size: at.height * scale,
+    });
   }
-  return runs;
+  return [...pages.values()].sort((a, b) => a.page - b.page);
 }
 
-async function checkLanguage(path: string | undefined): Promise<void> {
+/** Word rows of a one-page TSV → runs in points. */
+const wordsToRuns = (tsv: string, dpi: number): TextRun[] => tsvPages(tsv, dpi)[0]?.runs ?? [];
+
+/** Refuses when tesseract has no Chinese model. */
+export async function checkLanguage(path: string | undefined): Promise<void> {
   const langs = await runTool(TESSERACT, ['--list-langs'], path, PAGE_TIMEOUT_MS);
   if (!langs.split(/\s+/).includes(LANGUAGE))
     throw new IngestError(
