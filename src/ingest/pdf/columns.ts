@@ -9,6 +9,7 @@
  * measure), and those pieces are prose: most of them fill their column (a form's label and value pairs, a
  * signature under a list, do not).
  */
+import { robustEdge } from '../../layout/geometry.js';
 import type { TextRun } from './types.js';
 
 /** A gutter: the strip between two columns, left and right x. */
@@ -159,13 +160,13 @@ export function separatesColumns(rows: TextRun[][], [gl, gr]: Gutter, size: numb
   if (!prose[0] && !prose[1]) return false;
   const leftWidth =
     leftEdge -
-    sharedEdge(
+    robustEdge(
       lefts.map((b) => b.left![0]),
       size,
       'min',
     );
   const rightWidth =
-    sharedEdge(
+    robustEdge(
       rights.map((b) => b.right![1]),
       size,
       'max',
@@ -178,12 +179,6 @@ export function separatesColumns(rows: TextRun[][], [gl, gr]: Gutter, size: numb
 
 /** Two columns as wide as each other to within this many font sizes are of one page's layout. */
 const SAME_MEASURE = 1;
-
-/** The smallest (largest) value that another lies within `tolerance` of: an edge two lines share at least. */
-function sharedEdge(values: number[], tolerance: number, side: 'min' | 'max'): number {
-  const s = [...values].sort((a, b) => (side === 'min' ? a - b : b - a));
-  return s.find((v, i) => s.slice(i + 1).some((w) => Math.abs(v - w) <= tolerance)) ?? s[0]!;
-}
 
 /**
  * The gutters of a page (left to right; none for a page of one column), from its runs grouped into baselines.
