@@ -98,12 +98,11 @@ function pitchOf(byY: PdfLine[]): number | undefined {
 
 /**
  * The small print in a page's margins: the top and foot lines (`EDGE_LINES` at most at either end) set in type
- * `SMALL` of the text's usual size or less, above (below) every line of the text's size and apart from the
- * nearest of them by `APART` pitches: what a browser or a typesetter prints around the page (date, title, address,
+ * `SMALL` of the text's usual size or less, above (below) every other line and apart from the nearest of them by
+ * `APART` pitches: what a browser or a typesetter prints around the page (date, title, address,
  * page count), not a line of the notice.
  */
 function marginLines(lines: PdfLine[]): Set<PdfLine> {
-  const out = new Set<PdfLine>();
   const byY = [...lines].sort((a, b) => a.y - b.y);
   // The text's size: the usual one of the lines between the edge lines (the small print may be most of a last page).
   const sizes = byY
@@ -111,14 +110,21 @@ function marginLines(lines: PdfLine[]): Set<PdfLine> {
     .map((l) => l.size)
     .sort((a, b) => a - b);
   const usual = sizes[Math.floor(sizes.length / 2)];
-  if (usual === undefined) return out;
+  if (usual === undefined) return new Set();
   const small = (l: PdfLine) => l.size <= SMALL * usual;
-  const body = byY.filter((l) => !small(l));
-  const pitch = pitchOf(body);
-  if (body.length < 2 || pitch === undefined) return out;
-  const [top, bottom] = [body[0]!.y, body[body.length - 1]!.y];
-  for (const l of [...byY.slice(0, EDGE_LINES), ...byY.slice(-EDGE_LINES)])
-    if (small(l) && (l.y <= top - APART * pitch || l.y >= bottom + APART * pitch)) out.add(l);
+  const top = byY.slice(0, EDGE_LINES).filter(small);
+  const foot = byY.slice(-EDGE_LINES).filter(small);
+  const rest = byY.filter((l) => !top.includes(l) && !foot.includes(l));
+  const pitch = pitchOf(rest);
+  if (rest.length < 2 || pitch === undefined) return new Set();
+  // Apart: the gap between the small print and the nearest other line (of any size: an OCR pass reads sizes
+  // unevenly) is `APART` pitches at least.
+  const [first, last] = [rest[0]!.y, rest[rest.length - 1]!.y];
+  const out = new Set<PdfLine>();
+  if (top.length > 0 && first - Math.max(...top.map((l) => l.y)) >= APART * pitch)
+    top.forEach((l) => out.add(l));
+  if (foot.length > 0 && Math.min(...foot.map((l) => l.y)) - last >= APART * pitch)
+    foot.forEach((l) => out.add(l));
   return out;
 }
 
