@@ -190,11 +190,14 @@ describe('reading order from the lines themselves: bands and columns', () => {
         run(`右${String(i).padStart(2, '0')}${'文'.repeat(12)}`, right, 60 + i * PITCH),
       ),
     ];
+    // A browser's date and address in small print, further left than either column, move no column's edge.
+    runs.push({ text: '12/7/26, 8:18 PM', x: 12, y: 20, w: 68, size: 8 });
+    runs.push({ text: 'http://127.0.0.1/notice.html', x: 12, y: 820, w: 120, size: 8 });
     const lines = pageLines({ page: 1, width: 595, height: 842, ocr: false, runs });
     expect(lines.filter((l) => l.side === 'right').map((l) => l.text.slice(0, 3))).toEqual(
       Array.from({ length: 17 }, (_, i) => `右${String(i).padStart(2, '0')}`),
     );
-    expect(lines.findIndex((l) => l.side === 'right')).toBe(17);
+    expect(lines.filter((l) => l.side === 'left')).toHaveLength(17 + 2);
     // A form: labels beside their values (prose, wider than the labels) is one column.
     const form = [
       ...Array.from({ length: 12 }, (_, i) =>

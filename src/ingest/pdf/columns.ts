@@ -43,6 +43,8 @@ const PROSE_FILL = 0.5;
 const MIN_MEASURE = 6;
 /** On this share of the baselines with text on both sides of a gutter, no other gap of the line is wider. */
 const WIDEST_SHARE = 0.7;
+/** Rows set at most this share of the page's usual size are small print, not looked at for columns. */
+const SMALL = 0.75;
 /** Runs closer than this many font sizes are one piece of a line. */
 const PIECE_GAP = 1.5;
 
@@ -187,7 +189,11 @@ const SAME_MEASURE = 1;
  * is a candidate, kept when it separates two columns of prose. (Not for an OCR layer: its word boxes leave blank
  * strips by chance; lines.ts keeps the stricter test there.)
  */
-export function findGutters(rows: TextRun[][]): Gutter[] {
+export function findGutters(all: TextRun[][]): Gutter[] {
+  // Small print (a browser's date and address in the margins, set at most `SMALL` of the text's size) is no line
+  // of a column: it would move a column's edge.
+  const pageSize = median(all.flat().map((r) => r.size));
+  const rows = all.filter((row) => median(row.map((r) => r.size)) > SMALL * pageSize);
   if (rows.length < MIN_ROWS) return [];
   const runs = rows.flat();
   const size = median(runs.map((r) => r.size));
