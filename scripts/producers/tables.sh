@@ -15,21 +15,26 @@
 #   table-valign-middle-lo.pdf, table-valign-middle-chromium.pdf  the page without any rule (as table-none-*), every
 #                       cell set in the middle of its row (valign="middle": Word's "centre vertically", a WPS export)
 #   table-valign-bottom-chromium.pdf  the same with every cell set at the bottom of its row (valign="bottom")
+#   table-norepeat-three-lo.pdf, table-norepeat-none-chromium.pdf  the 三线表 page by LibreOffice and the page
+#                       without any rule by Chromium with the header row not in <thead>: printed once, on the
+#                       first page only (the next pages' rows are read under the columns of the page before)
 source "$(dirname "$0")/common.sh"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 SRC="$ROOT/corpus/tables/seed-table.html"
-# page OUT [notice] [three|rows|none] [top|middle|bottom] — the table page with its header row in <thead> and CSS
-# borders; with "notice", after a cover notice that names it as its attachment; with "three", "rows" or "none",
-# only horizontal rules or none (HTML's frame and rules attributes, which LibreOffice and Chromium both honour),
-# cells top-aligned or as the last argument says (valign).
+# page OUT [notice] [three|rows|none] [top|middle|bottom] [norepeat] — the table page with its header row in
+# <thead> (with "norepeat", an ordinary first row: printed once) and CSS borders; with "notice", after a cover
+# notice that names it as its attachment; with "three", "rows" or "none", only horizontal rules or none (HTML's
+# frame and rules attributes, which LibreOffice and Chromium both honour), cells top-aligned or as the fourth
+# argument says (valign).
 page() {
-  python3 - "$SRC" "$1" "${2:-}" "${3:-}" "${4:-top}" <<'PY'
+  python3 - "$SRC" "$1" "${2:-}" "${3:-}" "${4:-top}" "${5:-}" <<'PY'
 import sys
 src = open(sys.argv[1], encoding='utf-8').read()
-i = src.index('<tr>')
-j = src.index('</tr>', i) + len('</tr>')
-src = src[:i] + '<thead>' + src[i:j] + '</thead><tbody>' + src[j:].replace('</table>', '</tbody></table>', 1)
+if sys.argv[6] != 'norepeat':
+    i = src.index('<tr>')
+    j = src.index('</tr>', i) + len('</tr>')
+    src = src[:i] + '<thead>' + src[i:j] + '</thead><tbody>' + src[j:].replace('</table>', '</tbody></table>', 1)
 style = ('<style>table{border-collapse:collapse;font-size:9pt}'
          'td,th{border:1px solid #000;padding:2px}</style>')
 src = src.replace('</head>', style + '</head>', 1)
@@ -86,6 +91,13 @@ if command -v soffice >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; the
     mv "$WORK/table-valign-middle-lo.pdf" "$OUT/table-valign-middle-lo.pdf"
     echo "producers: $OUT/table-valign-middle-lo.pdf"
   fi
+  if fresh "$OUT/table-norepeat-three-lo.pdf" "$SRC" "$0"; then
+    page "$WORK/table-norepeat-three-lo.html" "" three top norepeat
+    soffice --headless -env:UserInstallation="file://$WORK/profile" \
+      --convert-to pdf:writer_web_pdf_Export --outdir "$WORK" "$WORK/table-norepeat-three-lo.html" >/dev/null 2>&1
+    mv "$WORK/table-norepeat-three-lo.pdf" "$OUT/table-norepeat-three-lo.pdf"
+    echo "producers: $OUT/table-norepeat-three-lo.pdf"
+  fi
 else
   echo "producers/tables.sh: table-lo.pdf skipped, soffice or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi
@@ -115,6 +127,13 @@ if command -v chromium >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; th
       echo "producers: $OUT/table-valign-$align-chromium.pdf"
     fi
   done
+  if fresh "$OUT/table-norepeat-none-chromium.pdf" "$SRC" "$0"; then
+    page "$WORK/table-norepeat-none.html" "" none top norepeat
+    chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+      --user-data-dir="$(mktemp -d -p "$WORK")" --no-pdf-header-footer \
+      --print-to-pdf="$OUT/table-norepeat-none-chromium.pdf" "file://$WORK/table-norepeat-none.html" >/dev/null 2>&1
+    echo "producers: $OUT/table-norepeat-none-chromium.pdf"
+  fi
 else
   echo "producers/tables.sh: table-chromium.pdf skipped, chromium or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi

@@ -59,6 +59,13 @@ export const ALIGNED_TABLE_FIXTURES = [
   'table-valign-bottom-chromium.pdf',
 ];
 
+/**
+ * The same table with its header printed once, on the first page only (the header row not in <thead>): the
+ * 三线表 page by LibreOffice and the page without any rule by Chromium (scripts/producers/tables.sh). Its next
+ * pages are found by the columns and the 序号 sequence they carry over, not by a header.
+ */
+export const NOREPEAT_TABLE_FIXTURES = ['table-norepeat-three-lo.pdf', 'table-norepeat-none-chromium.pdf'];
+
 /** A graph's facts per kind: tasks (path and title), units by role (task, role, unit), deadlines (task, text). */
 export function tableFacts(g: NoticeGraph): Record<string, string[]> {
   const nodes = new Map(g.nodes.map((n) => [n.id, n]));
@@ -123,6 +130,7 @@ export async function printTables(corpus: string, gold: Gold): Promise<string> {
     ...PDF_TABLE_FIXTURES,
     ...UNRULED_TABLE_FIXTURES,
     ...ALIGNED_TABLE_FIXTURES,
+    ...NOREPEAT_TABLE_FIXTURES,
   ]);
   return (
     results

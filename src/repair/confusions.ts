@@ -209,6 +209,46 @@ function noteAtEnd(text: string, known: ReadonlySet<string>): { length: number; 
   return misread ? { length: misread.form.length, fix: misread.fix } : undefined;
 }
 
+/** Shortest start of a note that may stand for the whole note cut short. */
+export const MIN_CUT_NOTE = 4;
+
+/** The proper starts of the notes (MIN_CUT_NOTE characters or more, no note or manner itself), by the one note or notes they start. */
+let noteStarts: { starts: Map<string, string[]>; longest: number } | undefined;
+function cutStarts(): { starts: Map<string, string[]>; longest: number } {
+  if (noteStarts) return noteStarts;
+  const { notes, manners } = loadRoleGrammar();
+  const starts = new Map<string, string[]>();
+  let longest = 0;
+  for (const note of notes)
+    for (let len = MIN_CUT_NOTE; len < note.length; len++) {
+      const start = note.slice(0, len);
+      if (notes.includes(start) || manners.includes(start)) continue;
+      addTo(starts, start, note);
+      longest = Math.max(longest, len);
+    }
+  noteStarts = { starts, longest };
+  return noteStarts;
+}
+
+/**
+ * The note `text` ends with cut short: a known unit, then the first MIN_CUT_NOTE characters or more of exactly one
+ * note (no note or manner itself), so that the rest of that note was lost ("市农委依职责分": 依职责分别牵头).
+ */
+function cutNote(
+  text: string,
+  known: ReadonlySet<string>,
+): { prefix: string; note: string; rest: string } | undefined {
+  const { starts, longest } = cutStarts();
+  for (let len = Math.min(text.length - 1, longest); len >= MIN_CUT_NOTE; len--) {
+    const prefix = text.slice(-len);
+    const notes = starts.get(prefix);
+    if (!notes || !known.has(text.slice(0, -len))) continue;
+    const unique = [...new Set(notes)];
+    return unique.length === 1 ? { prefix, note: unique[0]!, rest: unique[0]!.slice(len) } : undefined;
+  }
+  return undefined;
+}
+
 /** A label token before a colon inside a role line's list. */
 const RUN_IN = /([\u4e00-\u9fff]{4})[ \t\u3000]*[:：]/g;
 
@@ -243,11 +283,27 @@ function roleNotes(
     const offset = (i: number) => (i < list.length ? line.listStart + i : next + i - list.length);
     let itemEnd = joined.length;
     while (itemEnd > 0 && /[。.\s]/.test(joined[itemEnd - 1]!)) itemEnd--;
+    const lastEnd = itemEnd;
     for (let k = itemEnd - 1; k >= -1; k--) {
       if (k >= 0 && !isListSeparator(joined.charCodeAt(k))) continue;
       const item = joined.slice(k + 1, itemEnd);
+      const last = itemEnd === lastEnd;
       itemEnd = k;
       const hit = noteAtEnd(item, ctx.knownUnits);
+      // The list's last item cut short inside its note, nothing of it on the next line: the note's rest goes back.
+      const cut =
+        !hit && last && wrapped === '' && runIn === undefined ? cutNote(item, ctx.knownUnits) : undefined;
+      if (cut) {
+        const at = offset(k + 1 + item.length - 1) + 1;
+        proposals.push({ start: at, end: at, text: cut.rest, ruleId });
+        diagnostics.push({
+          code: EVIDENCE_CODE,
+          severity: 'info',
+          message: `"${cut.prefix}" read as ${cut.note}: the role note of grammars/roles.json cut short at the end of the list, after a known unit`,
+          start: at - cut.prefix.length,
+          end: at,
+        });
+      }
       // Only a note after a unit, and a wrapped line only when the note runs across the break.
       if (!hit || item.length <= hit.length) continue;
       const noteStart = k + 1 + item.length - hit.length;

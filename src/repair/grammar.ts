@@ -9,7 +9,7 @@ import { applyProposals, type Proposal } from './fixer.js';
 import { gazetteerJoin, paragraphJoin } from './breaks.js';
 import { grammarConfusion } from './confusions.js';
 import { headingSequence } from './headings.js';
-import { unitName } from './names.js';
+import { unitMisread, unitName } from './names.js';
 import { misreadWord, ratePercent } from './misreads.js';
 import { placeName } from './places.js';
 import { strayQuote } from './punctuation.js';
@@ -31,6 +31,7 @@ export const BUILTINS: Record<string, BuiltinRule> = {
   'role-label': roleLabel,
   'role-note': roleNote,
   'unit-name': unitName,
+  'unit-misread': unitMisread,
   'place-name': placeName,
   'grammar-confusion': grammarConfusion,
   'misread-word': misreadWord,

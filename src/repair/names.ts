@@ -9,6 +9,7 @@ import { isWhitespace } from './chars.js';
 import { boundedDistance, editScript, signature, withinSignatures, type EditOp } from './distance.js';
 import type { Proposal } from './fixer.js';
 import { perKnownSet } from './known.js';
+import { perText } from './memo.js';
 import { confusions } from './places.js';
 import { roleNotes } from './role-notes.js';
 import { isListSeparator, roleLines } from './roles.js';
@@ -171,18 +172,20 @@ function inside(part: string, unit: string, side: Side): boolean {
   );
 }
 
-/** A list item of a role line: its name without blanks, and the raw range it was read from. */
+/** A list item of a role line: its name without blanks, the raw range it was read from, and its list. */
 interface Item {
   name: string;
   start: number;
   end: number;
+  /** Index of the role line or note it was listed in. */
+  list: number;
 }
 
 /** The list items of every role line, and of every role note that ends a paragraph (role-notes.ts). */
 function listItems(raw: string, ctx: RuleContext): Item[] {
   const items: Item[] = [];
   const lists = [...roleLines(raw, ctx), ...roleNotes(raw, ctx)];
-  for (const line of lists) {
+  for (const [list, line] of lists.entries()) {
     let start = line.listStart;
     let blanks = false;
     for (let i = line.listStart; i <= line.listEnd; i++) {
@@ -195,7 +198,7 @@ function listItems(raw: string, ctx: RuleContext): Item[] {
       }
       const chunk = raw.slice(start, i);
       const name = blanks ? chunk.replace(WHITESPACE_ALL, '') : chunk;
-      items.push({ name: withoutTrailing(name), start, end: i });
+      items.push({ name: withoutTrailing(name), start, end: i, list });
       start = i + 1;
       blanks = false;
     }
@@ -243,43 +246,198 @@ function byConfusion(written: string, ops: readonly EditOp[]): boolean {
   return ops.every((op) => op.kind === 'sub' && pairs.has(written[op.at]! + '\u0000' + op.text));
 }
 
+/** A listed name that is no known unit, with the repairs the gazetteer allows and what the notice says of them. */
+interface Suspect {
+  item: Item;
+  /** Candidates, without the units its own list names as written (a list names a unit once). */
+  fixes: Fix[];
+  /** How many times the notice lists this name as written. */
+  repeats: number;
+}
+
+/** What the notice's role lines say: the suspects, and how often each known unit is listed as written. */
+interface Listing {
+  suspects: Suspect[];
+  named: ReadonlyMap<string, number>;
+}
+
+/**
+ * The list items of `raw` that are no known unit, with their candidates; and the known units listed as written.
+ * Once per text and repair: rules unit-name and unit-misread both read it.
+ */
+const listing = perText((raw: string, ctx: RuleContext): Listing => {
+  const items = listItems(raw, ctx);
+  const named = new Map<string, number>();
+  const byList = new Map<number, Set<string>>();
+  for (const { name, list } of items) {
+    if (ctx.knownUnits.has(name)) named.set(name, (named.get(name) ?? 0) + 1);
+    const names = byList.get(list) ?? new Set<string>();
+    byList.set(list, names.add(name));
+  }
+  const found = items.filter(
+    ({ name }) => name.length >= MIN_NAME && name.length <= MAX_NAME && !ctx.knownUnits.has(name),
+  );
+  const counts = new Map<string, number>();
+  for (const { name } of found) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const index = unitIndex(ctx.knownUnits);
+  const suspects = found.map((item) => ({
+    item,
+    fixes: candidates(item.name, index).filter((f) => !byList.get(item.list)!.has(f.unit)),
+    repeats: counts.get(item.name)!,
+  }));
+  return { suspects, named };
+});
+
+/** The one repair of a suspect that needs no OCR evidence, or the candidates it leaves tied (none: no candidate). */
+function plainFix({ item, fixes: all, repeats }: Suspect): Fix | Fix[] {
+  const { name } = item;
+  // A listed confusion decides between candidates, and is a misreading even when it recurs (市农妥 for 市农委).
+  const confused = all.filter((f) => byConfusion(name, f.ops));
+  const fixes = confused.length === 1 ? confused : repeats >= MIN_REPEATED ? [] : closest(all);
+  const fix = fixes[0];
+  if (fixes.length === 1 && fix && outsideNumbers(name, fix.ops) && !atEdge(name, fix.ops)) return fix;
+  return fixes.length > 1 ? fixes : [];
+}
+
+/** The proposals of a fix of an item. */
+function proposalsOf(raw: string, item: Item, fix: Fix, ruleId: string): Proposal[] {
+  const index = offsets(raw, item);
+  return fix.ops.map((op) => {
+    const pos = index[op.at]!;
+    return { start: pos, end: op.kind === 'ins' ? pos : pos + 1, text: op.text, ruleId };
+  });
+}
+
+/** The raw range of an item's name (blanks and a trailing full stop aside). */
+function nameRange(raw: string, item: Item): { start: number; end: number } {
+  const index = offsets(raw, item);
+  return { start: index[0]!, end: index[item.name.length - 1]! + 1 };
+}
+
 /**
  * Proposes the known unit for each misread unit name in a role line; reports ambiguous ones. A name listed
  * `MIN_REPEATED` times or more is a real unit the gazetteer lacks, not a misreading, and stays, unless its edits
  * are confusions tesseract was seen to make (grammars/repair/confusions.yaml), which also pick one candidate of
- * several (市城官局: 市城管局, not 市城建局).
+ * several. A unit the same list already names is no candidate (市城官局 beside 市城建局: 市城管局).
  */
 export function unitName(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
   const proposals: Proposal[] = [];
   const diagnostics: Diagnostic[] = [];
   if (ctx.knownUnits.size === 0) return { proposals, diagnostics };
-  const suspects = listItems(raw, ctx).filter(
-    ({ name }) => name.length >= MIN_NAME && name.length <= MAX_NAME && !ctx.knownUnits.has(name),
-  );
-  const counts = new Map<string, number>();
-  for (const { name } of suspects) counts.set(name, (counts.get(name) ?? 0) + 1);
-  for (const item of suspects) {
-    const { name } = item;
-    const all = candidates(name, unitIndex(ctx.knownUnits));
-    // A listed confusion decides between candidates, and is a misreading even when it recurs (市农妥 for 市农委).
-    const confused = all.filter((f) => byConfusion(name, f.ops));
-    const fixes = confused.length === 1 ? confused : counts.get(name)! >= MIN_REPEATED ? [] : closest(all);
-    const fix = fixes[0];
-    const index = fixes.length > 0 ? offsets(raw, item) : [];
-    if (fixes.length === 1 && fix && outsideNumbers(name, fix.ops) && !atEdge(name, fix.ops)) {
-      for (const op of fix.ops) {
-        const pos = index[op.at]!;
-        proposals.push({ start: pos, end: op.kind === 'ins' ? pos : pos + 1, text: op.text, ruleId });
-      }
-    } else if (fixes.length > 1) {
+  const { suspects, named } = listing(raw, ctx);
+  for (const suspect of suspects) {
+    const fix = plainFix(suspect);
+    if (!Array.isArray(fix)) proposals.push(...proposalsOf(raw, suspect.item, fix, ruleId));
+    else if (fix.length > 1)
       diagnostics.push({
         code: 'unit-name-suspect',
         severity: 'info',
-        message: `"${name}" is no known unit; it may be ${fixes.map((f) => f.unit).join(' or ')}`,
-        start: index[0]!,
-        end: index[name.length - 1]! + 1,
+        message:
+          `"${suspect.item.name}" is no known unit; it may be ` +
+          fix.map((f) => `${f.unit} (listed ${named.get(f.unit) ?? 0} times)`).join(' or ') +
+          '; left as written',
+        ...nameRange(raw, suspect.item),
+      });
+  }
+  return { proposals, diagnostics };
+}
+
+/** Diagnostic code of the evidence of a repair rule unit-misread made. */
+export const MISREAD_EVIDENCE_CODE = 'unit-name-evidence';
+
+/** The known units by each form with one character left out ("市农\u0000" for 市农委 at 2), built once per set. */
+const byGap = perKnownSet((known): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (const unit of known) {
+    if (unit.length < MIN_NAME - 1 || unit.length > MAX_NAME) continue;
+    for (let j = 0; j < unit.length; j++) {
+      const key = unit.slice(0, j) + '\u0000' + unit.slice(j + 1);
+      const list = out.get(key);
+      if (list) list.push(unit);
+      else out.set(key, [unit]);
+    }
+  }
+  return out;
+});
+
+/**
+ * The known units `name` reads as when two neighbouring characters of it are one glyph read as two (有长(市)区政府:
+ * 县(市)区政府): the unit has one character where the name has both, neither of them, and the rest alike.
+ */
+function splitGlyphs(name: string, known: ReadonlySet<string>): Fix[] {
+  const index = byGap(known);
+  const out: Fix[] = [];
+  for (let i = 0; i + 1 < name.length; i++) {
+    for (const unit of index.get(name.slice(0, i) + '\u0000' + name.slice(i + 2)) ?? []) {
+      const glyph = unit[i]!;
+      if (glyph === name[i] || glyph === name[i + 1] || !/[\u4e00-\u9fff]/.test(glyph)) continue;
+      out.push({
+        unit,
+        ops: [
+          { kind: 'sub', at: i, text: glyph },
+          { kind: 'del', at: i + 1, text: '' },
+        ],
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Built-in rule unit-misread, on OCR text only: the misread unit names rule unit-name leaves, where the notice itself
+ * is the evidence.
+ * - A name listed `MIN_REPEATED` times or more with one candidate is that unit when the notice lists the unit as
+ *   written `MIN_REPEATED` times or more and more often than the name (市农妥 5 times beside 市农委 19 times).
+ * - A name that is a known unit with one glyph read as two neighbouring characters (有花阳市: 荥阳市), when exactly
+ *   one unit reads so and the notice lists it `MIN_REPEATED` times or more, or it is a place of the notice's region
+ *   (a known unit ending in a level word, grammars/repair/confusions.yaml `placeSuffixes`).
+ * Candidates still tied are left as written (rule unit-name reports them).
+ */
+export function unitMisread(raw: string, ruleId: string, ctx: RuleContext): RuleOutput {
+  const proposals: Proposal[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (ctx.knownUnits.size === 0) return { proposals, diagnostics };
+  const { suspects, named } = listing(raw, ctx);
+  const listed = (unit: string): number => named.get(unit) ?? 0;
+  const suffixes = new Set(confusions().placeSuffixes);
+  const decide = (suspect: Suspect): { fix: Fix; why: string } | undefined => {
+    const { item, repeats } = suspect;
+    const plain = plainFix(suspect);
+    if (!Array.isArray(plain)) return undefined; // rule unit-name repairs it
+    const near = suspect.fixes.length > 0 ? closest(suspect.fixes) : [];
+    const fix = near[0];
+    if (repeats >= MIN_REPEATED && near.length === 1 && fix && outsideNumbers(item.name, fix.ops)) {
+      const n = listed(fix.unit);
+      if (n >= MIN_REPEATED && n > repeats && !atEdge(item.name, fix.ops))
+        return { fix, why: `listed ${repeats} times, but the notice lists ${fix.unit} ${n} times` };
+      return undefined;
+    }
+    const split = splitGlyphs(item.name, ctx.knownUnits).filter((f) => outsideNumbers(item.name, f.ops));
+    const one = split[0];
+    if (split.length !== 1 || !one || near.some((f) => f.ops.length < 2)) return undefined;
+    const n = listed(one.unit);
+    const place = suffixes.has(one.unit[one.unit.length - 1]!);
+    if ((n < MIN_REPEATED && !place) || (repeats >= MIN_REPEATED && n <= repeats)) return undefined;
+    const at = one.ops[0]!.at;
+    return {
+      fix: one,
+      why:
+        `one glyph read as two: ${item.name.slice(at, at + 2)} for ${one.ops[0]!.text}, ` +
+        (n >= MIN_REPEATED
+          ? `the notice lists ${one.unit} ${n} times`
+          : `${one.unit} is a place of the region`),
+    };
+  };
+  for (const suspect of suspects) {
+    const found = decide(suspect);
+    if (!found) continue;
+    proposals.push(...proposalsOf(raw, suspect.item, found.fix, ruleId));
+    diagnostics.push({
+      code: MISREAD_EVIDENCE_CODE,
+      severity: 'info',
+      message: `"${suspect.item.name}" read as ${found.fix.unit}: ${found.why}`,
+      ...nameRange(raw, suspect.item),
+    });
   }
   return { proposals, diagnostics };
 }

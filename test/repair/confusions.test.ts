@@ -56,6 +56,23 @@ describe('OCR confusions decided by the grammars', () => {
     expect(fix(short).text).toBe(short);
   });
 
+  it('give back the rest of a role note cut short at the end of a list, only after a known unit', () => {
+    const known = ['市农委', '市财政局'];
+    const raw = '牵头单位:市财政局、市农委依职责分\n\n责任单位:各开发区管委会\n';
+    const result = repair(raw, { rules: [RULE], knownUnits: known });
+    expect(result.text).toBe('牵头单位:市财政局、市农委依职责分别牵头\n\n责任单位:各开发区管委会\n');
+    expect(result.diagnostics.find((d) => d.code === EVIDENCE_CODE)?.message).toMatch(
+      /依职责分别牵头: the role note/,
+    );
+    expect(unrepair(result.text, result.edits)).toBe(raw);
+    for (const text of [
+      '牵头单位:某某公司依职责分\n',
+      '牵头单位:市财政局依职责\n',
+      '牵头单位:市财政局依职责分、市农委\n',
+    ])
+      expect(repair(text, { rules: [RULE], knownUnits: known }).text, text).toBe(text);
+  });
+
   it('read a long role note through one character no pair names, only after a known unit', () => {
     const known = ['市教育局', '市卫健委', '市财政局'];
     const loose = (raw: string) => repair(raw, { rules: [RULE], knownUnits: known });

@@ -133,6 +133,54 @@ describe('unit names in role lines', () => {
   it('never edits inside a number', () => {
     expect(repair('责任单位:郑州市第二中学', { knownUnits: ['郑州市第一中学'] }).edits).toEqual([]);
   });
+
+  it('takes no candidate the same list already names, and reports a tie with how often each is listed', () => {
+    const known = ['市城管局', '市城建局', '市交通局'];
+    expect(repair('配合单位:市交通局、市城建局、市城官局', { knownUnits: known }).text).toBe(
+      '配合单位:市交通局、市城建局、市城管局',
+    );
+    const tied = repair('配合单位:市城管局\n责任单位:市交通局、市城官局', { knownUnits: known });
+    expect(tied.edits).toEqual([]);
+    const note = tied.diagnostics.find((d) => d.code === 'unit-name-suspect');
+    expect(note?.message).toContain(
+      '市城管局 (listed 1 times) or 市城建局 (listed 0 times); left as written',
+    );
+  });
+});
+
+describe('unit names the notice itself decides, on OCR text (rule unit-misread)', () => {
+  const known = ['市农委', '市城管局', '市城建局', '荥阳市', '新郑市', '县(市)区政府', '各县(市)区政府'];
+  const lines = (label: string, name: string, n: number): string =>
+    Array.from({ length: n }, () => `${label}:${name}\n\n`).join('');
+
+  it('reads a recurring name as the one candidate the notice lists more often', () => {
+    const raw = lines('牵头单位', '市农委', 4) + lines('责任单位', '市农妥', 3);
+    const out = repair(raw, { knownUnits: known, ocr: true });
+    expect(out.text).toBe(lines('牵头单位', '市农委', 4) + lines('责任单位', '市农委', 3));
+    expect(out.diagnostics.some((d) => d.code === 'unit-name-evidence')).toBe(true);
+    // Not on a text that shows no OCR damage, nor where the notice lists the unit less often.
+    expect(repair(raw, { knownUnits: known, ocr: false }).text).toBe(raw);
+    const fewer = lines('牵头单位', '市农委', 3) + lines('责任单位', '市农妥', 3);
+    expect(repair(fewer, { knownUnits: known, ocr: true }).text).toBe(fewer);
+  });
+
+  it('reads one glyph read as two only where the result is a place of the region or listed often', () => {
+    expect(repair('责任单位:新郑市、有花阳市\n', { knownUnits: known, ocr: true }).text).toBe(
+      '责任单位:新郑市、荥阳市\n',
+    );
+    const raw = lines('责任单位', '县(市)区政府', 3) + '责任单位:有长(市)区政府\n';
+    expect(repair(raw, { knownUnits: known, ocr: true }).text).toBe(
+      lines('责任单位', '县(市)区政府', 4).trimEnd() + '\n',
+    );
+    // 市农委 listed once: no evidence for 市农有过.
+    const once = '牵头单位:市农委\n\n责任单位:市农有过\n';
+    expect(repair(once, { knownUnits: known, ocr: true }).text).toBe(once);
+  });
+
+  it('leaves a tie of two candidates both listed', () => {
+    const raw = lines('牵头单位', '市城管局', 3) + lines('牵头单位', '市城建局', 1) + '责任单位:市城虹局\n';
+    expect(repair(raw, { knownUnits: known, ocr: true }).text).toBe(raw);
+  });
 });
 
 describe('gazetteer joins', () => {

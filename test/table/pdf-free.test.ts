@@ -187,6 +187,112 @@ describe('PDF task tables without vertical rules', () => {
     ]);
   });
 
+  it('reads the rows of a page that does not repeat the header under the columns of the page before', () => {
+    const page1 = page([
+      ...header(),
+      ...row(95, '1', ['推进传统产业', '转型升级'], '市工信局', '6月底前'),
+      ...row(129, '2', ['建设产业园区'], '市发展改革委', '年底前'),
+    ]);
+    // The next page starts with rows under the same column edges, its 序号 going on, and no header line.
+    const page2 = {
+      ...page([
+        ...row(40, '3', ['完善园区配套', '设施'], '市商务局', '9月底前'),
+        ...row(74, '4', ['强化监督考核'], '市督查局', '每月'),
+      ]),
+      page: 2,
+    };
+    const found = takePdfTables([page1, page2]);
+    expect(found.tables).toHaveLength(1);
+    expect(found.tables[0]!.table.grid.map((r) => r.map((c) => c?.text ?? ''))).toEqual([
+      ['序号', '重点任务', '牵头单位', '完成时限'],
+      ['1', '推进传统产业转型升级', '市工信局', '6月底前'],
+      ['2', '建设产业园区', '市发展改革委', '年底前'],
+      ['3', '完善园区配套设施', '市商务局', '9月底前'],
+      ['4', '强化监督考核', '市督查局', '每月'],
+    ]);
+    expect(found.pages[1]!.runs).toEqual([]);
+  });
+
+  it('joins a row cut by the page break when the next page does not repeat the header', () => {
+    const page1 = page([
+      ...header(),
+      ...row(95, '1', ['推进传统产业'], '市工信局', '6月底前'),
+      ...row(115, '2', ['建设产业园区', '提质增效'], '市发展改革委', '年底前'),
+    ]);
+    const page2 = {
+      ...page([
+        run('并完善配套', XS[1]! + 2, 40),
+        ...row(60, '3', ['强化监督考核', '通报进展'], '市督查局', '每月'),
+        ...row(94, '4', ['开展评估', '形成报告'], '市统计局', '年底前'),
+      ]),
+      page: 2,
+    };
+    const rows = takePdfTables([page1, page2]).tables[0]!.table.grid.map((r) => r.map((c) => c?.text ?? ''));
+    expect(rows.slice(2)).toEqual([
+      ['2', '建设产业园区提质增效并完善配套', '市发展改革委', '年底前'],
+      ['3', '强化监督考核通报进展', '市督查局', '每月'],
+      ['4', '开展评估形成报告', '市统计局', '年底前'],
+    ]);
+  });
+
+  it('joins a merged 方案 cell whose text stops one line above the page end and goes on at the next page top', () => {
+    // The page ends with a new plan: its name's first line beside its category row, its next line held over (a
+    // producer keeping a cell's last lines together) though a task row's line is the page's last.
+    const page1 = page([
+      run('方案', 5, 60),
+      ...header(),
+      run('大气方案', 2, 95),
+      ...row(95, '1', ['推进转型'], '市工信局', '6月底前'),
+      ...row(113, '2', ['建设园区'], '市商务局', '年底前'),
+      run('水污染', 2, 140),
+      run('三、重点工作', XS[0]! + 2, 140),
+      ...row(155, '1', ['加强监测'], '市生态环境局', '年底前'),
+    ]);
+    const page2 = {
+      ...page([
+        run('防治方案', 2, 40),
+        ...row(40, '2', ['贾鲁河断面', '水质达标'], '市生态环境局', '年底前'),
+        ...row(74, '3', ['双洎河断面', '整治排污口'], '市水利局', '6月底前'),
+      ]),
+      page: 2,
+    };
+    const rows = takePdfTables([page1, page2]).tables[0]!.table.grid.map((r) => r.map((c) => c?.text ?? ''));
+    expect(rows.map((r) => r[0])).toEqual(['方案', '大气方案', '', '水污染防治方案', '', '', '']);
+    expect(rows[5]).toEqual(['', '2', '贾鲁河断面水质达标', '市生态环境局', '年底前']);
+  });
+
+  it('leaves the next page as text when its lines do not go on under the columns or its 序号 does not follow', () => {
+    const page1 = page([
+      ...header(),
+      ...row(95, '1', ['推进传统产业'], '市工信局', '6月底前'),
+      ...row(115, '2', ['建设产业园区'], '市发展改革委', '年底前'),
+    ]);
+    const prose = [
+      run('各单位要按照上述分工抓好落实，确保各项任务按时完成。', XS[0]! + 24, 40),
+      run('请于每月5日前报送进展情况。', XS[0]! + 24, 60),
+    ];
+    expect(takePdfTables([page1, { ...page(prose), page: 2 }]).pages[1]!.runs).toEqual(prose);
+    // Rows under the same edges whose 序号 does not follow (another table's 7, 8 after 2).
+    const other = [
+      ...row(40, '7', ['推进转型'], '市工信局', '6月底前'),
+      ...row(60, '8', ['建设园区'], '市商务局', '年底前'),
+    ];
+    const found = takePdfTables([page1, { ...page(other), page: 2 }]);
+    expect(found.tables[0]!.table.grid).toHaveLength(3);
+    expect(found.pages[1]!.runs).toEqual(other);
+    // A table that stops before its page's end goes on nowhere: the page after it starts afresh.
+    const ended = page([
+      ...page1.runs,
+      run('各单位要按照上述分工抓好落实，确保各项任务按时完成。', XS[0]!, 300),
+      run('附件2', XS[0]!, 330),
+    ]);
+    const rows3 = [
+      ...row(40, '3', ['推进转型'], '市工信局', '6月底前'),
+      ...row(60, '4', ['建设园区'], '市商务局', '年底前'),
+    ];
+    expect(takePdfTables([ended, { ...page(rows3), page: 2 }]).pages[1]!.runs).toEqual(rows3);
+  });
+
   it('cuts a line where a column edge stands in a narrow gap between two runs (a full cell, then the next)', () => {
     const runs = [
       ...header(),

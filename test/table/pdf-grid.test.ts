@@ -117,6 +117,58 @@ describe('ruled PDF tables', () => {
     expect(pages.map((p) => p.runs.map((r) => r.text))).toEqual([['正文'], []]);
   });
 
+  it('joins a next page whose grid lacks a merged column (no rule drawn for a merged cell below the break)', () => {
+    // 方案 merged over every row on the left; the next page repeats no header and draws no rule for its rest.
+    const xs = [0, ...XS];
+    const merged: Rule[] = [
+      ...[100, 120, 160].map((at): Rule => ({ dir: 'h', at, from: 0, to: 350 })),
+      { dir: 'h', at: 140, from: 50, to: 350 },
+      ...xs.map((at): Rule => ({ dir: 'v', at, from: 100, to: 160 })),
+    ];
+    const p1 = page(
+      1,
+      [
+        run('方案', 0, 100),
+        ...header(100),
+        run('大气方案', 0, 120),
+        run('1', 50, 120),
+        run('推进', 100, 120),
+        run('市工信局', 250, 120),
+        run('2', 50, 140),
+        run('转型', 100, 140),
+        run('市商务局', 250, 140),
+      ],
+      merged,
+    );
+    const p2 = page(
+      2,
+      [
+        run('3', 50, 40),
+        run('整治', 100, 40),
+        run('市水利局', 250, 40),
+        run('4', 50, 60),
+        run('监测', 100, 60),
+        run('市统计局', 250, 60),
+      ],
+      gridRules(XS, [40, 60, 80]),
+    );
+    const { pages, tables } = takePdfTables([p1, p2]);
+    expect(tables).toHaveLength(1);
+    const grid = tables[0]!.table.grid;
+    expect(grid.map((row) => row.map((c) => c?.text))).toEqual([
+      ['方案', '序号', '重点任务', '牵头单位'],
+      ['大气方案', '1', '推进', '市工信局'],
+      ['大气方案', '2', '转型', '市商务局'],
+      ['大气方案', '3', '整治', '市水利局'],
+      ['大气方案', '4', '监测', '市统计局'],
+    ]);
+    expect(grid[4]![0]).toBe(grid[1]![0]);
+    expect(pages[1]!.runs).toEqual([]);
+    // A column the new page lacks that holds no cell merged over rows: the new page's grid is not this table's.
+    const p1b = page(1, p1.runs, gridRules(xs, [100, 120, 140, 160]));
+    expect(takePdfTables([p1b, p2]).tables[0]!.table.grid).toHaveLength(3);
+  });
+
   it('leaves a ruled grid without a task header as text', () => {
     const p = page(
       1,

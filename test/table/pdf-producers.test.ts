@@ -17,6 +17,7 @@ import {
   compareGraphs,
   evalPdfTables,
   ALIGNED_TABLE_FIXTURES,
+  NOREPEAT_TABLE_FIXTURES,
   PDF_TABLE_FIXTURES,
   UNRULED_TABLE_FIXTURES,
 } from '../../src/eval/tables.js';
@@ -26,7 +27,12 @@ const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
 const gold = JSON.parse(
   readFileSync(join(CORPUS, 'gold', 'zhengzhou-2020-notice.gold.json'), 'utf8'),
 ) as Gold;
-const ALL = [...PDF_TABLE_FIXTURES, ...UNRULED_TABLE_FIXTURES, ...ALIGNED_TABLE_FIXTURES];
+const ALL = [
+  ...PDF_TABLE_FIXTURES,
+  ...UNRULED_TABLE_FIXTURES,
+  ...ALIGNED_TABLE_FIXTURES,
+  ...NOREPEAT_TABLE_FIXTURES,
+];
 const present = ALL.filter((f) => existsSync(join(CORPUS, 'producers', f)));
 for (const f of ALL)
   if (!present.includes(f))

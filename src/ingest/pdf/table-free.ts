@@ -19,7 +19,7 @@
 import { normaliseText } from '../../layout/normalise.js';
 import { tableGrammar, type ColumnKind } from '../table/header.js';
 import { runRows } from './lines.js';
-import { advance, runsText, splitAt, type GridCell, type PageGrid } from './table-grid.js';
+import { advance, runsText, splitAt, type FreeColumns, type GridCell, type PageGrid } from './table-grid.js';
 import type { Rule } from './table-rules.js';
 import { ACROSS, splitRows, type RowItem } from './table-rows.js';
 import type { PageText, TextRun } from './types.js';
@@ -200,16 +200,30 @@ const kindOf = (text: string): ColumnKind | null =>
  * The grids of task tables without vertical rules on a page, top to bottom. `taken` are the vertical extents of
  * grids already found from the rules: a header inside one is not looked at.
  */
-export function unruledGrids(page: PageText, taken: readonly [number, number][] = []): PageGrid[] {
+export function unruledGrids(
+  page: PageText,
+  taken: readonly [number, number][] = [],
+  carried?: FreeColumns,
+): PageGrid[] {
   const lines = runRows(page.runs).map((l) => pieces(l.flatMap(splitSpaces)));
   const out: PageGrid[] = [];
   let from = 0;
+  const isHeader = (l: Piece[]): boolean =>
+    new Set(l.map((p) => kindOf(p.text)).filter((k) => k !== null)).size >= MIN_KINDS;
+  // A table going on from the page before stands above the page's first header line (a repeated header is
+  // read as the table's own, below).
+  const headerAt = lines.findIndex(isHeader);
+  const goesOn =
+    carried && taken.length === 0
+      ? continuedGrid(page, headerAt < 0 ? lines : lines.slice(0, headerAt), carried)
+      : null;
+  if (goesOn) {
+    out.push(goesOn.grid);
+    from = goesOn.next;
+  }
   while (from < lines.length) {
     const at = lines.findIndex(
-      (l, k) =>
-        k >= from &&
-        new Set(l.map((p) => kindOf(p.text)).filter((k) => k !== null)).size >= MIN_KINDS &&
-        !taken.some(([a, b]) => l[0]!.y >= a && l[0]!.y <= b),
+      (l, k) => k >= from && isHeader(l) && !taken.some(([a, b]) => l[0]!.y >= a && l[0]!.y <= b),
     );
     if (at < 0) break;
     const grid = gridAt(page, lines, at);
@@ -221,6 +235,73 @@ export function unruledGrids(page: PageText, taken: readonly [number, number][] 
     from = grid.next;
   }
   return out;
+}
+
+/** At most this many lines (a running header) may stand above a table going on from the page before. */
+const MAX_LEAD = 2;
+/** Lines looked at for a table going on from the page before: up to the first with two cells, at most this many. */
+const PROBE_LINES = 60;
+/** Of those lines' cells, at least this share starts at a column edge of the table of the page before. */
+const AT_EDGE = 0.75;
+
+/**
+ * A table without vertical rules that goes on from the page before without repeating its header: the page's
+ * first lines (after at most MAX_LEAD others) read under the columns of the table that ran to the end of the
+ * page before. Evidence from the table itself: the cells of those lines (each line's leftmost piece in each
+ * column; a justified line is cut into more pieces) start at its column edges, in at least two columns, and its
+ * 序号 sequence goes on (the first number is the next one, or 1 after a category row). The grid's row 0 is an
+ * empty header row (`headless`), which table.ts drops when joining.
+ */
+function continuedGrid(
+  page: PageText,
+  lines: Piece[][],
+  c: FreeColumns,
+): { grid: PageGrid; next: number } | null {
+  if (!c.endsPage) return null;
+  const near = c.size * EDGE_SLACK + EDGE_SNAP;
+  const colOf = (x: number) => c.edges.reduce((k, e, i) => (x >= e - near ? i : k), -1);
+  /** Per cell of a line (its leftmost piece in a column): the column whose edge it starts at, or -1. */
+  const cells = (l: Piece[]) => {
+    const first = new Map<number, number>();
+    for (const p of l) {
+      const k = colOf(p.x0);
+      if (!first.has(k) || p.x0 < first.get(k)!) first.set(k, p.x0);
+    }
+    return [...first].map(([k, x]) => (k >= 0 && Math.abs(x - c.edges[k]!) <= near ? k : -1));
+  };
+  for (let s = 0; s <= MAX_LEAD && s < lines.length; s++) {
+    if (cells(lines[s]!).some((k) => k < 0)) continue;
+    let end = s + 1;
+    while (end < lines.length && end - s < PROBE_LINES && cells(lines[end - 1]!).length < 2) end++;
+    const at = lines.slice(s, end).flatMap(cells);
+    const fit = at.filter((k) => k >= 0);
+    if (fit.length < AT_EDGE * at.length || new Set(fit).size < 2) return null;
+    const y = lines[s]![0]!.y;
+    const got = bodyGrid(page, lines, {
+      start: s,
+      edges: c.edges,
+      heads: [],
+      band: [],
+      bandTop: y - 1.2 * c.size,
+      bandBottom: y - 1.2 * c.size,
+      size: c.size,
+      right: c.right,
+      lastY: y,
+      kinds: c.kinds as (ColumnKind | null)[],
+      headless: true,
+    });
+    if (!got) return null;
+    const key = c.kinds.indexOf('number');
+    if (key >= 0 && c.lastNumber !== null) {
+      const first = got.grid.cells
+        .filter((x) => x.r0 > 0 && x.c0 === key && x.c1 === key)
+        .map((x) => numberOf(x.text))
+        .find((n) => n !== null);
+      if (first !== undefined && first !== c.lastNumber + 1 && first !== 1) return null;
+    }
+    return got;
+  }
+  return null;
 }
 
 /** The grid whose header line is `lines[at]`, and the index of the first line after it. */
@@ -270,6 +351,41 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
   });
   const edges = firstEdges.map((e, k) => (k > 0 && e <= firstEdges[k - 1]! ? heads[k]!.x0 : e));
   if (edges.some((e, k) => k > 0 && e <= edges[k - 1]!)) return null;
+  return bodyGrid(page, lines, {
+    start: bottom + 1,
+    edges,
+    heads,
+    band,
+    bandTop,
+    bandBottom,
+    size,
+    right: Math.max(...heads.map((h) => h.x1)),
+    lastY: Math.max(...band.map((l) => l[0]!.y)),
+    kinds: heads.map((h) => kindOf(runsText(h.runs).replace(/\n/g, ''))),
+  });
+}
+
+/** Where the body of a grid starts and what its columns are: from its header, or carried from the page before. */
+interface BodyStart {
+  /** Index of the body's first line. */
+  start: number;
+  edges: number[];
+  heads: HeaderCell[];
+  band: Piece[][];
+  bandTop: number;
+  bandBottom: number;
+  size: number;
+  right: number;
+  lastY: number;
+  kinds: (ColumnKind | null)[];
+  /** Read under the columns of the page before: row 0 is an empty header row. */
+  headless?: boolean;
+}
+
+/** The grid of the body lines from `at.start` that fit the columns, and the index of the first line after it. */
+function bodyGrid(page: PageText, lines: Piece[][], at: BodyStart): { grid: PageGrid; next: number } | null {
+  const { edges, heads, band, bandTop, bandBottom, size, kinds } = at;
+  const allRules = page.rules ?? [];
   const slack = EDGE_SLACK * size;
   const colOf = (x: number): number => {
     let c = -1;
@@ -278,9 +394,9 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
   };
   // Body: lines while they fit the columns.
   const body: Piece[][] = [];
-  let right = Math.max(...heads.map((h) => h.x1));
-  let lastY = Math.max(...band.map((l) => l[0]!.y));
-  let next = bottom + 1;
+  let right = at.right;
+  let lastY = at.lastY;
+  let next = at.start;
   for (; next < lines.length; next++) {
     const l = atEdges(lines[next]!, edges, slack);
     const y = l[0]!.y;
@@ -299,7 +415,6 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
     right = Math.max(right, ...l.filter((p) => colOf(p.x0) === edges.length - 1).map((p) => p.x1));
   }
   if (body.length < 2) return null;
-  const kinds = heads.map((h) => kindOf(runsText(h.runs).replace(/\n/g, '')));
   const bottomY = lastY + 0.3 * size;
   const left = Math.min(edges[0]!, ...heads.map((h) => h.x0)) - 1;
   right += 1;
@@ -423,12 +538,44 @@ function gridAt(page: PageText, lines: Piece[][], at: number): { grid: PageGrid;
   // from the first line below the header on the next.
   const baselines = bodyPieces.map((p) => p.y);
   const [firstY, endY] = [Math.min(...baselines), Math.max(...baselines)];
-  const mergedAt = (at: number) =>
-    [...merged].filter((c) => bodyPieces.some((p) => colOf(p.x0) === c && Math.abs(p.y - at) < 0.5 * size));
-  const grid: PageGrid = { page: page.page, xs, ys: ysUsed, cells, runs, inferred: true, contTop };
+  const mergedAt = (at: number, reach = 0.5 * size) =>
+    [...merged].filter((c) => bodyPieces.some((p) => colOf(p.x0) === c && Math.abs(p.y - at) < reach));
+  // The table runs to the end of its page's text when nothing follows it but a short line (a page number).
+  const after = lines.slice(next);
+  const endsPage =
+    after.length === 0 || (after.length === 1 && after[0]!.reduce((n, p) => n + p.text.length, 0) <= 8);
+  const numbers =
+    key >= 0 && kinds[key] === 'number' ? cells.filter((c) => c.r0 > 0 && c.c0 === key && c.c1 === key) : [];
+  const lastNumber =
+    numbers
+      .map((c) => numberOf(c.text))
+      .filter((n) => n !== null)
+      .pop() ?? null;
+  const grid: PageGrid = {
+    page: page.page,
+    xs,
+    ys: ysUsed,
+    cells,
+    runs,
+    inferred: true,
+    contTop,
+    columns: { edges, kinds, size, right: right - 1, endsPage, lastNumber },
+    ...(at.headless ? { headless: true } : {}),
+  };
   if (merged.size > 0)
-    Object.assign(grid, { mergedToBottom: mergedAt(endY), mergedFromTop: mergedAt(firstY) });
+    // To the bottom: on the last line, or on the line above it (a producer that keeps a cell's last lines
+    // together moves the line that would stand on the page's last line to the next page).
+    Object.assign(grid, {
+      mergedToBottom: mergedAt(endY, pitch + 0.5 * size),
+      mergedFromTop: mergedAt(firstY),
+    });
   return { grid, next };
+}
+
+/** The number a 序号 cell holds ("12", "12."), or null. */
+function numberOf(text: string): number | null {
+  const m = /^\s*(\d{1,4})\s*[.、]?\s*$/.exec(normaliseText(text));
+  return m ? Number(m[1]) : null;
 }
 
 /** The usual distance between the baselines of two lines of one cell: of consecutive lines of one column. */

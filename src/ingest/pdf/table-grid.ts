@@ -47,6 +47,24 @@ export interface PageGrid {
    */
   mergedToBottom?: number[];
   mergedFromTop?: number[];
+  /**
+   * Of an inferred grid: its columns (the left edge of each, the header's kinds, the text's font size, the
+   * table's right edge), whether it runs to the end of its page's text, and the last 序号 it holds, so that
+   * the next page's rows can be read under the same columns when the header is not repeated there.
+   */
+  columns?: FreeColumns;
+  /** Of an inferred grid read under the columns of the page before: its row 0 is an empty header row. */
+  headless?: boolean;
+}
+
+/** The columns of an inferred grid, carried over a page break (see PageGrid.columns). */
+export interface FreeColumns {
+  edges: number[];
+  kinds: (string | null)[];
+  size: number;
+  right: number;
+  endsPage: boolean;
+  lastNumber: number | null;
 }
 
 /** Rules closer than this (points) lie on the same line; segments of one line with a smaller gap join. */

@@ -58,6 +58,8 @@ interface Joined {
   inferred: boolean;
   /** The last page's merged columns whose text runs to its bottom (see PageGrid). */
   mergedToBottom: number[];
+  /** The last page's inferred columns (see PageGrid.columns). */
+  columns?: PageGrid['columns'];
 }
 
 const start = (g: PageGrid): Joined => ({
@@ -71,6 +73,7 @@ const start = (g: PageGrid): Joined => ({
   openBottom: g.openBottom === true,
   inferred: g.inferred === true,
   mergedToBottom: g.mergedToBottom ?? [],
+  ...(g.columns ? { columns: g.columns } : {}),
 });
 
 /** The column of `t` each vertical line of `g` stands on, or null when the edges do not all match. */
@@ -85,8 +88,17 @@ function columnMap(t: Joined, g: PageGrid): number[] | null {
   const near = (x: number) => t.xs.findIndex((v) => Math.abs(v - x) <= SAME_EDGE);
   const map = g.xs.map(near);
   if (map.some((k) => k < 0)) return null;
-  if (map[0] !== 0 || map[map.length - 1] !== t.xs.length - 1) return null;
+  // Columns the new page's grid lacks at its sides must be merged cells going on over the break (a browser draws
+  // no rule for the rest of a cell merged over rows, e.g. a 方案 column, below a page break).
+  const outside = [...Array(t.xs.length - 1).keys()].filter((c) => c < map[0]! || c >= map[map.length - 1]!);
+  if (!outside.every((c) => mergedDown(t, c))) return null;
   return map;
+}
+
+/** Whether column `c` of `t` holds, on its last row, a cell merged over rows from above. */
+function mergedDown(t: Joined, c: number): boolean {
+  const cell = cellAt(t.cells, t.rows - 1, c);
+  return cell !== undefined && cell.r1 === t.rows - 1 && cell.r1 > cell.r0 && cell.c0 === c && cell.c1 === c;
 }
 
 /** The texts of row `r` by column range (cells that start on that row). */
@@ -118,8 +130,9 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
   const cells = g.cells.map((c) => ({ ...c, c0: map[c.c0]!, c1: map[c.c1 + 1]! - 1, page: g.page }));
   // The header repeated on the new page: leading rows equal to the table's leading rows.
   // The table's own first rows may hold a title above its header, which the new page does not repeat.
-  let header = 0;
-  for (let from = 0; from <= MAX_HEADER_ROWS; from++) {
+  // A grid read under the columns of the page before has an empty row 0 for the header it does not repeat.
+  let header = g.headless === true ? 1 : 0;
+  for (let from = 0; from <= MAX_HEADER_ROWS && g.headless !== true; from++) {
     let h = 0;
     while (h < MAX_HEADER_ROWS && h < g.ys.length - 2) {
       const key = rowKey(cells, h);
@@ -170,11 +183,17 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
     }
     t.cells.push({ ...c, r0: c.r0 + shift, r1: c.r1 + shift });
   }
+  // Merged cells in the columns the new page's grid lacks go on down its rows.
+  const outside = t.cells.filter(
+    (c) => c.r1 === t.rows - 1 && (c.c1 < map[0]! || c.c0 >= map[map.length - 1]!),
+  );
   t.rows = g.ys.length - 1 + shift;
+  for (const c of outside) c.r1 = t.rows - 1;
   t.runs.push(...g.runs);
   t.lastPage = g.page;
   t.openBottom = g.openBottom === true;
   t.mergedToBottom = g.mergedToBottom ?? [];
+  t.columns = g.columns;
   return true;
 }
 
@@ -215,9 +234,11 @@ export function takePdfTables(pages: readonly PageText[]): {
   const joined: Joined[] = [];
   for (const p of pages) {
     const ruled = p.rules && p.rules.length > 0 ? pageGrids(p.page, p.rules, p.runs) : [];
+    const before = joined[joined.length - 1];
     const free = unruledGrids(
       p,
       ruled.map((g) => [g.ys[0]!, g.ys[g.ys.length - 1]!]),
+      before?.lastPage === p.page - 1 ? before.columns : undefined,
     );
     const grids = [...ruled, ...free].sort((a, b) => a.ys[0]! - b.ys[0]!);
     grids.forEach((g, k) => {
