@@ -59,7 +59,7 @@ const sizeOf = (l: PagedLine): number => l.fontSize ?? 1;
 export const isPaged = (lines: readonly PagedLine[]): boolean => lines.some(measured);
 
 /** The edge most lines share: the smallest (or largest) value that at least two values lie close to. */
-function robustEdge(values: number[], tolerance: number, side: 'min' | 'max'): number {
+export function robustEdge(values: number[], tolerance: number, side: 'min' | 'max'): number {
   const s = [...values].sort((a, b) => (side === 'min' ? a - b : b - a));
   const near = (a: number, b: number) => Math.abs(a - b) <= tolerance;
   return s.find((v, i) => s.slice(i + 1).some((w) => near(v, w))) ?? s[0]!;

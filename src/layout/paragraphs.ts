@@ -299,6 +299,30 @@ const SHORT = 2;
 /** A line is a paragraph's last beyond doubt when it fills less than this share of its column. */
 const CLEARLY_SHORT = 0.7;
 
+/** Room (font sizes) beyond the next line's first piece that a line must leave to have ended by its length. */
+const FIT_SPARE = 1.5;
+/** Printed width (font sizes) a narrow character may take: digits and letters, letter-spaced or set wide. */
+const NARROW_WIDTH = 0.75;
+
+/**
+ * The printed width (font sizes) of the first piece of `text` a typesetter keeps whole at a line's start: a run of
+ * ASCII letters and digits (a number, a word), else one character; with the opening quotes and brackets before it
+ * (none ends a line) and the punctuation after it that no line starts with (、，。).
+ */
+export function firstPiece(text: string, g: LayoutGrammar): number {
+  const chars = [...text.trim()];
+  const openers = [...g.brackets, ...g.titleQuotes].map((b) => b[0]!).join('') + '“‘「『';
+  let k = 0;
+  let width = 0;
+  const widthOf = (c: string) => (narrow(c.codePointAt(0)!) ? NARROW_WIDTH : 1);
+  while (k < chars.length && openers.includes(chars[k]!)) width += widthOf(chars[k++]!);
+  if (k < chars.length && /[A-Za-z0-9]/.test(chars[k]!))
+    while (k < chars.length && /[A-Za-z0-9.,%/:_-]/.test(chars[k]!)) width += widthOf(chars[k++]!);
+  else if (k < chars.length) width += widthOf(chars[k++]!);
+  while (k < chars.length && g.noStart.includes(chars[k]!)) width += widthOf(chars[k++]!);
+  return width;
+}
+
 /** The length evidence of each line, and for paged input its geometry. */
 interface Lengths {
   /** The line stops before the measure (text); paged, the same as `ends`. */
@@ -319,10 +343,13 @@ function lengthsOf(lines: readonly LayoutLine[]): Lengths {
     const geometry = lineGeometry(lines);
     // A line a few characters short with no sentence end is no evidence: a typesetter (or an OCR layer's
     // spacing) leaves room before a word or number it keeps whole.
+    // Nor is it when the next line's first unbreakable piece would not have fitted in the room left; when it would
+    // have, with room to spare, the line ended there (返回, 所在位置：…网 > 专题 before a title).
     const ends = lines.map(
       (l, i) =>
         geometry.fill[i]! < CLEARLY_SHORT ||
-        (geometry.room[i]! > SHORT && (endsSentence(l.text, g) || geometry.indent[i]!)),
+        (geometry.room[i]! > SHORT && (endsSentence(l.text, g) || geometry.indent[i]!)) ||
+        (lines[i + 1] !== undefined && geometry.room[i]! > firstPiece(lines[i + 1]!.text, g) + FIT_SPARE),
     );
     return { short: ends, ends, measure: 0, geometry };
   }

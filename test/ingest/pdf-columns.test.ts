@@ -165,6 +165,51 @@ describe('reading order from the lines themselves: bands and columns', () => {
       expect(new Set(pageLines(page).map((l) => l.side))).toEqual(new Set(['left', 'middle', 'right']));
     });
 
+  it('finds the gutter beside a column of short paragraphs as wide as the prose column', () => {
+    // The left column: a title over two full lines and a short one, then a web page's fields one a line (索引号,
+    // 发文字号…), indented; the right column: prose. Half a character between them.
+    const gutter = 8;
+    const right = 40 + 15 * SIZE + gutter;
+    const fields = [
+      '索引号',
+      '文件类型',
+      '通知',
+      '发文单位',
+      '某某市人民政府',
+      '发文字号',
+      '某政发〔2023〕19号',
+    ];
+    const runs = [
+      run('某某市人民政府关于印发某某', 40 + 2 * SIZE, 60),
+      run('的实施措施和工作方案的通知', 40, 60 + PITCH),
+      run('若干条款的通知', 40, 60 + 2 * PITCH),
+      ...Array.from({ length: 14 }, (_, i) =>
+        run(fields[i % fields.length]!, 40 + 2 * SIZE, 60 + (3 + i) * PITCH),
+      ),
+      ...Array.from({ length: 17 }, (_, i) =>
+        run(`右${String(i).padStart(2, '0')}${'文'.repeat(12)}`, right, 60 + i * PITCH),
+      ),
+    ];
+    // A browser's date and address in small print, further left than either column, move no column's edge.
+    runs.push({ text: '12/7/26, 8:18 PM', x: 12, y: 20, w: 68, size: 8 });
+    runs.push({ text: 'http://127.0.0.1/notice.html', x: 12, y: 820, w: 120, size: 8 });
+    const lines = pageLines({ page: 1, width: 595, height: 842, ocr: false, runs });
+    expect(lines.filter((l) => l.side === 'right').map((l) => l.text.slice(0, 3))).toEqual(
+      Array.from({ length: 17 }, (_, i) => `右${String(i).padStart(2, '0')}`),
+    );
+    expect(lines.filter((l) => l.side === 'left')).toHaveLength(17 + 2);
+    // A form: labels beside their values (prose, wider than the labels) is one column.
+    const form = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        run(fields[i % fields.length]!.slice(0, 4), 40, 60 + i * PITCH),
+      ),
+      ...Array.from({ length: 12 }, (_, i) => run('值'.repeat(24), 40 + 5 * SIZE, 60 + i * PITCH)),
+    ];
+    expect(
+      pageLines({ page: 1, width: 595, height: 842, ocr: false, runs: form }).every((l) => l.side === 'full'),
+    ).toBe(true);
+  });
+
   it('does not split a page whose short lines and flush-right signature stand apart', () => {
     const runs = [
       ...Array.from({ length: 6 }, (_, i) => run('字'.repeat(28), 40, 60 + i * PITCH)),

@@ -79,4 +79,22 @@ describe('PDF page furniture', () => {
     const got = texts([page(1, '”1一'), page(2, null), page(3, null)]);
     expect(got[0]).toContain('”1一');
   });
+
+  it('drops the small print a browser sets in the margins of a page of its own, and keeps small print by the text', () => {
+    // One page: Chromium's date and title above the text, its address and page count below, in 8 pt type apart
+    // from 14 pt text; a small note on the text's next line stays.
+    const small = (y: number, x0: number, text: string): PdfLine => ({ ...line(1, y, text), x0, size: 8 });
+    const body = bodyOf(1).map((t, i) => ({ ...line(1, 80 + 14 * i, t), size: 14 }));
+    const got = texts([
+      [
+        small(22, 24, '12/7/26, 7:37 PM'),
+        small(22, 300, '某某市人民政府'),
+        ...body,
+        small(80 + 14 * 3, 72, '(此件公开发布)'),
+        small(775, 24, 'http://127.0.0.1:8000/notice.html'),
+        small(775, 540, '1/1'),
+      ],
+    ]);
+    expect(got[0]).toEqual([...bodyOf(1), '(此件公开发布)']);
+  });
 });

@@ -228,6 +228,23 @@ describe('the paragraph model on paged lines (a PDF’s geometry)', () => {
     expect(pagedParagraphs(gapped)).toEqual([body(40), body(40)]);
   });
 
+  it('a line that left room for the next line’s first character ends its paragraph, sentence end or not', () => {
+    // A web page's path line (所在位置:…) four characters short of the column, then the title: the typesetter
+    // would have set 关 on it had the line gone on. Before a number kept whole (2085) the same room is no end.
+    const paras = ['所在位置:杭州网>热点专题新闻栏目', '关于印发某某工作方案的通知', body(40)];
+    const lines = setOnPages(paras, { width: 20 });
+    expect(pagedParagraphs(lines)).toEqual(paras);
+    const kept = setOnPages(['所在位置:杭州网>热点专题新闻栏目2085万吨以内。'], { width: 20 });
+    const [a, b] = [kept[0]!.text, kept[1]!.text];
+    kept.splice(
+      0,
+      2,
+      { ...kept[0]!, text: a.slice(0, 16), x1: 72 + 16 * 16 },
+      { ...kept[1]!, text: a.slice(16) + b },
+    );
+    expect(pagedParagraphs(kept)).toEqual(['所在位置:杭州网>热点专题新闻栏目2085万吨以内。']);
+  });
+
   it('without indents, a note closing a full line before a run-in heading ends the paragraph (as in text)', () => {
     expect(pagedParagraphs(setOnPages(NOTE_PARAS, { width: NOTE_WIDTH }))).toEqual(NOTE_PARAS);
   });

@@ -9,6 +9,7 @@
  * measure), and those pieces are prose: most of them fill their column (a form's label and value pairs, a
  * signature under a list, do not).
  */
+import { robustEdge } from '../../layout/geometry.js';
 import type { TextRun } from './types.js';
 
 /** A gutter: the strip between two columns, left and right x. */
@@ -42,6 +43,8 @@ const PROSE_FILL = 0.5;
 const MIN_MEASURE = 6;
 /** On this share of the baselines with text on both sides of a gutter, no other gap of the line is wider. */
 const WIDEST_SHARE = 0.7;
+/** Rows set at most this share of the page's usual size are small print, not looked at for columns. */
+const SMALL = 0.75;
 /** Runs closer than this many font sizes are one piece of a line. */
 const PIECE_GAP = 1.5;
 
@@ -133,24 +136,51 @@ export function separatesColumns(rows: TextRun[][], [gl, gr]: Gutter, size: numb
   const rightEdge = Math.min(...starts);
   const reach = ends.filter((x) => x >= leftEdge - REACH * size).length / ends.length;
   const start = starts.filter((x) => x <= rightEdge + START * size).length / starts.length;
-  if (reach < ALIGNED || start < ALIGNED) return false;
+  if (reach < ALIGNED && start < ALIGNED) return false;
   // Prose: the pieces fill their column, on either side (its far edge is where most pieces start or end: a line
   // that runs on into the next column does not move it).
   const leftStart = median(lefts.map((b) => b.left![0]));
   const rightEnd = median(rights.map((b) => b.right![1]));
   const fill = (bs: [number, number][], width: number) => median(bs.map(([a, b]) => b - a)) / width;
   if (Math.min(leftEdge - leftStart, rightEnd - rightEdge) < MIN_MEASURE * size) return false;
-  return (
-    fill(
-      lefts.map((b) => b.left!),
-      leftEdge - leftStart,
-    ) >= PROSE_FILL &&
-    fill(
-      rights.map((b) => b.right!),
-      rightEnd - rightEdge,
-    ) >= PROSE_FILL
-  );
+  const prose = [
+    reach >= ALIGNED &&
+      fill(
+        lefts.map((b) => b.left!),
+        leftEdge - leftStart,
+      ) >= PROSE_FILL,
+    start >= ALIGNED &&
+      fill(
+        rights.map((b) => b.right!),
+        rightEnd - rightEdge,
+      ) >= PROSE_FILL,
+  ];
+  if (prose[0] && prose[1]) return true;
+  // A column of short paragraphs (a title, a web page's fields, one a line) beside a column of prose: the two are
+  // as wide as each other (a form's labels are narrower than its values) and the short side has lines of its own
+  // that run up to the strip (its measure; a form's labels stop where each label ends).
+  if (!prose[0] && !prose[1]) return false;
+  const leftWidth =
+    leftEdge -
+    robustEdge(
+      lefts.map((b) => b.left![0]),
+      size,
+      'min',
+    );
+  const rightWidth =
+    robustEdge(
+      rights.map((b) => b.right![1]),
+      size,
+      'max',
+    ) - rightEdge;
+  const full = prose[0]
+    ? starts.filter((x) => x <= rightEdge + size / 2).length
+    : ends.filter((x) => x >= leftEdge - size).length;
+  return Math.abs(leftWidth - rightWidth) <= SAME_MEASURE * size && full >= MIN_SIDE_ROWS;
 }
+
+/** Two columns as wide as each other to within this many font sizes are of one page's layout. */
+const SAME_MEASURE = 1;
 
 /**
  * The gutters of a page (left to right; none for a page of one column), from its runs grouped into baselines.
@@ -159,7 +189,11 @@ export function separatesColumns(rows: TextRun[][], [gl, gr]: Gutter, size: numb
  * is a candidate, kept when it separates two columns of prose. (Not for an OCR layer: its word boxes leave blank
  * strips by chance; lines.ts keeps the stricter test there.)
  */
-export function findGutters(rows: TextRun[][]): Gutter[] {
+export function findGutters(all: TextRun[][]): Gutter[] {
+  // Small print (a browser's date and address in the margins, set at most `SMALL` of the text's size) is no line
+  // of a column: it would move a column's edge.
+  const pageSize = median(all.flat().map((r) => r.size));
+  const rows = all.filter((row) => median(row.map((r) => r.size)) > SMALL * pageSize);
   if (rows.length < MIN_ROWS) return [];
   const runs = rows.flat();
   const size = median(runs.map((r) => r.size));
@@ -180,5 +214,20 @@ export function findGutters(rows: TextRun[][]): Gutter[] {
   if (least > MAX_FULL_ROWS * rows.length) return [];
   const allowed = least + Math.floor(ROW_CROSSING * (rows.length - least));
   const minWidth = Math.max(MIN_GUTTER_POINTS, MIN_GUTTER * size);
-  return lowStrips(cover, allowed, minWidth, lo).filter((g) => separatesColumns(rows, g, size));
+  return lowStrips(cover, allowed, minWidth, lo).flatMap((g) => {
+    const found = [g, ...leastPart(cover, g, minWidth, lo)].find((s) => separatesColumns(rows, s, size));
+    return found ? [found] : [];
+  });
+}
+
+/**
+ * The part of a low strip that the fewest baselines cross, when it is narrower than the strip and still a gutter's
+ * width: a column of short lines leaves blank a wide strip before its own edge, and the gutter is its least
+ * crossed part (the lines that fill that column end at it).
+ */
+function leastPart(cover: number[], [gl, gr]: Gutter, minWidth: number, lo: number): Gutter[] {
+  const inside = cover.slice(gl - lo, gr - lo);
+  const least = Math.min(...inside);
+  const part = lowStrips(inside, least, minWidth, gl);
+  return part.length === 1 && part[0]![1] - part[0]![0] < gr - gl ? part : [];
 }

@@ -4,7 +4,9 @@
  * patterns text uses too) or a header word (grammars/ingest.yaml), or when the same line (digits aside) stands at
  * the same height on most pages. A page number whose marks a scan's OCR misread (”10一 for — 10 —) goes when its
  * number is its page's in the sequence the other pages' numbers set; so does any short line apart from the text
- * at the height where most pages hold one (a page-number slot, whatever OCR read there).
+ * at the height where most pages hold one (a page-number slot, whatever OCR read there). An edge line set in type
+ * much smaller than the page's text and standing apart from it, outside the text block (a browser's date, title,
+ * address and page count), goes too, on a page of its own as well: its size and place say what it is.
  */
 import { readPagedNumber, readPageNumber } from '../../layout/furniture.js';
 import { furnitureGrammar } from './furniture-grammar.js';
@@ -43,11 +45,13 @@ export function dropFurniture(pages: PdfLine[][]): PdfLine[][] {
   };
   const offset = pageNumberOffset(candidates);
   const slots = slotLines(pages, needed);
+  const margins = pages.map(marginLines);
   return pages.map((lines, i) => {
     const drop = new Set(
       candidates[i]!.filter(
         (l) =>
           slots.has(l) ||
+          margins[i]!.has(l) ||
           readPageNumber(l.text) !== null ||
           grammar.headerWord.test(l.text) ||
           repeated(l) ||
@@ -67,13 +71,7 @@ const APART = 2;
 function apartEdges(lines: PdfLine[]): PdfLine[] {
   const byY = [...lines].sort((a, b) => a.y - b.y);
   if (byY.length < 3) return [];
-  const gaps: number[] = [];
-  for (let i = 1; i < byY.length; i++) {
-    const d = byY[i]!.y - byY[i - 1]!.y;
-    if (d > SAME_PLACE) gaps.push(d);
-  }
-  gaps.sort((a, b) => a - b);
-  const pitch = gaps[Math.floor((gaps.length - 1) / 2)];
+  const pitch = pitchOf(byY);
   if (pitch === undefined) return [];
   const short = (l: PdfLine) => l.text.replace(/\s+/g, '').length <= SLOT_CHARS;
   const out: PdfLine[] = [];
@@ -81,6 +79,52 @@ function apartEdges(lines: PdfLine[]): PdfLine[] {
   const [last, before] = [byY[byY.length - 1]!, byY[byY.length - 2]!];
   if (short(first) && second.y - first.y >= APART * pitch) out.push(first);
   if (short(last) && last.y - before.y >= APART * pitch) out.push(last);
+  return out;
+}
+
+/** An edge line in type at most this share of the page's usual size is small print. */
+const SMALL = 0.75;
+
+/** The usual step between the baselines of a page's lines (lines on one baseline aside), if it has any. */
+function pitchOf(byY: PdfLine[]): number | undefined {
+  const gaps: number[] = [];
+  for (let i = 1; i < byY.length; i++) {
+    const d = byY[i]!.y - byY[i - 1]!.y;
+    if (d > SAME_PLACE) gaps.push(d);
+  }
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor((gaps.length - 1) / 2)];
+}
+
+/**
+ * The small print in a page's margins: the top and foot lines (`EDGE_LINES` at most at either end) set in type
+ * `SMALL` of the text's usual size or less, above (below) every other line and apart from the nearest of them by
+ * `APART` pitches: what a browser or a typesetter prints around the page (date, title, address,
+ * page count), not a line of the notice.
+ */
+function marginLines(lines: PdfLine[]): Set<PdfLine> {
+  const byY = [...lines].sort((a, b) => a.y - b.y);
+  // The text's size: the usual one of the lines between the edge lines (the small print may be most of a last page).
+  const sizes = byY
+    .slice(EDGE_LINES, -EDGE_LINES)
+    .map((l) => l.size)
+    .sort((a, b) => a - b);
+  const usual = sizes[Math.floor(sizes.length / 2)];
+  if (usual === undefined) return new Set();
+  const small = (l: PdfLine) => l.size <= SMALL * usual;
+  const top = byY.slice(0, EDGE_LINES).filter(small);
+  const foot = byY.slice(-EDGE_LINES).filter(small);
+  const rest = byY.filter((l) => !top.includes(l) && !foot.includes(l));
+  const pitch = pitchOf(rest);
+  if (rest.length < 2 || pitch === undefined) return new Set();
+  // Apart: the gap between the small print and the nearest other line (of any size: an OCR pass reads sizes
+  // unevenly) is `APART` pitches at least.
+  const [first, last] = [rest[0]!.y, rest[rest.length - 1]!.y];
+  const out = new Set<PdfLine>();
+  if (top.length > 0 && first - Math.max(...top.map((l) => l.y)) >= APART * pitch)
+    top.forEach((l) => out.add(l));
+  if (foot.length > 0 && Math.min(...foot.map((l) => l.y)) - last >= APART * pitch)
+    foot.forEach((l) => out.add(l));
   return out;
 }
 
