@@ -21,21 +21,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import console from 'node:console';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import process from 'node:process';
 import { PACKAGE_ROOT } from '../../dist/grammars.js';
 import { convertSync } from '../../dist/index.js';
 import { CORPUS_TEXTS, pageTexts } from '../../dist/eval/layout.js';
 import { differencesFromText } from '../../dist/eval/producers.js';
+import { arg, argv, flag, sweepOut } from './args.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const flag = (name) => argv.includes(`--${name}`);
-// Absolute: pdf-sweep hands the folder to soffice as a file:// URL.
-const OUT = resolve(arg('out', join(PACKAGE_ROOT, 'out', 'pdf-sweep')));
+const OUT = sweepOut();
 const ONLY = arg('only', '');
 const MODES = arg('modes', 'plain,layout').split(',');
 const started = Date.now();

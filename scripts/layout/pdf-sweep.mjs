@@ -39,20 +39,15 @@ import { PACKAGE_ROOT } from '../../dist/grammars.js';
 import { convertSync } from '../../dist/index.js';
 import { CORPUS_TEXTS, pageTexts } from '../../dist/eval/layout.js';
 import { differencesFromText } from '../../dist/eval/producers.js';
+import { arg, flag, sweepOut } from './args.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const flag = (name) => argv.includes(`--${name}`);
 const QUICK = flag('quick');
 const REUSE = flag('reuse');
 const WIDE = flag('wide');
 const SEED = Number(arg('seed', '7'));
 const ONLY = arg('only', '');
 const JOBS = Number(arg('jobs', '2'));
-const OUT = arg('out', join(PACKAGE_ROOT, 'out', 'pdf-sweep'));
+const OUT = sweepOut();
 const ROUTES = arg('producers', 'lo,chromium,weasy').split(',');
 const started = Date.now();
 
