@@ -79,4 +79,6 @@ specs:
 keep: ["一、关于加强文物保护", "人民政府", "(2018—2020年)"]
 `;
 writeFileSync(out, yaml);
-process.stdout.write(`${out}: ${radicals.length} radicals, ${compat.length} compatibility ideographs, ${dashes.length} dash\n`);
+process.stdout.write(
+  `${out}: ${radicals.length} radicals, ${compat.length} compatibility ideographs, ${dashes.length} dash\n`,
+);

@@ -110,7 +110,13 @@ for (const [label, source, reading, variant] of readings()) {
     if (j < 0 || at[i + 1] !== j + 3 || truth[i - 1] !== read[j] || truth[i + 1] !== read[j + 3]) continue;
     const [x, y, c] = [read[j + 1], read[j + 2], truth[i]];
     if (!HAN.test(x) || !HAN.test(y) || !HAN.test(c) || y === c || x === c) continue;
-    const entry = splits.get(x) ?? { extra: x, files: new Map(), variants: new Set(), glyphs: new Set(), example: '' };
+    const entry = splits.get(x) ?? {
+      extra: x,
+      files: new Map(),
+      variants: new Set(),
+      glyphs: new Set(),
+      example: '',
+    };
     entry.files.set(label, (entry.files.get(label) ?? 0) + 1);
     entry.variants.add(variant ?? reading);
     entry.glyphs.add(c);
@@ -137,7 +143,9 @@ const lines = [
   '# evidence for a pair.',
   '# Used by rule misread-word (src/repair/misreads.ts), which edits only where the dictionary confirms the word.',
   'pairs:',
-  ...kept.map((e) => `  - { read: ${e.read}, printed: ${e.printed}, seen: ${quoted(`${where(e)}: ${e.example}`)} }`),
+  ...kept.map(
+    (e) => `  - { read: ${e.read}, printed: ${e.printed}, seen: ${quoted(`${where(e)}: ${e.example}`)} }`,
+  ),
   `# Ideographs tesseract writes before its misreading of one printed glyph (a glyph read as two: 豺 read 和对),`,
   `# seen at least ${SPLIT_MIN} times, in ${SPLIT_VARIANTS} renderings and for ${SPLIT_GLYPHS} printed glyphs or more, between characters read`,
   '# right. Used by `gongwen diff` (src/diff/ocr.ts) to set aside an OCR side that reads one glyph as this and a',
