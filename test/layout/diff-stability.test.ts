@@ -43,16 +43,17 @@ describe('diff stability under layout', () => {
 
   // 9 before misread characters were repaired (src/repair/misreads.ts). The bar is 5: it was met (4) only with
   // misread pairs learned from this very reading; with pairs learned from training sheets alone
-  // (scripts/ocr/misread-training.py) it is 8, not met (筛/得, 焚烧厂/三, 畜/冀, 粪/凑, 汜/泥, 颍/颖, 千吨/干吨 left);
-  // 7 with the water class read 达到|类 set aside as an OCR variant (src/diff/ocr.ts); 9 since the confusions seen
-  // only in the seed's own scans were taken out of grammars/repair/confusions.yaml (率 for 牵: a unit removed and
-  // one added, soil 三/(七)/1).
-  it('the seed against its tesseract text: at most 9 changes and its OCR variants apart (bar 5, not met)', () => {
+  // (scripts/ocr/misread-training.py) it was 8 (筛/得, 焚烧厂/三, 畜/冀, 粪/凑, 汜/泥, 颍/颖, 千吨/干吨 left);
+  // 7 with the water class read 达到|类 set aside as an OCR variant (src/diff/ocr.ts); 9 once the confusions seen
+  // only in the seed's own scans were taken out of grammars/repair/confusions.yaml; 5 with the wider training sheets
+  // (GB 2312's rare ideographs, clean pages, 小四 type: 筛/得 and 罐/缸 learned) and a glyph read as two set aside
+  // (千吨万人 read 和干吨万人: misread-pairs.yaml `splits`). Left: 厂 read 三, 颍, 粪, 汜.
+  it('the seed against its tesseract text: at most 5 changes, its OCR variants apart (the bar)', () => {
     const ocr = readFileSync('corpus/layout/seed.tesseract.txt', 'utf8');
     const result = diff(ORIGINAL, convertSync(ocr, { path: 'seed.tesseract.txt' }));
     const changes = result.changes;
-    expect(changes.length).toBeLessThanOrEqual(9);
-    expect(result.ocrVariants?.map((v) => v.of)).toEqual(['target_removed']);
+    expect(changes.length).toBeLessThanOrEqual(5);
+    expect(result.ocrVariants?.map((v) => v.of).sort()).toEqual(['target_removed', 'wording_changed']);
     // What the confusions of grammars/repair/confusions.yaml repair: no task or deadline change is left of 1L1月,
     // 每季度未月; no target of 干瓦时 or 川类; one unit read with its note 依职责率头.
     const kinds = changes.map((c) => c.kind);
