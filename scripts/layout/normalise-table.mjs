@@ -4,6 +4,7 @@
 //  - Kangxi Radicals (U+2F00–2FDF) and CJK Radicals Supplement (U+2E80–2EFF): Unicode's
 //    EquivalentUnifiedIdeograph.txt (Debian: unicode-data, /usr/share/unicode/).
 //  - CJK Compatibility Ideographs (U+F900–FAFF, U+2F800–2FA1F): their canonical decomposition (NFC).
+//  - The horizontal bar U+2015 for the dash U+2014 (`dashes` below).
 // Usage: node scripts/layout/normalise-table.mjs [path/to/EquivalentUnifiedIdeograph.txt]
 import { readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
@@ -32,6 +33,11 @@ for (const [lo, hi] of [
     if (nfc !== ch && [...nfc].length === 1) compat.push([cp, nfc.codePointAt(0)]);
   }
 }
+// Dashes written for the 破折号 and range dash — (U+2014), which the grammars read: the horizontal bar ― (U+2015), what
+// iconv's GB2312 table gives for the byte pair A1AA (its CP936 and GB18030 tables give —) and what Chromium's
+// print-to-PDF writes for — in a CJK font (the glyph is shared, its ToUnicode names U+2015): "(2018―2020年)" was
+// read as a range no more, and 2020年 became a deadline.
+const dashes = [[0x2015, 0x2014]];
 const pairs = (list) => {
   const lines = [];
   for (let i = 0; i < list.length; i += 12)
@@ -60,11 +66,17 @@ ${pairs(radicals)}
     map: {
 ${pairs(compat)}
     }
+  - id: normalise/dash
+    description: "The horizontal bar ― (U+2015) for the dash — (U+2014): iconv's GB2312 table and Chromium's print-to-PDF write it for the 破折号."
+    map: {
+${pairs(dashes)}
+    }
 specs:
   - { from: "⼀、关于加强⽂物保护", to: "一、关于加强文物保护" }
   - { from: "⼈⺠政府", to: "人民政府" }
   - { from: "\\uF900", to: "豈" }
-keep: ["一、关于加强文物保护", "人民政府"]
+  - { from: "三年行动计划(2018―2020年)", to: "三年行动计划(2018—2020年)" }
+keep: ["一、关于加强文物保护", "人民政府", "(2018—2020年)"]
 `;
 writeFileSync(out, yaml);
-process.stdout.write(`${out}: ${radicals.length} radicals, ${compat.length} compatibility ideographs\n`);
+process.stdout.write(`${out}: ${radicals.length} radicals, ${compat.length} compatibility ideographs, ${dashes.length} dash\n`);

@@ -38,12 +38,13 @@ def render(lines, png):
     subprocess.run(cmd, check=True)
 
 
-def render_page(lines, out, font, dpi, angle, noise, quality, seed):
+def render_page(lines, out, font, dpi, angle, noise, quality, seed, points=16):
     """Lines on an A4 page at `dpi`, 3号 (16 pt) type, GB/T 9704's margins and line pitch (22 lines in 225 mm),
-    as an office scanner gives it: turned `angle` degrees, Gaussian noise, JPEG at `quality` (gbt9704.sh)."""
+    as an office scanner gives it: turned `angle` degrees, Gaussian noise, JPEG at `quality` (gbt9704.sh). Other
+    `points` (小四: 12) keep the margins, with a pitch of 1.5 times the type's size."""
     width, height = round(8.27 * dpi), round(11.69 * dpi)
-    size = round(16 / 72 * dpi)
-    pitch = 225 / 25.4 * dpi / 22
+    size = round(points / 72 * dpi)
+    pitch = 225 / 25.4 * dpi / 22 if points == 16 else 1.5 * size
     left, top = round(28 / 25.4 * dpi), round(37 / 25.4 * dpi)
     cmd = ['convert', '-size', f'{width}x{height}', 'xc:white', '-font', font, '-pointsize', str(size),
            '-fill', 'black']

@@ -9,12 +9,14 @@
  *
  * The evidence is the confusion pairs learned from training sheets (grammars/repair/misread-pairs.yaml) and those of
  * grammars/repair/confusions.yaml, read one way only (the OCR side's character read for the other side's), and the
- * glyphs misreads.yaml `unreadable` lists (| for a Roman numeral, □). Look-alike glyphs nobody saw tesseract
- * confuse (glyph-neighbours.yaml) are no evidence here.
+ * glyphs misreads.yaml `unreadable` lists (| for a Roman numeral, □); and a glyph read as two, where the OCR side
+ * has an ideograph tesseract was seen to write before its misreading of one glyph (misread-pairs.yaml `splits`:
+ * 豺 read 和对) followed by a known misreading of the other side's glyph (千 read 和干). Look-alike glyphs nobody
+ * saw tesseract confuse (glyph-neighbours.yaml) are no evidence here.
  */
 import type { GraphNode, NoticeGraph } from '../graph/schema.js';
 import { loadRepairGrammar } from '../repair/grammar.js';
-import { confusionPairs, misreadsGrammar } from '../repair/misreads.js';
+import { confusionPairs, misreadsGrammar, splitExtras } from '../repair/misreads.js';
 import { OCR_VARIANT_OF, type Change, type OcrVariant } from './schema.js';
 import type { Holder, SidePlan } from './side.js';
 import { normalizeText } from './text.js';
@@ -64,22 +66,57 @@ function explain(read: string, printed: string): Evidence | undefined {
   return undefined;
 }
 
+let splitIndex: Map<string, string> | undefined;
+/** Where tesseract was seen to write `extra` before its misreading of one glyph, or undefined. */
+function splitOf(extra: string): string | undefined {
+  splitIndex ??= new Map(splitExtras().map((s) => [s.extra, s.seen]));
+  return splitIndex.get(extra);
+}
+
 /**
  * The evidence that explains reading `olds` as `news` token for token (the same tokens, or an OCR side's token
- * explained for the other side's), or null when some pair is unexplained or the lengths differ.
+ * explained for the other side's, or two OCR tokens for one glyph: a split extra and a known misreading of it), or
+ * null when some token is unexplained or left over.
  */
 function explainTokens(olds: readonly string[], news: readonly string[], sides: OcrSides): Evidence[] | null {
-  if (olds.length !== news.length) return null;
   const used: Evidence[] = [];
-  for (let k = 0; k < olds.length; k++) {
-    const a = olds[k] as string;
-    const b = news[k] as string;
-    if (a === b) continue;
+  let i = 0;
+  let j = 0;
+  // One glyph `printed` read as `extra` and `read`, with the evidence of both.
+  const split = (extra: string | undefined, read: string | undefined, printed: string): Evidence[] | null => {
+    const seen = extra === undefined ? undefined : splitOf(extra);
+    const pair = read === undefined ? undefined : pairOf(read, printed);
+    if (seen === undefined || pair === undefined) return null;
+    return [{ read: `${extra}${read}`, printed, seen: `${extra}: ${seen}` }, pair];
+  };
+  while (i < olds.length && j < news.length) {
+    const a = olds[i] as string;
+    const b = news[j] as string;
+    if (a === b) {
+      i++;
+      j++;
+      continue;
+    }
     const e = (sides.new ? explain(b, a) : undefined) ?? (sides.old ? explain(a, b) : undefined);
-    if (!e) return null;
-    used.push(e);
+    if (e) {
+      used.push(e);
+      i++;
+      j++;
+      continue;
+    }
+    const twoNew = sides.new ? split(b, news[j + 1], a) : null;
+    const twoOld = twoNew ? null : sides.old ? split(a, olds[i + 1], b) : null;
+    if (twoNew) {
+      used.push(...twoNew);
+      i += 1;
+      j += 2;
+    } else if (twoOld) {
+      used.push(...twoOld);
+      i += 2;
+      j += 1;
+    } else return null;
   }
-  return used;
+  return i === olds.length && j === news.length ? used : null;
 }
 
 const CONTENT = /[\p{L}\p{N}]/u;
@@ -109,11 +146,13 @@ function findWindow(
 ): { text: string; used: Evidence[] } | null {
   const f = tokenize(fact);
   if (f.length === 0) return null;
-  for (let i = 0; i + f.length <= within.length; i++) {
-    const w = within.slice(i, i + f.length);
-    const used = factIsOld ? explainTokens(f, w, sides) : explainTokens(w, f, sides);
-    if (used && used.length > 0) return { text: w.join(''), used };
-  }
+  // A window one token longer may read a glyph as two.
+  for (const length of [f.length, f.length + 1])
+    for (let i = 0; i + length <= within.length; i++) {
+      const w = within.slice(i, i + length);
+      const used = factIsOld ? explainTokens(f, w, sides) : explainTokens(w, f, sides);
+      if (used && used.length > 0) return { text: w.join(''), used };
+    }
   return null;
 }
 

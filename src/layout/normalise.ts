@@ -1,9 +1,9 @@
 /**
  * Normalisation of look-alike code points (grammars/repair/normalise.yaml): Kangxi Radicals, CJK Radicals
  * Supplement and CJK Compatibility Ideographs become the unified ideographs they stand for ("⼀、" → "一、",
- * "⺠" → "民"). Each replacement is a proposal under its table's id (`normalise/radical`,
- * `normalise/compatibility`), so it is a recorded, reversible repair; the repair stage runs it before any rule reads
- * the text, for every input format.
+ * "⺠" → "民"), and the horizontal bar ― is the dash — the grammars read. Each replacement is a proposal under its
+ * table's id (`normalise/radical`, `normalise/compatibility`, `normalise/dash`), so it is a recorded, reversible
+ * repair; the repair stage runs it before any rule reads the text, for every input format.
  */
 import * as z from 'zod';
 import { examplesChecked, loadGrammar, registerGrammar } from '../grammars.js';

@@ -47,6 +47,8 @@ const PairsSchema = z.object({
   pairs: z
     .array(z.object({ read: Char, printed: Char, seen: z.string().min(1) }))
     .refine((pairs) => pairs.every((p) => p.read !== p.printed), 'a pair reads a character for another one'),
+  /** Ideographs tesseract writes before its misreading of one glyph (a glyph read as two: 豺 read 和对). */
+  splits: z.array(z.object({ extra: Char, seen: z.string().min(1) })).default([]),
 });
 
 /** The misreads grammar. */
@@ -94,6 +96,14 @@ export function confusionPairs(): readonly { read: string; printed: string; seen
     ...confusions().pairs,
     ...confusions().characters.filter((p) => p.printed !== ''),
   ];
+}
+
+/**
+ * The ideographs tesseract was seen to write before its misreading of one printed glyph (豺 read 和对), learned from
+ * the training sheets (misread-pairs.yaml `splits`), with where.
+ */
+export function splitExtras(): readonly { extra: string; seen: string }[] {
+  return misreadPairs().splits;
 }
 
 /** Where a confusion of a read character for a printed one comes from. */

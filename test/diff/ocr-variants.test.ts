@@ -8,7 +8,7 @@ import { convertSync } from '../../src/index.js';
 import { renderDiffMarkdown } from '../../src/render/diff-markdown.js';
 import { diffRows } from '../../src/render/diff-rows.js';
 import { renderDiffHtml } from '../../src/render/diff-html.js';
-import { confusionPairs } from '../../src/repair/misreads.js';
+import { confusionPairs, splitExtras } from '../../src/repair/misreads.js';
 
 const convert = (text: string) => convertSync(Buffer.from(text), { path: 'notice.txt' });
 
@@ -64,12 +64,31 @@ describe('OCR variants in the diff', () => {
 
   it('keep a difference the evidence does not explain entirely as a change', () => {
     const a = convert(notice('开展“千吨万人”饮用水水源地问题整治,全面推进保护范围划定。'));
-    // 干 for 千 is a pair tesseract was seen to make; 和 inserted is not
-    const b = asOcr(convert(notice('开展“和干吨万人”饮用水水源地问题整治,全面推进保护范围划定。')));
+    // 干 for 千 is a pair tesseract was seen to make; an ideograph inserted before it that it was never seen to
+    // write for a glyph read as two is not
+    const extra = [...'她乙丙丁戊'].find((c) => !splitExtras().some((s) => s.extra === c))!;
+    const b = asOcr(convert(notice(`开展“${extra}干吨万人”饮用水水源地问题整治,全面推进保护范围划定。`)));
     const d = diff(a, b);
     expect(d.ocrVariants).toEqual([]);
+    expect(d.changes.map((x) => x.kind)).toContain('wording_changed');
     const c = asOcr(convert(notice('开展“千吨万人”饮用水水源地问题整治,全面完成保护范围划定。')));
     expect(diff(a, c).changes.map((x) => x.kind)).toContain('wording_changed');
+  });
+
+  it('set aside a glyph read as two: an extra tesseract writes for a split glyph and a known misreading', () => {
+    // misread-pairs.yaml `splits`, learned from the training sheets (豺 read 和对); 干 for 千 is a pair
+    expect(splitExtras().length).toBeGreaterThan(0);
+    const a = convert(notice('开展“千吨万人”饮用水水源地问题整治,全面推进保护范围划定。'));
+    for (const { extra } of splitExtras()) {
+      const read = notice(`开展“${extra}干吨万人”饮用水水源地问题整治,全面推进保护范围划定。`);
+      const d = diff(a, asOcr(convert(read)));
+      expect(d.changes, extra).toEqual([]);
+      expect(d.ocrVariants?.[0]?.evidence.map((e) => e.read)).toEqual([`${extra}干`, '干']);
+      // the other way round too, when the old side is the OCR reading
+      expect(diff(asOcr(convert(read)), a).changes, extra).toEqual([]);
+      // but never between born-digital texts
+      expect(diff(a, convert(read)).changes.map((x) => x.kind)).toContain('wording_changed');
+    }
   });
 
   // A real edit of two characters inside a sentence, each a character tesseract is known to read for the other

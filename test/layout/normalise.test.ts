@@ -36,6 +36,21 @@ describe('normalisation of look-alike code points', () => {
     expect(unrepair(out.text, out.edits)).toBe(raw);
   });
 
+  it('reads the horizontal bar ― (U+2015) as the dash — (U+2014), and a range stays a range', () => {
+    // iconv's GB2312 table gives ― for the 破折号's bytes A1AA; Chromium's print-to-PDF writes it for —.
+    const bar = '行动计划(2018―2020年)\n';
+    const out = repair(bar);
+    expect(out.text).toBe('行动计划(2018—2020年)\n');
+    expect(out.edits.map((e) => e.ruleId)).toEqual(['normalise/dash']);
+    expect(unrepair(out.text, out.edits)).toBe(bar);
+    // The seed's "(2018 — 2020 年)" written with ― gave a year deadline 2020年 besides the range.
+    expect(SEED).toContain('—');
+    const a = convertSync(SEED, { path: 'seed.txt' });
+    const b = convertSync(SEED.replace(/—/g, '―'), { path: 'seed.txt' });
+    expect(b.nodes).toEqual(a.nodes);
+    expect(b.edges).toEqual(a.edges);
+  });
+
   for (const [name, clean] of [
     ['the seed', SEED],
     ['a State Council notice', GOV],

@@ -16,19 +16,24 @@ interface Pair {
   printed: string;
   seen: string;
 }
-const PAIRS = (parse(readFileSync('grammars/repair/misread-pairs.yaml', 'utf8')) as { pairs: Pair[] }).pairs;
+const LEARNED = parse(readFileSync('grammars/repair/misread-pairs.yaml', 'utf8')) as {
+  pairs: Pair[];
+  splits: { extra: string; seen: string }[];
+};
+const PAIRS = LEARNED.pairs;
 
 /** The sheets a pair was seen in: "words ×3, gov-003 ×1 (2 of font × dpi): 例子 read 例了" → [words, gov-003]. */
 const sheets = (seen: string): string[] =>
   seen
     .slice(0, seen.indexOf(':'))
-    .replace(/ \(\d+ of font × dpi\)$/, '')
+    .replace(/ \(\d+ of font × dpi\)(, \d+ glyphs)?$/, '')
     .split(', ')
     .map((s) => s.replace(/ ×\d+$/, ''));
 
 /** The training sheet's source text, or null for a label no training sheet has. */
 function sheetSource(sheet: string): string | null {
-  if (sheet === 'words' || sheet === 'grammar' || sheet === 'coverage') return sheet;
+  const sheet1 = sheet.replace(/^(clean|small)-/, '');
+  if (['words', 'grammar', 'coverage', 'rare'].includes(sheet1)) return sheet1;
   const gov = /^gov-(\d{3})$/.exec(sheet);
   return gov ? `corpus/gov/${gov[1]}.txt` : null;
 }
@@ -39,7 +44,11 @@ describe('misread pairs', () => {
     const readings = new Set(
       ocrReadings().flatMap((r) => [r.name, r.reading.split('/').pop()!, r.source.split('/').pop()!]),
     );
-    const bad = PAIRS.flatMap((p) =>
+    const learned = [
+      ...PAIRS,
+      ...LEARNED.splits.map((s) => ({ read: s.extra, printed: '(split)', seen: s.seen })),
+    ];
+    const bad = learned.flatMap((p) =>
       sheets(p.seen)
         .filter((s) => {
           const source = sheetSource(s);

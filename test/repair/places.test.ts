@@ -25,7 +25,7 @@ describe('place names misread by OCR', () => {
     ]);
     const evidence = result.diagnostics.filter((d) => d.code === EVIDENCE_CODE);
     expect(evidence).toHaveLength(3);
-    expect(evidence[0]!.message).toMatch(/荥阳市.*荣 for 荥.*tesseract/);
+    expect(evidence[0]!.message).toMatch(/荥阳市.*荣 for 荥.*training sheets/);
     expect(unrepair(result.text, result.edits)).toBe(raw);
   });
 
