@@ -12,7 +12,8 @@ for WeasyPrint (@page CSS): A4, a text area of 156 x 225 mm holding 28 lines of 
   页码      "— N —" in 4号 at the foot, right on odd pages and left on even ones.
 The notice's own head (title, 主送机关, signature and date, the print line) is taken out of the text by the SPEC
 below and printed in its place. Writes OUT.html and OUT.head.json (the fields as printed, what a reader should
-find). Usage: gbt9704.py NAME TEXT OUT_BASE   (NAME a key of SPECS)"""
+find). Usage: gbt9704.py NAME TEXT OUT_BASE   (NAME a key of SPECS, or a .json file holding a spec of that form, as
+scripts/producers/heldout-heads.py writes them)"""
 import json
 import re
 import sys
@@ -76,7 +77,7 @@ SPECS = {
 compact = lambda s: re.sub(r"[\s\u3000]+", "", s).replace("，", ",").replace("：", ":").replace("（", "(").replace("）", ")")
 
 name, src, out = sys.argv[1], sys.argv[2], sys.argv[3]
-spec = SPECS[name]
+spec = json.load(open(name, encoding="utf-8")) if name.endswith(".json") else SPECS[name]
 paras = [l.strip() for l in open(src, encoding="utf-8") if l.strip()]
 end = next(i for i, p in enumerate(paras) if compact(p).endswith(compact(spec["headEnd"])))
 body = paras[end + 1:]

@@ -157,6 +157,48 @@ function docNumberLine(t: string): string | null {
   return d && d.index === 0 && d[0].length === m.length ? squash(t) : null;
 }
 
+/** A wrapped 发文字号's tail (its serial number and 号) is at most this long on the next line. */
+const DOC_NUMBER_TAIL_MAX = 6;
+
+/** A 发文字号 a scan damaged, read in the head (`docNumberDamage`): as printed and as written. */
+interface DamagedNumber {
+  read: string;
+  standard: string;
+  /** Lines it takes: 1, or 2 when its serial number wrapped to the next line. */
+  lines: number;
+}
+
+/**
+ * A 发文字号 damaged past the docNumber patterns (brackets read as other glyphs or lost, 号 read as a look-alike)
+ * alone on line k, or on line k and a short next line (a wrapped serial number). Only where a 发文字号 stands in
+ * the head (the caller's place); a line the strict patterns read is no damaged one.
+ */
+function damagedDocNumber(lines: Line[], k: number): DamagedNumber | null {
+  const t = lines[k]?.text ?? '';
+  if (!t.trim() || docNumberLine(t)) return null;
+  const next = squash(lines[k + 1]?.text ?? '');
+  const candidates: [string, number][] = [[squash(t), 1]];
+  if (next && next.length <= DOC_NUMBER_TAIL_MAX) candidates.push([squash(t) + next, 2]);
+  for (const [read, n] of candidates) {
+    const m = P().docNumberDamaged.exec(matchText(read));
+    if (!m?.groups) continue;
+    const { year, serial } = m.groups;
+    const issuer = read.slice(0, m.groups['issuer']!.length);
+    return { read, standard: `${issuer}〔${year}〕${serial}号`, lines: n };
+  }
+  return null;
+}
+
+function damagedNote(line: Line, d: DamagedNumber): ParseDiagnostic {
+  return {
+    code: 'doc-number-damaged',
+    severity: 'warning',
+    message: `发文字号 "${d.read}" 读作 "${d.standard}" (a scan's damage: the year's brackets or 号 read as other glyphs or lost; grammars/structure.yaml docNumberDamage)`,
+    start: line.start,
+    end: line.end,
+  };
+}
+
 /**
  * A head line as a title candidate: a 发文字号 glued before it and the 《》 a site wraps it in removed, and cut at
  * a furniture label inside the line (…的通知时间:2021-03-16). Offsets are kept: returns [from, to] in `t`.
@@ -360,14 +402,30 @@ export function parseCover(lines: Line[]): Cover {
     const t = lines[i]!.text;
     const m = matchText(t);
     if (wrapped.has(i) || m.startsWith(g.signerLabel)) continue;
-    else if (labelOf(m) !== undefined) i = readLabel(i);
+    // The 发文字号 left and 签发人 right on one line (GB/T 9704's head of a report upwards): the part before 签发人.
+    const signer = m.indexOf(g.signerLabel);
+    if (signer > 0 && !doc.docNumber) {
+      const before: Line = { ...lines[i]!, text: t.slice(0, signer), end: lines[i]!.start + signer };
+      const d = docNumberLine(before.text) ?? damagedDocNumber([before], 0)?.standard;
+      if (d) {
+        doc.docNumber = d;
+        const damaged = damagedDocNumber([before], 0);
+        if (damaged) diagnostics.push(damagedNote(before, damaged));
+        continue;
+      }
+    } else if (labelOf(m) !== undefined) i = readLabel(i);
     else if (isMasthead(m)) {
       const name = squash(m).slice(0, -g.masthead.length);
       // One issuer's name, nothing else on the line (a site's 第一篇: before it is no part of it).
       if (/^[\u4e00-\u9fff]+$/.test(name)) mastheads.push(name);
     } else if (isFurniture(m)) continue;
     else if (docNumberLine(t)) doc.docNumber ??= docNumberLine(t)!;
-    else if (isElementLine(m)) diagnostics.push(elementNote(lines[i]!));
+    else if (!doc.docNumber && damagedDocNumber(lines, i)) {
+      const d = damagedDocNumber(lines, i)!;
+      doc.docNumber = d.standard;
+      diagnostics.push(damagedNote(lines[i]!, d));
+      i += d.lines - 1;
+    } else if (isElementLine(m)) diagnostics.push(elementNote(lines[i]!));
     else if (!decree && readDecree(lines, i, doc)) {
       decree = true;
       i += P().decreeNumber.test(squash(matchText(lines[i + 1]?.text ?? ''))) ? 1 : 0;
@@ -385,6 +443,17 @@ export function parseCover(lines: Line[]): Cover {
         .map((l) => cleanTitle(l.text))
         .join(''),
     ).slice(prefix.length);
+    const end = damagedTitleEnd(doc.title, lines.slice(to + 1, to + 1 + LETTER_EVIDENCE_LINES));
+    if (end) {
+      diagnostics.push({
+        code: 'title-end-damaged',
+        severity: 'warning',
+        message: `标题 "…${doc.title.slice(-end.read.length - 1)}" 读作 "…${g.titleLink}${end.word}" (a scan misread one character of the title's last word; the letter names the document ${end.word})`,
+        start: lines[to]!.start,
+        end: lines[to]!.end,
+      });
+      doc.title = doc.title.slice(0, -end.read.length) + end.word;
+    }
     // Issuers on their own lines just above the title (up to three: joint issuers).
     const above: number[] = [];
     for (let k = from - 1; k >= start && above.length < 3; k--) {
@@ -411,6 +480,20 @@ export function parseCover(lines: Line[]): Cover {
     if (fullTitle !== doc.title) doc.fullTitle = fullTitle;
     i = to + 1;
   }
+  // No title read (a scan that lost or garbled it): the 发文字号 alone on a line of the head after the masthead.
+  if (!head && !decree && !doc.docNumber)
+    for (let k = start; k < Math.min(lines.length, start + AFTER_TITLE); k++) {
+      if (wrapped.has(k)) continue;
+      const t = lines[k]!.text;
+      const strict = docNumberLine(t);
+      const damaged = strict ? null : damagedDocNumber(lines, k);
+      if (strict) doc.docNumber = strict;
+      else if (damaged) {
+        doc.docNumber = damaged.standard;
+        diagnostics.push(damagedNote(lines[k]!, damaged));
+      } else continue;
+      break;
+    }
   // The 发文字号: glued to a head line up to the title, or alone on a line after it.
   if (!doc.docNumber)
     for (let k = 0; k < Math.min(i, HEAD_WINDOW); k++) {
@@ -438,6 +521,11 @@ export function parseCover(lines: Line[]): Cover {
       else if (docNumberLine(t)) {
         doc.docNumber ??= docNumberLine(t)!;
         i++;
+      } else if (!doc.docNumber && damagedDocNumber(lines, i)) {
+        const d = damagedDocNumber(lines, i)!;
+        doc.docNumber = d.standard;
+        diagnostics.push(damagedNote(lines[i]!, d));
+        i += d.lines;
       } else if (inTitle(t)) i++;
       else break;
     }
@@ -543,6 +631,22 @@ export function parseCover(lines: Line[]): Cover {
       // Joint issuers printed without a space before 关于: the signature names them one by one.
       else if (doc.issuers.length === 1 && names.length > 1 && names.join('') === doc.issuers[0])
         doc.issuers = names;
+      else if (doc.issuers.length === 1 && names.length === 1) {
+        // The issuer printed three times (masthead, title, signature), a scan misreading a character of some.
+        const read = doc.issuers[0]!;
+        const agreed = votedName(read, [...mastheads, names[0]!]);
+        if (agreed) {
+          doc.issuers = [agreed];
+          if (doc.fullTitle?.startsWith(read)) doc.fullTitle = agreed + doc.fullTitle.slice(read.length);
+          diagnostics.push({
+            code: 'issuer-voted',
+            severity: 'warning',
+            message: `发文机关 "${read}" 读作 "${agreed}" (each character as most of its printings read it: ${[read, ...mastheads, names[0]!].join(' / ')})`,
+            start: lines[titleLines[0] ?? letterEnd]!.start,
+            end: lines[titleLines[0] ?? letterEnd]!.end,
+          });
+        }
+      }
       afterLetter = k + 1;
       while (lines[afterLetter] && isClosingNote(lines[afterLetter]!.text)) afterLetter++;
       break;
@@ -710,9 +814,9 @@ function findTitle(
  * Whether a title candidate ends in 的 and a title word of two characters or more with one of them, not the first,
  * misread (…的通千 for …的通知): taken only where the 主送机关 follows on the next line.
  */
-function looseSuffix(joined: string): boolean {
+function looseSuffix(joined: string, words = structureGrammar().raw.cover.titleSuffixes): boolean {
   const g = structureGrammar().raw.cover;
-  return g.titleSuffixes.some((x) => {
+  return words.some((x) => {
     if (x.length < 2 || joined.length <= x.length) return false;
     const end = joined.slice(-x.length);
     if (joined[joined.length - x.length - 1] !== g.titleLink || end[0] !== x[0]) return false;
@@ -720,6 +824,30 @@ function looseSuffix(joined: string): boolean {
     for (let i = 0; i < x.length; i++) if (end[i] !== x[i]) off++;
     return off === 1;
   });
+}
+
+/**
+ * Lines after the title searched for the word that names the document (…有关事项通知如下, 现提出以下意见): the
+ * 主送机关 and the letter's opening, up to its first heading.
+ */
+const LETTER_EVIDENCE_LINES = 6;
+
+/**
+ * The title word a scan misread one character of (…的通千 for …的通知: looseSuffix), where the letter decides it:
+ * of the title words the damaged one may stand for (通千: 通知 or 通报), the only one the letter's opening holds.
+ * Null for a title that ends with a title word, or when the letter names none or several of them.
+ */
+function damagedTitleEnd(title: string, letter: Line[]): { read: string; word: string } | null {
+  const g = structureGrammar().raw.cover;
+  if (g.titleSuffixes.some((x) => title.endsWith(x))) return null;
+  const heading = letter.findIndex((l) => structureGrammar().marker(l.text.trim()) !== null);
+  const text = letter
+    .slice(0, heading < 0 ? letter.length : heading)
+    .map((l) => squash(matchText(l.text)))
+    .join('');
+  const words = g.titleSuffixes.filter((x) => looseSuffix(title, [x]) && text.includes(x));
+  const word = words.length === 1 ? words[0]! : null;
+  return word ? { read: title.slice(-word.length), word } : null;
 }
 
 /**
@@ -755,6 +883,25 @@ function addressedTitle(
   return null;
 }
 
+/**
+ * The issuer's name by a vote of its printings of the same length (the title's, the masthead's, the signature's),
+ * character by character, where each character has a strict majority and at least three printings vote; null when
+ * the vote keeps `read` or cannot decide.
+ */
+function votedName(read: string, others: string[]): string | null {
+  const same = [read, ...others.filter((o) => o.length === read.length)];
+  if (same.length < 3) return null;
+  let out = '';
+  for (let k = 0; k < read.length; k++) {
+    const counts = new Map<string, number>();
+    for (const s of same) counts.set(s[k]!, (counts.get(s[k]!) ?? 0) + 1);
+    const [c, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    if (n * 2 <= same.length) return null;
+    out += c;
+  }
+  return out === read ? null : out;
+}
+
 /** A signature line naming a post and a person (总理　李克强): a signatory, not an issuer. */
 const isSignatory = (names: string[]): boolean =>
   names.length === 2 && structureGrammar().raw.cover.signerPosts.includes(names[0]!) && names[1]!.length <= 4;
@@ -763,7 +910,8 @@ const isSignatory = (names: string[]): boolean =>
 const splitNames = (t: string): string[] => t.split(/[\s\u3000、“”"]+/).filter(Boolean);
 
 /** A line of the signature block above its date: an issuer's name. */
-const isSignatureName = (t: string): boolean => isNameLine(t) && t.length <= SIGNATURE_DATE_MAX;
+const isSignatureName = (t: string): boolean =>
+  isNameLine(t) && t.length <= SIGNATURE_DATE_MAX && !isClosingNote(t);
 
 const isNameLine = (t: string): boolean =>
   t.length <= 60 && !P().clause.test(t) && !P().date.test(t) && !hasMojibake(t);
@@ -847,6 +995,8 @@ export interface DocumentRecord {
   copyTo?: string[];
   printedBy?: string;
   printDate?: string;
+  /** What reading it noted: a 抄送 label a scan damaged (copy-label-damaged). */
+  diagnostics: ParseDiagnostic[];
 }
 
 /** A line after the 印发 line of at most this many characters is a misread page number, not text. */
@@ -870,7 +1020,7 @@ export function readRecord(lines: Line[], from: number): DocumentRecord | null {
     P().printedLine.test(lines[end - 2]!.text)
   )
     end--;
-  const out: Omit<DocumentRecord, 'start'> = {};
+  const out: Omit<DocumentRecord, 'start'> = { diagnostics: [] };
   const printed = end > from ? P().printedLine.exec(lines[end - 1]!.text) : null;
   if (printed?.groups) {
     const date = parseDate(squash(printed.groups['date']!));
@@ -879,11 +1029,26 @@ export function readRecord(lines: Line[], from: number): DocumentRecord | null {
     end--;
   }
   let copy = -1;
+  let label = P().copyLine;
   for (let k = end - 1; k >= Math.max(from, end - RECORD_COPY_LINES); k--)
     if (P().copyLine.test(lines[k]!.text)) {
       copy = k;
       break;
     }
+  // Above a 印发 line, a 抄送 label a scan damaged (抄送;， 执送:).
+  for (let k = end - 1; copy < 0 && printed && k >= Math.max(from, end - RECORD_COPY_LINES); k--) {
+    const m = P().copyLineDamaged.exec(lines[k]!.text);
+    if (!m) continue;
+    copy = k;
+    label = P().copyLineDamaged;
+    out.diagnostics.push({
+      code: 'copy-label-damaged',
+      severity: 'warning',
+      message: `"${m[0]}" 读作 抄送 label (a scan's damage in the 版记, above its 印发 line; grammars/structure.yaml copyLineDamaged)`,
+      start: lines[k]!.start,
+      end: lines[k]!.start + m[0].length,
+    });
+  }
   if (copy >= 0) {
     const list = squash(
       lines
@@ -891,10 +1056,13 @@ export function readRecord(lines: Line[], from: number): DocumentRecord | null {
         .map((l) => l.text)
         .join(''),
     )
-      .replace(P().copyLine, '')
+      .replace(label, '')
       .replace(/[。.]$/, '');
     if (!P().sentenceEnd.test(list)) out.copyTo = list.split(/[，,]/).filter(Boolean);
-    else copy = -1;
+    else {
+      copy = -1;
+      out.diagnostics = [];
+    }
   }
   const start = copy >= 0 ? copy : end;
   return start < lines.length ? { start, ...out } : null;

@@ -50,6 +50,14 @@ const StructureSchema = z.object({
     decreeNumberHead: z.string().min(1),
     contentsHeaders: z.array(z.string().min(1)),
     bareHeadingMax: z.number().int().positive(),
+    docNumberDamage: z.object({
+      openers: z.string().min(1),
+      closers: z.string().min(1),
+      closerStrokes: z.string(),
+      numberSigns: z.string().min(1),
+      specs: z.record(z.string(), z.string()),
+      keep: z.array(z.string()),
+    }),
     patterns: z.object({
       date: z.string(),
       isoDate: z.string(),
@@ -59,6 +67,7 @@ const StructureSchema = z.object({
       year: z.string(),
       printLine: z.string(),
       copyLine: z.string(),
+      copyLineDamaged: z.string(),
       printedLine: z.string(),
       docNumberIn: z.string(),
       elementLine: z.string(),
@@ -117,6 +126,8 @@ export interface CoverPatterns {
   printLine: RegExp;
   /** The 抄送 line of a 版记 (its label). */
   copyLine: RegExp;
+  /** The 抄送 label as a scan damages it, read only in the 版记's place (with the label, a comma after it). */
+  copyLineDamaged: RegExp;
   /** The 印发 line of a 版记: groups `by` (印发机关) and `date` (印发日期). */
   printedLine: RegExp;
   /** A 发文字号 anywhere in a line (on the simplified copy). */
@@ -125,6 +136,11 @@ export interface CoverPatterns {
   elementLine: RegExp;
   /** A decree's 令号 (第714号) alone. */
   decreeNumber: RegExp;
+  /**
+   * A 发文字号 a scan damaged (`docNumberDamage`), the whole of a squashed line: groups `issuer`, `year`, `serial`
+   * (第 kept) and `close` (the closing glyph, if any).
+   */
+  docNumberDamaged: RegExp;
   /** An entry of a table of contents (leader dots and a page number) anywhere in a line. */
   contentsEntry: RegExp;
   /** Global: a pinyin gloss a converter left after a character (發(fā)). */
@@ -179,6 +195,20 @@ export interface MarkerClasses {
 }
 
 const esc = (s: string): string => s.replace(/[\\\]^\-[]/g, '\\$&');
+
+/** The pattern of a damaged 发文字号 (see CoverPatterns.docNumberDamaged) from its glyphs. */
+function docNumberDamaged(d: {
+  openers: string;
+  closers: string;
+  closerStrokes: string;
+  numberSigns: string;
+}): RegExp {
+  const strokes = d.closerStrokes ? `[${esc(d.closerStrokes)}]?` : '';
+  return new RegExp(
+    `^(?<issuer>[\\u4e00-\\u9fff]{1,10}?)[${esc(d.openers)}]?(?<year>(?:19|20)\\d\\d)` +
+      `(?:${strokes}(?<close>[${esc(d.closers)}]{1,2}))?(?<serial>第?[1-9]\\d{0,4})[${esc(d.numberSigns)}]$`,
+  );
+}
 
 let compiled: StructureGrammar | null = null;
 
@@ -239,10 +269,12 @@ export function structureGrammar(): StructureGrammar {
     year: new RegExp(p.year),
     printLine: new RegExp(p.printLine),
     copyLine: new RegExp(p.copyLine),
+    copyLineDamaged: new RegExp(p.copyLineDamaged),
     printedLine: new RegExp(p.printedLine),
     docNumberIn: new RegExp(p.docNumberIn),
     elementLine: new RegExp(p.elementLine),
     decreeNumber: new RegExp(p.decreeNumber),
+    docNumberDamaged: docNumberDamaged(raw.cover.docNumberDamage),
     contentsEntry: new RegExp(p.contentsEntry),
     pinyinGloss: new RegExp(p.pinyinGloss, 'g'),
     mojibake: new RegExp(p.mojibake, 'g'),
@@ -311,6 +343,19 @@ function checkExamples({ raw, cover, marker, itemNumber }: StructureGrammar): vo
         'structure.yaml',
         `decree number example "${ex}" does not open with ${c.decreeNumberHead}`,
       );
+  const damaged = c.docNumberDamage;
+  for (const [read, standard] of Object.entries(damaged.specs)) {
+    const m = cover.docNumberDamaged.exec(read.replace(/\s+/g, ''));
+    const got = m?.groups ? `${m.groups['issuer']}〔${m.groups['year']}〕${m.groups['serial']}号` : null;
+    if (got !== standard)
+      throw new GrammarError(
+        'structure.yaml',
+        `docNumberDamage example "${read}" reads ${got}, not ${standard}`,
+      );
+  }
+  for (const ex of damaged.keep)
+    if (cover.docNumberDamaged.test(ex.replace(/\s+/g, '')))
+      throw new GrammarError('structure.yaml', `docNumberDamage keep "${ex}" reads as a 发文字号`);
   for (const [traditional, simple] of Object.entries(c.traditionalSpecs))
     if (simplify(traditional) !== simple)
       throw new GrammarError(

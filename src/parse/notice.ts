@@ -33,6 +33,7 @@ export function parseNotice(text: string, roles: RoleProbe, hints: ParseHints = 
   if (record?.copyTo?.length) document.copyTo = record.copyTo;
   if (record?.printedBy) document.printedBy = record.printedBy;
   if (record?.printDate) document.printDate = record.printDate;
+  if (record) diagnostics.push(...record.diagnostics);
   const tail = signatureStart(lines, cover.headEnd, record?.start ?? lines.length);
   for (let k = tail; k < lines.length && !document.date; k++)
     document.date = parseDate(lines[k]!.text) ?? undefined;

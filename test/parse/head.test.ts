@@ -497,15 +497,18 @@ describe('a metadata grid whose label cells wrapped (a printed page copied out o
 
     it('takes a title whose last word is one character off when the 主送机关 follows it', () => {
       const f = scan('某省人民政府办公厅');
-      expect(f.title).toBe('某省人民政府办公厅关于开展某项工作的通千');
+      // The letter says 通知如下: the title word read 通千 is 通知 (a title-end-damaged warning).
+      expect(f.title).toBe('某省人民政府办公厅关于开展某项工作的通知');
       expect(f.recipients).toEqual(['各市人民政府', '省政府各部门']);
     });
 
     it('completes an issuer whose first characters were lost, or one misread, from the masthead', () => {
       expect(scan('省人民政府办公厅').issuers).toEqual(['某省人民政府办公厅']);
       expect(scan('某省人民政府办公斤').issuers).toEqual(['某省人民政府办公厅']);
-      // Two characters off, or no masthead: as read.
-      expect(scan('某省人民政府办分斤').issuers).toEqual(['某省人民政府办分斤']);
+      // Two characters off the masthead: the signature, a third printing, settles it by a vote (issuer-voted);
+      // with a signature that differs too, as read.
+      expect(scan('某省人民政府办分斤').issuers).toEqual(['某省人民政府办公厅']);
+      expect(scan('某省人民政府办分斤', '某市人民政府办公室文件').issuers).toEqual(['某省人民政府办分斤']);
       expect(scan('省人民政府办公厅', '').issuers).toEqual(['省人民政府办公厅']);
     });
 
