@@ -261,6 +261,31 @@ describe('PDF task tables without vertical rules', () => {
     expect(rows[5]).toEqual(['', '2', '贾鲁河断面水质达标', '市生态环境局', '年底前']);
   });
 
+  it('joins a row without 序号 cut by the page break whose 方案 cell opens on it and goes on at the next page top', () => {
+    const page1 = page([
+      run('方案', 5, 60),
+      ...header(),
+      run('大气方案', 2, 95),
+      ...row(95, '1', ['推进转型'], '市工信局', '6月底前'),
+      ...row(113, '2', ['建设园区'], '市商务局', '年底前'),
+      run('水污染', 2, 140),
+      ...row(140, null, ['完成调查'], '市生态环境局', '年底前'),
+    ]);
+    const page2 = {
+      ...page([
+        run('防治方案', 2, 40),
+        run('企业用地', XS[1]! + 2, 40),
+        ...row(60, '1', ['贾鲁河断面', '水质达标'], '市水利局', '6月底前'),
+      ]),
+      page: 2,
+    };
+    const rows = takePdfTables([page1, page2]).tables[0]!.table.grid.map((r) => r.map((c) => c?.text ?? ''));
+    expect(rows.slice(3)).toEqual([
+      ['水污染防治方案', '', '完成调查企业用地', '市生态环境局', '年底前'],
+      ['', '1', '贾鲁河断面水质达标', '市水利局', '6月底前'],
+    ]);
+  });
+
   it('leaves the next page as text when its lines do not go on under the columns or its 序号 does not follow', () => {
     const page1 = page([
       ...header(),
