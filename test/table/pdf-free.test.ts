@@ -333,6 +333,22 @@ describe('PDF task tables without vertical rules', () => {
     expect(row2).toEqual(['1', '建设产业园区提质增效工作方案', '市商务局', '年底前']);
   });
 
+  it('cuts a line where a run ends in a space up to the next cell (WeasyPrint writes a line of a cell so)', () => {
+    const lead = '市商务局、市工信局 ';
+    const runs = [
+      ...header(),
+      ...row(95, '1', ['推进传统产业'], '市工信局', '6月底前'),
+      run('2', XS[0]! + 2, 120),
+      run('建设产业园区', XS[1]! + 2, 120),
+      // The trailing space reaches the next column's edge, where its text starts.
+      { ...run(lead, XS[2]! + 2, 120), w: XS[3]! - XS[2]! - 2 },
+      run('年底前', XS[3]!, 120),
+    ];
+    const [grid] = unruledGrids(page(runs));
+    const row2 = grid!.cells.filter((c) => c.r0 === 2).map((c) => c.text);
+    expect(row2).toEqual(['2', '建设产业园区', '市商务局、市工信局', '年底前']);
+  });
+
   it('ends the table at a line of prose across it, which stays text', () => {
     const prose = run('各单位要按照上述分工抓好落实，确保各项任务按时完成并及时报送进展情况。', XS[0]!, 200);
     const runs = [
