@@ -9,6 +9,8 @@
 #                       and below the table and one under the header (HTML frame="hsides" rules="groups")
 #   table-rows-lo.pdf, table-rows-chromium.pdf    the same with a rule between rows only (rules="rows")
 #   table-none-lo.pdf, table-none-chromium.pdf    the same without any rule (frame="void" rules="none")
+#   table-weasyprint.pdf  WeasyPrint's print of the ruled page (each cell's borders drawn on their own; a cell
+#                       merged over rows that opens on a page's last row printed below that row's box)
 #   table-middle-weasyprint.pdf  the 三线表 page printed by WeasyPrint, which honours neither the frame and rules
 #                       attributes nor valign: no rule at all, and cells set in the middle of their rows
 #                       (cells top-aligned, as a word processor's table is by default)
@@ -138,11 +140,16 @@ else
   echo "producers/tables.sh: table-chromium.pdf skipped, chromium or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi
 if command -v weasyprint >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  if fresh "$OUT/table-weasyprint.pdf" "$SRC" "$0"; then
+    page "$WORK/seed-table.html"
+    weasyprint "$WORK/seed-table.html" "$OUT/table-weasyprint.pdf" >/dev/null 2>&1
+    echo "producers: $OUT/table-weasyprint.pdf"
+  fi
   if fresh "$OUT/table-middle-weasyprint.pdf" "$SRC" "$0"; then
     page "$WORK/table-middle.html" "" three
     weasyprint "$WORK/table-middle.html" "$OUT/table-middle-weasyprint.pdf" >/dev/null 2>&1
     echo "producers: $OUT/table-middle-weasyprint.pdf"
   fi
 else
-  echo "producers/tables.sh: table-middle-weasyprint.pdf skipped, weasyprint or python3 is not installed (scripts/system-deps.sh installs them)" >&2
+  echo "producers/tables.sh: table-weasyprint.pdf and table-middle-weasyprint.pdf skipped, weasyprint or python3 is not installed (scripts/system-deps.sh installs them)" >&2
 fi

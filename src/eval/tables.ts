@@ -29,8 +29,11 @@ export async function evalTables(corpus: string, gold: Gold): Promise<{ file: st
   return out;
 }
 
-/** Ruled PDF tables made from seed-table.html by real producers (scripts/producers/tables.sh), under corpus/producers. */
-export const PDF_TABLE_FIXTURES = ['table-lo.pdf', 'table-chromium.pdf'];
+/**
+ * Ruled PDF tables made from seed-table.html by real producers (LibreOffice, Chromium, WeasyPrint:
+ * scripts/producers/tables.sh), under corpus/producers.
+ */
+export const PDF_TABLE_FIXTURES = ['table-lo.pdf', 'table-chromium.pdf', 'table-weasyprint.pdf'];
 
 /**
  * The same table printed without vertical rules (scripts/producers/tables.sh): as a 三线表 (a rule above and

@@ -261,6 +261,31 @@ describe('PDF task tables without vertical rules', () => {
     expect(rows[5]).toEqual(['', '2', '贾鲁河断面水质达标', '市生态环境局', '年底前']);
   });
 
+  it('joins a row without 序号 cut by the page break whose 方案 cell opens on it and goes on at the next page top', () => {
+    const page1 = page([
+      run('方案', 5, 60),
+      ...header(),
+      run('大气方案', 2, 95),
+      ...row(95, '1', ['推进转型'], '市工信局', '6月底前'),
+      ...row(113, '2', ['建设园区'], '市商务局', '年底前'),
+      run('水污染', 2, 140),
+      ...row(140, null, ['完成调查'], '市生态环境局', '年底前'),
+    ]);
+    const page2 = {
+      ...page([
+        run('防治方案', 2, 40),
+        run('企业用地', XS[1]! + 2, 40),
+        ...row(60, '1', ['贾鲁河断面', '水质达标'], '市水利局', '6月底前'),
+      ]),
+      page: 2,
+    };
+    const rows = takePdfTables([page1, page2]).tables[0]!.table.grid.map((r) => r.map((c) => c?.text ?? ''));
+    expect(rows.slice(3)).toEqual([
+      ['水污染防治方案', '', '完成调查企业用地', '市生态环境局', '年底前'],
+      ['', '1', '贾鲁河断面水质达标', '市水利局', '6月底前'],
+    ]);
+  });
+
   it('leaves the next page as text when its lines do not go on under the columns or its 序号 does not follow', () => {
     const page1 = page([
       ...header(),
@@ -306,6 +331,22 @@ describe('PDF task tables without vertical rules', () => {
     const [grid] = unruledGrids(page(runs));
     const row2 = grid!.cells.filter((c) => c.r0 === 2).map((c) => c.text);
     expect(row2).toEqual(['1', '建设产业园区提质增效工作方案', '市商务局', '年底前']);
+  });
+
+  it('cuts a line where a run ends in a space up to the next cell (WeasyPrint writes a line of a cell so)', () => {
+    const lead = '市商务局、市工信局 ';
+    const runs = [
+      ...header(),
+      ...row(95, '1', ['推进传统产业'], '市工信局', '6月底前'),
+      run('2', XS[0]! + 2, 120),
+      run('建设产业园区', XS[1]! + 2, 120),
+      // The trailing space reaches the next column's edge, where its text starts.
+      { ...run(lead, XS[2]! + 2, 120), w: XS[3]! - XS[2]! - 2 },
+      run('年底前', XS[3]!, 120),
+    ];
+    const [grid] = unruledGrids(page(runs));
+    const row2 = grid!.cells.filter((c) => c.r0 === 2).map((c) => c.text);
+    expect(row2).toEqual(['2', '建设产业园区', '市商务局、市工信局', '年底前']);
   });
 
   it('ends the table at a line of prose across it, which stays text', () => {

@@ -296,4 +296,102 @@ describe('ruled PDF tables', () => {
     const { tables } = takePdfTables([p1, p2]);
     expect(tables[0]!.table.grid.map((row) => row[0]?.text)).toEqual(['重点任务分解表', '序号', '1', '2']);
   });
+  it('keeps the lines a cell overflows below a grid open at the page break, and goes on with that cell', () => {
+    // WeasyPrint: a 方案 cell merged over rows opens on the page's last row, a category row one line high; the
+    // row's box ends at that line (no rule closes it) and the cell's next lines are printed below the box.
+    const xs = [0, ...XS];
+    const h = (at: number, from = 0): Rule => ({ dir: 'h', at, from, to: 350 });
+    const v = (at: number, from: number, to: number): Rule => ({ dir: 'v', at, from, to });
+    const head = (top: number) => [run('方案', 0, top), ...header(top)];
+    const p1 = page(
+      1,
+      [
+        ...head(100),
+        run('大气', 0, 120),
+        run('1', 50, 120),
+        run('推进', 100, 120),
+        run('市工信局', 250, 120),
+        run('土壤', 0, 140),
+        run('一、重点工作', 50, 140),
+        { ...run('方案', 0, 140), y: 167 },
+        { ...run('甲', 0, 140), y: 180 },
+        { ...run('— 1 —', 150, 140), y: 400 },
+      ],
+      [h(100), h(120), h(140), ...xs.map((x) => v(x, 100, x === 100 || x === 250 ? 140 : 160))],
+    );
+    const p2 = page(
+      2,
+      [
+        ...head(100),
+        run('乙', 0, 120),
+        run('1', 50, 120),
+        run('治理', 100, 120),
+        run('市环境局', 250, 120),
+        run('2', 50, 140),
+        run('监测', 100, 140),
+        run('市统计局', 250, 140),
+      ],
+      [h(100), h(120), h(140, 50), h(160), ...xs.map((x) => v(x, 100, 160))],
+    );
+    const [grid] = pageGrids(1, p1.rules!, p1.runs);
+    expect(grid!.openBottom).toBe(true);
+    expect(grid!.cells.find((c) => c.r0 === 2 && c.c0 === 0)?.text).toBe('土壤\n方案\n甲');
+    const { pages, tables } = takePdfTables([p1, p2]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.table.grid.map((row) => row.map((c) => c?.text))).toEqual([
+      ['方案', '序号', '重点任务', '牵头单位'],
+      ['大气', '1', '推进', '市工信局'],
+      ['土壤方案甲乙', '一、重点工作', '一、重点工作', '一、重点工作'],
+      ['土壤方案甲乙', '1', '治理', '市环境局'],
+      ['土壤方案甲乙', '2', '监测', '市统计局'],
+    ]);
+    expect(pages[0]!.runs.map((r) => r.text)).toEqual(['— 1 —']);
+    // A grid closed at its bottom takes nothing below it.
+    const closed = pageGrids(1, [...p1.rules!, h(160)], p1.runs)[0]!;
+    expect(closed.cells.find((c) => c.r0 === 2 && c.c0 === 0)?.text).toBe('土壤');
+  });
+
+  it('joins a row across the columns cut by the page break, beside a 方案 cell whose text goes on', () => {
+    // LibreOffice: the page break cuts a category row; the next page prints the row's empty rest beside the rest
+    // of the 方案 cell's text, and repeats no header.
+    const xs = [0, ...XS];
+    const h = (at: number, from = 0): Rule => ({ dir: 'h', at, from, to: 350 });
+    const v = (at: number, from: number, to: number): Rule => ({ dir: 'v', at, from, to });
+    const inner = (x: number) => x === 100 || x === 250;
+    const p1 = page(
+      1,
+      [
+        run('方案', 0, 100),
+        ...header(100),
+        run('大气', 0, 120),
+        run('1', 50, 120),
+        run('推进', 100, 120),
+        run('市工信局', 250, 120),
+        run('郑州', 0, 140),
+        run('一、重点工作', 50, 140),
+      ],
+      [h(100), h(120), h(140), h(160), ...xs.map((x) => v(x, 100, inner(x) ? 140 : 160))],
+    );
+    const rest = (text: string) => {
+      const p2 = page(
+        2,
+        [
+          run('水污染方案', 0, 40),
+          ...(text ? [run(text, 50, 40)] : []),
+          run('1', 50, 60),
+          run('治理', 100, 60),
+        ],
+        [h(40), h(60, 50), h(80), ...xs.map((x) => v(x, inner(x) ? 60 : 40, 80))],
+      );
+      return takePdfTables([p1, p2]).tables[0]!.table.grid.map((row) => row.map((c) => c?.text));
+    };
+    expect(rest('')).toEqual([
+      ['方案', '序号', '重点任务', '牵头单位'],
+      ['大气', '1', '推进', '市工信局'],
+      ['郑州水污染方案', '一、重点工作', '一、重点工作', '一、重点工作'],
+      ['郑州水污染方案', '1', '治理', ''],
+    ]);
+    // A new row across the columns holds text: a row of its own.
+    expect(rest('二、常规工作')).toHaveLength(5);
+  });
 });

@@ -61,10 +61,12 @@ const origin = new WeakMap<TextRun, TextRun>();
 
 /**
  * A run cut at its inner spaces: a PDF reader gives two cells' texts on one baseline as one run with a space
- * between ("10 加快门禁系统建设"). Glyph places are estimated from the run's width.
+ * between ("10 加快门禁系统建设"). Spaces at its ends go too: a run with a trailing space ("管委会、 ", as WeasyPrint
+ * writes a cell's line) would otherwise reach the next cell's text and hide the gap between them. Glyph places
+ * are estimated from the run's width.
  */
 function splitSpaces(run: TextRun): TextRun[] {
-  if (!/\S\s+\S/u.test(run.text)) return [run];
+  if (!/\S\s+\S|^\s+\S|\S\s+$/u.test(run.text)) return [run];
   const chars = [...run.text];
   const units = chars.map(advance);
   const scale = run.w / units.reduce((a, b) => a + b, 0);

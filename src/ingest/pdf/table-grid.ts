@@ -44,6 +44,8 @@ export interface PageGrid {
   /**
    * Of an inferred grid: the merged columns (方案, 类别) whose text runs down to the grid's last line (cut by the
    * page break), and those whose text starts on its first line below the header (going on from the page before).
+   * Of a ruled grid: the column whose last cell's text overflows the grid's open bottom (see `overflow`), which
+   * goes on in the first row of the next page.
    */
   mergedToBottom?: number[];
   mergedFromTop?: number[];
@@ -210,6 +212,52 @@ export function splitAt(run: TextRun, lines: readonly number[]): TextRun[] {
   return out;
 }
 
+/** The first overflowing line's baseline stands at most this many font sizes below the grid's open bottom. */
+const OVERFLOW_GAP = 2;
+/** Baselines of one cell's overflowing lines are at most this many font sizes apart. */
+const OVERFLOW_PITCH = 1.8;
+
+/**
+ * The runs of a cell's text that overflow a grid open at its bottom (the table goes on over the page break):
+ * a typesetter that cuts a row at the break may end the row's box at its shortest cell and still print the
+ * lines of a taller cell (WeasyPrint: a cell merged over rows that opens on the page's last row) below it. They
+ * are the lines right under the grid, one font size's pitch apart, each inside the column of a cell on the
+ * grid's last row that holds text, and alone on their line. They are added to that cell (`held`); the runs
+ * and the cell's column are returned (the cell goes on in that column on the next page), or null when none.
+ */
+function overflow(
+  cells: readonly GridCell[],
+  held: Map<GridCell, TextRun[]>,
+  xs: readonly number[],
+  bottom: number,
+  runs: readonly TextRun[],
+  inside: readonly TextRun[],
+): { runs: TextRun[]; col: number } | null {
+  const taken = new Set(inside);
+  const below = runs.filter((r) => !taken.has(r) && r.y - MID * r.size > bottom).sort((a, b) => a.y - b.y);
+  const last = cells.filter((c) => c.r1 === Math.max(...cells.map((x) => x.r1)));
+  const out: TextRun[] = [];
+  let y = bottom;
+  let target: GridCell | null = null;
+  for (let i = 0; i < below.length;) {
+    const line = below.filter((r) => Math.abs(r.y - below[i]!.y) < SAME_LINE * r.size);
+    i += line.length;
+    const size = Math.max(...line.map((r) => r.size));
+    if (line[0]!.y - y > (out.length === 0 ? OVERFLOW_GAP : OVERFLOW_PITCH) * size) break;
+    const x0 = Math.min(...line.map((r) => r.x));
+    const x1 = Math.max(...line.map((r) => r.x + r.w));
+    const cell = last.find(
+      (c) => c.c0 === c.c1 && xs[c.c0]! - 1 <= x0 && x1 <= xs[c.c1 + 1]! + 1 && held.get(c)!.length > 0,
+    );
+    if (!cell || (target && cell !== target)) break;
+    target = cell;
+    held.get(cell)!.push(...line);
+    out.push(...line);
+    y = line[0]!.y;
+  }
+  return target ? { runs: out, col: target.c0 } : null;
+}
+
 /** Reads one mesh into a grid, or null when it is not a table (fewer than two rows or two columns). */
 function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly TextRun[]): PageGrid | null {
   const hs = [...mesh.hs].sort((a, b) => a.at - b.at);
@@ -277,6 +325,8 @@ function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly T
     }
     if (taken) inside.push(whole);
   }
+  const over = openBottom ? overflow(cells, held, xs, ys[rows]!, runs, inside) : null;
+  if (over) inside.push(...over.runs);
   for (const cell of cells) cell.text = runsText(held.get(cell)!);
   cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   return {
@@ -287,6 +337,7 @@ function gridOf(page: number, mesh: { hs: Line[]; vs: Line[] }, runs: readonly T
     runs: inside,
     ...(openBottom ? { openBottom } : {}),
     ...(openTop ? { openTop } : {}),
+    ...(over ? { mergedToBottom: [over.col] } : {}),
   };
 }
 

@@ -123,6 +123,27 @@ function cutRow(body: readonly JoinedCell[], header: number, t: Joined, above: J
   return row.length > 0 && row.every((c) => (cellAt(t.cells, t.rows - 1, c.c0)?.text ?? '') !== '');
 }
 
+/**
+ * Whether the first body row of a continuation that holds no single cell (a category row across the columns,
+ * beside a merged 方案 cell) is the rest of the table's last row, cut by the page break: each of its cells
+ * stands under a cell of the last row with the same columns, one of them is empty under a filled one (the rest
+ * of a cell whose text ended above the break: a new row across the columns is never empty), and every filled
+ * one stands under a filled one (its text goes on).
+ */
+function spannedRest(body: readonly JoinedCell[], header: number, t: Joined): boolean {
+  const row = body.filter((c) => c.r0 === header);
+  const tops = row.map((c) => cellAt(t.cells, t.rows - 1, c.c0));
+  const same = row.every((c, k) => {
+    const top = tops[k];
+    return top !== undefined && top.c0 === c.c0 && top.c1 === c.c1 && top.r1 === t.rows - 1;
+  });
+  return (
+    same &&
+    row.some((c, k) => c.text === '' && tops[k]!.text !== '') &&
+    row.every((c, k) => c.text === '' || tops[k]!.text !== '')
+  );
+}
+
 /** Joins grid `g` (the first grid of the next page) to table `t` when it goes on with the same columns. */
 function joinGrid(t: Joined, g: PageGrid): boolean {
   const map = columnMap(t, g);
@@ -157,26 +178,30 @@ function joinGrid(t: Joined, g: PageGrid): boolean {
   const broken = g.inferred
     ? g.contTop === true
     : !closed &&
-      first !== undefined &&
-      above !== undefined &&
-      first.text === '' &&
-      cutRow(body, header, t, above);
+      (first === undefined
+        ? spannedRest(body, header, t)
+        : above !== undefined && first.text === '' && cutRow(body, header, t, above));
   const shift = broken ? last - header : t.rows - header;
   // A merged column's text cut by the page break goes on in the column's last filled cell above the break.
   const goesOn = (g.mergedFromTop ?? []).filter((c) => t.mergedToBottom.includes(c));
+  // A ruled cell whose text overflowed the open bottom of the page before goes on in its column's first row.
+  const overflowed = t.inferred ? [] : t.mergedToBottom;
   for (const c of body) {
     if (c.r0 === header && c.c0 === c.c1 && goesOn.includes(c.c0) && c.text !== '') {
       const above = t.cells.filter((x) => x.c0 === c.c0 && x.c1 === c.c0 && x.text !== '').pop();
       if (above) {
         above.text = `${above.text}\n${c.text}`;
-        t.cells.push({ ...c, text: '', r0: c.r0 + shift, r1: c.r1 + shift });
+        // On the row cut by the break (its own cell there), the cell goes on; else an empty cell holds the place.
+        if (above.r1 >= c.r0 + shift) above.r1 = Math.max(above.r1, c.r1 + shift);
+        else t.cells.push({ ...c, text: '', r0: c.r0 + shift, r1: c.r1 + shift });
         continue;
       }
     }
     const top = c.r0 === header ? cellAt(t.cells, last, c.c0) : undefined;
     const sameCols = top !== undefined && top.c0 === c.c0 && top.c1 === c.c1 && top.r1 === last;
-    // Carried over: the whole row when it was broken, else an empty cell below a merged (multi-row) cell.
-    if (sameCols && (broken || (c.text === '' && top.r1 > top.r0))) {
+    // Carried over: the whole row when it was broken, else an empty cell below a merged (multi-row) cell, or
+    // the rest of a cell that overflowed the page before.
+    if (sameCols && (broken || (c.text === '' && top.r1 > top.r0) || overflowed.includes(c.c0))) {
       top.r1 = c.r1 + shift;
       if (c.text !== '') top.text = top.text === '' ? c.text : `${top.text}\n${c.text}`;
       continue;
